@@ -1,0 +1,101 @@
+package org.presslens.core;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One article under analysis: its immutable text and metadata plus the standoff layers that
+ * annotators add. Each layer is set once; nothing rewrites the text.
+ *
+ * <p>A document belongs to one thread at a time; models are shared, documents are not.
+ */
+public final class Document {
+  private final Article article;
+  private final Text text;
+  private final Set<Layer> present = EnumSet.noneOf(Layer.class);
+  private List<Token> tokens = List.of();
+  private List<Span> sentences = List.of();
+  private List<Entity> entities = List.of();
+  private List<Quote> quotes = List.of();
+  private List<Claim> claims = List.of();
+  private List<Technique> techniques = List.of();
+
+  public Document(Article article) {
+    this.article = article;
+    this.text = new Text(article.text());
+  }
+
+  public Article article() {
+    return article;
+  }
+
+  public Text text() {
+    return text;
+  }
+
+  /** Whether an annotator has added this layer. */
+  public boolean has(Layer layer) {
+    return present.contains(layer);
+  }
+
+  public List<Token> tokens() {
+    return tokens;
+  }
+
+  public List<Span> sentences() {
+    return sentences;
+  }
+
+  public List<Entity> entities() {
+    return entities;
+  }
+
+  public List<Quote> quotes() {
+    return quotes;
+  }
+
+  public List<Claim> claims() {
+    return claims;
+  }
+
+  public List<Technique> techniques() {
+    return techniques;
+  }
+
+  public void setTokens(List<Token> tokens) {
+    mark(Layer.TOKENS);
+    this.tokens = List.copyOf(tokens);
+  }
+
+  public void setSentences(List<Span> sentences) {
+    mark(Layer.SENTENCES);
+    this.sentences = List.copyOf(sentences);
+  }
+
+  public void setEntities(List<Entity> entities) {
+    mark(Layer.ENTITIES);
+    this.entities = List.copyOf(entities);
+  }
+
+  public void setQuotes(List<Quote> quotes) {
+    mark(Layer.QUOTES);
+    this.quotes = List.copyOf(quotes);
+  }
+
+  public void setClaims(List<Claim> claims) {
+    mark(Layer.CLAIMS);
+    this.claims = List.copyOf(claims);
+  }
+
+  public void setTechniques(List<Technique> techniques) {
+    mark(Layer.TECHNIQUES);
+    this.techniques = List.copyOf(techniques);
+  }
+
+  private void mark(Layer layer) {
+    if (!present.add(layer)) {
+      throw new IllegalStateException("layer " + layer + " was already set");
+    }
+  }
+}

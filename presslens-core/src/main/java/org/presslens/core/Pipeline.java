@@ -1,0 +1,42 @@
+package org.presslens.core;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An ordered list of annotators whose requirements are checked once, when it is built. The same
+ * pipeline object serves the CLI, the server and each Spark task.
+ */
+public final class Pipeline {
+  private final List<Annotator> annotators;
+
+  /** Builds a pipeline, failing if an annotator needs a layer no earlier one provides. */
+  public Pipeline(List<Annotator> annotators) {
+    Set<Layer> available = EnumSet.noneOf(Layer.class);
+    for (Annotator a : annotators) {
+      Set<Layer> missing = EnumSet.noneOf(Layer.class);
+      missing.addAll(a.requires());
+      missing.removeAll(available);
+      if (!missing.isEmpty()) {
+        throw new IllegalArgumentException(
+            "annotator " + a.name() + " needs " + missing + " but earlier stages provide only " + available);
+      }
+      available.addAll(a.provides());
+    }
+    this.annotators = List.copyOf(annotators);
+  }
+
+  /** Analyses one article. */
+  public Document analyze(Article article) {
+    Document document = new Document(article);
+    for (Annotator a : annotators) {
+      a.annotate(document);
+    }
+    return document;
+  }
+
+  public List<Annotator> annotators() {
+    return annotators;
+  }
+}

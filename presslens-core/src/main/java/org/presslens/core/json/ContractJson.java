@@ -1,0 +1,122 @@
+package org.presslens.core.json;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.presslens.core.Article;
+import org.presslens.core.Credit;
+import org.presslens.core.Document;
+import org.presslens.core.Entity;
+import org.presslens.core.Mention;
+import org.presslens.core.Span;
+
+/** Writes an analysed document as the contract JSON ({@code shared/CONTRACT.md}). */
+public final class ContractJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private ContractJson() {}
+
+  /** The document as a contract JSON tree. */
+  public static ObjectNode toTree(Document doc) {
+    Article a = doc.article();
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("input", a.input());
+    root.put("text", a.text());
+    root.put("title", a.title());
+    ArrayNode authors = root.putArray("authors");
+    a.authors().forEach(authors::add);
+    root.put("published", a.published());
+    root.put("language", a.language());
+    ObjectNode source = root.putObject("source");
+    source.put("name", a.source().name());
+    source.put("domain", a.source().domain());
+    source.put("url", a.source().url());
+    ArrayNode credits = root.putArray("credits");
+    for (Credit c : a.credits()) {
+      ObjectNode n = credits.addObject();
+      n.put("text", c.text());
+      n.put("name", c.name());
+      n.put("kind", c.kind().label());
+      if (c.span() != null) {
+        putSpan(n, c.span());
+      }
+    }
+    ArrayNode sentences = root.putArray("sentences");
+    doc.sentences().forEach(s -> putSpan(sentences.addObject(), s));
+    ArrayNode entities = root.putArray("entities");
+    for (Entity e : doc.entities()) {
+      ObjectNode n = entities.addObject();
+      n.put("id", e.id());
+      n.put("type", e.type());
+      n.put("name", e.name());
+      putMentions(n.putArray("mentions"), e.mentions());
+    }
+    ArrayNode quotes = root.putArray("quotes");
+    for (var q : doc.quotes()) {
+      ObjectNode n = quotes.addObject();
+      n.put("id", q.id());
+      n.put("kind", q.kind());
+      ArrayNode content = n.putArray("content");
+      q.content().forEach(s -> putSpan(content.addObject(), s));
+      putMention(n.putObject("cue"), q.cue());
+      if (q.speaker() == null) {
+        n.putNull("speaker");
+      } else {
+        ObjectNode sp = putMention(n.putObject("speaker"), q.speaker());
+        sp.put("entity", q.speakerEntity());
+      }
+    }
+    ArrayNode claims = root.putArray("claims");
+    for (var c : doc.claims()) {
+      ObjectNode n = putSpan(claims.addObject(), c.span());
+      n.put("score", c.score());
+      n.put("checkworthy", c.checkworthy());
+      n.put("quote", c.quote());
+    }
+    ArrayNode techniques = root.putArray("techniques");
+    for (var t : doc.techniques()) {
+      ObjectNode n = techniques.addObject();
+      n.put("technique", t.technique());
+      putSpan(n, t.span());
+      n.put("score", t.score());
+      n.put("quote", t.quote());
+    }
+    return root;
+  }
+
+  /** The document as one line of JSON. */
+  public static String toJsonLine(Document doc) {
+    try {
+      return MAPPER.writeValueAsString(toTree(doc));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The document as indented JSON. */
+  public static String toPrettyJson(Document doc) {
+    try {
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toTree(doc));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ObjectNode putSpan(ObjectNode n, Span s) {
+    n.put("start", s.start());
+    n.put("end", s.end());
+    return n;
+  }
+
+  private static ObjectNode putMention(ObjectNode n, Mention m) {
+    putSpan(n, m.span());
+    n.put("text", m.text());
+    return n;
+  }
+
+  private static void putMentions(ArrayNode array, List<Mention> mentions) {
+    mentions.forEach(m -> putMention(array.addObject(), m));
+  }
+}

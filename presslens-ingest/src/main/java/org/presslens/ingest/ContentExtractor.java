@@ -1,0 +1,326 @@
+package org.presslens.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+
+/**
+ * Main-content extraction: the article body of a web page as paragraphs, without navigation,
+ * teasers, comments, captions or share buttons.
+ *
+ * <p>The approach is readability's, reworked for news pages: remove what is never content, score
+ * each container by the prose paragraphs directly inside it (length, commas, link density, class
+ * and id hints), take the best container and those of its siblings that carry prose too, and
+ * write out its text blocks in order, one paragraph each.
+ */
+final class ContentExtractor {
+  /** Elements that never hold article text. */
+  private static final String NEVER_CONTENT =
+      "script, style, noscript, template, svg, canvas, iframe, object, embed, video, audio, "
+          + "button, input, select, textarea, form, nav, aside, footer, figcaption, "
+          + "[hidden], [aria-hidden=true], [role=navigation], [role=complementary], "
+          + "[role=contentinfo], [role=banner], [role=dialog], [role=alert], dialog, menu";
+  private static final Pattern UNLIKELY =
+      Pattern.compile(
+          "(?i)comment|share|sharing|social|related|recommend|promo|newsletter|subscri|signup|sign-up|"
+              + "sidebar|widget|footer|masthead|breadcrumb|advert|sponsor|cookie|consent|popup|modal|"
+              + "outbrain|taboola|\\bads?\\b|ad-slot|ad-container|adsense|banner|byline|author-info|"
+              + "author-bio|bio-box|\\btags?\\b|tag-list|keywords|pagination|pager|print|toolbar|menu|"
+              + "\\bnav|skip|hidden|caption|credit|most-popular|trending|read-more|readmore|more-stories|"
+              + "paywall|disclaimer|jump|rating|reactions|follow|donate|newsletter|timestamp|dateline|"
+              + "meta-|post-meta|entry-meta|article-meta|header|headline|lede-art|media|gallery|slideshow");
+  private static final Pattern LIKELY =
+      Pattern.compile("(?i)article|body|content|entry|main|post|story|text|blog|column|prose|rich-text");
+  private static final Set<String> BLOCKS =
+      Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dd", "dt", "blockquote",
+          "pre", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "tbody", "thead",
+          "figure", "header", "address", "center", "hr", "br");
+  private static final Set<String> TEXT_BLOCKS =
+      Set.of("p", "li", "blockquote", "pre", "h2", "h3", "h4", "h5", "h6", "td", "dd", "dt", "div", "section", "article", "main", "span");
+
+  private ContentExtractor() {}
+
+  /** The body text of {@code doc} as paragraphs separated by blank lines; "" if none is found. */
+  static String extract(Document doc) {
+    Element body = doc.body();
+    if (body == null) {
+      return "";
+    }
+    body.select(NEVER_CONTENT).remove();
+    body.select("[style~=(?i)display:\\s*none|visibility:\\s*hidden]").remove();
+    removeUnlikely(body);
+
+    Element best = bestContainer(body);
+    if (best == null) {
+      return "";
+    }
+    List<String> paragraphs = new ArrayList<>();
+    for (Element part : withProseSiblings(best)) {
+      collectBlocks(part, paragraphs);
+    }
+    return String.join("\n\n", paragraphs);
+  }
+
+  /** Drops elements whose class or id says they are boilerplate, unless they hold most of the page. */
+  private static void removeUnlikely(Element body) {
+    int total = Math.max(1, body.text().length());
+    List<Element> doomed = new ArrayList<>();
+    for (Element e : body.getAllElements()) {
+      if (e == body || e.tagName().equals("html") || e.tagName().equals("article") || e.tagName().equals("main")) {
+        continue;
+      }
+      String hints = e.className() + " " + e.id();
+      if (hints.isBlank() || !UNLIKELY.matcher(hints).find() || LIKELY.matcher(e.id()).find()) {
+        continue;
+      }
+      if (hasLikelyHint(hints) && e.text().length() > total / 3) {
+        continue;
+      }
+      if (e.select("p").size() > 4 && e.text().length() > total / 3) {
+        continue; // a wrapper with an unlucky class name ("has-sidebar") that holds the article
+      }
+      doomed.add(e);
+    }
+    doomed.forEach(Element::remove);
+  }
+
+  private static boolean hasLikelyHint(String hints) {
+    return LIKELY.matcher(hints).find();
+  }
+
+  /** The element whose direct prose paragraphs score highest, readability-style. */
+  private static Element bestContainer(Element body) {
+    Map<Element, Double> scores = new IdentityHashMap<>();
+    for (Element p : body.select("p, pre, td, blockquote, div, section, li")) {
+      String own = ownBlockText(p);
+      if (own.length() < 25) {
+        continue;
+      }
+      double score = 1 + countChar(own, ',') + Math.min(own.length() / 100.0, 3.0);
+      Element parent = p.parent();
+      if (parent == null) {
+        continue;
+      }
+      // A div holding text directly scores for itself as well as for its parent.
+      if (!p.tagName().equals("p") && !p.tagName().equals("li") && !p.tagName().equals("td")) {
+        scores.merge(p, score, Double::sum);
+      }
+      scores.merge(parent, score, Double::sum);
+      Element grand = parent.parent();
+      if (grand != null) {
+        scores.merge(grand, score / 2, Double::sum);
+      }
+    }
+    Element best = null;
+    double bestScore = 0;
+    for (Map.Entry<Element, Double> e : scores.entrySet()) {
+      Element el = e.getKey();
+      double s = (e.getValue() + classWeight(el)) * (1 - linkDensity(el));
+      e.setValue(s);
+      if (s > bestScore) {
+        bestScore = s;
+        best = el;
+      }
+    }
+    // Readability's lesson: when the winner is one of several similar children of its parent
+    // (paragraph groups split by ads), the parent is the article.
+    if (best != null && best.parent() != null && best.parent() != body) {
+      Element parent = best.parent();
+      Double ps = scores.get(parent);
+      if (ps != null && ps > bestScore * 0.75) {
+        best = parent;
+      }
+    }
+    return best;
+  }
+
+  private static double classWeight(Element e) {
+    String hints = e.className() + " " + e.id();
+    double w = 0;
+    if (e.hasAttr("itemprop") && e.attr("itemprop").equalsIgnoreCase("articleBody")) {
+      w += 50;
+    }
+    if (LIKELY.matcher(hints).find()) {
+      w += 25;
+    }
+    if (e.tagName().equals("article")) {
+      w += 10;
+    }
+    return w;
+  }
+
+  /** The best container and any sibling that carries prose of its own. */
+  private static List<Element> withProseSiblings(Element best) {
+    Element parent = best.parent();
+    if (parent == null) {
+      return List.of(best);
+    }
+    double threshold = Math.max(10, proseScore(best) * 0.2);
+    List<Element> out = new ArrayList<>();
+    for (Element sibling : parent.children()) {
+      if (sibling == best) {
+        out.add(sibling);
+        continue;
+      }
+      String text = sibling.text();
+      boolean prose =
+          (sibling.tagName().equals("p") && text.length() > 80 && linkDensity(sibling) < 0.25)
+              || (proseScore(sibling) >= threshold && linkDensity(sibling) < 0.25);
+      if (prose) {
+        out.add(sibling);
+      }
+    }
+    return out;
+  }
+
+  private static double proseScore(Element e) {
+    double s = 0;
+    for (Element p : e.select("p")) {
+      String t = p.text();
+      if (t.length() >= 25) {
+        s += 1 + countChar(t, ',') + Math.min(t.length() / 100.0, 3.0);
+      }
+    }
+    return s;
+  }
+
+  /** Every text block of a page, as paragraphs, with nothing removed (to find credits anywhere). */
+  static List<String> allBlocks(Element root) {
+    List<String> out = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    walkAll(root, current, out);
+    flush(current, out);
+    return out;
+  }
+
+  private static void walkAll(Node node, StringBuilder current, List<String> out) {
+    if (node instanceof TextNode t) {
+      current.append(t.getWholeText());
+    } else if (node instanceof Element e && !e.tagName().equals("script") && !e.tagName().equals("style")) {
+      boolean block = BLOCKS.contains(e.tagName()) || e.tagName().equals("footer") || e.tagName().equals("aside");
+      if (block) {
+        flush(current, out);
+      }
+      e.childNodes().forEach(c -> walkAll(c, current, out));
+      if (block) {
+        flush(current, out);
+      }
+    }
+  }
+
+  /** Writes the text blocks under {@code root} as paragraphs, skipping link lists and crumbs. */
+  private static void collectBlocks(Element root, List<String> out) {
+    StringBuilder current = new StringBuilder();
+    walk(root, current, out);
+    flush(current, out);
+  }
+
+  private static void walk(Node node, StringBuilder current, List<String> out) {
+    if (node instanceof TextNode t) {
+      current.append(t.getWholeText());
+      return;
+    }
+    if (!(node instanceof Element e)) {
+      return;
+    }
+    String tag = e.tagName();
+    if (tag.equals("br")) {
+      current.append('\n');
+      return;
+    }
+    if (tag.equals("h1")) {
+      return; // the headline is the title, not the body
+    }
+    boolean block = BLOCKS.contains(tag);
+    if (block) {
+      flush(current, out);
+      if (isLinkList(e)) {
+        return;
+      }
+    }
+    for (Node child : e.childNodes()) {
+      walk(child, current, out);
+    }
+    if (block) {
+      flush(current, out);
+    }
+  }
+
+  private static boolean isLinkList(Element e) {
+    String text = e.text();
+    if (text.isEmpty()) {
+      return false;
+    }
+    double density = linkDensity(e);
+    return density > 0.6 || (density > 0.3 && text.length() < 80 && !TEXT_BLOCKS.contains(e.tagName()));
+  }
+
+  private static void flush(StringBuilder current, List<String> out) {
+    String para = normalise(current.toString());
+    current.setLength(0);
+    if (!para.isEmpty()) {
+      out.add(para);
+    }
+  }
+
+  /** Collapses runs of white space inside a paragraph; keeps the paragraph's line breaks single. */
+  static String normalise(String s) {
+    String[] lines = s.replace('\u00a0', ' ').split("\\n");
+    List<String> kept = new ArrayList<>();
+    for (String line : lines) {
+      String l = line.replaceAll("[\\s\\p{Z}]+", " ").strip();
+      if (!l.isEmpty()) {
+        kept.add(l);
+      }
+    }
+    return String.join("\n", kept);
+  }
+
+  private static String ownBlockText(Element e) {
+    if (e.tagName().equals("p") || e.tagName().equals("pre") || e.tagName().equals("blockquote")) {
+      return e.text();
+    }
+    StringBuilder b = new StringBuilder();
+    for (Node n : e.childNodes()) {
+      if (n instanceof TextNode t) {
+        b.append(t.text());
+      } else if (n instanceof Element c && !BLOCKS.contains(c.tagName())) {
+        b.append(c.text());
+      }
+    }
+    return b.toString().strip();
+  }
+
+  static double linkDensity(Element e) {
+    int total = e.text().length();
+    if (total == 0) {
+      return 0;
+    }
+    int linked = 0;
+    Elements links = e.select("a");
+    for (Element a : links) {
+      linked += a.text().length();
+    }
+    return Math.min(1.0, (double) linked / total);
+  }
+
+  private static int countChar(String s, char c) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == c) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+}

@@ -1,0 +1,239 @@
+package org.presslens.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.presslens.core.Source;
+
+/**
+ * What the user names on the command line, turned into articles: files by extension (optionally
+ * gzipped), directories read recursively in name order, and "-" for standard input.
+ *
+ * <p>Reading never throws for a bad input: each one yields an {@link Item.Failed} with a one-line
+ * reason, and the rest goes on.
+ */
+public final class Inputs {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> KNOWN = List.of(".txt", ".html", ".htm", ".jsonl", ".json");
+
+  private Inputs() {}
+
+  /** One input to read: a file, or standard input. */
+  public record Input(String name, Path path) {
+    public boolean isStdin() {
+      return path == null;
+    }
+  }
+
+  /**
+   * Expands the user's arguments into inputs in order. A directory gives its known files,
+   * recursively and sorted; an argument that does not exist becomes a failed input.
+   */
+  public static List<Object> expand(List<String> args) {
+    List<Object> out = new ArrayList<>();
+    for (String arg : args) {
+      if (arg.equals("-")) {
+        out.add(new Input("-", null));
+        continue;
+      }
+      Path p = Path.of(arg);
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> walk = Files.walk(p)) {
+          walk.filter(Files::isRegularFile)
+              .filter(f -> isKnown(f.getFileName().toString()))
+              .sorted()
+              .forEach(f -> out.add(new Input(f.toString(), f)));
+        } catch (IOException | UncheckedIOException e) {
+          out.add(new Item.Failed(new BadInputException(arg, "cannot list directory (" + e.getMessage() + ")")));
+        }
+      } else if (Files.isRegularFile(p)) {
+        out.add(new Input(arg, p));
+      } else {
+        out.add(new Item.Failed(new BadInputException(arg, "no such file or directory")));
+      }
+    }
+    return out;
+  }
+
+  /** Whether a file name has an extension PressLens reads. */
+  static boolean isKnown(String name) {
+    String n = stripGz(name.toLowerCase(Locale.ROOT));
+    return KNOWN.stream().anyMatch(n::endsWith);
+  }
+
+  /** The articles of one input, lazily (a JSONL file may hold millions). */
+  public static Iterator<Item> read(Input input, InputStream stdin) {
+    String name = input.name();
+    if (input.isStdin()) {
+      return single(() -> TextArticles.of(name, Bytes.utf8Text(Bytes.read(stdin, false, name), name)));
+    }
+    String lower = input.path().getFileName().toString().toLowerCase(Locale.ROOT);
+    boolean gzip = lower.endsWith(".gz");
+    String ext = stripGz(lower);
+    if (ext.endsWith(".jsonl") || ext.endsWith(".json")) {
+      return jsonl(input, gzip);
+    }
+    return single(() -> {
+      byte[] bytes = readFile(input, gzip);
+      if (ext.endsWith(".html") || ext.endsWith(".htm")) {
+        return HtmlArticles.of(name, bytes, null);
+      }
+      return TextArticles.of(name, Bytes.utf8Text(bytes, name));
+    });
+  }
+
+  private static byte[] readFile(Input input, boolean gzip) throws BadInputException {
+    try {
+      if (!gzip && Files.size(input.path()) > Bytes.MAX_ARTICLE_BYTES) {
+        throw new BadInputException(input.name(), "file is " + Files.size(input.path()) / (1024 * 1024)
+            + " MB, larger than " + Bytes.MAX_ARTICLE_BYTES / (1024 * 1024) + " MB, too large for one article");
+      }
+      try (InputStream in = Files.newInputStream(input.path())) {
+        return Bytes.read(in, gzip, input.name());
+      }
+    } catch (IOException e) {
+      throw new BadInputException(input.name(), "cannot read (" + e.getMessage() + ")");
+    }
+  }
+
+  private interface Reader {
+    org.presslens.core.Article read() throws BadInputException;
+  }
+
+  private static Iterator<Item> single(Reader reader) {
+    Item item;
+    try {
+      item = new Item.Read(reader.read());
+    } catch (BadInputException e) {
+      item = new Item.Failed(e);
+    }
+    return List.of(item).iterator();
+  }
+
+  /** One article per line: {"text": …} or {"html": …}, with optional url, title, authors, published, language, source. */
+  private static Iterator<Item> jsonl(Input input, boolean gzip) {
+    BufferedReader lines;
+    try {
+      InputStream raw = Files.newInputStream(input.path());
+      InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+      lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+    } catch (IOException e) {
+      return List.<Item>of(new Item.Failed(new BadInputException(input.name(), readProblem(e)))).iterator();
+    }
+    return new Iterator<>() {
+      private int lineNo;
+      private Item next;
+      private boolean done;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && !done) {
+          String line;
+          try {
+            line = lines.readLine();
+          } catch (IOException e) {
+            next = new Item.Failed(new BadInputException(input.name() + ":" + (lineNo + 1), readProblem(e)));
+            close();
+            break;
+          }
+          lineNo++;
+          if (line == null) {
+            close();
+          } else if (!line.isBlank()) {
+            next = parseLine(input.name() + ":" + lineNo, line);
+          }
+        }
+        return next != null;
+      }
+
+      @Override
+      public Item next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Item item = next;
+        next = null;
+        return item;
+      }
+
+      private void close() {
+        done = true;
+        try {
+          lines.close();
+        } catch (IOException ignored) {
+          // nothing more to read either way
+        }
+      }
+    };
+  }
+
+  private static String readProblem(IOException e) {
+    if (e instanceof java.io.EOFException) {
+      return "truncated gzip data (unexpected end of file)";
+    }
+    if (e instanceof java.nio.charset.CharacterCodingException) {
+      return "not valid UTF-8";
+    }
+    if (e instanceof java.util.zip.ZipException) {
+      return "not valid gzip data (" + e.getMessage() + ")";
+    }
+    return "cannot read (" + e.getMessage() + ")";
+  }
+
+  private static Item parseLine(String name, String line) {
+    try {
+      if (line.length() > Bytes.MAX_ARTICLE_BYTES) {
+        throw new BadInputException(name, "line longer than " + Bytes.MAX_ARTICLE_BYTES / (1024 * 1024) + " MB");
+      }
+      JsonNode node;
+      try {
+        node = JSON.readTree(line);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new BadInputException(name, "malformed JSON (" + e.getOriginalMessage() + ")");
+      }
+      if (node == null || !node.isObject()) {
+        throw new BadInputException(name, "expected a JSON object with \"text\" or \"html\"");
+      }
+      String url = text(node, "url");
+      Source source = new Source(text(node.path("source"), "name"), text(node.path("source"), "domain"), url);
+      List<String> authors = new ArrayList<>();
+      node.path("authors").forEach(a -> authors.add(a.asText()));
+      if (node.hasNonNull("html")) {
+        return new Item.Read(HtmlArticles.of(name, node.get("html").asText(), url));
+      }
+      String text = text(node, "text");
+      if (text == null || text.isBlank()) {
+        throw new BadInputException(name, "no \"text\" or \"html\" field, or it is empty");
+      }
+      return new Item.Read(TextArticles.of(
+          name, text, text(node, "title"), authors, text(node, "published"), text(node, "language"), source));
+    } catch (BadInputException e) {
+      return new Item.Failed(e);
+    }
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  private static String stripGz(String name) {
+    return name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+  }
+}
