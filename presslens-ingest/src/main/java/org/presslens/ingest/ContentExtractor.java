@@ -99,6 +99,16 @@ final class ContentExtractor {
 
   /** The element whose direct prose paragraphs score highest, readability-style. */
   private static Element bestContainer(Element body) {
+    // A page that marks its body with schema.org's articleBody has said what the article is.
+    Element marked = null;
+    for (Element e : body.select("[itemprop=articleBody]")) {
+      if (e.text().length() >= 200 && (marked == null || e.text().length() > marked.text().length())) {
+        marked = e;
+      }
+    }
+    if (marked != null) {
+      return marked;
+    }
     Map<Element, Double> scores = new IdentityHashMap<>();
     for (Element p : body.select("p, pre, td, blockquote, div, section, li")) {
       String own = ownBlockText(p);
@@ -106,18 +116,16 @@ final class ContentExtractor {
         continue;
       }
       double score = 1 + countChar(own, ',') + Math.min(own.length() / 100.0, 3.0);
-      Element parent = p.parent();
-      if (parent == null) {
-        continue;
-      }
-      // A div holding text directly scores for itself as well as for its parent.
+      // A div holding text directly scores for itself as well as for its ancestors.
       if (!p.tagName().equals("p") && !p.tagName().equals("li") && !p.tagName().equals("td")) {
         scores.merge(p, score, Double::sum);
       }
-      scores.merge(parent, score, Double::sum);
-      Element grand = parent.parent();
-      if (grand != null) {
-        scores.merge(grand, score / 2, Double::sum);
+      // Ancestors share the score with readability.js's decay: 1, 1/2, then 1/(3 level).
+      Element ancestor = p.parent();
+      for (int level = 0; level < 5 && ancestor != null && ancestor != body; level++) {
+        double share = level == 0 ? 1 : level == 1 ? 0.5 : 1.0 / (3 * level);
+        scores.merge(ancestor, score * share, Double::sum);
+        ancestor = ancestor.parent();
       }
     }
     Element best = null;
@@ -131,13 +139,14 @@ final class ContentExtractor {
         best = el;
       }
     }
-    // Readability's lesson: when the winner is one of several similar children of its parent
-    // (paragraph groups split by ads), the parent is the article.
-    if (best != null && best.parent() != null && best.parent() != body) {
+    // An article split into several containers (paragraph groups between ads) lives in the
+    // ancestor that holds markedly more prose, as long as that ancestor is not a link farm.
+    while (best != null && best.parent() != null && best.parent() != body) {
       Element parent = best.parent();
-      Double ps = scores.get(parent);
-      if (ps != null && ps > bestScore * 0.75) {
+      if (proseChars(parent) > 1.25 * proseChars(best) && linkDensity(parent) < 0.3) {
         best = parent;
+      } else {
+        break;
       }
     }
     return best;
@@ -180,6 +189,18 @@ final class ContentExtractor {
       }
     }
     return out;
+  }
+
+  /** Characters in paragraphs long enough to be prose. */
+  private static int proseChars(Element e) {
+    int n = 0;
+    for (Element p : e.select("p")) {
+      String t = p.text();
+      if (t.length() >= 80 && linkDensity(p) < 0.3) {
+        n += t.length();
+      }
+    }
+    return n;
   }
 
   private static double proseScore(Element e) {

@@ -14,6 +14,11 @@ public final class Analyzer {
     return withBackbone(CoreNlpBackbone.load(), true);
   }
 
+  /** The backbone's entity labels as they are, to measure what resolution adds. */
+  public static Pipeline withoutResolution() {
+    return withBackbone(CoreNlpBackbone.load(), false);
+  }
+
   /** The pipeline on a given backbone, with or without entity resolution. */
   public static Pipeline withBackbone(Backbone backbone, boolean resolveEntities) {
     return new Pipeline(List.of(new BackboneAnnotator(backbone), new EntityAnnotator(resolveEntities)));

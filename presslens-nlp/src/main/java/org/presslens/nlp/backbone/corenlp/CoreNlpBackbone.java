@@ -80,7 +80,7 @@ public final class CoreNlpBackbone {
           for (int i = 0; i < labels.size(); i++) {
             labels.get(i).setTag(posTags.get(i));
           }
-          List<CoreLabel> classified = crf.classify(labels);
+          List<CoreLabel> classified = crf.classifySentence(labels); // classify() skips the feature preprocessing
           List<String> out = new ArrayList<>(classified.size());
           for (CoreLabel l : classified) {
             String label = l.get(CoreAnnotations.AnswerAnnotation.class);

@@ -1,0 +1,117 @@
+package org.presslens.cli;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.presslens.core.Article;
+import org.presslens.core.Pipeline;
+import org.presslens.ingest.Inputs;
+import org.presslens.ingest.Item;
+import org.presslens.nlp.Analyzer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code presslens bench}: throughput and memory of the analysis pipeline on a corpus. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Analyse a corpus in one process and print model load time, articles/s and tokens/s after",
+      "warm-up on 1 thread and on all cores, and peak heap. Compare runs of the same session as",
+      "ratios; absolute numbers depend on the machine."
+    })
+final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Articles to analyse (any input analyze reads).")
+  Path corpus;
+
+  @Option(names = "--limit", paramLabel = "N", description = "Use at most N articles (default: all).")
+  int limit = Integer.MAX_VALUE;
+
+  @Option(names = "--warmup", paramLabel = "N", description = "Articles analysed before timing starts (default: ${DEFAULT-VALUE}).")
+  int warmup = 50;
+
+  @Override
+  public Integer call() throws Exception {
+    List<Article> articles = new ArrayList<>();
+    for (Object entry : Inputs.expand(List.of(corpus.toString()))) {
+      if (entry instanceof Inputs.Input in) {
+        for (Iterator<Item> it = Inputs.read(in, System.in); it.hasNext() && articles.size() < limit; ) {
+          if (it.next() instanceof Item.Read r) {
+            articles.add(r.article());
+          }
+        }
+      }
+    }
+    if (articles.isEmpty()) {
+      throw new Main.UserError(corpus + ": no articles to analyse");
+    }
+    long t0 = System.nanoTime();
+    Pipeline pipeline = Analyzer.standard();
+    double loadSeconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("corpus            %s (%d articles)%n", corpus, articles.size());
+    System.out.printf("model load        %.2f s%n", loadSeconds);
+
+    for (int i = 0; i < Math.min(warmup, articles.size()); i++) {
+      pipeline.analyze(articles.get(i));
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    Run one = time(pipeline, articles, 1);
+    System.out.printf("1 thread          %.2f articles/s, %.0f tokens/s (%d tokens in %.1f s)%n",
+        one.articlesPerSecond(), one.tokensPerSecond(), one.tokens, one.seconds);
+    Run all = time(pipeline, articles, cores);
+    System.out.printf("%d threads         %.2f articles/s, %.0f tokens/s (%.2f× one thread)%n",
+        cores, all.articlesPerSecond(), all.tokensPerSecond(), all.tokensPerSecond() / one.tokensPerSecond());
+    System.out.printf("peak heap         %.0f MB (max heap %.0f MB)%n", peakHeapBytes() / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+    return 0;
+  }
+
+  private record Run(int articles, long tokens, double seconds) {
+    double articlesPerSecond() {
+      return articles / seconds;
+    }
+
+    double tokensPerSecond() {
+      return tokens / seconds;
+    }
+  }
+
+  private static Run time(Pipeline pipeline, List<Article> articles, int threads) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try (Progress progress = new Progress(System.err, articles.size(), "articles (" + threads + " thread" + (threads > 1 ? "s)" : ")"))) {
+      long start = System.nanoTime();
+      List<Future<Integer>> futures = new ArrayList<>();
+      for (Article a : articles) {
+        futures.add(pool.submit(() -> {
+          int n = pipeline.analyze(a).tokens().size();
+          progress.step();
+          return n;
+        }));
+      }
+      long tokens = 0;
+      for (Future<Integer> f : futures) {
+        tokens += f.get();
+      }
+      return new Run(articles.size(), tokens, (System.nanoTime() - start) / 1e9);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static long peakHeapBytes() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak;
+  }
+}

@@ -1,0 +1,89 @@
+package org.presslens.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.presslens.ingest.ExtractionBenchmark;
+import org.presslens.nlp.Analyzer;
+import org.presslens.nlp.eval.NerEval;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code presslens eval}: measure a stage against public gold data. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = "Measure PressLens against public gold data.",
+    subcommands = {EvalCommand.Extraction.class, EvalCommand.Ner.class})
+final class EvalCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to evaluate: extraction or ner");
+  }
+
+  @Command(
+      name = "extraction",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Main-content extraction on the article-extraction benchmark: 4-word shingles over",
+        "lower-cased \\w+ tokens, precision and recall per page averaged over pages, then F1."
+      })
+  static final class Extraction implements Callable<Integer> {
+    @Option(names = "--gold-dir", required = true, paramLabel = "DIR",
+        description = "The benchmark folder: ground-truth.json and html/ID.html.gz.")
+    Path goldDir;
+
+    @Option(names = "--pages", description = "Also print the scores of each page.")
+    boolean pages;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!goldDir.resolve("ground-truth.json").toFile().isFile()) {
+        throw new Main.UserError(goldDir + ": no ground-truth.json here");
+      }
+      ExtractionBenchmark.Result r = ExtractionBenchmark.run(goldDir);
+      if (pages) {
+        r.pages().forEach(p -> System.out.printf("%s  P %.3f  R %.3f%n", p.id(), p.precision(), p.recall()));
+      }
+      System.out.printf("pages %d%nprecision %.4f%nrecall %.4f%nF1 %.4f%n", r.pages().size(), r.precision(), r.recall(), r.f1());
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "ner",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Named entities on exact typed spans (PER, ORG, LOC) from an IOB2 (Universal NER) or",
+        "CoNLL (wikigold) file; prints P, R, F1 per type and overall."
+      })
+  static final class Ner implements Callable<Integer> {
+    @Option(names = "--gold", required = true, paramLabel = "FILE", description = "The gold file.")
+    Path gold;
+
+    @Option(names = "--no-resolve", description = "Score the backbone's labels alone, without within-article resolution.")
+    boolean noResolve;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!gold.toFile().isFile()) {
+        throw new Main.UserError(gold + ": no such file");
+      }
+      NerEval.Result r = NerEval.run(gold, noResolve ? Analyzer.withoutResolution() : Analyzer.standard());
+      System.out.printf("%s: %d documents, %d sentences, resolution %s%n", gold.getFileName(), r.documents(), r.sentences(), noResolve ? "off" : "on");
+      System.out.printf("%-8s %6s %6s %6s %6s%n", "type", "P", "R", "F1", "gold");
+      for (Map.Entry<String, NerEval.Counts> e : r.byType().entrySet()) {
+        print(e.getKey(), e.getValue());
+      }
+      print("overall", r.overall());
+      return 0;
+    }
+
+    private static void print(String label, NerEval.Counts c) {
+      System.out.printf("%-8s %6.3f %6.3f %6.3f %6d%n", label, c.precision(), c.recall(), c.f1(), c.tp() + c.fn());
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package org.presslens.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code presslens} command. */
+@Command(
+    name = "presslens",
+    mixinStandardHelpOptions = true,
+    version = "PressLens 0.1.0",
+    description = {
+      "Analyse news articles: who is named, who published it and who is credited.",
+      "",
+      "Start with:  presslens analyze --format text ARTICLE.txt",
+      "Every command explains itself:  presslens help COMMAND"
+    },
+    subcommands = {
+      AnalyzeCommand.class,
+      EvalCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.err);
+    throw new CommandLine.ParameterException(spec.commandLine(), "no command given");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit status: 0 ok, 1 some input failed, 2 usage error. */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      if (ex instanceof UserError) {
+        cmd.getErr().println("presslens: " + ex.getMessage());
+        return 2;
+      }
+      throw ex;
+    });
+    return cli.execute(args);
+  }
+
+  /** A mistake on the user's side: reported in one line, exit status 2, no stack trace. */
+  static final class UserError extends RuntimeException {
+    UserError(String message) {
+      super(message);
+    }
+  }
+}
