@@ -76,7 +76,7 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
     }
     List<Object> expanded = Inputs.expand(inputs);
     Pipeline pipeline = Analyzer.standard();
-    PrintStream stdout = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+    PrintStream stdout = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     Sink sink = new Sink(stdout, expanded.size() == 1 && !isJsonl(expanded.get(0)));
     AtomicInteger failures = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {

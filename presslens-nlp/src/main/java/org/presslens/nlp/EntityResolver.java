@@ -22,7 +22,7 @@ import org.presslens.core.Token;
  *
  * <ol>
  *   <li>mentions are cut from runs of equal labels, then trimmed of titles, honorifics and
- *       possessives; pronouns and lower-case runs are dropped;
+ *       possessives; pronouns are dropped;
  *   <li>"of State" inside "Secretary of State Hillary Clinton" is a title, not an organisation;
  *       "Camp" before "David" makes one place;
  *   <li>"Long Name (ACR/ALT)" makes ACR and ALT aliases of Long Name;
@@ -150,7 +150,7 @@ final class EntityResolver {
     return out;
   }
 
-  /** Drops titles, honorifics, possessives, pronouns and lower-case runs; null if nothing is left. */
+  /** Drops titles, honorifics, possessives and pronouns; null if nothing is left. */
   private static Cand trim(Cand c, List<Token> tokens) {
     int from = c.from;
     int to = c.to;
@@ -179,14 +179,17 @@ final class EntityResolver {
     if (from >= to) {
       return null;
     }
-    boolean capitalised = false;
     boolean allPronouns = true;
     for (int i = from; i < to; i++) {
-      String w = tokens.get(i).word();
-      capitalised |= !w.isEmpty() && (Character.isUpperCase(w.codePointAt(0)) || Character.isDigit(w.codePointAt(0)));
-      allPronouns &= PRONOUNS.contains(lower(w));
+      allPronouns &= isPronoun(tokens.get(i).word());
     }
-    return capitalised && !allPronouns ? new Cand(from, to, c.type) : null;
+    return allPronouns ? null : new Cand(from, to, c.type);
+  }
+
+  /** "He", "us", "Mr" alone; not "US" or "U.S.", which name a country. */
+  private static boolean isPronoun(String word) {
+    boolean capitals = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
+    return !capitals && PRONOUNS.contains(word.toLowerCase(Locale.ROOT).replace(".", ""));
   }
 
   private static List<Cand> repairTitlesAndPlaces(List<Cand> cands, List<Token> tokens) {

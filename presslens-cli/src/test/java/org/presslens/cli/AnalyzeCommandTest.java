@@ -1,0 +1,102 @@
+package org.presslens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The analyze command end to end, in process, as the contract describes it. */
+class AnalyzeCommandTest {
+  @TempDir Path dir;
+
+  /** What one run printed, and its exit status. */
+  record Run(int status, String out, String err) {}
+
+  private static synchronized Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int status = Main.run(args);
+      return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  private Path write(String name, String content) throws Exception {
+    Path p = dir.resolve(name);
+    Files.writeString(p, content, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  @Test
+  void jsonlFollowsTheContractWithCodePointOffsetsAndBadInputsDoNotStopTheBatch() throws Exception {
+    String text = "🚀 Angela Merkel visited Paris on Monday.\n\n😀 Merkel met Emmanuel Macron, the French president. "
+        + "The United Nations (UN) welcomed it, and the UN said so again.";
+    Path good = write("good.txt", text);
+    Path empty = write("empty.txt", "");
+    Path second = write("second.txt", "Rain fell in Oslo.");
+    Run r = run("analyze", "--format", "jsonl", good.toString(), empty.toString(), second.toString());
+
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.err()).contains("presslens: error: " + empty + ": empty");
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines).hasSize(2);
+    ObjectMapper json = new ObjectMapper();
+    JsonNode first = json.readTree(lines.get(0));
+    assertThat(first.get("input").asText()).isEqualTo(good.toString());
+    assertThat(first.get("text").asText()).isEqualTo(text);
+    int[] cps = text.codePoints().toArray();
+    int mentions = 0;
+    for (JsonNode e : first.get("entities")) {
+      for (JsonNode m : e.get("mentions")) {
+        int start = m.get("start").asInt();
+        int end = m.get("end").asInt();
+        assertThat(new String(cps, start, end - start)).isEqualTo(m.get("text").asText());
+        mentions++;
+      }
+    }
+    assertThat(mentions).isGreaterThanOrEqualTo(5);
+    for (JsonNode s : first.get("sentences")) {
+      assertThat(s.get("end").asInt()).isLessThanOrEqualTo(cps.length);
+    }
+    assertThat(first.get("sentences").size()).isEqualTo(3);
+    assertThat(json.readTree(lines.get(1)).get("input").asText()).isEqualTo(second.toString());
+  }
+
+  @Test
+  void textAndHtmlFormatsAreReadableAndSelfContained() throws Exception {
+    Path article = write("a.txt", "Council backs plan\n\nSource » Coastal Ledger\n\n"
+        + "Mayor Jane Okoro said the <script>alert(1)</script> plan would cost £2 million. Okoro spoke in Leeds.");
+    Run text = run("analyze", "--format", "text", article.toString());
+    assertThat(text.status()).isZero();
+    assertThat(text.out()).contains("Council backs plan", "Coastal Ledger", "PERSON", "Jane Okoro  ×2", "MONEY");
+
+    Path outDir = dir.resolve("report");
+    Run html = run("analyze", "--format", "html", "--out", outDir.toString(), article.toString());
+    assertThat(html.status()).isZero();
+    String page = Files.readString(outDir.resolve("a.txt.html"));
+    assertThat(page).startsWith("<!DOCTYPE html>").contains("<mark class=\"t-PERSON\"").contains("&lt;script&gt;")
+        .doesNotContain("<script").doesNotContainPattern("(?i)(src|href)=\"?https?:");
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertThat(run("analyze").status()).isEqualTo(2);
+    assertThat(run("analyze", "--format", "pdf", "x.txt").status()).isEqualTo(2);
+    assertThat(run("frobnicate").status()).isEqualTo(2);
+  }
+}

@@ -1,0 +1,35 @@
+package org.presslens.core.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.presslens.core.Article;
+import org.presslens.core.Credit;
+import org.presslens.core.Document;
+import org.presslens.core.Entity;
+import org.presslens.core.Mention;
+import org.presslens.core.Source;
+import org.presslens.core.Span;
+
+class ContractJsonTest {
+  @Test
+  void writesEveryContractField() {
+    Article a = new Article("in.txt", "Jane Doe spoke.", "T", List.of("A B"), "2018-07-02", "en",
+        new Source("Example News", "example.com", "https://example.com/a"),
+        List.of(new Credit("Source » Example News", "Example News", Credit.Kind.SOURCE_LINE, null)));
+    Document d = new Document(a);
+    d.setSentences(List.of(new Span(0, 15)));
+    d.setEntities(List.of(new Entity("e1", "PERSON", "Jane Doe", List.of(new Mention(new Span(0, 8), "Jane Doe")))));
+    JsonNode n = ContractJson.toTree(d);
+    assertThat(n.fieldNames()).toIterable().contains(
+        "input", "text", "title", "authors", "published", "language", "source", "credits",
+        "sentences", "entities", "quotes", "claims", "techniques");
+    assertThat(n.at("/credits/0/kind").asText()).isEqualTo("source-line");
+    assertThat(n.at("/credits/0").has("start")).isFalse();
+    assertThat(n.at("/entities/0/mentions/0/end").asInt()).isEqualTo(8);
+    assertThat(n.at("/source/domain").asText()).isEqualTo("example.com");
+    assertThat(ContractJson.toJsonLine(d)).doesNotContain("\n");
+  }
+}

@@ -1,0 +1,116 @@
+package org.presslens.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input never stops a batch: each yields one clear line naming it. */
+class InputsTest {
+  @TempDir Path dir;
+
+  private List<Item> readAll(String... args) {
+    List<Item> out = new ArrayList<>();
+    for (Object e : Inputs.expand(List.of(args))) {
+      if (e instanceof Inputs.Input in) {
+        Inputs.read(in, new ByteArrayInputStream(new byte[0])).forEachRemaining(out::add);
+      } else {
+        out.add((Item) e);
+      }
+    }
+    return out;
+  }
+
+  private static String error(Item item) {
+    assertThat(item).isInstanceOf(Item.Failed.class);
+    String message = ((Item.Failed) item).error().getMessage();
+    assertThat(message).doesNotContain("\n");
+    return message;
+  }
+
+  private Path write(String name, byte[] bytes) throws IOException {
+    Path p = dir.resolve(name);
+    Files.write(p, bytes);
+    return p;
+  }
+
+  @Test
+  void plainTextIsKeptExactlyButForTheByteOrderMark() throws IOException {
+    String text = "Headline here\n\n  Body with  spaces\r\nand 😀.\n";
+    Path p = write("a.txt", ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8));
+    Item item = readAll(p.toString()).get(0);
+    assertThat(((Item.Read) item).article().text()).isEqualTo(text);
+    assertThat(((Item.Read) item).article().title()).isEqualTo("Headline here");
+  }
+
+  @Test
+  void eachKindOfBadInputGetsItsOwnOneLineReasonAndTheRestIsRead() throws IOException {
+    Path empty = write("empty.txt", new byte[0]);
+    Path binary = write("binary.txt", new byte[] {0x7f, 'E', 'L', 'F', 0, 0, 1, 2});
+    Path latin1 = write("latin1.txt", "Caf\u00e9 au lait".getBytes(StandardCharsets.ISO_8859_1));
+    Path huge = dir.resolve("huge.txt");
+    try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
+      f.setLength(200L * 1024 * 1024); // sparse: 200 MB on paper, nothing on disk
+    }
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write("A perfectly good article that will be cut short. ".repeat(200).getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] full = gz.toByteArray();
+    Path truncated = write("cut.txt.gz", java.util.Arrays.copyOf(full, full.length / 2));
+    Path noArticle = write("nav.html", "<html><body><nav><a href=/>Home</a></nav></body></html>".getBytes(StandardCharsets.UTF_8));
+    Path good = write("good.txt", "Rain fell on Tuesday.".getBytes(StandardCharsets.UTF_8));
+
+    List<Item> items = readAll(empty.toString(), binary.toString(), latin1.toString(), huge.toString(),
+        truncated.toString(), noArticle.toString(), dir.resolve("missing.txt").toString(), good.toString());
+
+    assertThat(error(items.get(0))).contains("empty.txt").contains("empty");
+    assertThat(error(items.get(1))).contains("binary.txt").contains("binary");
+    assertThat(error(items.get(2))).contains("latin1.txt").contains("not valid UTF-8");
+    assertThat(error(items.get(3))).contains("huge.txt").contains("too large");
+    assertThat(error(items.get(4))).contains("cut.txt.gz").contains("truncated");
+    assertThat(error(items.get(5))).contains("nav.html").contains("no article text");
+    assertThat(error(items.get(6))).contains("missing.txt").contains("no such file");
+    assertThat(items.get(7)).isInstanceOf(Item.Read.class);
+  }
+
+  @Test
+  void malformedJsonlLinesAreNamedByLineAndTheOtherLinesAreRead() throws IOException {
+    String jsonl = "{\"text\": \"First article.\", \"url\": \"https://example.com/1\"}\n"
+        + "{\"text\": \"broken\n"
+        + "[1, 2]\n"
+        + "\n"
+        + "{\"html\": \"<html><body><article><p>Second article, from HTML, which is long enough to count as prose.</p></article></body></html>\"}\n";
+    Path p = write("batch.jsonl", jsonl.getBytes(StandardCharsets.UTF_8));
+    List<Item> items = readAll(p.toString());
+    assertThat(items).hasSize(4);
+    assertThat(((Item.Read) items.get(0)).article().source().url()).isEqualTo("https://example.com/1");
+    assertThat(error(items.get(1))).startsWith(p + ":2: malformed JSON");
+    assertThat(error(items.get(2))).startsWith(p + ":3: expected a JSON object");
+    assertThat(((Item.Read) items.get(3)).input()).isEqualTo(p + ":5");
+  }
+
+  @Test
+  void directoriesAreReadRecursivelyInNameOrderIncludingGzip() throws IOException {
+    Files.createDirectories(dir.resolve("b"));
+    write("b/two.txt", "Second.".getBytes(StandardCharsets.UTF_8));
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write("First.".getBytes(StandardCharsets.UTF_8));
+    }
+    write("a.txt.gz", gz.toByteArray());
+    write("ignored.pdf", new byte[] {1, 2, 3});
+    List<Item> items = readAll(dir.toString());
+    assertThat(items).extracting(i -> ((Item.Read) i).article().text()).containsExactly("First.", "Second.");
+  }
+}
