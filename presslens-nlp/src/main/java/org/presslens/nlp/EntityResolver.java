@@ -312,10 +312,20 @@ final class EntityResolver {
 
   /** Finds untagged occurrences of names tagged elsewhere in the article. */
   private static List<Cand> propagate(List<Cand> cands, List<Token> tokens, Map<Cand, Cand> aliasOf) {
+    // A one-word name is only as good as the tagger's single guess, so it is searched for again
+    // only with more evidence: defined in parentheses, a person's surname, or tagged twice alike.
+    Map<List<String>, Integer> taggedTimes = new HashMap<>();
+    for (Cand c : cands) {
+      taggedTimes.merge(List.of(c.key(tokens) + "/" + c.type), 1, Integer::sum);
+    }
     Map<List<String>, Cand> names = new LinkedHashMap<>();
     for (Cand c : cands) {
       List<String> words = c.words(tokens);
-      names.putIfAbsent(words, aliasOf.getOrDefault(c, c));
+      boolean trusted = words.size() >= 2 || aliasOf.containsKey(c)
+          || taggedTimes.get(List.of(c.key(tokens) + "/" + c.type)) >= 2;
+      if (trusted) {
+        names.putIfAbsent(words, aliasOf.getOrDefault(c, c));
+      }
       if (c.type.equals("PERSON") && words.size() >= 2) {
         names.putIfAbsent(List.of(words.get(words.size() - 1)), c);
       }
@@ -382,7 +392,17 @@ final class EntityResolver {
     }
 
     String type() {
-      // Multiword person names are the tagger's most reliable output: they decide a tie.
+      // The longest name carries the tagger's best-informed guess ("Manuel Belgrano" says
+      // PERSON even where a bare "Belgrano" was taken for a place); otherwise the majority.
+      Cand longest = null;
+      for (Cand c : members) {
+        if (c.to - c.from >= 2 && (longest == null || c.to - c.from > longest.to - longest.from)) {
+          longest = c;
+        }
+      }
+      if (longest != null) {
+        return longest.type;
+      }
       return typeVotes.entrySet().stream()
           .max((a, b) -> Integer.compare(a.getValue(), b.getValue()))
           .map(Map.Entry::getKey)

@@ -34,10 +34,10 @@ class NerQualityFloorTest {
     assertThat(r.overall().f1()).isGreaterThanOrEqualTo(FLOORS.WIKIGOLD_OVERALL);
   }
 
-  /** Measured figures minus about 0.01; raise them when the numbers rise. */
+  /** Measured 0.739, 0.600 and 0.740, minus about 0.01; raise them when the numbers rise. */
   private static final class FLOORS {
-    static final double UNER_OVERALL = 0.72;
-    static final double UNER_ORG = 0.58;
-    static final double WIKIGOLD_OVERALL = 0.72;
+    static final double UNER_OVERALL = 0.73;
+    static final double UNER_ORG = 0.59;
+    static final double WIKIGOLD_OVERALL = 0.73;
   }
 }
