@@ -74,7 +74,7 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
     if (out != null) {
       Files.createDirectories(out);
     }
-    List<Object> expanded = Inputs.expand(inputs);
+    List<Inputs.Input> expanded = Inputs.expand(inputs);
     Pipeline pipeline = Analyzer.standard();
     PrintStream stdout = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     Sink sink = new Sink(stdout, expanded.size() == 1 && !isJsonl(expanded.get(0)));
@@ -88,10 +88,8 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
     int window = threads * 4;
     int total = expanded.stream().anyMatch(AnalyzeCommand::isJsonl) ? -1 : expanded.size();
     try (Progress progress = new Progress(System.err, total, "articles")) {
-      for (Object entry : expanded) {
-        Iterator<Item> items = entry instanceof Inputs.Input input
-            ? Inputs.read(input, System.in)
-            : List.of((Item) entry).iterator();
+      for (Inputs.Input input : expanded) {
+        Iterator<Item> items = Inputs.read(input, System.in);
         while (items.hasNext()) {
           Item item = items.next();
           pending.add(pool.submit(() -> analyse(pipeline, item)));
@@ -111,8 +109,8 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
     return failures.get() > 0 ? 1 : 0;
   }
 
-  private static boolean isJsonl(Object entry) {
-    if (!(entry instanceof Inputs.Input in) || in.isStdin()) {
+  private static boolean isJsonl(Inputs.Input in) {
+    if (in.isStdin()) {
       return false;
     }
     String n = in.name().toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.gz$", "");

@@ -41,12 +41,10 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<Article> articles = new ArrayList<>();
-    for (Object entry : Inputs.expand(List.of(corpus.toString()))) {
-      if (entry instanceof Inputs.Input in) {
-        for (Iterator<Item> it = Inputs.read(in, System.in); it.hasNext() && articles.size() < limit; ) {
-          if (it.next() instanceof Item.Read r) {
-            articles.add(r.article());
-          }
+    for (Inputs.Input in : Inputs.expand(List.of(corpus.toString()))) {
+      for (Iterator<Item> it = Inputs.read(in, System.in); it.hasNext() && articles.size() < limit; ) {
+        if (it.next() instanceof Item.Read r) {
+          articles.add(r.article());
         }
       }
     }

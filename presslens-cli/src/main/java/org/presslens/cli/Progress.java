@@ -7,6 +7,7 @@ final class Progress implements AutoCloseable {
   private static final int SHOW_ABOVE = 3;
   private final PrintStream err;
   private final int total;
+  private final String unit;
   private final boolean enabled;
   private final boolean terminal = System.console() != null;
   private final long started = System.nanoTime();
@@ -20,8 +21,6 @@ final class Progress implements AutoCloseable {
     this.enabled = total < 0 || total > SHOW_ABOVE;
     this.unit = unit;
   }
-
-  private final String unit;
 
   synchronized void step() {
     done++;

@@ -1,7 +1,6 @@
 package org.presslens.ingest;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;

@@ -42,29 +42,28 @@ public final class Inputs {
 
   /**
    * Expands the user's arguments into inputs in order. A directory gives its known files,
-   * recursively and sorted; an argument that does not exist becomes a failed input.
+   * recursively and sorted; an argument that is no readable file stays an input, and reading it
+   * yields the failure.
    */
-  public static List<Object> expand(List<String> args) {
-    List<Object> out = new ArrayList<>();
+  public static List<Input> expand(List<String> args) {
+    List<Input> out = new ArrayList<>();
     for (String arg : args) {
       if (arg.equals("-")) {
         out.add(new Input("-", null));
         continue;
       }
       Path p = Path.of(arg);
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> walk = Files.walk(p)) {
-          walk.filter(Files::isRegularFile)
-              .filter(f -> isKnown(f.getFileName().toString()))
-              .sorted()
-              .forEach(f -> out.add(new Input(f.toString(), f)));
-        } catch (IOException | UncheckedIOException e) {
-          out.add(new Item.Failed(new BadInputException(arg, "cannot list directory (" + e.getMessage() + ")")));
-        }
-      } else if (Files.isRegularFile(p)) {
+      if (!Files.isDirectory(p)) {
         out.add(new Input(arg, p));
-      } else {
-        out.add(new Item.Failed(new BadInputException(arg, "no such file or directory")));
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(p)) {
+        walk.filter(Files::isRegularFile)
+            .filter(f -> isKnown(f.getFileName().toString()))
+            .sorted()
+            .forEach(f -> out.add(new Input(f.toString(), f)));
+      } catch (IOException | UncheckedIOException e) {
+        out.add(new Input(arg, p)); // reading a directory fails with its own reason
       }
     }
     return out;
@@ -81,6 +80,12 @@ public final class Inputs {
     String name = input.name();
     if (input.isStdin()) {
       return single(() -> TextArticles.of(name, Bytes.utf8Text(Bytes.read(stdin, false, name), name)));
+    }
+    if (Files.isDirectory(input.path())) {
+      return failed(name, "directory that cannot be listed");
+    }
+    if (!Files.isRegularFile(input.path())) {
+      return failed(name, "no such file or directory");
     }
     String lower = input.path().getFileName().toString().toLowerCase(Locale.ROOT);
     boolean gzip = lower.endsWith(".gz");
@@ -115,6 +120,10 @@ public final class Inputs {
     org.presslens.core.Article read() throws BadInputException;
   }
 
+  private static Iterator<Item> failed(String name, String reason) {
+    return List.<Item>of(new Item.Failed(new BadInputException(name, reason))).iterator();
+  }
+
   private static Iterator<Item> single(Reader reader) {
     Item item;
     try {
@@ -134,7 +143,7 @@ public final class Inputs {
       lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
     } catch (IOException e) {
-      return List.<Item>of(new Item.Failed(new BadInputException(input.name(), readProblem(e)))).iterator();
+      return failed(input.name(), readProblem(e));
     }
     return new Iterator<>() {
       private int lineNo;

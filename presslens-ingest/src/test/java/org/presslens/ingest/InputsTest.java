@@ -21,12 +21,8 @@ class InputsTest {
 
   private List<Item> readAll(String... args) {
     List<Item> out = new ArrayList<>();
-    for (Object e : Inputs.expand(List.of(args))) {
-      if (e instanceof Inputs.Input in) {
-        Inputs.read(in, new ByteArrayInputStream(new byte[0])).forEachRemaining(out::add);
-      } else {
-        out.add((Item) e);
-      }
+    for (Inputs.Input in : Inputs.expand(List.of(args))) {
+      Inputs.read(in, new ByteArrayInputStream(new byte[0])).forEachRemaining(out::add);
     }
     return out;
   }

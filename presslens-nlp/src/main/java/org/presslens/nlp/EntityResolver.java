@@ -455,9 +455,9 @@ final class EntityResolver {
       return best;
     }
     if (words.size() == 1 && !isAcronym(key)) {
-      // A bare surname (or given name) goes to the most recent person whose full name has it.
+      // A bare surname goes to the most recent person whose full name ends with it.
       for (Group g : groups) {
-        if (g.hasMultiwordPersonName() && g.keys.stream().anyMatch(k -> endsOrStartsWithWord(k, key))
+        if (g.hasMultiwordPersonName() && g.keys.stream().anyMatch(k -> endsWithWord(k, key))
             && (best == null || g.last > best.last)) {
           best = g;
         }
@@ -503,8 +503,8 @@ final class EntityResolver {
     return g.keys.stream().anyMatch(k -> k.contains(" ") && k.endsWith(" " + word));
   }
 
-  private static boolean endsOrStartsWithWord(String name, String word) {
-    return name.contains(" ") && (name.endsWith(" " + word));
+  private static boolean endsWithWord(String name, String word) {
+    return name.contains(" ") && name.endsWith(" " + word);
   }
 
   /** Whether {@code shorter} is {@code longer} without trailing generic words ("Party", "Inc"). */
