@@ -81,7 +81,7 @@ final class ContentExtractor {
       if (hints.isBlank() || !UNLIKELY.matcher(hints).find() || LIKELY.matcher(e.id()).find()) {
         continue;
       }
-      if (hasLikelyHint(hints) && e.text().length() > total / 3) {
+      if (LIKELY.matcher(hints).find() && e.text().length() > total / 3) {
         continue;
       }
       if (e.select("p").size() > 4 && e.text().length() > total / 3) {
@@ -90,10 +90,6 @@ final class ContentExtractor {
       doomed.add(e);
     }
     doomed.forEach(Element::remove);
-  }
-
-  private static boolean hasLikelyHint(String hints) {
-    return LIKELY.matcher(hints).find();
   }
 
   /** The element whose direct prose paragraphs score highest, readability-style. */

@@ -174,12 +174,10 @@ public final class HtmlArticles {
         // fall through to the other formats
       }
     }
-    for (DateTimeFormatter f : List.of(DateTimeFormatter.RFC_1123_DATE_TIME)) {
-      try {
-        return ZonedDateTime.parse(raw, f).toOffsetDateTime().toString();
-      } catch (DateTimeParseException e) {
-        // try the next
-      }
+    try { // "Tue, 3 Jun 2008 11:05:30 GMT", as RSS and HTTP headers write it
+      return ZonedDateTime.parse(raw, DateTimeFormatter.RFC_1123_DATE_TIME).toOffsetDateTime().toString();
+    } catch (DateTimeParseException e) {
+      // not a date PressLens can read
     }
     return null;
   }
