@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.presslens.ingest.ExtractionBenchmark;
 import org.presslens.nlp.Analyzer;
+import org.presslens.nlp.eval.AttributionEval;
+import org.presslens.nlp.eval.Counts;
 import org.presslens.nlp.eval.NerEval;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,13 +17,13 @@ import picocli.CommandLine.Option;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = "Measure PressLens against public gold data.",
-    subcommands = {EvalCommand.Extraction.class, EvalCommand.Ner.class})
+    subcommands = {EvalCommand.Extraction.class, EvalCommand.Ner.class, EvalCommand.Attribution.class})
 final class EvalCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to evaluate: extraction or ner");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to evaluate: extraction, ner or attribution");
   }
 
   @Command(
@@ -75,15 +77,50 @@ final class EvalCommand implements Runnable {
       NerEval.Result r = NerEval.run(gold, noResolve ? Analyzer.withoutResolution() : Analyzer.standard());
       System.out.printf("%s: %d documents, %d sentences, resolution %s%n", gold.getFileName(), r.documents(), r.sentences(), noResolve ? "off" : "on");
       System.out.printf("%-8s %6s %6s %6s %6s%n", "type", "P", "R", "F1", "gold");
-      for (Map.Entry<String, NerEval.Counts> e : r.byType().entrySet()) {
+      for (Map.Entry<String, Counts> e : r.byType().entrySet()) {
         print(e.getKey(), e.getValue());
       }
       print("overall", r.overall());
       return 0;
     }
 
-    private static void print(String label, NerEval.Counts c) {
+    private static void print(String label, Counts c) {
       System.out.printf("%-8s %6.3f %6.3f %6.3f %6d%n", label, c.precision(), c.recall(), c.f1(), c.tp() + c.fn());
+    }
+  }
+
+  @Command(
+      name = "attribution",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Quotes and reported speech on a PolNeAR split (text/ and attributions/ in brat",
+        "standoff). Prints P, R, F1 for content exact, content match (character Jaccard >= 0.5),",
+        "speaker (a matched quote whose speaker overlaps the gold source) and the same for",
+        "direct quotes (gold content holding a quotation mark)."
+      })
+  static final class Attribution implements Callable<Integer> {
+    @Option(names = "--gold-dir", required = true, paramLabel = "DIR",
+        description = "A PolNeAR split, e.g. ../shared/datasets/polnear/data/dev.")
+    Path goldDir;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!goldDir.resolve("attributions").toFile().isDirectory() || !goldDir.resolve("text").toFile().isDirectory()) {
+        throw new Main.UserError(goldDir + ": expected text/ and attributions/ folders (a PolNeAR split)");
+      }
+      AttributionEval.Result r = AttributionEval.run(goldDir, Analyzer.standard());
+      System.out.printf("%s: %d articles, %d gold attributions, %d predicted%n", goldDir, r.articles(), r.gold(), r.predicted());
+      System.out.printf("%-16s %6s %6s %6s%n", "", "P", "R", "F1");
+      print("content exact", r.exact());
+      print("content match", r.match());
+      print("speaker", r.speaker());
+      print("direct found", r.directMatch());
+      print("direct speaker", r.directSpeaker());
+      return 0;
+    }
+
+    private static void print(String label, Counts c) {
+      System.out.printf("%-16s %6.3f %6.3f %6.3f%n", label, c.precision(), c.recall(), c.f1());
     }
   }
 }

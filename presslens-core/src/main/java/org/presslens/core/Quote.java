@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param kind "direct", "indirect" or "mixed"
  * @param content the pieces of what was said (two when a cue interrupts the quote)
- * @param cue the reporting verb or phrase
+ * @param cue the reporting verb or phrase, or null for a quotation standing alone after the
+ *     paragraph that named its speaker
  * @param speaker the mention naming the source, or null
  * @param speakerEntity id of the resolved speaker entity, or null when unknown
  */

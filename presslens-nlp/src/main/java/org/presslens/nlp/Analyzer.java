@@ -2,6 +2,7 @@ package org.presslens.nlp;
 
 import java.util.List;
 import org.presslens.core.Pipeline;
+import org.presslens.nlp.attribution.AttributionAnnotator;
 import org.presslens.nlp.backbone.Backbone;
 import org.presslens.nlp.backbone.corenlp.CoreNlpBackbone;
 
@@ -21,6 +22,10 @@ public final class Analyzer {
 
   /** The pipeline on a given backbone, with or without entity resolution. */
   public static Pipeline withBackbone(Backbone backbone, boolean resolveEntities) {
-    return new Pipeline(List.of(new BackboneAnnotator(backbone), new EntityAnnotator(resolveEntities)));
+    return new Pipeline(
+        List.of(
+            new BackboneAnnotator(backbone),
+            new EntityAnnotator(resolveEntities),
+            new AttributionAnnotator()));
   }
 }

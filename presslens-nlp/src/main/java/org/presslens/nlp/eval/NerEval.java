@@ -31,27 +31,6 @@ public final class NerEval {
   private static final Map<String, String> FROM_PRESSLENS =
       Map.of("PERSON", "PER", "ORGANIZATION", "ORG", "LOCATION", "LOC");
 
-  /** Counts for one type (or for all). */
-  public record Counts(int tp, int fp, int fn) {
-    public double precision() {
-      return tp + fp == 0 ? 0 : (double) tp / (tp + fp);
-    }
-
-    public double recall() {
-      return tp + fn == 0 ? 0 : (double) tp / (tp + fn);
-    }
-
-    public double f1() {
-      double p = precision();
-      double r = recall();
-      return p + r == 0 ? 0 : 2 * p * r / (p + r);
-    }
-
-    Counts plus(Counts o) {
-      return new Counts(tp + o.tp, fp + o.fp, fn + o.fn);
-    }
-  }
-
   /** Per-type counts, and their micro-average under "ALL". */
   public record Result(Map<String, Counts> byType, int documents, int sentences) {
     public Counts overall() {

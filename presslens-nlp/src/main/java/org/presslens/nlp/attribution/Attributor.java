@@ -1,0 +1,687 @@
+package org.presslens.nlp.attribution;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.presslens.nlp.attribution.CueLexicon.Kind;
+import org.presslens.nlp.attribution.Quotations.Quotation;
+
+/**
+ * Finds the attributions of one document by rules over tokens and part-of-speech tags, in three
+ * passes:
+ *
+ * <ol>
+ *   <li>quotations with a cue beside them: "“…,” she said", "“…,” said Ms Hewitt, “…”",
+ *       "He said: “…”";
+ *   <li>reported speech, sentence by sentence: "X said (that) …", "…, X said", "according to X",
+ *       "X wants to …", "X's claim that …", "it was reported by X that …";
+ *   <li>quotations standing alone in a paragraph after one that names the speaker.
+ * </ol>
+ *
+ * A token belongs to at most one attribution, as in PolNeAR: once taken, a cue inside content is
+ * not read again. Quotations that no pass attributes (titles, scare quotes, nicknames) are left
+ * out.
+ */
+final class Attributor {
+
+  /** One attribution, in token indices; ranges are {@code [from, to)}. */
+  static final class Draft {
+    final List<int[]> content;
+    final int[] cue;
+    final int[] speaker;
+    String kind;
+
+    Draft(String kind, List<int[]> content, int[] cue, int[] speaker) {
+      this.kind = kind;
+      this.content = content;
+      this.cue = cue;
+      this.speaker = speaker;
+    }
+
+    int start() {
+      return content.get(0)[0];
+    }
+
+    int end() {
+      return content.get(content.size() - 1)[1];
+    }
+  }
+
+  /** Words that may stand between a subject and its verb: "has also said", "would not say". */
+  private static final Set<String> BETWEEN_SUBJECT_AND_VERB =
+      Set.of(
+          "has", "have", "had", "will", "would", "did", "does", "do", "is", "was", "were", "are",
+          "'s", "’s", "'ve", "’ve", "'d", "’d", "'ll", "’ll", "been", "also", "not", "n't", "n’t",
+          "never", "then", "later", "once", "again", "can", "could", "may", "might", "should",
+          "must", "shall");
+  /** Prepositions allowed inside a speaker's noun phrase: "a spokesman for the ministry". */
+  private static final Set<String> NP_PREPOSITIONS = Set.of("of", "for", "at", "from", "in", "with");
+  private static final Set<String> BE = Set.of("is", "was", "were", "are", "been", "be", "being", "'s", "’s");
+  /** Labels that stand before a colon without being anybody: "Editor's Note: …". */
+  private static final Set<String> NOT_SPEAKERS =
+      Set.of("note", "update", "updated", "watch", "related", "read", "photo", "source", "sources",
+          "credit", "correction", "editor", "video", "listen", "see", "more", "breaking", "exclusive",
+          "analysis", "opinion", "live", "graphic", "map", "chart", "q", "a");
+  /** Words that open a clause after a cue: "said if elected he would …". */
+  private static final Set<String> SUBORDINATORS =
+      Set.of("if", "when", "because", "although", "though", "while", "despite", "unless", "once", "whether");
+  /** Pronouns that are never subjects. */
+  private static final Set<String> OBJECT_PRONOUNS = Set.of("him", "them", "me", "us", "her", "whom");
+  /** Time words that may sit between a cue and its content: "said Tuesday the plan …". */
+  private static final Set<String> TIME_WORDS =
+      Set.of(
+          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+          "today", "tonight", "morning", "afternoon", "evening", "night", "earlier", "later", "recently");
+  private static final int MAX_NP = 14;
+  private static final int MIN_CONTENT_WORDS = 2;
+
+  private final Tokens t;
+  private final CueLexicon lexicon;
+  private final boolean[] taken;
+  /** Tokens inside a quotation: a cue there belongs to the quoted speaker, not to the article. */
+  private final boolean[] quoted;
+  private final List<Draft> drafts = new ArrayList<>();
+
+  private Attributor(Tokens t, CueLexicon lexicon) {
+    this.t = t;
+    this.lexicon = lexicon;
+    this.taken = new boolean[t.size()];
+    this.quoted = new boolean[t.size()];
+  }
+
+  /** The attributions of a document, in text order. */
+  static List<Draft> find(Tokens tokens, CueLexicon lexicon) {
+    return new Attributor(tokens, lexicon).run();
+  }
+
+  private List<Draft> run() {
+    List<Quotation> quotations = Quotations.find(t);
+    for (Quotation q : quotations) {
+      if (q.words(t) >= 4) {
+        for (int[] p : q.pieces()) {
+          java.util.Arrays.fill(quoted, p[0], p[1], true);
+        }
+      }
+    }
+    List<Quotation> unattributed = new ArrayList<>();
+    for (int i = 0; i < quotations.size(); i++) {
+      Quotation q = quotations.get(i);
+      if (taken[q.open() + 1 < t.size() ? q.open() + 1 : q.open()]) {
+        continue;
+      }
+      Draft d = cueAfter(q);
+      if (d == null) {
+        d = cueBefore(q);
+      }
+      if (d != null) {
+        // Quotations that follow with no cue of their own go on with this one:
+        // "“We will win,” she said, “whatever it takes.”"
+        int after = d.cue[0] > q.close() ? Math.max(d.cue[1], d.speaker[1]) : q.close() + 1;
+        while (i + 1 < quotations.size() && continues(after, quotations.get(i + 1))) {
+          Quotation next = quotations.get(++i);
+          d.content.addAll(directPieces(next));
+          after = next.close() + 1;
+        }
+        add(d);
+      } else {
+        unattributed.add(q);
+      }
+    }
+    for (int s = 0; s < t.size(); s = t.sentenceEnd(s)) {
+      reported(s, t.sentenceEnd(s));
+    }
+    drafts.sort(Comparator.comparingInt(Draft::start));
+    for (Quotation q : unattributed) {
+      if (!isTaken(q.open() + 1, q.close())) {
+        standingAlone(q);
+      }
+    }
+    drafts.sort(Comparator.comparingInt(Draft::start));
+    return drafts;
+  }
+
+  // ---- pass 1: quotations with their cue beside them ----
+
+  /** "“…,” she said", "“…,” said the minister". */
+  private Draft cueAfter(Quotation q) {
+    int i = q.close() + 1;
+    int end = Math.min(t.size(), i + MAX_NP + 4);
+    if (i < t.size() && t.isPunct(i, ",")) {
+      i++;
+    }
+    if (i >= end || t.sentenceStart(i) != t.sentenceStart(q.close())) {
+      return null;
+    }
+    int[] speaker;
+    int cue;
+    int[] np = nounPhraseFrom(i, end);
+    if (np != null && (cue = skipToVerb(afterAppositive(np[1]), end + 20)) >= 0 && isSpeechCue(cue)) {
+      speaker = np;
+    } else if ((cue = skipToVerb(i, end)) >= 0 && isSpeechCue(cue)
+        && (np = nounPhraseFrom(cue + 1, end)) != null) {
+      speaker = np;
+    } else {
+      return null;
+    }
+    return new Draft("direct", directPieces(q), new int[] {cue, cue + 1}, speaker);
+  }
+
+  /** Past ", the party's candidate," after a name: where the verb may be. */
+  private int afterAppositive(int i) {
+    if (i < t.size() && t.isPunct(i, ",")) {
+      for (int k = i + 1; k < t.size() && k < i + 20 && t.sentenceStart(k) == t.sentenceStart(i); k++) {
+        if (t.isPunct(k, ",")) {
+          return k + 1;
+        }
+        if (t.pos(k).startsWith("VB") || t.pos(k).equals("MD")) {
+          return i;
+        }
+      }
+    }
+    return i;
+  }
+
+  /**
+   * Whether {@code next} goes on with the quotation whose attribution ends at {@code after}:
+   * nothing but punctuation and a short circumstance ("on Thursday during a speech in New
+   * York.") lies between, and {@code next} has no cue of its own.
+   */
+  private boolean continues(int after, Quotation next) {
+    if (next.open() < after || next.open() - after > 20 || t.paragraph(next.open()) != t.paragraph(after - 1)) {
+      return false;
+    }
+    for (int k = after; k < next.open(); k++) {
+      String pos = t.pos(k);
+      if (t.isWord(k) && (pos.startsWith("VB") || pos.startsWith("PRP") || pos.equals("MD") || pos.startsWith("W"))) {
+        return false;
+      }
+    }
+    return cueAfter(next) == null;
+  }
+
+  /** "He said: “…”", "She told reporters “…”", "X said that “…”". */
+  private Draft cueBefore(Quotation q) {
+    int j = q.open() - 1;
+    boolean introduced = false;
+    while (j >= 0 && (t.isPunct(j, ",:") || t.is(j, "that"))) {
+      j--;
+      introduced = true;
+    }
+    if (j < 0) {
+      return null;
+    }
+    // Without a colon, comma or "that" the quotation is part of the sentence's syntax
+    // ("said on “Meet the Press”", "said “did the wrong thing”"): reported speech reads it.
+    int floor = introduced ? Math.max(0, j - 6) : j;
+    for (int cue = j; cue >= floor && cue >= t.sentenceStart(j); cue--) {
+      if (taken[cue]) {
+        return null;
+      }
+      if (isSpeechCue(cue)) {
+        int[] speaker = subjectOf(cue);
+        if (speaker == null) {
+          return null;
+        }
+        return new Draft("direct", directPieces(q), new int[] {cue, cue + 1}, speaker);
+      }
+      if (!introduced) {
+        return null;
+      }
+      if (t.pos(cue).startsWith("VB") || t.isPunct(cue, ".;")) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  // ---- pass 2: reported speech ----
+
+  private void reported(int s, int e) {
+    Draft headline = nameColon(s, e);
+    if (headline != null && !overlapsTaken(headline)) {
+      headline.kind = kindOf(headline);
+      add(headline);
+    }
+    for (int c = s; c < e; c++) {
+      if (taken[c] || quoted[c]) {
+        continue;
+      }
+      Draft d = null;
+      if (t.is(c, "according") && t.is(c + 1, "to")) {
+        d = accordingTo(c, s, e);
+      } else if (t.pos(c).startsWith("VB") && lexicon.verb(t.lower(c)) != null) {
+        d = verbCue(c, s, e, lexicon.verb(t.lower(c)));
+      } else if (t.pos(c).startsWith("NN") && lexicon.noun(t.lower(c)) && t.is(c + 1, "that")) {
+        d = nounCue(c, e);
+      }
+      if (d != null && !overlapsTaken(d)) {
+        d.kind = kindOf(d);
+        add(d);
+      }
+    }
+  }
+
+  /** Headline style, a name and a colon: "Carson: Clinton ‘Not Fit to Serve’". */
+  private Draft nameColon(int s, int e) {
+    int c = s;
+    while (c < e && c < s + 6 && t.pos(c).startsWith("NNP")) {
+      c++;
+    }
+    if (c == s || c >= e || !t.isPunct(c, ":") || NOT_SPEAKERS.contains(t.lower(c - 1))
+        || s > 0 && t.paragraph(s - 1) == t.paragraph(s)) {
+      return null;
+    }
+    int[] content = trimmed(c + 1, e);
+    return content == null || content[1] - content[0] < 3
+        ? null
+        : new Draft(null, new ArrayList<>(List.of(content)), new int[] {c, c + 1}, new int[] {s, c});
+  }
+
+  private Draft accordingTo(int c, int s, int e) {
+    int[] speaker = nounPhraseFrom(c + 2, e);
+    if (speaker == null) {
+      return null;
+    }
+    int[] cue = {c, c + 2};
+    if (firstWordAt(s, c)) {
+      int k = speaker[1];
+      while (k < e && !t.isPunct(k, ",")) {
+        k++;
+      }
+      int[] content = trimmed(k + 1, e);
+      return content == null ? null : new Draft(null, List.of(content), cue, speaker);
+    }
+    int[] content = trimmed(s, c);
+    return content == null ? null : new Draft(null, List.of(content), cue, speaker);
+  }
+
+  private Draft verbCue(int c, int s, int e, Kind kind) {
+    int[] cue = {c, c + 1};
+    if (t.pos(c).equals("VBN") && c > s && BE.contains(t.lower(c - 1)) && t.is(c + 1, "by")) {
+      // "it was reported by the agency that …"
+      int[] speaker = nounPhraseFrom(c + 2, e);
+      if (speaker == null) {
+        return null;
+      }
+      int k = speaker[1];
+      while (k < e && k < speaker[1] + 3 && !t.is(k, "that")) {
+        k++;
+      }
+      int[] content = t.is(k, "that") ? trimmed(k, e) : null;
+      return content == null ? null : new Draft(null, List.of(content), new int[] {c - 1, c + 1}, speaker);
+    }
+    int[] subject = subjectOf(c);
+    if (t.pos(c).equals("VBG") && !(c > s && BE.contains(t.lower(c - 1)))) {
+      // "…, saying that …": the participle shares the subject of the sentence.
+      subject = c > s && t.isPunct(c - 1, ",") ? sentenceSubject(s, c) : null;
+    } else if (subject == null && c > s && (t.is(c - 1, "and") || t.is(c - 1, "but"))) {
+      // "She noted …, and added that …": the second verb shares the first one's speaker.
+      subject = lastSpeakerBetween(s, c);
+    }
+    int contentStart = subject == null ? -1 : contentAfter(c, e, kind);
+    if (contentStart >= 0) {
+      int[] content = trimmed(contentStart, untilNextCue(c, contentStart, e));
+      if (content != null) {
+        return new Draft(null, List.of(content), cue, subject);
+      }
+    }
+    if (kind != Kind.SPEECH || !endsClause(c + 1, e)) {
+      return null;
+    }
+    // "…, the minister said." and "…, said the minister."
+    if (subject != null && subject[0] > s && separates(subject[0] - 1)) {
+      int[] content = trimmed(s, subject[0] - 1);
+      return content == null ? null : new Draft(null, List.of(content), cue, subject);
+    }
+    if (c > s && separates(c - 1)) {
+      int[] speaker = nounPhraseFrom(c + 1, e);
+      int[] content = trimmed(s, c - 1);
+      return speaker == null || content == null ? null : new Draft(null, List.of(content), cue, speaker);
+    }
+    return null;
+  }
+
+  /** The first noun phrase of the sentence when it names someone: a name or a pronoun. */
+  private int[] sentenceSubject(int s, int before) {
+    int k = s;
+    while (k < before && !t.isWord(k)) {
+      k++;
+    }
+    int[] np = nounPhraseFrom(k, before);
+    if (np == null) {
+      return null;
+    }
+    String pos = t.pos(np[1] - 1);
+    return pos.startsWith("NNP") || pos.equals("PRP") ? np : null;
+  }
+
+  /** The speaker of the latest attribution whose cue lies in {@code [s, c)}. */
+  private int[] lastSpeakerBetween(int s, int c) {
+    for (int i = drafts.size() - 1; i >= 0; i--) {
+      Draft d = drafts.get(i);
+      if (d.cue != null && d.cue[0] >= s && d.cue[0] < c) {
+        return d.speaker;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Where the content of {@code cue} that starts at {@code from} ends: before a second cue of the
+   * same form joined by "and" ("noted that … and added: …"), or at {@code e}.
+   */
+  private int untilNextCue(int cue, int from, int e) {
+    for (int k = from + 2; k < e; k++) {
+      if ((t.is(k - 1, "and") || t.is(k - 1, "but")) && !quoted[k] && t.pos(k).equals(t.pos(cue))
+          && lexicon.verb(t.lower(k)) == Kind.SPEECH) {
+        return k - 1;
+      }
+    }
+    return e;
+  }
+
+  /** "the minister's claim that …", "his warning that …". */
+  private Draft nounCue(int c, int e) {
+    int[] speaker;
+    if (c > 0 && t.pos(c - 1).equals("PRP$")) {
+      speaker = new int[] {c - 1, c};
+    } else if (c > 1 && t.pos(c - 1).equals("POS")) {
+      speaker = nounPhraseEndingAt(c - 2);
+    } else {
+      return null;
+    }
+    int[] content = speaker == null ? null : trimmed(c + 1, e);
+    return content == null ? null : new Draft(null, List.of(content), new int[] {c, c + 1}, speaker);
+  }
+
+  /** Where the content after a cue begins, or -1 when the cue takes none here. */
+  private int contentAfter(int c, int e, Kind kind) {
+    int k = c + 1;
+    if (k < e && (t.is(k, "out") || t.is(k, "up")) && t.pos(k).equals("RP")) {
+      k++;
+    }
+    // "told reporters on Tuesday that …", "said in a statement: …"
+    for (int j = k; j < e && j <= k + 6; j++) {
+      if (t.is(j, "that") || t.isPunct(j, ":")) {
+        return t.is(j, "that") ? j : j + 1;
+      }
+      if (t.pos(j).startsWith("VB") || t.isPunct(j, ",;.") || t.mark(j) != Quotations.Mark.NONE) {
+        break;
+      }
+    }
+    while (k < e - 1 && TIME_WORDS.contains(t.lower(k))) {
+      k++;
+    }
+    if (k >= e) {
+      return -1;
+    }
+    if (kind == Kind.INTENT && t.is(k, "to")) {
+      return k;
+    }
+    if (kind == Kind.OBJECT) {
+      return t.isWord(k) ? k : -1;
+    }
+    // A clause follows directly ("said the plan failed"), not a phrase ("said in a statement").
+    String pos = t.pos(k);
+    boolean preposition = pos.equals("IN") && !SUBORDINATORS.contains(t.lower(k));
+    if (!t.isWord(k) && t.mark(k) == Quotations.Mark.NONE || preposition || pos.equals("TO") || pos.equals("CC")) {
+      return -1;
+    }
+    int words = 0;
+    for (int j = k; j < e && words < 3; j++) {
+      if (t.isWord(j)) {
+        words++;
+      }
+    }
+    return words >= 3 ? k : -1;
+  }
+
+  // ---- pass 3: quotations standing alone ----
+
+  /** A paragraph that is one quotation, after a paragraph whose attribution names the speaker. */
+  private void standingAlone(Quotation q) {
+    int par = t.paragraph(q.open());
+    if (q.open() > 0 && t.paragraph(q.open() - 1) == par) {
+      return;
+    }
+    for (int k = q.close() + 1; k < t.size() && t.paragraph(k) == t.paragraph(q.close()); k++) {
+      if (t.isWord(k)) {
+        return;
+      }
+    }
+    if (q.words(t) < 4) {
+      return;
+    }
+    Draft previous = null;
+    for (Draft d : drafts) {
+      if (d.speaker != null && t.paragraph(d.end() - 1) == par - 1) {
+        previous = d;
+      }
+    }
+    if (previous != null) {
+      add(new Draft("direct", directPieces(q), null, previous.speaker));
+    }
+  }
+
+  // ---- noun phrases ----
+
+  /** The subject of a verb: the noun phrase before it, past auxiliaries, adverbs, appositives. */
+  private int[] subjectOf(int verb) {
+    int j = verb - 1;
+    int floor = t.sentenceStart(verb);
+    while (j >= floor && (BETWEEN_SUBJECT_AND_VERB.contains(t.lower(j)) || t.pos(j).startsWith("RB"))) {
+      j--;
+    }
+    if (j >= floor && t.isPunct(j, ")")) {
+      // "Sen. Jane Doe (D-Ill.) said"
+      int k = j - 1;
+      while (k > floor && k > j - 8 && !t.isPunct(k, "(")) {
+        k--;
+      }
+      if (t.isPunct(k, "(")) {
+        j = k - 1;
+      }
+    }
+    if (j < floor) {
+      return null;
+    }
+    if (t.isPunct(j, ",")) {
+      // "Jane Doe, a spokeswoman for the ministry, said", "Doe, who …, said"
+      for (int k = j - 1; k >= floor && k >= j - 20; k--) {
+        if (t.isPunct(k, ",")) {
+          if (t.is(k + 1, "who")) {
+            return nounPhraseEndingAt(k - 1);
+          }
+          int[] before = nounPhraseEndingAt(k - 1);
+          return before != null ? before : nounPhraseEndingAt(j - 1);
+        }
+      }
+      return null;
+    }
+    if (t.pos(j).equals("WP")) {
+      return new int[] {j, j + 1};
+    }
+    return nounPhraseEndingAt(j);
+  }
+
+  /** The noun phrase whose last token is {@code j}, or null when {@code j} ends none. */
+  private int[] nounPhraseEndingAt(int j) {
+    if (j < 0 || taken[j] || !isHead(j) || OBJECT_PRONOUNS.contains(t.lower(j)) && t.pos(j).equals("PRP")) {
+      return null;
+    }
+    if (t.pos(j).equals("PRP")) {
+      return new int[] {j, j + 1};
+    }
+    int floor = Math.max(t.sentenceStart(j), j - MAX_NP + 1);
+    int start = j;
+    while (start - 1 >= floor && !taken[start - 1]) {
+      int k = start - 1;
+      if (t.pos(k).equals("PRP")) {
+        break;
+      }
+      if (inNounPhrase(k)) {
+        start = k;
+      } else if (NP_PREPOSITIONS.contains(t.lower(k)) && k - 1 >= floor && isHead(k - 1)) {
+        start = k;
+      } else {
+        break;
+      }
+    }
+    return new int[] {start, j + 1};
+  }
+
+  /** The noun phrase that starts at {@code i}, up to a comma, verb or {@code end}. */
+  private int[] nounPhraseFrom(int i, int end) {
+    int k = i;
+    int lastHead = -1;
+    while (k < end && k < i + MAX_NP && !taken[k]) {
+      if (isHead(k)) {
+        lastHead = k;
+      } else if (!inNounPhrase(k) && !(NP_PREPOSITIONS.contains(t.lower(k)) && lastHead == k - 1)) {
+        break;
+      }
+      k++;
+    }
+    return lastHead < 0 ? null : new int[] {i, lastHead + 1};
+  }
+
+  private boolean isHead(int k) {
+    String pos = t.pos(k);
+    return pos.startsWith("NN") || pos.equals("PRP") || (pos.equals("CD") && t.isWord(k));
+  }
+
+  private boolean inNounPhrase(int k) {
+    String pos = t.pos(k);
+    return isHead(k)
+        || pos.equals("DT") || pos.startsWith("JJ") || pos.equals("POS") || pos.equals("PRP$")
+        || pos.equals("HYPH") || t.isPunct(k, "()-") || (pos.equals("VBN") && k + 1 < t.size() && isHead(k + 1));
+  }
+
+  // ---- helpers ----
+
+  private boolean isSpeechCue(int k) {
+    return k >= 0 && k < t.size() && !taken[k] && t.pos(k).startsWith("VB")
+        && lexicon.verb(t.lower(k)) == Kind.SPEECH;
+  }
+
+  /** The first verb at or after {@code i} past auxiliaries and adverbs, or -1. */
+  private int skipToVerb(int i, int end) {
+    int k = i;
+    while (k < end && (BETWEEN_SUBJECT_AND_VERB.contains(t.lower(k)) && !lexiconVerb(k) || t.pos(k).startsWith("RB"))) {
+      k++;
+    }
+    return k < end && k < t.size() && t.pos(k).startsWith("VB") ? k : -1;
+  }
+
+  private boolean lexiconVerb(int k) {
+    return lexicon.verb(t.lower(k)) != null;
+  }
+
+  /** Whether only punctuation, or a short phrase ("in a statement", "on Tuesday"), follows. */
+  private boolean endsClause(int i, int e) {
+    for (int k = i; k < e && k < i + 7; k++) {
+      if (!t.isWord(k)) {
+        return true;
+      }
+      if (t.pos(k).startsWith("VB") || t.is(k, "that")) {
+        return false;
+      }
+    }
+    return i >= e;
+  }
+
+  /** A comma or closing mark that separates content from "X said". */
+  private boolean separates(int k) {
+    return t.isPunct(k, ",") || t.mark(k) == Quotations.Mark.CLOSE || t.mark(k) == Quotations.Mark.STRAIGHT;
+  }
+
+  private boolean firstWordAt(int s, int c) {
+    for (int k = s; k < c; k++) {
+      if (t.isWord(k) && !t.pos(k).equals("CC")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code [from, to)} without leading commas and trailing sentence punctuation; null if short. */
+  private int[] trimmed(int from, int to) {
+    while (from < to && t.isPunct(from, ",;:")) {
+      from++;
+    }
+    while (to > from && t.isPunct(to - 1, ".,;:!?")) {
+      to--;
+    }
+    int words = 0;
+    for (int k = from; k < to; k++) {
+      if (t.isWord(k)) {
+        words++;
+      }
+    }
+    return words < MIN_CONTENT_WORDS ? null : new int[] {from, to};
+  }
+
+  /** The inside of a quotation's marks, without a trailing comma ("“We will win,” she said"). */
+  private List<int[]> directPieces(Quotation q) {
+    List<int[]> pieces = new ArrayList<>();
+    for (int[] p : q.pieces()) {
+      int to = p[1];
+      while (to > p[0] && t.isPunct(to - 1, ",")) {
+        to--;
+      }
+      if (to > p[0]) {
+        pieces.add(new int[] {p[0], to});
+      }
+    }
+    return pieces;
+  }
+
+  private String kindOf(Draft d) {
+    for (int[] p : d.content) {
+      for (int k = p[0]; k < p[1]; k++) {
+        if (t.mark(k) != Quotations.Mark.NONE) {
+          return "mixed";
+        }
+      }
+    }
+    return "indirect";
+  }
+
+  private boolean isTaken(int from, int to) {
+    for (int k = from; k < to && k < taken.length; k++) {
+      if (taken[k]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean overlapsTaken(Draft d) {
+    for (int[] p : d.content) {
+      if (isTaken(p[0], p[1])) {
+        return true;
+      }
+    }
+    return isTaken(d.cue[0], d.cue[1]) || (d.speaker != null && isTaken(d.speaker[0], d.speaker[1]));
+  }
+
+  private void add(Draft d) {
+    for (int[] p : d.content) {
+      mark(p[0], p[1]);
+    }
+    if (d.cue != null) {
+      mark(d.cue[0], d.cue[1]);
+    }
+    if (d.speaker != null && d.cue != null) {
+      mark(d.speaker[0], d.speaker[1]);
+    }
+    drafts.add(d);
+  }
+
+  private void mark(int from, int to) {
+    for (int k = from; k < to; k++) {
+      taken[k] = true;
+    }
+  }
+}

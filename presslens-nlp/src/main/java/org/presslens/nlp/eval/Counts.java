@@ -1,0 +1,22 @@
+package org.presslens.nlp.eval;
+
+/** True positives, false positives and false negatives, with the scores they give. */
+public record Counts(int tp, int fp, int fn) {
+  public double precision() {
+    return tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+  }
+
+  public double recall() {
+    return tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+  }
+
+  public double f1() {
+    double p = precision();
+    double r = recall();
+    return p + r == 0 ? 0 : 2 * p * r / (p + r);
+  }
+
+  Counts plus(Counts o) {
+    return new Counts(tp + o.tp, fp + o.fp, fn + o.fn);
+  }
+}
