@@ -156,7 +156,7 @@ final class Attributor {
     int[] speaker;
     int cue;
     int[] np = nounPhraseFrom(i, end);
-    if (np != null && (cue = skipToVerb(afterAppositive(np[1]), end + 20)) >= 0 && isSpeechCue(cue)) {
+    if (np != null && (cue = skipToVerb(afterAppositive(np[1]), end + 30)) >= 0 && isSpeechCue(cue)) {
       speaker = np;
     } else if ((cue = skipToVerb(i, end)) >= 0 && isSpeechCue(cue)
         && (np = nounPhraseFrom(cue + 1, end)) != null) {
@@ -170,7 +170,7 @@ final class Attributor {
   /** Past ", the party's candidate," after a name: where the verb may be. */
   private int afterAppositive(int i) {
     if (i < t.size() && t.isPunct(i, ",")) {
-      for (int k = i + 1; k < t.size() && k < i + 20 && t.sentenceStart(k) == t.sentenceStart(i); k++) {
+      for (int k = i + 1; k < t.size() && k < i + 30 && t.sentenceStart(k) == t.sentenceStart(i); k++) {
         if (t.isPunct(k, ",")) {
           return k + 1;
         }
@@ -200,25 +200,31 @@ final class Attributor {
     return cueAfter(next) == null;
   }
 
-  /** "He said: “…”", "She told reporters “…”", "X said that “…”". */
+  /**
+   * "He said: “…”", "She told reporters, “…”", "X said “…”", and any verb before a colon: "Trump
+   * boomed: “…”". A quotation that the sentence goes on after ("said “the wind is at our backs”
+   * despite …") is reported speech with a quoted fragment: pass 2 reads it.
+   */
   private Draft cueBefore(Quotation q) {
     int j = q.open() - 1;
+    boolean colon = j >= 0 && t.isPunct(j, ":");
     boolean introduced = false;
     while (j >= 0 && (t.isPunct(j, ",:") || t.is(j, "that"))) {
       j--;
       introduced = true;
     }
-    if (j < 0) {
+    if (j < 0 || !colon && sentenceGoesOn(q)) {
       return null;
     }
-    // Without a colon, comma or "that" the quotation is part of the sentence's syntax
-    // ("said on “Meet the Press”", "said “did the wrong thing”"): reported speech reads it.
+    // Without a colon, comma or "that" only a cue right before the mark introduces it
+    // ("said on “Meet the Press”" is no quote of anybody).
     int floor = introduced ? Math.max(0, j - 6) : j;
     for (int cue = j; cue >= floor && cue >= t.sentenceStart(j); cue--) {
       if (taken[cue]) {
         return null;
       }
-      if (isSpeechCue(cue)) {
+      boolean isCue = isSpeechCue(cue) || colon && t.pos(cue).startsWith("VB") && !BE.contains(t.lower(cue));
+      if (isCue) {
         int[] speaker = subjectOf(cue);
         if (speaker == null) {
           return null;
@@ -233,6 +239,17 @@ final class Attributor {
       }
     }
     return null;
+  }
+
+  /** Whether words follow a quotation's closing mark in its sentence. */
+  private boolean sentenceGoesOn(Quotation q) {
+    int end = t.sentenceEnd(q.close());
+    for (int k = q.close() + 1; k < end && t.paragraph(k) == t.paragraph(q.close()); k++) {
+      if (t.isWord(k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---- pass 2: reported speech ----
@@ -322,7 +339,7 @@ final class Attributor {
     int contentStart = subject == null ? -1 : contentAfter(c, e, kind);
     if (contentStart >= 0) {
       int[] content = trimmed(contentStart, untilNextCue(c, contentStart, e));
-      if (content != null) {
+      if (content != null && !(kind == Kind.OBJECT && isNaming(content))) {
         return new Draft(null, List.of(content), cue, subject);
       }
     }
@@ -340,6 +357,25 @@ final class Attributor {
       return speaker == null || content == null ? null : new Draft(null, List.of(content), cue, speaker);
     }
     return null;
+  }
+
+  /**
+   * Whether judged content is only a name given to something: "call him “the Hammer”", "dubbed
+   * it “Obamacare”". Such quotation marks hold a nickname, not anybody's words.
+   */
+  private boolean isNaming(int[] content) {
+    int unquoted = 0;
+    boolean inside = false;
+    boolean anyQuote = false;
+    for (int k = content[0]; k < content[1]; k++) {
+      if (t.mark(k) != Quotations.Mark.NONE) {
+        inside = !inside;
+        anyQuote = true;
+      } else if (!inside && t.isWord(k)) {
+        unquoted++;
+      }
+    }
+    return anyQuote && unquoted <= 1;
   }
 
   /** The first noun phrase of the sentence when it names someone: a name or a pronoun. */
