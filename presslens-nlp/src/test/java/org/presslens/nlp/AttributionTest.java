@@ -85,7 +85,7 @@ class AttributionTest {
     Quote alone = d.quotes().get(1);
     assertThat(alone.kind()).isEqualTo("direct");
     assertThat(content(d, alone)).containsExactly("We fought for every job in this harbour and we will not stop now.");
-    assertThat(alone.cue()).isNull();
+    assertThat(alone.cue()).isEqualTo(d.quotes().get(0).cue());
     assertThat(alone.speaker().text()).isEqualTo("Mark Dobson");
     assertThat(alone.speakerEntity()).isEqualTo(entityId(d, "Mark Dobson")).isEqualTo(d.quotes().get(0).speakerEntity());
   }

@@ -60,12 +60,7 @@ public final class ContractJson {
       n.put("kind", q.kind());
       ArrayNode content = n.putArray("content");
       q.content().forEach(s -> putSpan(content.addObject(), s));
-      if (q.cue() == null) {
-        // A quotation standing alone after the paragraph that named its speaker has no cue.
-        n.putNull("cue");
-      } else {
-        putMention(n.putObject("cue"), q.cue());
-      }
+      putMention(n.putObject("cue"), q.cue());
       if (q.speaker() == null) {
         n.putNull("speaker");
       } else {

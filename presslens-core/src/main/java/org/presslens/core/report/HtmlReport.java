@@ -8,11 +8,14 @@ import org.presslens.core.Credit;
 import org.presslens.core.Document;
 import org.presslens.core.Entity;
 import org.presslens.core.Mention;
+import org.presslens.core.Quote;
+import org.presslens.core.Span;
 import org.presslens.core.Text;
 
 /**
  * A self-contained HTML page (no network, no external assets) showing analysed articles with
- * entities highlighted by type, a legend and a side panel of entities.
+ * entities highlighted by type, quotes coloured by speaker (speaker and cue on hover), and a
+ * side panel of voices, credits and entities.
  *
  * <p>Article text is untrusted: every piece of it goes through {@link #escape}.
  */
@@ -22,6 +25,9 @@ public final class HtmlReport {
           "PERSON", "#fde68a", "ORGANIZATION", "#bfdbfe", "LOCATION", "#bbf7d0", "DATE", "#e9d5ff",
           "MONEY", "#fecaca", "PERCENT", "#fed7aa", "NUMBER", "#e5e7eb");
   private static final String OTHER_COLOUR = "#f5f5f4";
+  /** Text colours for quotes, one per speaker in order of words spoken, then round again. */
+  private static final List<String> VOICE_COLOURS =
+      List.of("#b91c1c", "#1d4ed8", "#047857", "#7e22ce", "#c2410c", "#0e7490", "#a21caf", "#4d7c0f");
 
   private HtmlReport() {}
 
@@ -29,6 +35,9 @@ public final class HtmlReport {
   public static String header(String pageTitle) {
     StringBuilder css = new StringBuilder();
     COLOURS.forEach((t, c) -> css.append(".t-").append(t).append("{background:").append(c).append("}"));
+    for (int v = 0; v < VOICE_COLOURS.size(); v++) {
+      css.append(".v").append(v).append("{color:").append(VOICE_COLOURS.get(v)).append("}");
+    }
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
@@ -42,6 +51,8 @@ public final class HtmlReport {
         + "aside ul{list-style:none;padding:0;margin:0}aside li{margin:.15em 0}"
         + ".legend span{display:inline-block;margin:0 .4em .3em 0;padding:0 .4em;border-radius:3px}"
         + ".count{color:#78716c}.alias{color:#78716c;font-size:.9em}"
+        + ".q{border-bottom:2px solid currentColor}.share{height:8px;background:#e7e5e4;border-radius:4px}"
+        + ".share span{display:block;height:8px;background:#57534e;border-radius:4px}summary{cursor:pointer}"
         + css + "</style></head><body>\n";
   }
 
@@ -68,8 +79,9 @@ public final class HtmlReport {
     }
     meta.add(a.input());
     b.append(escape(String.join(" · ", meta))).append("</p>");
-    b.append("<div class=\"body\">").append(markedText(doc)).append("</div></div>");
-    b.append(sidePanel(doc)).append("</article>\n");
+    Voices voices = Voices.of(doc);
+    b.append("<div class=\"body\">").append(markedText(doc, voices)).append("</div></div>");
+    b.append(sidePanel(doc, voices)).append("</article>\n");
     return b.toString();
   }
 
@@ -79,7 +91,12 @@ public final class HtmlReport {
     return header("PressLens: " + title) + article(doc) + footer();
   }
 
-  private static String markedText(Document doc) {
+  /**
+   * The text with entity mentions marked and quote content coloured by speaker. Quote pieces
+   * never overlap one another and never cross a paragraph break, so each is one inline span;
+   * a mention that crosses a piece's edge is left unmarked.
+   */
+  private static String markedText(Document doc, Voices voices) {
     Text text = doc.text();
     List<Mention> marks = new ArrayList<>();
     Map<Mention, Entity> owner = new java.util.HashMap<>();
@@ -90,11 +107,42 @@ public final class HtmlReport {
       }
     }
     marks.sort(null);
+    record Piece(Span span, int voice, String label) {}
+    List<Piece> pieces = new ArrayList<>();
+    for (int v = 0; v < voices.voices().size(); v++) {
+      Voices.Voice voice = voices.voices().get(v);
+      for (Quote q : voice.quotes()) {
+        String label = voice.name() + " (" + q.cue().text() + ") · " + q.kind();
+        for (Span s : q.content()) {
+          pieces.add(new Piece(s, v, label));
+        }
+      }
+    }
+    pieces.sort(java.util.Comparator.comparing(Piece::span));
     StringBuilder b = new StringBuilder("<p>");
     int at = 0;
+    for (Piece p : pieces) {
+      if (p.span().start() < at) {
+        continue;
+      }
+      appendMarked(b, text, marks, owner, at, p.span().start());
+      b.append("<span class=\"q v").append(p.voice() % VOICE_COLOURS.size()).append("\" title=\"")
+          .append(escape(p.label())).append("\">");
+      appendMarked(b, text, marks, owner, p.span().start(), p.span().end());
+      b.append("</span>");
+      at = p.span().end();
+    }
+    appendMarked(b, text, marks, owner, at, text.length());
+    return b.append("</p>").toString();
+  }
+
+  /** {@code [from, to)} with the mentions that lie wholly inside it marked. */
+  private static void appendMarked(
+      StringBuilder b, Text text, List<Mention> marks, Map<Mention, Entity> owner, int from, int to) {
+    int at = from;
     for (Mention m : marks) {
-      if (m.span().start() < at) {
-        continue; // overlapping mentions: the first one wins
+      if (m.span().start() < at || m.span().end() > to) {
+        continue; // before this range, overlapping an earlier mark, or crossing its end
       }
       appendPlain(b, text, at, m.span().start());
       Entity e = owner.get(m);
@@ -103,8 +151,7 @@ public final class HtmlReport {
           .append(escape(m.text())).append("</mark>");
       at = m.span().end();
     }
-    appendPlain(b, text, at, text.length());
-    return b.append("</p>").toString();
+    appendPlain(b, text, at, to);
   }
 
   /** Plain text with blank lines turned into paragraph breaks and single newlines into line breaks. */
@@ -112,13 +159,14 @@ public final class HtmlReport {
     if (from >= to) {
       return;
     }
-    String plain = text.slice(new org.presslens.core.Span(from, to));
+    String plain = text.slice(new Span(from, to));
     String escaped = escape(plain).replaceAll("\\r?\\n[ \\t]*\\r?\\n\\s*", "</p><p>").replace("\n", "<br>");
     b.append(escaped);
   }
 
-  private static String sidePanel(Document doc) {
+  private static String sidePanel(Document doc, Voices voices) {
     StringBuilder b = new StringBuilder("<aside>");
+    voicesPanel(b, doc, voices);
     b.append("<h2>Legend</h2><div class=\"legend\">");
     Map<String, List<Entity>> groups = TextReport.byType(doc.entities());
     for (Map.Entry<String, List<Entity>> g : groups.entrySet()) {
@@ -148,6 +196,34 @@ public final class HtmlReport {
       b.append("</ul>");
     }
     return b.append("</aside>").toString();
+  }
+
+  /** Who speaks: a bar of quoted against reporter's words, then each speaker and their quotes. */
+  private static void voicesPanel(StringBuilder b, Document doc, Voices voices) {
+    long quoted = Math.round(100 * voices.quotedShare());
+    b.append("<h2>Voices</h2><div class=\"share\" role=\"img\" aria-label=\"").append(quoted)
+        .append("% quoted or reported speech\"><span style=\"width:").append(quoted).append("%\"></span></div>")
+        .append("<p class=\"count\">").append(quoted).append("% of the words quoted or reported, ")
+        .append(100 - quoted).append("% the reporter's own</p>");
+    if (voices.voices().isEmpty()) {
+      b.append("<p class=\"count\">Nobody is quoted.</p>");
+      return;
+    }
+    b.append("<ul class=\"voices\">");
+    for (int v = 0; v < voices.voices().size(); v++) {
+      Voices.Voice voice = voices.voices().get(v);
+      b.append("<li><details><summary><span class=\"q v").append(v % VOICE_COLOURS.size()).append("\">")
+          .append(escape(voice.name())).append("</span> <span class=\"count\">").append(voice.quotes().size())
+          .append(voice.quotes().size() == 1 ? " quote, " : " quotes, ").append(voice.words())
+          .append(" words</span></summary><ul>");
+      for (Quote q : voice.quotes()) {
+        String content = String.join(" … ", q.content().stream().map(s -> doc.text().slice(s)).toList());
+        b.append("<li class=\"alias\">").append(escape(q.kind())).append(": ")
+            .append(escape(content.length() > 160 ? content.substring(0, 159) + "…" : content)).append("</li>");
+      }
+      b.append("</ul></details></li>");
+    }
+    b.append("</ul>");
   }
 
   /** Escapes text for HTML element content and attribute values. */

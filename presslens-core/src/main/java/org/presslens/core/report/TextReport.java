@@ -8,6 +8,7 @@ import org.presslens.core.Article;
 import org.presslens.core.Credit;
 import org.presslens.core.Document;
 import org.presslens.core.Entity;
+import org.presslens.core.Quote;
 
 /** A readable terminal summary of one analysed article. */
 public final class TextReport {
@@ -56,7 +57,32 @@ public final class TextReport {
         b.append('\n');
       }
     }
+    voices(b, doc);
     return b.toString();
+  }
+
+  /** Who speaks, how much, and each quote under its speaker. */
+  private static void voices(StringBuilder b, Document doc) {
+    Voices v = Voices.of(doc);
+    b.append(String.format("%nVoices  (%d%% of the words quoted or reported, %d%% in the reporter's own voice)%n",
+        Math.round(100 * v.quotedShare()), Math.round(100 * (1 - v.quotedShare()))));
+    if (v.voices().isEmpty()) {
+      b.append("  (nobody is quoted)\n");
+    }
+    for (Voices.Voice voice : v.voices()) {
+      b.append("  ").append(voice.name()).append("  ").append(voice.quotes().size())
+          .append(voice.quotes().size() == 1 ? " quote, " : " quotes, ").append(voice.words()).append(" words\n");
+      for (Quote q : voice.quotes()) {
+        String content = String.join(" … ", q.content().stream().map(s -> doc.text().slice(s)).toList());
+        b.append(String.format("    %-8s \"%s\"", q.kind(), abbreviate(content, 120)));
+        b.append("  (").append(q.speaker() == null ? "" : q.speaker().text() + " ").append(q.cue().text()).append(")\n");
+      }
+    }
+  }
+
+  private static String abbreviate(String s, int max) {
+    String flat = s.replaceAll("\\s+", " ");
+    return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
   }
 
   /** Entities grouped by type, named types first. */

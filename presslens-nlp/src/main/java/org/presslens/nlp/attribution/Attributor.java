@@ -58,6 +58,10 @@ final class Attributor {
   /** Prepositions allowed inside a speaker's noun phrase: "a spokesman for the ministry". */
   private static final Set<String> NP_PREPOSITIONS = Set.of("of", "for", "at", "from", "in", "with");
   private static final Set<String> BE = Set.of("is", "was", "were", "are", "been", "be", "being", "'s", "’s");
+  /** Words after a comma that open the reporter's own comment on the content. */
+  private static final Set<String> COMMENT_OPENERS =
+      Set.of("which", "while", "whereas", "although", "though", "but", "after", "before", "as",
+          "because", "despite", "even", "adding", "according");
   /** Labels that stand before a colon without being anybody: "Editor's Note: …". */
   private static final Set<String> NOT_SPEAKERS =
       Set.of("note", "update", "updated", "watch", "related", "read", "photo", "source", "sources",
@@ -338,7 +342,7 @@ final class Attributor {
     }
     int contentStart = subject == null ? -1 : contentAfter(c, e, kind);
     if (contentStart >= 0) {
-      int[] content = trimmed(contentStart, untilNextCue(c, contentStart, e));
+      int[] content = trimmed(contentStart, contentEnd(c, contentStart, e, kind));
       if (content != null && !(kind == Kind.OBJECT && isNaming(content))) {
         return new Draft(null, List.of(content), cue, subject);
       }
@@ -396,7 +400,7 @@ final class Attributor {
   private int[] lastSpeakerBetween(int s, int c) {
     for (int i = drafts.size() - 1; i >= 0; i--) {
       Draft d = drafts.get(i);
-      if (d.cue != null && d.cue[0] >= s && d.cue[0] < c) {
+      if (d.cue[0] >= s && d.cue[0] < c) {
         return d.speaker;
       }
     }
@@ -404,14 +408,40 @@ final class Attributor {
   }
 
   /**
-   * Where the content of {@code cue} that starts at {@code from} ends: before a second cue of the
-   * same form joined by "and" ("noted that … and added: …"), or at {@code e}.
+   * Where the content of {@code cue} that starts at {@code from} ends: at {@code e}, or before
+   * what the reporter adds after it:
+   *
+   * <ul>
+   *   <li>a second verb of the same speaker: "… and added that …", "… but did not say …";
+   *   <li>a participle clause: "…, referring to the convention";
+   *   <li>a comment joined by a comma: "…, which …", "…, while …", "…, but …";
+   *   <li>for judging verbs, anything after the object: "praised the plan, …".
+   * </ul>
    */
-  private int untilNextCue(int cue, int from, int e) {
+  private int contentEnd(int cue, int from, int e, Kind kind) {
     for (int k = from + 2; k < e; k++) {
-      if ((t.is(k - 1, "and") || t.is(k - 1, "but")) && !quoted[k] && t.pos(k).equals(t.pos(cue))
-          && lexicon.verb(t.lower(k)) == Kind.SPEECH) {
-        return k - 1;
+      if (quoted[k]) {
+        continue;
+      }
+      if (t.is(k, "and") || t.is(k, "but")) {
+        int v = k + 1;
+        while (v < e && (t.pos(v).startsWith("RB") || BETWEEN_SUBJECT_AND_VERB.contains(t.lower(v)))) {
+          v++;
+        }
+        if (v < e && v > k + 1 && t.pos(v).equals("VBN") || v < e && t.pos(v).equals(t.pos(cue))) {
+          return k;
+        }
+      }
+      if (t.isPunct(k, ",;") || t.is(k, "—") || t.is(k, "–") || t.is(k, "--")) {
+        if (kind == Kind.OBJECT && !t.isPunct(k, ",")) {
+          return k;
+        }
+        if (k + 1 < e && (t.pos(k + 1).equals("VBG") || COMMENT_OPENERS.contains(t.lower(k + 1)))) {
+          return k;
+        }
+        if (kind == Kind.OBJECT) {
+          return k;
+        }
       }
     }
     return e;
@@ -456,6 +486,9 @@ final class Attributor {
       return k;
     }
     if (kind == Kind.OBJECT) {
+      if ((t.pos(k).equals("IN") || t.pos(k).equals("TO")) && !t.is(k, "that") && k + 1 < e) {
+        k++; // "railed against the deal", "pointed to the figures"
+      }
       return t.isWord(k) ? k : -1;
     }
     // A clause follows directly ("said the plan failed"), not a phrase ("said in a statement").
@@ -496,7 +529,8 @@ final class Attributor {
       }
     }
     if (previous != null) {
-      add(new Draft("direct", directPieces(q), null, previous.speaker));
+      // The speaker and cue are those of the paragraph before: they introduce this voice.
+      add(new Draft("direct", directPieces(q), previous.cue, previous.speaker));
     }
   }
 
@@ -706,10 +740,8 @@ final class Attributor {
     for (int[] p : d.content) {
       mark(p[0], p[1]);
     }
-    if (d.cue != null) {
-      mark(d.cue[0], d.cue[1]);
-    }
-    if (d.speaker != null && d.cue != null) {
+    mark(d.cue[0], d.cue[1]);
+    if (d.speaker != null) {
       mark(d.speaker[0], d.speaker[1]);
     }
     drafts.add(d);

@@ -1,0 +1,113 @@
+package org.presslens.core.report;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.presslens.core.Document;
+import org.presslens.core.Entity;
+import org.presslens.core.Quote;
+import org.presslens.core.Span;
+import org.presslens.core.Token;
+
+/**
+ * Who speaks in an article and how much: each speaker with their quotes and the words attributed
+ * to them, and the share of the article's words that are quoted or reported speech rather than
+ * the reporter's own.
+ *
+ * <p>Quotes of one entity are one voice whatever mention named them ("Jane Doe", "she", "the
+ * minister"); a speaker without an entity is a voice by what the text calls it ("officials");
+ * a quote without a speaker belongs to "(unattributed)".
+ */
+public final class Voices {
+  /** The label of quotes that have no speaker. */
+  public static final String UNATTRIBUTED = "(unattributed)";
+
+  /** One speaker: a display name, the entity id if resolved, the quotes, and their words. */
+  public record Voice(String name, String entity, List<Quote> quotes, int words) {}
+
+  private final List<Voice> voices;
+  private final int quotedWords;
+  private final int totalWords;
+
+  private Voices(List<Voice> voices, int quotedWords, int totalWords) {
+    this.voices = voices;
+    this.quotedWords = quotedWords;
+    this.totalWords = totalWords;
+  }
+
+  /** The voices of an analysed document, the most words first. */
+  public static Voices of(Document doc) {
+    Map<String, Entity> entities = new LinkedHashMap<>();
+    doc.entities().forEach(e -> entities.put(e.id(), e));
+    List<Token> words = doc.tokens().stream().filter(Voices::isWord).toList();
+
+    Map<String, List<Quote>> bySpeaker = new LinkedHashMap<>();
+    Map<String, String> names = new LinkedHashMap<>();
+    for (Quote q : doc.quotes()) {
+      String key;
+      String name;
+      if (q.speakerEntity() != null && entities.containsKey(q.speakerEntity())) {
+        key = q.speakerEntity();
+        name = entities.get(key).name();
+      } else if (q.speaker() != null) {
+        name = q.speaker().text();
+        key = "text:" + name.toLowerCase(Locale.ROOT);
+      } else {
+        key = UNATTRIBUTED;
+        name = UNATTRIBUTED;
+      }
+      bySpeaker.computeIfAbsent(key, k -> new ArrayList<>()).add(q);
+      names.putIfAbsent(key, name);
+    }
+
+    BitSet quoted = new BitSet();
+    List<Voice> voices = new ArrayList<>();
+    for (Map.Entry<String, List<Quote>> e : bySpeaker.entrySet()) {
+      BitSet mine = new BitSet();
+      e.getValue().forEach(q -> q.content().forEach(s -> mine.set(s.start(), s.end())));
+      quoted.or(mine);
+      String entity = e.getKey().equals(UNATTRIBUTED) || e.getKey().startsWith("text:") ? null : e.getKey();
+      voices.add(new Voice(names.get(e.getKey()), entity, List.copyOf(e.getValue()), countWords(words, mine)));
+    }
+    voices.sort(Comparator.comparingInt(Voice::words).reversed().thenComparing(Voice::name));
+    return new Voices(List.copyOf(voices), countWords(words, quoted), words.size());
+  }
+
+  /** The speakers, the most words first. */
+  public List<Voice> voices() {
+    return voices;
+  }
+
+  /** Share of the article's words in quotes or reported speech, in [0, 1]. */
+  public double quotedShare() {
+    return totalWords == 0 ? 0 : (double) quotedWords / totalWords;
+  }
+
+  public int quotedWords() {
+    return quotedWords;
+  }
+
+  public int totalWords() {
+    return totalWords;
+  }
+
+  private static int countWords(List<Token> words, BitSet covered) {
+    int n = 0;
+    for (Token t : words) {
+      Span s = t.span();
+      int first = covered.nextSetBit(s.start());
+      if (first >= 0 && first < s.end()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static boolean isWord(Token t) {
+    return t.word().codePoints().anyMatch(Character::isLetterOrDigit);
+  }
+}
