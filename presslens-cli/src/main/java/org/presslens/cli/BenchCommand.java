@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.presslens.core.Article;
+import org.presslens.core.Annotator;
+import org.presslens.core.Document;
 import org.presslens.core.Pipeline;
 import org.presslens.ingest.Inputs;
 import org.presslens.ingest.Item;
@@ -25,8 +27,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Analyse a corpus in one process and print model load time, articles/s and tokens/s after",
-      "warm-up on 1 thread and on all cores, and peak heap. Compare runs of the same session as",
-      "ratios; absolute numbers depend on the machine."
+      "warm-up on 1 thread and on all cores, each stage's share of the time, and peak heap.",
+      "Compare runs of the same session as ratios; absolute numbers depend on the machine."
     })
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Articles to analyse (any input analyze reads).")
@@ -64,11 +66,35 @@ final class BenchCommand implements Callable<Integer> {
     Run one = time(pipeline, articles, 1);
     System.out.printf("1 thread          %.2f articles/s, %.0f tokens/s (%d tokens in %.1f s)%n",
         one.articlesPerSecond(), one.tokensPerSecond(), one.tokens, one.seconds);
+    stageShares(pipeline, articles);
     Run all = time(pipeline, articles, cores);
     System.out.printf("%d threads         %.2f articles/s, %.0f tokens/s (%.2f× one thread)%n",
         cores, all.articlesPerSecond(), all.tokensPerSecond(), all.tokensPerSecond() / one.tokensPerSecond());
     System.out.printf("peak heap         %.0f MB (max heap %.0f MB)%n", peakHeapBytes() / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
     return 0;
+  }
+
+  /**
+   * Each stage's share of one-thread analysis time, measured in the same process on the same
+   * articles, so that what a stage adds is a ratio against the stages before it.
+   */
+  private static void stageShares(Pipeline pipeline, List<Article> articles) {
+    List<Annotator> stages = pipeline.annotators();
+    long[] nanos = new long[stages.size()];
+    for (Article a : articles) {
+      Document d = new Document(a);
+      for (int i = 0; i < stages.size(); i++) {
+        long t = System.nanoTime();
+        stages.get(i).annotate(d);
+        nanos[i] += System.nanoTime() - t;
+      }
+    }
+    long total = java.util.Arrays.stream(nanos).sum();
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < stages.size(); i++) {
+      b.append(String.format("%s%s %.1f%%", i == 0 ? "" : ", ", stages.get(i).name(), 100.0 * nanos[i] / total));
+    }
+    System.out.printf("stage shares      %s (1 thread, %.1f s in all)%n", b, total / 1e9);
   }
 
   private record Run(int articles, long tokens, double seconds) {
