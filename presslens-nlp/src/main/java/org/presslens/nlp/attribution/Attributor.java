@@ -85,6 +85,8 @@ final class Attributor {
   private final boolean[] taken;
   /** Tokens inside a quotation: a cue there belongs to the quoted speaker, not to the article. */
   private final boolean[] quoted;
+  /** For a token inside a quotation's piece, one past that piece's closing mark; else 0. */
+  private final int[] pieceEnd;
   private final List<Draft> drafts = new ArrayList<>();
 
   private Attributor(Tokens t, CueLexicon lexicon) {
@@ -92,6 +94,7 @@ final class Attributor {
     this.lexicon = lexicon;
     this.taken = new boolean[t.size()];
     this.quoted = new boolean[t.size()];
+    this.pieceEnd = new int[t.size()];
   }
 
   /** The attributions of a document, in text order. */
@@ -102,8 +105,9 @@ final class Attributor {
   private List<Draft> run() {
     List<Quotation> quotations = Quotations.find(t);
     for (Quotation q : quotations) {
-      if (q.words(t) >= 4) {
-        for (int[] p : q.pieces()) {
+      for (int[] p : q.pieces()) {
+        java.util.Arrays.fill(pieceEnd, p[0], p[1], Math.min(t.size(), p[1] + 1));
+        if (q.words(t) >= 4) {
           java.util.Arrays.fill(quoted, p[0], p[1], true);
         }
       }
@@ -162,7 +166,7 @@ final class Attributor {
     int[] np = nounPhraseFrom(i, end);
     if (np != null && (cue = skipToVerb(afterAppositive(np[1]), end + 30)) >= 0 && isSpeechCue(cue)) {
       speaker = np;
-    } else if ((cue = skipToVerb(i, end)) >= 0 && isSpeechCue(cue)
+    } else if ((cue = skipToVerb(i, end)) >= 0 && isSpeechCue(cue) && !t.pos(cue).equals("VBG")
         && (np = nounPhraseFrom(cue + 1, end)) != null) {
       speaker = np;
     } else {
@@ -178,8 +182,8 @@ final class Attributor {
         if (t.isPunct(k, ",")) {
           return k + 1;
         }
-        if (t.pos(k).startsWith("VB") || t.pos(k).equals("MD")) {
-          return i;
+        if (t.pos(k).equals("VBD") || t.pos(k).equals("VBZ") || t.pos(k).equals("VBP") || t.pos(k).equals("MD")) {
+          return i; // a finite verb: this is a clause, not an appositive
         }
       }
     }
@@ -228,8 +232,15 @@ final class Attributor {
         return null;
       }
       boolean isCue = isSpeechCue(cue) || colon && t.pos(cue).startsWith("VB") && !BE.contains(t.lower(cue));
+      if (isCue && cue == firstWord(t.sentenceStart(cue))) {
+        // "Said Dorothy Poynter, who grew up with him, “…”", "Continued Stone: “…”"
+        int[] speaker = nounPhraseFrom(cue + 1, j + 1);
+        return speaker == null ? null : new Draft("direct", directPieces(q), new int[] {cue, cue + 1}, speaker);
+      }
       if (isCue) {
-        int[] speaker = subjectOf(cue);
+        int[] speaker = t.pos(cue).equals("VBG") && cue > 0 && t.isPunct(cue - 1, ",")
+            ? participleSubject(t.sentenceStart(cue), cue)
+            : subjectOf(cue);
         if (speaker == null) {
           return null;
         }
@@ -335,14 +346,19 @@ final class Attributor {
     int[] subject = subjectOf(c);
     if (t.pos(c).equals("VBG") && !(c > s && BE.contains(t.lower(c - 1)))) {
       // "…, saying that …": the participle shares the subject of the sentence.
-      subject = c > s && t.isPunct(c - 1, ",") ? sentenceSubject(s, c) : null;
+      subject = c > s && t.isPunct(c - 1, ",") ? participleSubject(s, c) : null;
     } else if (subject == null && c > s && (t.is(c - 1, "and") || t.is(c - 1, "but"))) {
       // "She noted …, and added that …": the second verb shares the first one's speaker.
       subject = lastSpeakerBetween(s, c);
     }
     int contentStart = subject == null ? -1 : contentAfter(c, e, kind);
     if (contentStart >= 0) {
-      int[] content = trimmed(contentStart, contentEnd(c, contentStart, e, kind));
+      int end = contentEnd(c, contentStart, e, kind);
+      if (end == e && pieceEnd[e - 1] > e) {
+        // A quotation that opens in the content and runs past the sentence is content to its end.
+        end = pieceEnd[e - 1];
+      }
+      int[] content = trimmed(contentStart, end);
       if (content != null && !(kind == Kind.OBJECT && isNaming(content))) {
         return new Draft(null, List.of(content), cue, subject);
       }
@@ -380,6 +396,21 @@ final class Attributor {
       }
     }
     return anyQuote && unquoted <= 1;
+  }
+
+  /** Who does "…, saying …": the latest speaker in the sentence, else its subject. */
+  private int[] participleSubject(int s, int c) {
+    int[] speaker = lastSpeakerBetween(s, c);
+    return speaker != null ? speaker : sentenceSubject(s, c);
+  }
+
+  /** The first word of the sentence starting at {@code s}. */
+  private int firstWord(int s) {
+    int k = s;
+    while (k < t.size() && !t.isWord(k)) {
+      k++;
+    }
+    return k;
   }
 
   /** The first noun phrase of the sentence when it names someone: a name or a pronoun. */
@@ -431,6 +462,9 @@ final class Attributor {
         if (v < e && v > k + 1 && t.pos(v).equals("VBN") || v < e && t.pos(v).equals(t.pos(cue))) {
           return k;
         }
+      }
+      if (t.mark(k) != Quotations.Mark.NONE && t.isPunct(k - 1, ",") && k + 1 < e && t.pos(k + 1).equals("VBG")) {
+        return k + 1; // "… “expanded the party,” claiming …"
       }
       if (t.isPunct(k, ",;") || t.is(k, "—") || t.is(k, "–") || t.is(k, "--")) {
         if (kind == Kind.OBJECT && !t.isPunct(k, ",")) {
