@@ -59,6 +59,11 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
       description = "Write one file per article into DIR instead of standard output.")
   Path out;
 
+  @Option(names = "--claim-threshold", paramLabel = "X",
+      description = "Score from which a claim counts as check-worthy, in [0, 1]. Lower it for more"
+          + " recall; the default is the model's own, chosen on dev.")
+  Double claimThreshold;
+
   @Option(names = "--threads", paramLabel = "N",
       description = "Articles analysed at once. Default: all cores (${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
@@ -75,7 +80,10 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
       Files.createDirectories(out);
     }
     List<Inputs.Input> expanded = Inputs.expand(inputs);
-    Pipeline pipeline = Analyzer.standard();
+    if (claimThreshold != null && (claimThreshold < 0 || claimThreshold > 1)) {
+      throw new Main.UserError("--claim-threshold must be between 0 and 1");
+    }
+    Pipeline pipeline = claimThreshold == null ? Analyzer.standard() : Analyzer.standard(claimThreshold);
     PrintStream stdout = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     Sink sink = new Sink(stdout, expanded.size() == 1 && !isJsonl(expanded.get(0)));
     AtomicInteger failures = new AtomicInteger();

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.presslens.ingest.ExtractionBenchmark;
 import org.presslens.nlp.Analyzer;
 import org.presslens.nlp.eval.AttributionEval;
+import org.presslens.nlp.eval.ClaimEval;
 import org.presslens.nlp.eval.Counts;
 import org.presslens.nlp.eval.NerEval;
 import picocli.CommandLine.Command;
@@ -17,13 +18,13 @@ import picocli.CommandLine.Option;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = "Measure PressLens against public gold data.",
-    subcommands = {EvalCommand.Extraction.class, EvalCommand.Ner.class, EvalCommand.Attribution.class})
+    subcommands = {EvalCommand.Extraction.class, EvalCommand.Ner.class, EvalCommand.Attribution.class, EvalCommand.Claims.class})
 final class EvalCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to evaluate: extraction, ner or attribution");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to evaluate: extraction, ner, attribution or claims");
   }
 
   @Command(
@@ -121,6 +122,37 @@ final class EvalCommand implements Runnable {
 
     private static void print(String label, Counts c) {
       System.out.printf("%-16s %6.3f %6.3f %6.3f%n", label, c.precision(), c.recall(), c.f1());
+    }
+  }
+
+  @Command(
+      name = "claims",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Check-worthiness on a CheckThat! TSV file (id, text, Yes/No): each row analysed as its",
+        "own document; prints precision, recall and F1 of the check-worthy class."
+      })
+  static final class Claims implements Callable<Integer> {
+    @Option(names = "--gold", required = true, paramLabel = "FILE", description = "The TSV file.")
+    Path gold;
+
+    @Option(names = "--claim-threshold", paramLabel = "X",
+        description = "Decision threshold in [0, 1] (default: the model's, chosen on dev).")
+    Double threshold;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!gold.toFile().isFile()) {
+        throw new Main.UserError(gold + ": no such file");
+      }
+      if (threshold != null && (threshold < 0 || threshold > 1)) {
+        throw new Main.UserError("--claim-threshold must be between 0 and 1");
+      }
+      ClaimEval.Result r = ClaimEval.run(gold, threshold == null ? Analyzer.standard() : Analyzer.standard(threshold));
+      Counts c = r.counts();
+      System.out.printf("%s: %d sentences, %d check-worthy in gold%n", gold, r.sentences(), c.tp() + c.fn());
+      System.out.printf("precision %.4f%nrecall %.4f%nF1 %.4f%n", c.precision(), c.recall(), c.f1());
+      return 0;
     }
   }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       AnalyzeCommand.class,
       EvalCommand.class,
+      TrainCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -71,9 +71,13 @@ public final class ContractJson {
     ArrayNode claims = root.putArray("claims");
     for (var c : doc.claims()) {
       ObjectNode n = putSpan(claims.addObject(), c.span());
-      n.put("score", c.score());
+      n.put("score", Math.round(c.score() * 10000) / 10000.0);
       n.put("checkworthy", c.checkworthy());
       n.put("quote", c.quote());
+      ArrayNode checkables = n.putArray("checkables");
+      for (var k : c.checkables()) {
+        putMention(checkables.addObject().put("type", k.type()), k.mention());
+      }
     }
     ArrayNode techniques = root.putArray("techniques");
     for (var t : doc.techniques()) {

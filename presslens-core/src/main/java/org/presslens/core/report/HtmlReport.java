@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.presslens.core.Article;
+import org.presslens.core.Claim;
 import org.presslens.core.Credit;
 import org.presslens.core.Document;
 import org.presslens.core.Entity;
@@ -51,6 +52,7 @@ public final class HtmlReport {
         + "aside ul{list-style:none;padding:0;margin:0}aside li{margin:.15em 0}"
         + ".legend span{display:inline-block;margin:0 .4em .3em 0;padding:0 .4em;border-radius:3px}"
         + ".count{color:#78716c}.alias{color:#78716c;font-size:.9em}"
+        + ".claim{font:bold 11px sans-serif;color:#fff;background:#b45309;border-radius:3px;padding:0 3px;margin-right:2px}"
         + ".q{border-bottom:2px solid currentColor}.share{height:8px;background:#e7e5e4;border-radius:4px}"
         + ".share span{display:block;height:8px;background:#57534e;border-radius:4px}summary{cursor:pointer}"
         + css + "</style></head><body>\n";
@@ -119,43 +121,72 @@ public final class HtmlReport {
       }
     }
     pieces.sort(java.util.Comparator.comparing(Piece::span));
+    java.util.TreeMap<Integer, String> badges = claimBadges(doc);
     StringBuilder b = new StringBuilder("<p>");
     int at = 0;
     for (Piece p : pieces) {
       if (p.span().start() < at) {
         continue;
       }
-      appendMarked(b, text, marks, owner, at, p.span().start());
+      appendMarked(b, text, marks, owner, badges, at, p.span().start());
       b.append("<span class=\"q v").append(p.voice() % VOICE_COLOURS.size()).append("\" title=\"")
           .append(escape(p.label())).append("\">");
-      appendMarked(b, text, marks, owner, p.span().start(), p.span().end());
+      appendMarked(b, text, marks, owner, badges, p.span().start(), p.span().end());
       b.append("</span>");
       at = p.span().end();
     }
-    appendMarked(b, text, marks, owner, at, text.length());
+    appendMarked(b, text, marks, owner, badges, at, text.length());
     return b.append("</p>").toString();
   }
 
   /** {@code [from, to)} with the mentions that lie wholly inside it marked. */
   private static void appendMarked(
-      StringBuilder b, Text text, List<Mention> marks, Map<Mention, Entity> owner, int from, int to) {
+      StringBuilder b, Text text, List<Mention> marks, Map<Mention, Entity> owner,
+      java.util.TreeMap<Integer, String> badges, int from, int to) {
     int at = from;
     for (Mention m : marks) {
       if (m.span().start() < at || m.span().end() > to) {
         continue; // before this range, overlapping an earlier mark, or crossing its end
       }
-      appendPlain(b, text, at, m.span().start());
+      appendPlain(b, text, badges, at, m.span().start());
+      String badge = badges.remove(m.span().start());
+      if (badge != null) {
+        b.append(badge);
+      }
       Entity e = owner.get(m);
       b.append("<mark class=\"t-").append(escape(e.type())).append("\" title=\"")
           .append(escape(e.type() + ": " + e.name())).append("\">")
           .append(escape(m.text())).append("</mark>");
       at = m.span().end();
     }
-    appendPlain(b, text, at, to);
+    appendPlain(b, text, badges, at, to);
+  }
+
+  /** A badge before each check-worthy claim, with its score and what to check on hover. */
+  private static java.util.TreeMap<Integer, String> claimBadges(Document doc) {
+    java.util.TreeMap<Integer, String> badges = new java.util.TreeMap<>();
+    for (Claim c : doc.claims()) {
+      if (!c.checkworthy()) {
+        continue;
+      }
+      String score = String.format(java.util.Locale.ROOT, "%.2f", c.score());
+      String check = c.checkables().stream().map(k -> k.mention().text()).collect(java.util.stream.Collectors.joining("; "));
+      String title = "Check-worthy claim, score " + score + (check.isEmpty() ? "" : ". Check: " + check);
+      badges.merge(c.span().start(), "<span class=\"claim\" title=\"" + escape(title) + "\">✓ " + score + "</span>",
+          (x, y) -> x);
+    }
+    return badges;
   }
 
   /** Plain text with blank lines turned into paragraph breaks and single newlines into line breaks. */
-  private static void appendPlain(StringBuilder b, Text text, int from, int to) {
+  private static void appendPlain(
+      StringBuilder b, Text text, java.util.TreeMap<Integer, String> badges, int from, int to) {
+    for (Map.Entry<Integer, String> badge; (badge = badges.ceilingEntry(from)) != null && badge.getKey() < to; ) {
+      appendPlain(b, text, new java.util.TreeMap<>(), from, badge.getKey());
+      b.append(badge.getValue());
+      badges.remove(badge.getKey());
+      from = badge.getKey();
+    }
     if (from >= to) {
       return;
     }
@@ -167,6 +198,7 @@ public final class HtmlReport {
   private static String sidePanel(Document doc, Voices voices) {
     StringBuilder b = new StringBuilder("<aside>");
     voicesPanel(b, doc, voices);
+    claimsPanel(b, doc);
     b.append("<h2>Legend</h2><div class=\"legend\">");
     Map<String, List<Entity>> groups = TextReport.byType(doc.entities());
     for (Map.Entry<String, List<Entity>> g : groups.entrySet()) {
@@ -224,6 +256,29 @@ public final class HtmlReport {
       b.append("</ul></details></li>");
     }
     b.append("</ul>");
+  }
+
+  /** Check-worthy claims, highest score first, with who made them and what to check. */
+  private static void claimsPanel(StringBuilder b, Document doc) {
+    List<Claims.Ranked> ranked = Claims.ranked(doc);
+    b.append("<h2>Claims to check</h2>");
+    if (ranked.isEmpty()) {
+      b.append("<p class=\"count\">None found.</p>");
+      return;
+    }
+    b.append("<ol class=\"claims\">");
+    for (Claims.Ranked r : ranked) {
+      b.append("<li><span class=\"claim\">").append(String.format(java.util.Locale.ROOT, "%.2f", r.claim().score()))
+          .append("</span> ").append(escape(Claims.abbreviate(r.text(), 160)))
+          .append(" <span class=\"alias\">— ").append(escape(r.speaker())).append("</span>");
+      if (!r.claim().checkables().isEmpty()) {
+        b.append("<br><span class=\"alias\">check: ")
+            .append(escape(r.claim().checkables().stream().map(k -> k.mention().text()).collect(java.util.stream.Collectors.joining("; "))))
+            .append("</span>");
+      }
+      b.append("</li>");
+    }
+    b.append("</ol>");
   }
 
   /** Escapes text for HTML element content and attribute values. */

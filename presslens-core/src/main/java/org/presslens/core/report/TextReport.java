@@ -58,7 +58,23 @@ public final class TextReport {
       }
     }
     voices(b, doc);
+    claims(b, doc);
     return b.toString();
+  }
+
+  /** Check-worthy claims, highest score first, with who made them and what to check. */
+  private static void claims(StringBuilder b, Document doc) {
+    List<Claims.Ranked> ranked = Claims.ranked(doc);
+    b.append("\nClaims to check\n");
+    if (ranked.isEmpty()) {
+      b.append("  (none found)\n");
+    }
+    for (Claims.Ranked r : ranked) {
+      b.append(String.format(java.util.Locale.ROOT, "  %.2f  %s  — %s%n", r.claim().score(), Claims.abbreviate(r.text(), 140), r.speaker()));
+      if (!r.claim().checkables().isEmpty()) {
+        b.append("        check: ").append(String.join("; ", r.claim().checkables().stream().map(k -> k.mention().text() + " (" + k.type() + ")").toList())).append('\n');
+      }
+    }
   }
 
   /** Who speaks, how much, and each quote under its speaker. */
@@ -74,15 +90,10 @@ public final class TextReport {
           .append(voice.quotes().size() == 1 ? " quote, " : " quotes, ").append(voice.words()).append(" words\n");
       for (Quote q : voice.quotes()) {
         String content = String.join(" … ", q.content().stream().map(s -> doc.text().slice(s)).toList());
-        b.append(String.format("    %-8s \"%s\"", q.kind(), abbreviate(content, 120)));
+        b.append(String.format("    %-8s \"%s\"", q.kind(), Claims.abbreviate(content, 120)));
         b.append("  (").append(q.speaker() == null ? "" : q.speaker().text() + " ").append(q.cue().text()).append(")\n");
       }
     }
-  }
-
-  private static String abbreviate(String s, int max) {
-    String flat = s.replaceAll("\\s+", " ");
-    return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
   }
 
   /** Entities grouped by type, named types first. */

@@ -527,7 +527,9 @@ final class Attributor {
     }
     // A clause follows directly ("said the plan failed"), not a phrase ("said in a statement").
     String pos = t.pos(k);
-    boolean preposition = pos.equals("IN") && !SUBORDINATORS.contains(t.lower(k));
+    // "said about 1,400 workers …" is a clause; "said in a statement" is not.
+    boolean preposition = pos.equals("IN") && !SUBORDINATORS.contains(t.lower(k))
+        && !(k + 1 < e && t.pos(k + 1).equals("CD"));
     if (!t.isWord(k) && t.mark(k) == Quotations.Mark.NONE || preposition || pos.equals("TO") || pos.equals("CC")) {
       return -1;
     }

@@ -1,0 +1,66 @@
+package org.presslens.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.presslens.nlp.Analyzer;
+import org.presslens.nlp.claims.ClaimTrainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code presslens train}: rebuild a shipped model from public data. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = "Rebuild a model that PressLens ships, from the public data it was trained on.",
+    subcommands = {TrainCommand.Claims.class})
+final class TrainCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to train: claims");
+  }
+
+  @Command(
+      name = "claims",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Check-worthiness on CLEF-2024 CheckThat! Task 1 English TSV files: logistic regression,",
+        "C and the decision threshold chosen by F1 on dev, scored once on dev-test. Writes the",
+        "model (gzipped text: notes, then feature weights). To rebuild the shipped model:",
+        "  presslens train claims --train …/CT24_checkworthy_english_train.tsv \\",
+        "    --dev …/CT24_checkworthy_english_dev.tsv --dev-test …/CT24_checkworthy_english_dev-test.tsv \\",
+        "    --out presslens-nlp/src/main/resources/org/presslens/nlp/claims/claims-model.tsv.gz"
+      })
+  static final class Claims implements Callable<Integer> {
+    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training sentences (TSV).")
+    Path train;
+
+    @Option(names = "--dev", required = true, paramLabel = "FILE", description = "Tuning sentences (TSV).")
+    Path dev;
+
+    @Option(names = "--dev-test", paramLabel = "FILE", description = "Held-out sentences, scored once (TSV).")
+    Path devTest;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      for (Path p : new Path[] {train, dev, devTest}) {
+        if (p != null && !Files.isRegularFile(p)) {
+          throw new Main.UserError(p + ": no such file");
+        }
+      }
+      ClaimTrainer.Result r = ClaimTrainer.train(train, dev, devTest, Analyzer.withoutClaims(), out, System.err);
+      System.out.printf("C %s, threshold %.4f%n", r.c(), r.model().threshold());
+      System.out.printf("dev       P %.4f  R %.4f  F1 %.4f%n", r.dev().precision(), r.dev().recall(), r.dev().f1());
+      if (r.devTest() != null) {
+        System.out.printf("dev-test  P %.4f  R %.4f  F1 %.4f%n", r.devTest().precision(), r.devTest().recall(), r.devTest().f1());
+      }
+      System.out.println("model written to " + out);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package org.presslens.nlp.claims;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.presslens.core.Annotator;
+import org.presslens.core.Claim;
+import org.presslens.core.Document;
+import org.presslens.core.Layer;
+import org.presslens.core.Quote;
+import org.presslens.core.Span;
+import org.presslens.core.Token;
+
+/**
+ * Check-worthy claims: each sentence scored by the {@link ClaimModel}; those at or above half
+ * the threshold are listed (near misses with {@code checkworthy: false}, for readers who want
+ * more recall), with the decision at the threshold. A sentence inside a quote or reported speech
+ * is narrowed to that content and linked to the quote.
+ */
+public final class ClaimAnnotator implements Annotator {
+  private final ClaimModel model;
+  private final double threshold;
+
+  /** @param threshold the decision threshold; the model's own (chosen on dev) by default */
+  public ClaimAnnotator(ClaimModel model, double threshold) {
+    this.model = model;
+    this.threshold = threshold;
+  }
+
+  @Override
+  public String name() {
+    return "claims";
+  }
+
+  @Override
+  public Set<Layer> requires() {
+    return Set.of(Layer.TOKENS, Layer.SENTENCES, Layer.ENTITIES, Layer.QUOTES);
+  }
+
+  @Override
+  public Set<Layer> provides() {
+    return Set.of(Layer.CLAIMS);
+  }
+
+  @Override
+  public void annotate(Document document) {
+    List<Token> tokens = document.tokens();
+    List<Claim> claims = new ArrayList<>();
+    int from = 0;
+    while (from < tokens.size()) {
+      int sentence = tokens.get(from).sentence();
+      int to = from;
+      while (to < tokens.size() && tokens.get(to).sentence() == sentence) {
+        to++;
+      }
+      double score = model.score(ClaimFeatures.of(document, from, to));
+      if (score >= threshold / 2) {
+        Span span = new Span(tokens.get(from).span().start(), tokens.get(to - 1).span().end());
+        claims.add(inQuote(document, span, score, score >= threshold));
+      }
+      from = to;
+    }
+    document.setClaims(claims);
+  }
+
+  /** The claim narrowed to the quote content it shares most with, and that quote's id. */
+  private static Claim inQuote(Document document, Span sentence, double score, boolean checkworthy) {
+    Span best = null;
+    String quote = null;
+    for (Quote q : document.quotes()) {
+      for (Span piece : q.content()) {
+        if (piece.overlaps(sentence)) {
+          Span shared = new Span(Math.max(piece.start(), sentence.start()), Math.min(piece.end(), sentence.end()));
+          if (best == null || shared.length() > best.length()) {
+            best = shared;
+            quote = q.id();
+          }
+        }
+      }
+    }
+    Span span = best == null ? sentence : best;
+    return new Claim(span, score, checkworthy, quote, Checkables.in(document, span));
+  }
+}

@@ -1,0 +1,45 @@
+package org.presslens.nlp.eval;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads CLEF CheckThat! check-worthiness files: a header, then {@code id<TAB>text<TAB>Yes|No}
+ * rows. Some rows of the 2024 English train file hold two records on one line
+ * ({@code …<TAB>No29286<TAB>…}); they are read as two.
+ */
+public final class CheckThatTsv {
+  private static final Pattern RECORD = Pattern.compile("(\\d+)\\t([^\\t]*)\\t(Yes|No)(?=\\s*$|\\d)");
+
+  private CheckThatTsv() {}
+
+  /** One sentence and its gold label. */
+  public record Row(String id, String text, boolean checkworthy) {}
+
+  public static List<Row> read(Path file) throws IOException {
+    List<Row> rows = new ArrayList<>();
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (int n = 1; n < lines.size(); n++) {
+      String line = lines.get(n);
+      if (line.isBlank()) {
+        continue;
+      }
+      Matcher m = RECORD.matcher(line);
+      int found = 0;
+      while (m.find()) {
+        rows.add(new Row(m.group(1), m.group(2), m.group(3).equals("Yes")));
+        found++;
+      }
+      if (found == 0) {
+        throw new IOException(file + ":" + (n + 1) + ": not an id<TAB>text<TAB>Yes|No row");
+      }
+    }
+    return rows;
+  }
+}
