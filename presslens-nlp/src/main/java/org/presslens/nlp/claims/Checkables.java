@@ -19,7 +19,7 @@ import org.presslens.core.Token;
 final class Checkables {
   private static final Set<String> VALUE_TYPES = Set.of("NUMBER", "MONEY", "PERCENT", "DATE");
   private static final Set<String> LEADING_PREPOSITIONS =
-      Set.of("by", "in", "to", "from", "since", "until", "before", "after", "over", "under", "than",
+      Set.of("by", "in", "on", "to", "from", "since", "until", "before", "after", "over", "under", "than",
           "about", "nearly", "almost", "around", "only", "just", "at", "of");
   private static final Set<String> EVENT_HEADS =
       Set.of("war", "act", "election", "elections", "summit", "olympics", "games", "cup", "crisis",

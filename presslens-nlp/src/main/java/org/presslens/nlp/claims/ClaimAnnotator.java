@@ -14,10 +14,13 @@ import org.presslens.core.Token;
 /**
  * Check-worthy claims: each sentence scored by the {@link ClaimModel}; those at or above half
  * the threshold are listed (near misses with {@code checkworthy: false}, for readers who want
- * more recall), with the decision at the threshold. A sentence inside a quote or reported speech
- * is narrowed to that content and linked to the quote.
+ * more recall), with the decision at the threshold. A sentence said in a quote or reported speech
+ * is linked to that quote, and narrowed to its content when the content is most of the sentence.
  */
 public final class ClaimAnnotator implements Annotator {
+  /** Share of a sentence a quote must cover for the claim to be narrowed to the quote. */
+  private static final double MOSTLY = 0.6;
+
   private final ClaimModel model;
   private final double threshold;
 
@@ -53,9 +56,9 @@ public final class ClaimAnnotator implements Annotator {
       while (to < tokens.size() && tokens.get(to).sentence() == sentence) {
         to++;
       }
-      double score = model.score(ClaimFeatures.of(document, from, to));
+      Span span = new Span(tokens.get(from).span().start(), tokens.get(to - 1).span().end());
+      double score = isCreditLine(document, span) ? 0 : model.score(ClaimFeatures.of(document, from, to));
       if (score >= threshold / 2) {
-        Span span = new Span(tokens.get(from).span().start(), tokens.get(to - 1).span().end());
         claims.add(inQuote(document, span, score, score >= threshold));
       }
       from = to;
@@ -63,7 +66,12 @@ public final class ClaimAnnotator implements Annotator {
     document.setClaims(claims);
   }
 
-  /** The claim narrowed to the quote content it shares most with, and that quote's id. */
+  /** "Reuters contributed to this report" says who wrote, not what happened. */
+  private static boolean isCreditLine(Document document, Span sentence) {
+    return document.article().credits().stream().anyMatch(c -> c.span() != null && c.span().overlaps(sentence));
+  }
+
+  /** The claim linked to the quote content it shares most with. */
   private static Claim inQuote(Document document, Span sentence, double score, boolean checkworthy) {
     Span best = null;
     String quote = null;
@@ -78,7 +86,9 @@ public final class ClaimAnnotator implements Annotator {
         }
       }
     }
-    Span span = best == null ? sentence : best;
+    // Narrowed to the quote only when the quote is most of the sentence: in "X said A, which
+    // could cost B", B is the reporter's and a checker needs it too.
+    Span span = best != null && best.length() >= MOSTLY * sentence.length() ? best : sentence;
     return new Claim(span, score, checkworthy, quote, Checkables.in(document, span));
   }
 }
