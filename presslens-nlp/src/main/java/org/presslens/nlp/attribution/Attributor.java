@@ -347,9 +347,6 @@ final class Attributor {
     if (t.pos(c).equals("VBG") && !(c > s && BE.contains(t.lower(c - 1)))) {
       // "…, saying that …": the participle shares the subject of the sentence.
       subject = c > s && t.isPunct(c - 1, ",") ? participleSubject(s, c) : null;
-    } else if (subject == null && c > s && (t.is(c - 1, "and") || t.is(c - 1, "but"))) {
-      // "She noted …, and added that …": the second verb shares the first one's speaker.
-      subject = lastSpeakerBetween(s, c);
     }
     int contentStart = subject == null ? -1 : contentAfter(c, e, kind);
     if (contentStart >= 0) {
@@ -502,11 +499,14 @@ final class Attributor {
       k++;
     }
     // "told reporters on Tuesday that …", "said in a statement: …"
-    for (int j = k; j < e && j <= k + 6; j++) {
+    // "said Thursday during a town hall in Buffalo, New York, that …"
+    for (int j = k; j < e && j <= k + 20; j++) {
       if (t.is(j, "that") || t.isPunct(j, ":")) {
         return t.is(j, "that") ? j : j + 1;
       }
-      if (t.pos(j).startsWith("VB") || t.isPunct(j, ",;.") || t.mark(j) != Quotations.Mark.NONE) {
+      if (t.pos(j).startsWith("VB") || t.pos(j).equals("MD") || t.isPunct(j, ";.") || t.mark(j) != Quotations.Mark.NONE
+          || j > k + 6 && !t.isPunct(j, ",") && !t.pos(j).startsWith("NN") && !t.pos(j).equals("IN") && !t.pos(j).equals("DT")
+              && !t.pos(j).startsWith("JJ") && !t.pos(j).equals("CD")) {
         break;
       }
     }
@@ -607,6 +607,10 @@ final class Attributor {
     }
     if (t.pos(j).equals("WP")) {
       return new int[] {j, j + 1};
+    }
+    if ((t.is(j, "and") || t.is(j, "but")) && j > floor) {
+      // "She thanked the staff and said …", "He survived five years in prison and says …"
+      return participleSubject(floor, j);
     }
     return nounPhraseEndingAt(j);
   }
