@@ -85,7 +85,7 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
     }
     Pipeline pipeline = claimThreshold == null ? Analyzer.standard() : Analyzer.standard(claimThreshold);
     PrintStream stdout = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-    Sink sink = new Sink(stdout, expanded.size() == 1 && !isJsonl(expanded.get(0)));
+    Sink sink = new Sink(stdout, expanded.size() == 1 && !Inputs.holdsMany(expanded.get(0)));
     AtomicInteger failures = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "presslens-analyze");
@@ -94,7 +94,7 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
     });
     Deque<Future<Object>> pending = new ArrayDeque<>();
     int window = threads * 4;
-    int total = expanded.stream().anyMatch(AnalyzeCommand::isJsonl) ? -1 : expanded.size();
+    int total = expanded.stream().anyMatch(Inputs::holdsMany) ? -1 : expanded.size();
     try (Progress progress = new Progress(System.err, total, "articles")) {
       for (Inputs.Input input : expanded) {
         Iterator<Item> items = Inputs.read(input, System.in);
@@ -115,14 +115,6 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
     sink.finish();
     stdout.flush();
     return failures.get() > 0 ? 1 : 0;
-  }
-
-  private static boolean isJsonl(Inputs.Input in) {
-    if (in.isStdin()) {
-      return false;
-    }
-    String n = in.name().toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.gz$", "");
-    return n.endsWith(".jsonl") || n.endsWith(".json");
   }
 
   /** Analyses one item; a bad input becomes its error line, a bug its stack trace. */

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       AnalyzeCommand.class,
+      IngestCommand.class,
+      SearchCommand.class,
       EvalCommand.class,
       TrainCommand.class,
       BenchCommand.class,

@@ -22,14 +22,15 @@ import org.presslens.core.Source;
 
 /**
  * What the user names on the command line, turned into articles: files by extension (optionally
- * gzipped), directories read recursively in name order, and "-" for standard input.
+ * gzipped: .txt, .html, .htm, .jsonl, .json, .warc), directories read recursively in name order,
+ * and "-" for standard input.
  *
  * <p>Reading never throws for a bad input: each one yields an {@link Item.Failed} with a one-line
  * reason, and the rest goes on.
  */
 public final class Inputs {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> KNOWN = List.of(".txt", ".html", ".htm", ".jsonl", ".json");
+  private static final List<String> KNOWN = List.of(".txt", ".html", ".htm", ".jsonl", ".json", ".warc");
 
   private Inputs() {}
 
@@ -69,6 +70,15 @@ public final class Inputs {
     return out;
   }
 
+  /** Whether an input may hold many articles (JSONL, WARC), so that its count is unknown before reading. */
+  public static boolean holdsMany(Input input) {
+    if (input.isStdin()) {
+      return false;
+    }
+    String n = stripGz(input.name().toLowerCase(Locale.ROOT));
+    return n.endsWith(".jsonl") || n.endsWith(".json") || n.endsWith(".warc");
+  }
+
   /** Whether a file name has an extension PressLens reads. */
   static boolean isKnown(String name) {
     String n = stripGz(name.toLowerCase(Locale.ROOT));
@@ -90,6 +100,9 @@ public final class Inputs {
     String lower = input.path().getFileName().toString().toLowerCase(Locale.ROOT);
     boolean gzip = lower.endsWith(".gz");
     String ext = stripGz(lower);
+    if (ext.endsWith(".warc")) {
+      return WarcArticles.read(name, input.path());
+    }
     if (ext.endsWith(".jsonl") || ext.endsWith(".json")) {
       return jsonl(input, gzip);
     }

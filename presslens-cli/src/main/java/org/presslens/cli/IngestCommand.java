@@ -1,0 +1,141 @@
+package org.presslens.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.presslens.core.ArticleId;
+import org.presslens.core.Document;
+import org.presslens.core.Pipeline;
+import org.presslens.corpus.Clusters;
+import org.presslens.corpus.CorpusStore;
+import org.presslens.ingest.Inputs;
+import org.presslens.ingest.Item;
+import org.presslens.nlp.Analyzer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code presslens ingest}: analyse sources and keep them in the embedded store. */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Analyse articles with the full pipeline on all cores and keep them, with their analysis, in",
+      "an embedded store (a folder; created on first use). An article already in the store, by",
+      "canonical URL or else by text, is skipped. Safe to kill at any moment: the store keeps",
+      "everything committed (every " + CorpusStore.COMMIT_EVERY + " articles), and running the same",
+      "command again resumes without duplicates. Afterwards, near-duplicate clusters are updated.",
+      "Exit status 0 when every input was read, 1 when some failed (each named on standard error)."
+    })
+final class IngestCommand implements java.util.concurrent.Callable<Integer> {
+
+  @Parameters(paramLabel = "SOURCE", arity = "1..*",
+      description = "Files or directories: .txt, .html, .htm, .jsonl, .warc (CC-NEWS), any of them .gz.")
+  List<String> sources;
+
+  @Option(names = "--store", paramLabel = "DIR", description = "The store's folder. Default: ${DEFAULT-VALUE}.")
+  Path store = Path.of("presslens-data");
+
+  @Option(names = "--threads", paramLabel = "N", description = "Articles analysed at once. Default: all cores (${DEFAULT-VALUE}).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Override
+  public Integer call() throws Exception {
+    if (threads < 1) {
+      throw new Main.UserError("--threads must be at least 1");
+    }
+    List<Inputs.Input> inputs = Inputs.expand(sources);
+    long started = System.nanoTime();
+    int ingested = 0;
+    int duplicates = 0;
+    int failed = 0;
+    Pipeline pipeline = Analyzer.standard();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "presslens-ingest");
+      t.setDaemon(true);
+      return t;
+    });
+    Clusters clusters;
+    try (CorpusStore corpus = CorpusStore.open(store)) {
+      int before = corpus.size();
+      Set<String> queued = new HashSet<>();
+      Deque<Future<Object>> pending = new ArrayDeque<>();
+      int total = inputs.stream().anyMatch(Inputs::holdsMany) ? -1 : inputs.size();
+      try (Progress progress = new Progress(System.err, total, "articles")) {
+        for (Inputs.Input input : inputs) {
+          for (Iterator<Item> items = Inputs.read(input, System.in); items.hasNext(); ) {
+            Item item = items.next();
+            if (item instanceof Item.Read read) {
+              String id = ArticleId.of(read.article());
+              if (corpus.contains(id) || !queued.add(id)) {
+                duplicates++;
+                progress.step();
+                continue;
+              }
+            }
+            pending.add(pool.submit(() -> analyse(pipeline, item)));
+            while (pending.size() >= threads * 4) {
+              failed += store(pending.poll(), corpus, progress);
+            }
+          }
+        }
+        while (!pending.isEmpty()) {
+          failed += store(pending.poll(), corpus, progress);
+        }
+      }
+      ingested = corpus.size() - before;
+      clusters = corpus.recluster();
+    } finally {
+      pool.shutdownNow();
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.err.printf("presslens: ingested %d, skipped %d already stored, failed %d; %d syndication clusters; "
+            + "%.1f s (%.1f articles/s) into %s%n",
+        ingested, duplicates, failed, clusters.all().size(), seconds, ingested / Math.max(seconds, 1e-9), store);
+    return failed > 0 ? 1 : 0;
+  }
+
+  private static Object analyse(Pipeline pipeline, Item item) {
+    if (item instanceof Item.Failed f) {
+      return f;
+    }
+    try {
+      return pipeline.analyze(((Item.Read) item).article());
+    } catch (RuntimeException e) {
+      return new IllegalStateException(item.input() + ": analysis failed (a bug; please report it): " + e, e);
+    }
+  }
+
+  /** Stores one result; returns 1 when it is a failure (named on standard error), else 0. */
+  private static int store(Future<Object> future, CorpusStore corpus, Progress progress) throws IOException {
+    Object result;
+    try {
+      result = future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+    progress.step();
+    if (result instanceof Item.Failed f) {
+      System.err.println("presslens: error: " + f.error().getMessage());
+      return 1;
+    }
+    if (result instanceof IllegalStateException bug) {
+      System.err.println("presslens: error: " + bug.getMessage());
+      return 1;
+    }
+    corpus.add((Document) result);
+    return 0;
+  }
+}

@@ -1,0 +1,162 @@
+package org.presslens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcWriter;
+import org.presslens.corpus.CorpusSearch;
+import org.presslens.corpus.CorpusStore;
+
+/** Ingest end to end: formats, idempotence, and a real process killed mid-ingest. */
+class IngestCommandTest {
+  @TempDir Path dir;
+
+  private static synchronized AnalyzeCommandTest.Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int status = Main.run(args);
+      return new AnalyzeCommandTest.Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  /** A WARC file as CC-NEWS writes it: gzipped records, HTML responses among other records. */
+  private Path writeWarc(String name) throws IOException {
+    Path warc = dir.resolve(name);
+    try (OutputStream out = Files.newOutputStream(warc); WarcWriter writer = new WarcWriter(out)) {
+      writer.write(response("https://news.example/a", "text/html",
+          "<html><head><title>Port reopens</title></head><body><article><h1>Port reopens</h1>"
+              + "<p>The harbour at Porthaven reopened on Monday after a week of repairs, the authority said.</p>"
+              + "<p>Jane Hewitt said the ferries would run again from Tuesday.</p></article></body></html>"));
+      writer.write(response("https://news.example/logo.png", "image/png", "PNG"));
+      writer.write(response("https://news.example/b", "text/html; charset=utf-8",
+          "<html><head><title>Rail fares rise</title></head><body><article><h1>Rail fares rise</h1>"
+              + "<p>Rail fares will rise by 4 percent in January, the operators announced on Friday.</p>"
+              + "</article></body></html>"));
+    }
+    return warc;
+  }
+
+  private static WarcResponse response(String url, String type, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    HttpResponse http = new HttpResponse.Builder(200, "OK").body(MediaType.parse(type), bytes).build();
+    return new WarcResponse.Builder(URI.create(url)).date(Instant.parse("2024-05-01T10:00:00Z")).body(http).build();
+  }
+
+  @Test
+  void ingestsTextJsonlAndWarcOnceAndSearchesThem() throws Exception {
+    Path text = dir.resolve("a.txt");
+    Files.writeString(text, "Mark Dobson said the strike at the port would go on until the pay offer improved.");
+    Path jsonl = dir.resolve("b.jsonl");
+    Files.writeString(jsonl, "{\"text\": \"The council approved a budget of £3 million for new housing.\", "
+        + "\"url\": \"https://paper.example/budget\", \"published\": \"2024-04-02\"}\n{not json\n");
+    Path warc = writeWarc("crawl.warc");
+    Path store = dir.resolve("store");
+
+    AnalyzeCommandTest.Run first = run("ingest", "--store", store.toString(), text.toString(), jsonl.toString(), warc.toString());
+    assertThat(first.status()).isEqualTo(1); // the malformed JSONL line
+    assertThat(first.err()).contains(jsonl + ":2: malformed JSON").contains("ingested 4, skipped 0 already stored, failed 1");
+
+    AnalyzeCommandTest.Run again = run("ingest", "--store", store.toString(), text.toString(), jsonl.toString(), warc.toString());
+    assertThat(again.err()).contains("ingested 0, skipped 4 already stored");
+
+    try (CorpusSearch search = CorpusSearch.open(store)) {
+      assertThat(search.articles()).isEqualTo(4);
+      assertThat(search.articles("ferries", 10)).singleElement()
+          .satisfies(h -> assertThat(h.input()).startsWith(warc + "@"));
+      assertThat(search.quotes("speaker:Dobson", 10)).hasSize(1);
+      assertThat(search.articles("published:[2024-04-01 TO 2024-04-30]", 10)).hasSize(1);
+    }
+    AnalyzeCommandTest.Run found = run("search", "--store", store.toString(), "--format", "jsonl", "rail");
+    assertThat(found.out().lines()).singleElement().satisfies(l -> assertThat(l).contains("\"title\":\"Rail fares rise\""));
+  }
+
+  @Test
+  void aGzippedWarcWithABrokenTailKeepsWhatCameBefore() throws Exception {
+    Path plain = writeWarc("crawl.warc");
+    Path gz = dir.resolve("crawl.warc.gz");
+    byte[] bytes = Files.readAllBytes(plain);
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(bytes, 0, bytes.length - 40); // cut inside the last record
+    }
+    Path store = dir.resolve("store");
+    AnalyzeCommandTest.Run r = run("ingest", "--store", store.toString(), gz.toString());
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.err()).contains(gz + "@").contains("ingested 1");
+  }
+
+  /**
+   * Kills a real ingest with SIGKILL after its first commit: the store must open with every
+   * committed article, and the same command run again must finish the job without duplicates.
+   */
+  @Test
+  void killedIngestLeavesAUsableStoreAndResumesWithoutDuplicates() throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    int total = 3 * CorpusStore.COMMIT_EVERY;
+    for (int i = 0; i < total; i++) {
+      Files.writeString(corpus.resolve(String.format("%04d.txt", i)),
+          "Report " + i + ". The council of town " + i + " met on Monday. Its leader said spending would rise by "
+              + i + " percent next year, and the opposition said the plan for town " + i + " was reckless.");
+    }
+    Path store = dir.resolve("store");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "ingest", "--store", store.toString(), corpus.toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("ingest.log").toFile());
+    Process p = pb.start();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    int committed = 0;
+    while (p.isAlive() && System.nanoTime() < deadline) {
+      committed = committedArticles(store);
+      if (committed >= CorpusStore.COMMIT_EVERY) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(p.isAlive()).as("ingest still running when its first commit appeared").isTrue();
+    p.destroyForcibly(); // SIGKILL: no shutdown hooks, no close
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    int afterCrash = committedArticles(store);
+    assertThat(afterCrash).isBetween(CorpusStore.COMMIT_EVERY, total);
+
+    AnalyzeCommandTest.Run resumed = run("ingest", "--store", store.toString(), corpus.toString());
+    assertThat(resumed.status()).isZero();
+    assertThat(resumed.err()).contains("skipped " + afterCrash + " already stored");
+    try (CorpusSearch search = CorpusSearch.open(store)) {
+      assertThat(search.articles()).isEqualTo(total);
+      assertThat(search.articles("town", total + 10)).extracting(CorpusSearch.ArticleHit::id).doesNotHaveDuplicates();
+    }
+  }
+
+  /** Articles in the store's last commit, 0 while there is none; never blocks the writer. */
+  private static int committedArticles(Path store) {
+    try (CorpusSearch search = CorpusSearch.open(store)) {
+      return search.articles();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+}

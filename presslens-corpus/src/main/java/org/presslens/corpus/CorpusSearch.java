@@ -1,0 +1,146 @@
+package org.presslens.corpus;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Read-only search over a store's last commit, safe beside a running ingest. Queries use
+ * Lucene's classic syntax over the fields of docs/CORPUS.md; bare words search the text.
+ */
+public final class CorpusSearch implements AutoCloseable {
+  private final FSDirectory directory;
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+  private final Analyzer analyzer = Schema.analyzer();
+  private final Clusters clusters;
+
+  /** One matching article. */
+  public record ArticleHit(String id, String title, String source, String published, String input, String snippet,
+      float score, Clusters.Cluster cluster) {}
+
+  /** One matching quote. */
+  public record QuoteHit(String id, String articleId, String speaker, String kind, String cue, String text,
+      String title, String source, String published, float score) {}
+
+  private CorpusSearch(Path folder) throws IOException {
+    Path index = folder.resolve("index");
+    if (!Files.isDirectory(index)) {
+      throw new IOException(folder + ": no PressLens store here (run presslens ingest first)");
+    }
+    this.directory = FSDirectory.open(index);
+    if (!DirectoryReader.indexExists(directory)) {
+      directory.close();
+      throw new IOException(folder + ": the store is empty");
+    }
+    this.reader = DirectoryReader.open(directory);
+    this.searcher = new IndexSearcher(reader);
+    this.clusters = Clusters.read(folder);
+  }
+
+  public static CorpusSearch open(Path folder) throws IOException {
+    return new CorpusSearch(folder);
+  }
+
+  /** Number of articles in the commit this search reads. */
+  public int articles() throws IOException {
+    return searcher.count(kind(Schema.ARTICLE));
+  }
+
+  /** Articles matching a query, best first, with a highlighted snippet (matches in «»). */
+  public List<ArticleHit> articles(String query, int limit) throws IOException {
+    Query q = parse(query, Schema.TEXT, Schema.ARTICLE);
+    TopDocs top = searcher.search(q, limit);
+    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+        .withFormatter(new org.apache.lucene.search.uhighlight.DefaultPassageFormatter("«", "»", "… ", false))
+        .withMaxLength(200_000)
+        .build();
+    String[] snippets = highlighter.highlight(Schema.TEXT, q, top, 1);
+    StoredFields stored = reader.storedFields();
+    List<ArticleHit> hits = new ArrayList<>();
+    for (int i = 0; i < top.scoreDocs.length; i++) {
+      ScoreDoc sd = top.scoreDocs[i];
+      var d = stored.document(sd.doc, Set.of(Schema.ID, Schema.TITLE, Schema.SOURCE, Schema.PUBLISHED, "input", Schema.TEXT));
+      String snippet = snippets[i] != null ? snippets[i] : first(d.get(Schema.TEXT), 160);
+      String id = d.get(Schema.ID);
+      hits.add(new ArticleHit(id, d.get(Schema.TITLE), d.get(Schema.SOURCE), d.get(Schema.PUBLISHED), d.get("input"),
+          snippet.replaceAll("\\s+", " ").strip(), sd.score, clusters.of(id)));
+    }
+    return hits;
+  }
+
+  /** Quotes matching a query (bare words search the quote text), best first. */
+  public List<QuoteHit> quotes(String query, int limit) throws IOException {
+    Query q = parse(query, Schema.QUOTE_TEXT, Schema.QUOTE);
+    TopDocs top = searcher.search(q, limit);
+    StoredFields stored = reader.storedFields();
+    List<QuoteHit> hits = new ArrayList<>();
+    for (ScoreDoc sd : top.scoreDocs) {
+      var d = stored.document(sd.doc);
+      hits.add(new QuoteHit(d.get(Schema.ID), d.get(Schema.ARTICLE_ID), d.get(Schema.SPEAKER), d.get(Schema.QUOTE_KIND),
+          d.get(Schema.CUE), d.get(Schema.QUOTE_TEXT), d.get(Schema.TITLE), d.get(Schema.SOURCE), d.get(Schema.PUBLISHED),
+          sd.score));
+    }
+    return hits;
+  }
+
+  /** The stored contract JSON of an article, or null. */
+  public String json(String articleId) throws IOException {
+    TopDocs top = searcher.search(new BooleanQuery.Builder()
+        .add(kind(Schema.ARTICLE), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(Schema.ID, articleId)), BooleanClause.Occur.FILTER).build(), 1);
+    return top.scoreDocs.length == 0 ? null : reader.storedFields().document(top.scoreDocs[0].doc).get(Schema.JSON);
+  }
+
+  public Clusters clusters() {
+    return clusters;
+  }
+
+  /** The user's query restricted to one kind of document; a malformed query is an IllegalArgumentException. */
+  private Query parse(String query, String defaultField, String kind) {
+    QueryParser parser = new QueryParser(defaultField, analyzer);
+    parser.setDefaultOperator(QueryParser.Operator.AND);
+    Query user;
+    try {
+      user = query.isBlank() ? new org.apache.lucene.search.MatchAllDocsQuery() : parser.parse(query);
+    } catch (ParseException e) {
+      throw new IllegalArgumentException("cannot parse the query: " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+    return new BooleanQuery.Builder()
+        .add(user, BooleanClause.Occur.MUST)
+        .add(kind(kind), BooleanClause.Occur.FILTER)
+        .build();
+  }
+
+  private static Query kind(String kind) {
+    return new TermQuery(new Term(Schema.KIND, kind));
+  }
+
+  private static String first(String text, int chars) {
+    return text == null ? "" : text.length() <= chars ? text : text.substring(0, chars) + "…";
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+    directory.close();
+  }
+}

@@ -1,0 +1,262 @@
+package org.presslens.corpus;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.presslens.core.Article;
+import org.presslens.core.ArticleId;
+import org.presslens.core.Claim;
+import org.presslens.core.Credit;
+import org.presslens.core.Document;
+import org.presslens.core.Entity;
+import org.presslens.core.Quote;
+import org.presslens.core.Span;
+import org.presslens.core.Technique;
+import org.presslens.core.json.ContractJson;
+
+/**
+ * The embedded corpus: a Lucene index in a folder, written by one process at a time.
+ *
+ * <p>Crash safety comes from Lucene's commits, which are atomic: after a crash the index opens at
+ * its last commit, whole. {@link #add} buffers; every {@value #COMMIT_EVERY} articles, and on
+ * {@link #close}, the buffer is committed. Adding an article whose id the store holds replaces
+ * it, so a rerun after a crash leaves no duplicates.
+ */
+public final class CorpusStore implements AutoCloseable {
+  public static final int COMMIT_EVERY = 100;
+  static final String CLUSTERS_FILE = "clusters.json";
+
+  private final Path folder;
+  private final FSDirectory directory;
+  private final IndexWriter writer;
+  private final Set<String> ids = new HashSet<>();
+  private int uncommitted;
+
+  private CorpusStore(Path folder) throws IOException {
+    this.folder = folder;
+    Files.createDirectories(folder);
+    this.directory = FSDirectory.open(folder.resolve("index"));
+    IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(64);
+    this.writer = new IndexWriter(directory, config);
+    if (DirectoryReader.indexExists(directory)) {
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        StoredFields stored = reader.storedFields();
+        for (ScoreDoc sd : searcher.search(new TermQuery(new Term(Schema.KIND, Schema.ARTICLE)), Integer.MAX_VALUE).scoreDocs) {
+          ids.add(stored.document(sd.doc, Set.of(Schema.ID)).get(Schema.ID));
+        }
+      }
+    }
+  }
+
+  /** Opens the store in {@code folder}, creating it on first use. */
+  public static CorpusStore open(Path folder) throws IOException {
+    return new CorpusStore(folder);
+  }
+
+  /** Whether the store holds (or has buffered) an article with this id. */
+  public synchronized boolean contains(String id) {
+    return ids.contains(id);
+  }
+
+  /** Number of articles held, committed or buffered. */
+  public synchronized int size() {
+    return ids.size();
+  }
+
+  /** The folder the store lives in. */
+  public Path folder() {
+    return folder;
+  }
+
+  /** Stores an analysed article and its quotes, replacing any earlier copy with the same id. */
+  public synchronized void add(Document doc) throws IOException {
+    String id = ArticleId.of(doc.article());
+    List<org.apache.lucene.document.Document> docs = new java.util.ArrayList<>();
+    docs.add(articleDoc(id, doc));
+    for (Quote q : doc.quotes()) {
+      docs.add(quoteDoc(id, doc, q));
+    }
+    writer.deleteDocuments(new Term(Schema.ARTICLE_ID, id));
+    writer.addDocuments(docs);
+    ids.add(id);
+    if (++uncommitted >= COMMIT_EVERY) {
+      commit();
+    }
+  }
+
+  /** Makes everything added so far durable. */
+  public synchronized void commit() throws IOException {
+    writer.commit();
+    uncommitted = 0;
+  }
+
+  /**
+   * Recomputes the near-duplicate clusters over the whole store and writes them beside the
+   * index (atomically: a crash leaves the old file or the new, never half of one).
+   */
+  public synchronized Clusters recluster() throws IOException {
+    commit();
+    Map<String, int[]> signatures = new HashMap<>();
+    Map<String, String> published = new HashMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      StoredFields stored = reader.storedFields();
+      Set<String> fields = Set.of(Schema.ID, Schema.MINHASH, Schema.PUBLISHED);
+      for (ScoreDoc sd : searcher.search(new TermQuery(new Term(Schema.KIND, Schema.ARTICLE)), Integer.MAX_VALUE).scoreDocs) {
+        org.apache.lucene.document.Document d = stored.document(sd.doc, fields);
+        String id = d.get(Schema.ID);
+        signatures.put(id, decode(d.getBinaryValue(Schema.MINHASH)));
+        published.put(id, d.get(Schema.PUBLISHED));
+      }
+    }
+    Clusters clusters = Clusters.of(MinHash.clusters(signatures), published);
+    clusters.write(folder.resolve(CLUSTERS_FILE));
+    return clusters;
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    try {
+      writer.commit();
+    } finally {
+      writer.close();
+      directory.close();
+    }
+  }
+
+  private static org.apache.lucene.document.Document articleDoc(String id, Document doc) {
+    Article a = doc.article();
+    var d = new org.apache.lucene.document.Document();
+    d.add(new StringField(Schema.KIND, Schema.ARTICLE, Field.Store.NO));
+    d.add(new StringField(Schema.ID, id, Field.Store.YES));
+    d.add(new StringField(Schema.ARTICLE_ID, id, Field.Store.NO));
+    common(d, a);
+    d.add(new TextField(Schema.TEXT, a.text(), Field.Store.YES));
+    a.authors().forEach(x -> d.add(new TextField(Schema.AUTHOR, x, Field.Store.YES)));
+    for (Entity e : doc.entities()) {
+      String field = switch (e.type()) {
+        case "PERSON" -> Schema.PERSON;
+        case "ORGANIZATION" -> Schema.ORGANIZATION;
+        case "LOCATION" -> Schema.LOCATION;
+        default -> null;
+      };
+      if (field != null) {
+        d.add(new TextField(Schema.ENTITY, e.name(), Field.Store.NO));
+        d.add(new TextField(field, e.name(), Field.Store.NO));
+        e.aliases().forEach(alias -> d.add(new TextField(Schema.ENTITY, alias, Field.Store.NO)));
+      }
+    }
+    Map<String, Entity> byId = new HashMap<>();
+    doc.entities().forEach(e -> byId.put(e.id(), e));
+    for (Quote q : doc.quotes()) {
+      d.add(new TextField(Schema.SPEAKER, speakerName(q, byId), Field.Store.NO));
+    }
+    for (Credit c : a.credits()) {
+      d.add(new TextField(Schema.CREDIT, c.name(), Field.Store.YES));
+    }
+    for (Claim c : doc.claims()) {
+      if (c.checkworthy()) {
+        d.add(new TextField(Schema.CLAIM, doc.text().slice(c.span()), Field.Store.NO));
+      }
+    }
+    for (Technique t : doc.techniques()) {
+      d.add(new StringField(Schema.TECHNIQUE, t.technique(), Field.Store.NO));
+    }
+    d.add(new StoredField(Schema.JSON, ContractJson.toJsonLine(doc)));
+    d.add(new StoredField(Schema.MINHASH, encode(MinHash.signature(a.text()))));
+    return d;
+  }
+
+  private static org.apache.lucene.document.Document quoteDoc(String articleId, Document doc, Quote q) {
+    Map<String, Entity> byId = new HashMap<>();
+    doc.entities().forEach(e -> byId.put(e.id(), e));
+    var d = new org.apache.lucene.document.Document();
+    d.add(new StringField(Schema.KIND, Schema.QUOTE, Field.Store.NO));
+    d.add(new StringField(Schema.ID, articleId + "/" + q.id(), Field.Store.YES));
+    d.add(new StringField(Schema.ARTICLE_ID, articleId, Field.Store.YES));
+    common(d, doc.article());
+    StringBuilder content = new StringBuilder();
+    for (Span s : q.content()) {
+      content.append(content.isEmpty() ? "" : " … ").append(doc.text().slice(s));
+    }
+    d.add(new TextField(Schema.QUOTE_TEXT, content.toString(), Field.Store.YES));
+    d.add(new StringField(Schema.QUOTE_KIND, q.kind(), Field.Store.YES));
+    d.add(new TextField(Schema.SPEAKER, speakerName(q, byId), Field.Store.YES));
+    if (q.speakerEntity() != null) {
+      d.add(new StringField(Schema.SPEAKER_ENTITY, q.speakerEntity(), Field.Store.YES));
+    }
+    d.add(new StoredField(Schema.CUE, q.cue().text()));
+    return d;
+  }
+
+  /** Fields both kinds carry, so that quotes filter by source and date like articles. */
+  private static void common(org.apache.lucene.document.Document d, Article a) {
+    if (a.title() != null) {
+      d.add(new TextField(Schema.TITLE, a.title(), Field.Store.YES));
+    }
+    String source = String.join(" ", java.util.stream.Stream.of(a.source().name(), a.source().domain())
+        .filter(java.util.Objects::nonNull).toList());
+    if (!source.isEmpty()) {
+      d.add(new TextField(Schema.SOURCE, source, Field.Store.YES));
+    }
+    if (a.source().domain() != null) {
+      d.add(new StringField(Schema.DOMAIN, a.source().domain(), Field.Store.YES));
+    }
+    if (a.published() != null && a.published().length() >= 10) {
+      // The day only: ranges like [2005-01-01 TO 2005-03-31] compare as strings.
+      d.add(new StringField(Schema.PUBLISHED, a.published().substring(0, 10), Field.Store.YES));
+    }
+    if (a.language() != null) {
+      d.add(new StringField(Schema.LANGUAGE, a.language(), Field.Store.YES));
+    }
+    d.add(new StoredField("input", a.input()));
+  }
+
+  /** The name a quote's speaker goes by: the entity's name, else the words the text uses. */
+  static String speakerName(Quote q, Map<String, Entity> entities) {
+    if (q.speakerEntity() != null && entities.containsKey(q.speakerEntity())) {
+      return entities.get(q.speakerEntity()).name();
+    }
+    return q.speaker() == null ? "" : q.speaker().text();
+  }
+
+  private static BytesRef encode(int[] signature) {
+    ByteBuffer b = ByteBuffer.allocate(signature.length * 4);
+    for (int v : signature) {
+      b.putInt(v);
+    }
+    return new BytesRef(b.array());
+  }
+
+  static int[] decode(BytesRef ref) {
+    ByteBuffer b = ByteBuffer.wrap(ref.bytes, ref.offset, ref.length);
+    int[] sig = new int[ref.length / 4];
+    for (int i = 0; i < sig.length; i++) {
+      sig[i] = b.getInt();
+    }
+    return sig;
+  }
+}

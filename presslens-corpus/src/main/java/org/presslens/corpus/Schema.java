@@ -1,0 +1,59 @@
+package org.presslens.corpus;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+
+/**
+ * The fields of the store; docs/CORPUS.md explains each. Two kinds of Lucene document share the
+ * index: one per article ({@code kind:article}) and one per quote ({@code kind:quote}), so that
+ * a quote search returns quotes with their speaker, not the articles around them.
+ */
+final class Schema {
+  private Schema() {}
+
+  static final String KIND = "kind";
+  static final String ARTICLE = "article";
+  static final String QUOTE = "quote";
+
+  // Both kinds
+  static final String ID = "id";
+  static final String ARTICLE_ID = "article_id";
+  static final String TITLE = "title";
+  static final String SOURCE = "source";
+  static final String DOMAIN = "domain";
+  static final String PUBLISHED = "published";
+  static final String LANGUAGE = "language";
+  static final String SPEAKER = "speaker";
+
+  // Articles
+  static final String TEXT = "text";
+  static final String AUTHOR = "author";
+  static final String ENTITY = "entity";
+  static final String PERSON = "person";
+  static final String ORGANIZATION = "organization";
+  static final String LOCATION = "location";
+  static final String CREDIT = "credit";
+  static final String CLAIM = "claim";
+  static final String TECHNIQUE = "technique";
+  static final String JSON = "json";
+  static final String MINHASH = "minhash";
+
+  // Quotes
+  static final String QUOTE_TEXT = "quote";
+  static final String QUOTE_KIND = "quote_kind";
+  static final String SPEAKER_ENTITY = "speaker_entity";
+  static final String CUE = "cue";
+
+  /** Exact-match fields get the keyword analyzer, so queries match them as stored. */
+  static Analyzer analyzer() {
+    Analyzer keyword = new KeywordAnalyzer();
+    return new PerFieldAnalyzerWrapper(
+        new StandardAnalyzer(),
+        Map.of(
+            KIND, keyword, ID, keyword, ARTICLE_ID, keyword, DOMAIN, keyword, PUBLISHED, keyword,
+            LANGUAGE, keyword, TECHNIQUE, keyword, QUOTE_KIND, keyword, SPEAKER_ENTITY, keyword));
+  }
+}

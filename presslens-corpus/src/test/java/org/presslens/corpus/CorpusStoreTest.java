@@ -1,0 +1,83 @@
+package org.presslens.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.presslens.core.Article;
+import org.presslens.core.Document;
+import org.presslens.core.Entity;
+import org.presslens.core.Mention;
+import org.presslens.core.Quote;
+import org.presslens.core.Source;
+import org.presslens.core.Span;
+import org.presslens.core.Text;
+
+/** The store without the NLP stages: documents with hand-made layers. */
+class CorpusStoreTest {
+  @TempDir Path dir;
+
+  private static Document doc(String url, String published, String domain, String text, String speaker, String said) {
+    Article a = new Article("in-" + url, text, "Title " + url, List.of("Ann Writer"), published, "en",
+        new Source("Example News", domain, url), List.of());
+    Document d = new Document(a);
+    Text t = d.text();
+    int s = text.indexOf(speaker);
+    int q = text.indexOf(said);
+    Mention name = new Mention(t.spanOfChars(s, s + speaker.length()), speaker);
+    d.setEntities(List.of(new Entity("e1", "PERSON", speaker, List.of(name))));
+    int cue = text.indexOf("said");
+    d.setQuotes(List.of(new Quote("q1", "indirect", List.of(t.spanOfChars(q, q + said.length())),
+        new Mention(new Span(cue, cue + 4), "said"), name, "e1")));
+    return d;
+  }
+
+  @Test
+  void addingTwiceStoresOnceAndSearchesByField() throws Exception {
+    String text1 = "Patricia Hewitt said the harbour would reopen in spring after the storm damage was repaired.";
+    String text2 = "Mark Dobson said the union would strike again if the pay offer was not improved this year.";
+    try (CorpusStore store = CorpusStore.open(dir)) {
+      store.add(doc("https://example.org/a", "2005-02-01", "example.org", text1, "Patricia Hewitt", "the harbour would reopen in spring"));
+      store.add(doc("https://example.org/a?utm_source=x", "2005-02-01", "example.org", text1, "Patricia Hewitt", "the harbour would reopen in spring"));
+      store.add(doc("https://other.net/b", "2005-06-01", "other.net", text2, "Mark Dobson", "the union would strike again"));
+      assertThat(store.size()).isEqualTo(2);
+    }
+    try (CorpusSearch search = CorpusSearch.open(dir)) {
+      assertThat(search.articles()).isEqualTo(2);
+      assertThat(search.articles("harbour", 10)).hasSize(1).first()
+          .satisfies(h -> assertThat(h.snippet()).contains("«harbour»"));
+      assertThat(search.articles("speaker:\"Patricia Hewitt\"", 10)).hasSize(1);
+      assertThat(search.articles("person:Dobson", 10)).hasSize(1);
+      assertThat(search.articles("domain:other.net", 10)).hasSize(1);
+      assertThat(search.articles("source:example.org", 10)).hasSize(1);
+      assertThat(search.articles("published:[2005-01-01 TO 2005-03-31]", 10)).extracting(CorpusSearch.ArticleHit::published)
+          .containsExactly("2005-02-01");
+      List<CorpusSearch.QuoteHit> quotes = search.quotes("speaker:Dobson", 10);
+      assertThat(quotes).hasSize(1);
+      assertThat(quotes.get(0).text()).isEqualTo("the union would strike again");
+      assertThat(quotes.get(0).cue()).isEqualTo("said");
+      assertThat(search.json(quotes.get(0).articleId())).contains("\"quotes\"");
+      assertThatThrownBy(() -> search.articles("title:(", 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void clustersMarkTheEarliestPublishedAsOriginal() throws Exception {
+    String story = MinHashTest.article(42, 300);
+    try (CorpusStore store = CorpusStore.open(dir)) {
+      store.add(doc("https://copy.net/1", "2020-03-05", "copy.net", "Anna Lee said it was fine. " + story, "Anna Lee", "it was fine"));
+      store.add(doc("https://first.org/1", "2020-03-01", "first.org", "Anna Lee said it was fine. " + story + " More.", "Anna Lee", "it was fine"));
+      store.add(doc("https://else.org/1", "2020-03-02", "else.org", "Anna Lee said it was fine. " + MinHashTest.article(43, 300), "Anna Lee", "it was fine"));
+      Clusters clusters = store.recluster();
+      assertThat(clusters.all()).hasSize(1);
+      Clusters.Cluster c = clusters.all().get(0);
+      assertThat(c.members()).hasSize(2);
+      assertThat(c.original()).isEqualTo(org.presslens.core.ArticleId.of(
+          new Article("x", "", null, List.of(), null, null, new Source(null, null, "https://first.org/1"), List.of())));
+    }
+    assertThat(Clusters.read(dir).all()).hasSize(1);
+  }
+}

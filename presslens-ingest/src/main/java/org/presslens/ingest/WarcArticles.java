@@ -1,0 +1,99 @@
+package org.presslens.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResponse;
+
+/**
+ * Articles from a WARC file (plain or gzipped, as CC-NEWS publishes them): each HTTP response
+ * record with status 200 and an HTML body, read with jwarc. Other records (requests, metadata,
+ * redirects, images) are skipped silently. A record that cannot be read is an {@link
+ * Item.Failed} named {@code FILE@OFFSET}; a file that stops parsing ends with one failure.
+ */
+final class WarcArticles {
+  private WarcArticles() {}
+
+  static Iterator<Item> read(String name, Path path) {
+    WarcReader reader;
+    try {
+      reader = new WarcReader(path);
+    } catch (IOException e) {
+      return java.util.List.<Item>of(new Item.Failed(new BadInputException(name, "cannot open as WARC (" + e.getMessage() + ")"))).iterator();
+    }
+    return new Iterator<>() {
+      private Item next;
+      private boolean done;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && !done) {
+          long offset = reader.position();
+          String where = name + "@" + offset;
+          try {
+            java.util.Optional<WarcRecord> record = reader.next();
+            if (record.isEmpty()) {
+              close();
+            } else if (record.get() instanceof WarcResponse response) {
+              next = article(where, response);
+            }
+          } catch (IOException | RuntimeException e) {
+            next = new Item.Failed(new BadInputException(where, "malformed WARC record, rest of file skipped (" + e.getMessage() + ")"));
+            close();
+          }
+        }
+        return next != null;
+      }
+
+      @Override
+      public Item next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Item item = next;
+        next = null;
+        return item;
+      }
+
+      private void close() {
+        done = true;
+        try {
+          reader.close();
+        } catch (IOException ignored) {
+          // nothing more to read either way
+        }
+      }
+    };
+  }
+
+  /** The article of one response record, null when it is no HTML page. */
+  private static Item article(String where, WarcResponse response) throws IOException {
+    HttpResponse http;
+    try {
+      http = response.http();
+    } catch (IOException e) {
+      return new Item.Failed(new BadInputException(where, "malformed HTTP response (" + e.getMessage() + ")"));
+    }
+    if (http.status() != 200) {
+      return null;
+    }
+    MediaType type = http.contentType();
+    String base = type == null ? "" : type.base().toString().toLowerCase(Locale.ROOT);
+    if (!base.equals("text/html") && !base.equals("application/xhtml+xml")) {
+      return null;
+    }
+    try (InputStream body = http.body().stream()) {
+      byte[] bytes = Bytes.read(body, false, where);
+      return new Item.Read(HtmlArticles.of(where, bytes, response.target()));
+    } catch (BadInputException e) {
+      return new Item.Failed(e);
+    }
+  }
+}
