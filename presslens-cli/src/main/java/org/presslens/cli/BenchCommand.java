@@ -15,6 +15,7 @@ import org.presslens.core.Article;
 import org.presslens.core.Annotator;
 import org.presslens.core.Document;
 import org.presslens.core.Pipeline;
+import org.presslens.corpus.CorpusStore;
 import org.presslens.ingest.Inputs;
 import org.presslens.ingest.Item;
 import org.presslens.nlp.Analyzer;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Option;
     description = {
       "Analyse a corpus in one process and print model load time, articles/s and tokens/s after",
       "warm-up on 1 thread and on all cores, each stage's share of the time, and peak heap.",
+      "With --store, also analyse and store into a temporary corpus store on all cores and print",
+      "its throughput as a ratio of analysis alone, then search latency over generated queries.",
       "Compare runs of the same session as ratios; absolute numbers depend on the machine."
     })
 final class BenchCommand implements Callable<Integer> {
@@ -39,6 +42,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--warmup", paramLabel = "N", description = "Articles analysed before timing starts (default: ${DEFAULT-VALUE}).")
   int warmup = 50;
+
+  @Option(names = "--store", description = "Also measure ingest into a temporary store, and search on it.")
+  boolean store;
 
   @Override
   public Integer call() throws Exception {
@@ -63,13 +69,16 @@ final class BenchCommand implements Callable<Integer> {
       pipeline.analyze(articles.get(i));
     }
     int cores = Runtime.getRuntime().availableProcessors();
-    Run one = time(pipeline, articles, 1);
+    Run one = time(pipeline, articles, 1, null);
     System.out.printf("1 thread          %.2f articles/s, %.0f tokens/s (%d tokens in %.1f s)%n",
         one.articlesPerSecond(), one.tokensPerSecond(), one.tokens, one.seconds);
     stageShares(pipeline, articles);
-    Run all = time(pipeline, articles, cores);
+    Run all = time(pipeline, articles, cores, null);
     System.out.printf("%d threads         %.2f articles/s, %.0f tokens/s (%.2f× one thread)%n",
         cores, all.articlesPerSecond(), all.tokensPerSecond(), all.tokensPerSecond() / one.tokensPerSecond());
+    if (store) {
+      storeBench(pipeline, articles, cores, all);
+    }
     System.out.printf("peak heap         %.0f MB (max heap %.0f MB)%n", peakHeapBytes() / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
     return 0;
   }
@@ -107,14 +116,49 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private static Run time(Pipeline pipeline, List<Article> articles, int threads) throws Exception {
+  /** Analyse and store on all cores into a fresh temporary store; then time searches on it. */
+  private static void storeBench(Pipeline pipeline, List<Article> articles, int cores, Run analysisOnly) throws Exception {
+    Path folder = java.nio.file.Files.createTempDirectory("presslens-bench-store");
+    try {
+      Run stored;
+      try (CorpusStore corpus = CorpusStore.open(folder)) {
+        stored = time(pipeline, articles, cores, doc -> {
+          try {
+            corpus.add(doc);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+        corpus.recluster();
+      }
+      long bytes;
+      try (var files = java.nio.file.Files.walk(folder)) {
+        bytes = files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+      }
+      System.out.printf("%d threads+store   %.2f articles/s (%.1f%% of analysis alone); store %.1f KB per article%n",
+          cores, stored.articlesPerSecond(), 100 * stored.articlesPerSecond() / analysisOnly.articlesPerSecond(),
+          bytes / 1024.0 / articles.size());
+      SearchBench.run(folder, articles, System.out);
+    } finally {
+      try (var files = java.nio.file.Files.walk(folder)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+
+  private static Run time(Pipeline pipeline, List<Article> articles, int threads,
+      java.util.function.Consumer<Document> sink) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try (Progress progress = new Progress(System.err, articles.size(), "articles (" + threads + " thread" + (threads > 1 ? "s)" : ")"))) {
       long start = System.nanoTime();
       List<Future<Integer>> futures = new ArrayList<>();
       for (Article a : articles) {
         futures.add(pool.submit(() -> {
-          int n = pipeline.analyze(a).tokens().size();
+          Document d = pipeline.analyze(a);
+          if (sink != null) {
+            sink.accept(d);
+          }
+          int n = d.tokens().size();
           progress.step();
           return n;
         }));

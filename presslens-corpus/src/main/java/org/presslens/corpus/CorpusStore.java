@@ -58,7 +58,9 @@ public final class CorpusStore implements AutoCloseable {
     this.directory = FSDirectory.open(folder.resolve("index"));
     IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    config.setRAMBufferSizeMB(64);
+    config.setRAMBufferSizeMB(128);
+    // Flushed segments are merged soon anyway; compound files would be written only to be merged away.
+    config.setUseCompoundFile(false);
     this.writer = new IndexWriter(directory, config);
     if (DirectoryReader.indexExists(directory)) {
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
