@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       IngestCommand.class,
       SearchCommand.class,
+      ExportCommand.class,
       EvalCommand.class,
       TrainCommand.class,
       BenchCommand.class,

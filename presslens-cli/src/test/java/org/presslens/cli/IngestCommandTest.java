@@ -91,6 +91,14 @@ class IngestCommandTest {
     }
     AnalyzeCommandTest.Run found = run("search", "--store", store.toString(), "--format", "jsonl", "rail");
     assertThat(found.out().lines()).singleElement().satisfies(l -> assertThat(l).contains("\"title\":\"Rail fares rise\""));
+
+    // Export round trips: the JSONL is the contract as analyze writes it; CSV has a row per quote.
+    AnalyzeCommandTest.Run jsonlOut = run("export", "--store", store.toString());
+    assertThat(jsonlOut.out().lines()).hasSize(4).allSatisfy(l ->
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(l).has("quotes")).isTrue());
+    AnalyzeCommandTest.Run csv = run("export", "--store", store.toString(), "--format", "quotes-csv");
+    assertThat(csv.out().lines().findFirst()).contains("article,published,source,speaker,entity,kind,cue,text");
+    assertThat(csv.out()).contains("Mark Dobson");
   }
 
   @Test

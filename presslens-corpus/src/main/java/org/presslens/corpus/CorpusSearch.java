@@ -110,6 +110,29 @@ public final class CorpusSearch implements AutoCloseable {
     return top.scoreDocs.length == 0 ? null : reader.storedFields().document(top.scoreDocs[0].doc).get(Schema.JSON);
   }
 
+  /** Every article's id and contract JSON, in index order, one at a time (the store may not fit in memory). */
+  public void eachArticle(java.util.function.BiConsumer<String, String> idAndJson) throws IOException {
+    StoredFields stored = reader.storedFields();
+    Set<String> fields = Set.of(Schema.ID, Schema.JSON);
+    org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
+    Query articles = kind(Schema.ARTICLE);
+    var weight = searcher.createWeight(searcher.rewrite(articles), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1);
+    for (var leaf : reader.leaves()) {
+      var scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      var it = scorer.iterator();
+      for (int doc = it.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        int global = leaf.docBase + doc;
+        if (live == null || live.get(global)) {
+          var d = stored.document(global, fields);
+          idAndJson.accept(d.get(Schema.ID), d.get(Schema.JSON));
+        }
+      }
+    }
+  }
+
   public Clusters clusters() {
     return clusters;
   }
