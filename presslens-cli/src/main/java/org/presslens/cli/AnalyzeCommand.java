@@ -32,6 +32,7 @@ import picocli.CommandLine.Parameters;
 /** {@code presslens analyze}: analyse articles and print or write the results. */
 @Command(
     name = "analyze",
+    header = "Analyse articles and print the result (JSON, JSONL, text or HTML).",
     mixinStandardHelpOptions = true,
     description = {
       "Analyse news articles: sentences, entities (people, organisations, places, dates, amounts)",

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
 /** {@code presslens bench}: throughput and memory of the analysis pipeline on a corpus. */
 @Command(
     name = "bench",
+    header = "Measure speed and memory on a corpus.",
     mixinStandardHelpOptions = true,
     description = {
       "Analyse a corpus in one process and print model load time, articles/s and tokens/s after",
@@ -45,6 +46,11 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--store", description = "Also measure ingest into a temporary store, and search on it.")
   boolean store;
+
+  @Option(names = "--scale", paramLabel = "N",
+      description = "With --store: fill the store to N articles with copies of the analysed corpus (each under a"
+          + " URL of its own) before timing searches, to measure latency and heap at scale.")
+  int scale;
 
   @Override
   public Integer call() throws Exception {
@@ -77,7 +83,7 @@ final class BenchCommand implements Callable<Integer> {
     System.out.printf("%d threads         %.2f articles/s, %.0f tokens/s (%.2f× one thread)%n",
         cores, all.articlesPerSecond(), all.tokensPerSecond(), all.tokensPerSecond() / one.tokensPerSecond());
     if (store) {
-      storeBench(pipeline, articles, cores, all);
+      storeBench(pipeline, articles, cores, all, scale);
     }
     System.out.printf("peak heap         %.0f MB (max heap %.0f MB)%n", peakHeapBytes() / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
     return 0;
@@ -117,19 +123,31 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** Analyse and store on all cores into a fresh temporary store; then time searches on it. */
-  private static void storeBench(Pipeline pipeline, List<Article> articles, int cores, Run analysisOnly) throws Exception {
+  private static void storeBench(Pipeline pipeline, List<Article> articles, int cores, Run analysisOnly, int scale)
+      throws Exception {
     Path folder = java.nio.file.Files.createTempDirectory("presslens-bench-store");
     try {
       Run stored;
+      int held;
+      List<Document> analysed = java.util.Collections.synchronizedList(new ArrayList<>());
       try (CorpusStore corpus = CorpusStore.open(folder)) {
         stored = time(pipeline, articles, cores, doc -> {
           try {
             corpus.add(doc);
+            if (scale > 0) {
+              analysed.add(doc);
+            }
           } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
           }
         });
+        if (scale > corpus.size()) {
+          fill(corpus, analysed, scale);
+        }
+        long t = System.nanoTime();
         corpus.recluster();
+        System.out.printf("recluster         %d articles in %.1f s%n", corpus.size(), (System.nanoTime() - t) / 1e9);
+        held = corpus.size();
       }
       long bytes;
       try (var files = java.nio.file.Files.walk(folder)) {
@@ -137,13 +155,42 @@ final class BenchCommand implements Callable<Integer> {
       }
       System.out.printf("%d threads+store   %.2f articles/s (%.1f%% of analysis alone); store %.1f KB per article%n",
           cores, stored.articlesPerSecond(), 100 * stored.articlesPerSecond() / analysisOnly.articlesPerSecond(),
-          bytes / 1024.0 / articles.size());
+          bytes / 1024.0 / held);
       SearchBench.run(folder, articles, System.out);
     } finally {
       try (var files = java.nio.file.Files.walk(folder)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }
     }
+  }
+
+  /** Stores copies of analysed documents, each under a URL of its own, until the store holds {@code target}. */
+  private static void fill(CorpusStore corpus, List<Document> analysed, int target) throws java.io.IOException {
+    long t = System.nanoTime();
+    int before = corpus.size();
+    try (Progress progress = new Progress(System.err, target - before, "copies stored")) {
+      for (int copy = 1; corpus.size() < target; copy++) {
+        for (int i = 0; i < analysed.size() && corpus.size() < target; i++) {
+          Document original = analysed.get(i);
+          Article a = original.article();
+          Article renamed = new Article(a.input() + "#copy" + copy, a.text(), a.title(), a.authors(), a.published(),
+              a.language(), new org.presslens.core.Source(a.source().name(), "copy" + copy + ".bench.invalid",
+                  "https://copy" + copy + ".bench.invalid/" + i), a.credits());
+          Document d = new Document(renamed);
+          d.setTokens(original.tokens());
+          d.setSentences(original.sentences());
+          d.setEntities(original.entities());
+          d.setQuotes(original.quotes());
+          d.setClaims(original.claims());
+          d.setTechniques(original.techniques());
+          corpus.add(d);
+          progress.step();
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - t) / 1e9;
+    System.out.printf("fill              %d copies stored in %.1f s (%.0f/s, storage alone); peak heap so far %.0f MB%n",
+        corpus.size() - before, seconds, (corpus.size() - before) / seconds, peakHeapBytes() / 1e6);
   }
 
   private static Run time(Pipeline pipeline, List<Article> articles, int threads,

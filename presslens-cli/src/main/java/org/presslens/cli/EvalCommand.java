@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code presslens eval}: measure a stage against public gold data. */
 @Command(
     name = "eval",
+    header = "Measure PressLens against public gold data.",
     mixinStandardHelpOptions = true,
     description = "Measure PressLens against public gold data.",
     subcommands = {EvalCommand.Extraction.class, EvalCommand.Ner.class, EvalCommand.Attribution.class, EvalCommand.Claims.class})

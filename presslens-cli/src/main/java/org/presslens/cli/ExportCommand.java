@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code presslens export}: the store's content for other tools. */
 @Command(
     name = "export",
+    header = "Export the store as JSONL or CSV.",
     mixinStandardHelpOptions = true,
     description = {
       "Write the store's content to standard output:",

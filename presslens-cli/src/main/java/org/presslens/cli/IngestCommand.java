@@ -27,6 +27,7 @@ import picocli.CommandLine.Parameters;
 /** {@code presslens ingest}: analyse sources and keep them in the embedded store. */
 @Command(
     name = "ingest",
+    header = "Analyse articles and keep them in the embedded store.",
     mixinStandardHelpOptions = true,
     description = {
       "Analyse articles with the full pipeline on all cores and keep them, with their analysis, in",

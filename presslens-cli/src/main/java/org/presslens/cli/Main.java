@@ -9,9 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "PressLens 0.1.0",
     description = {
-      "Analyse news articles: who is named, who published it and who is credited.",
+      "Analyse news articles: who is named, who said what, which claims deserve",
+      "checking, who published them and who is credited. Keep collections in a",
+      "store, search them, and find where the same text ran.",
       "",
-      "Start with:  presslens analyze --format text ARTICLE.txt",
+      "Start with:    presslens analyze --format text ARTICLE.txt",
+      "A collection:  presslens ingest FOLDER/",
+      "               presslens search 'speaker:\"Jane Doe\"'",
       "Every command explains itself:  presslens help COMMAND"
     },
     subcommands = {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code presslens search}: find articles or quotes in the store. */
 @Command(
     name = "search",
+    header = "Search the store for articles or quotes.",
     mixinStandardHelpOptions = true,
     description = {
       "Search the store with Lucene query syntax. Bare words search the article text (with",

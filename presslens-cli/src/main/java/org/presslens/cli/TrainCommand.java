@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code presslens train}: rebuild a shipped model from public data. */
 @Command(
     name = "train",
+    header = "Rebuild a shipped model from public data.",
     mixinStandardHelpOptions = true,
     description = "Rebuild a model that PressLens ships, from the public data it was trained on.",
     subcommands = {TrainCommand.Claims.class})
