@@ -40,7 +40,8 @@ import picocli.CommandLine.Parameters;
 final class IngestCommand implements java.util.concurrent.Callable<Integer> {
 
   @Parameters(paramLabel = "SOURCE", arity = "1..*",
-      description = "Files or directories: .txt, .html, .htm, .jsonl, .warc (CC-NEWS), any of them .gz.")
+      description = "Files or directories (.txt, .html, .htm, .jsonl, .warc as in CC-NEWS, .rss, .atom; any"
+          + " of them .gz), or http(s) URLs of feeds; each feed item's page is fetched politely.")
   List<String> sources;
 
   @Option(names = "--store", paramLabel = "DIR", description = "The store's folder. Default: ${DEFAULT-VALUE}.")

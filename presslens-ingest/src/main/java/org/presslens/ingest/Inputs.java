@@ -22,22 +22,26 @@ import org.presslens.core.Source;
 
 /**
  * What the user names on the command line, turned into articles: files by extension (optionally
- * gzipped: .txt, .html, .htm, .jsonl, .json, .warc), directories read recursively in name order,
- * and "-" for standard input.
+ * gzipped: .txt, .html, .htm, .jsonl, .json, .warc, .rss, .atom, .xml feeds), http(s) URLs of
+ * feeds or pages, directories read recursively in name order, and "-" for standard input.
  *
  * <p>Reading never throws for a bad input: each one yields an {@link Item.Failed} with a one-line
  * reason, and the rest goes on.
  */
 public final class Inputs {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> KNOWN = List.of(".txt", ".html", ".htm", ".jsonl", ".json", ".warc");
+  private static final List<String> KNOWN = List.of(".txt", ".html", ".htm", ".jsonl", ".json", ".warc", ".rss", ".atom");
 
   private Inputs() {}
 
-  /** One input to read: a file, or standard input. */
+  /** One input to read: a file, an http(s) URL (a feed or a page), or standard input. */
   public record Input(String name, Path path) {
     public boolean isStdin() {
-      return path == null;
+      return path == null && name.equals("-");
+    }
+
+    public boolean isUrl() {
+      return path == null && !name.equals("-");
     }
   }
 
@@ -49,8 +53,8 @@ public final class Inputs {
   public static List<Input> expand(List<String> args) {
     List<Input> out = new ArrayList<>();
     for (String arg : args) {
-      if (arg.equals("-")) {
-        out.add(new Input("-", null));
+      if (arg.equals("-") || arg.startsWith("http://") || arg.startsWith("https://")) {
+        out.add(new Input(arg, null));
         continue;
       }
       Path p = Path.of(arg);
@@ -76,7 +80,8 @@ public final class Inputs {
       return false;
     }
     String n = stripGz(input.name().toLowerCase(Locale.ROOT));
-    return n.endsWith(".jsonl") || n.endsWith(".json") || n.endsWith(".warc");
+    return input.isUrl() || n.endsWith(".jsonl") || n.endsWith(".json") || n.endsWith(".warc") || n.endsWith(".rss")
+        || n.endsWith(".atom") || n.endsWith(".xml");
   }
 
   /** Whether a file name has an extension PressLens reads. */
@@ -91,6 +96,9 @@ public final class Inputs {
     if (input.isStdin()) {
       return single(() -> TextArticles.of(name, Bytes.utf8Text(Bytes.read(stdin, false, name), name)));
     }
+    if (input.isUrl()) {
+      return url(name);
+    }
     if (Files.isDirectory(input.path())) {
       return failed(name, "directory that cannot be listed");
     }
@@ -103,6 +111,13 @@ public final class Inputs {
     if (ext.endsWith(".warc")) {
       return WarcArticles.read(name, input.path());
     }
+    if (ext.endsWith(".rss") || ext.endsWith(".atom") || ext.endsWith(".xml")) {
+      try {
+        return FeedArticles.read(name, readFile(input, gzip), PoliteFetcher.DEFAULT);
+      } catch (BadInputException e) {
+        return List.<Item>of(new Item.Failed(e)).iterator();
+      }
+    }
     if (ext.endsWith(".jsonl") || ext.endsWith(".json")) {
       return jsonl(input, gzip);
     }
@@ -113,6 +128,21 @@ public final class Inputs {
       }
       return TextArticles.of(name, Bytes.utf8Text(bytes, name));
     });
+  }
+
+  /** A URL: a feed's items when it serves RSS or Atom, else the page as one article. */
+  private static Iterator<Item> url(String url) {
+    byte[] body;
+    try {
+      body = PoliteFetcher.DEFAULT.fetch(url);
+    } catch (BadInputException e) {
+      return List.<Item>of(new Item.Failed(e)).iterator();
+    }
+    String head = new String(body, 0, Math.min(body.length, 512), StandardCharsets.UTF_8).stripLeading();
+    if (head.startsWith("<?xml") || head.startsWith("<rss") || head.startsWith("<feed") || head.startsWith("<rdf")) {
+      return FeedArticles.read(url, body, PoliteFetcher.DEFAULT);
+    }
+    return single(() -> HtmlArticles.of(url, body, url));
   }
 
   private static byte[] readFile(Input input, boolean gzip) throws BadInputException {

@@ -1,0 +1,111 @@
+package org.presslens.ingest;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.jsoup.Jsoup;
+import org.presslens.core.Article;
+import org.presslens.core.Source;
+
+/**
+ * Articles from an RSS or Atom feed, read with Rome: each item's linked page is fetched politely
+ * and its main content extracted; when the page cannot be fetched, the feed's own text for the
+ * item (content, else summary) is used. Items are named {@code FEED#N}.
+ */
+final class FeedArticles {
+  private FeedArticles() {}
+
+  static Iterator<Item> read(String name, byte[] xml, PoliteFetcher fetcher) {
+    SyndFeed feed;
+    try {
+      feed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(xml)));
+    } catch (FeedException | IOException | IllegalArgumentException e) {
+      return List.<Item>of(new Item.Failed(new BadInputException(name, "not a readable RSS or Atom feed ("
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")"))).iterator();
+    }
+    List<SyndEntry> entries = feed.getEntries();
+    String feedTitle = feed.getTitle();
+    return new Iterator<>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < entries.size();
+      }
+
+      @Override
+      public Item next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        int i = next++;
+        return item(name + "#" + (i + 1), entries.get(i), feedTitle, fetcher);
+      }
+    };
+  }
+
+  private static Item item(String where, SyndEntry entry, String feedTitle, PoliteFetcher fetcher) {
+    String link = entry.getLink();
+    Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+    String published = date == null ? null : date.toInstant().atOffset(ZoneOffset.UTC).toLocalDate().toString();
+    List<String> authors = new ArrayList<>();
+    entry.getAuthors().forEach(a -> authors.add(a.getName()));
+    if (authors.isEmpty() && entry.getAuthor() != null && !entry.getAuthor().isBlank()) {
+      authors.add(entry.getAuthor());
+    }
+    String problem;
+    if (link != null && !link.isBlank()) {
+      try {
+        Article page = HtmlArticles.of(where, fetcher.fetch(link), link);
+        return new Item.Read(page.published() != null ? page : new Article(page.input(), page.text(), page.title(),
+            page.authors().isEmpty() ? authors : page.authors(), published, page.language(), page.source(), page.credits()));
+      } catch (BadInputException e) {
+        problem = e.getMessage();
+      }
+    } else {
+      problem = "the item has no link";
+    }
+    String html = feedText(entry);
+    String text = html == null ? "" : Jsoup.parse(html).text().strip();
+    if (text.isEmpty()) {
+      return new Item.Failed(new BadInputException(where, "no page and no text in the feed (" + problem + ")"));
+    }
+    return new Item.Read(TextArticles.of(where, text, entry.getTitle(), authors, published, null,
+        new Source(feedTitle, domainOf(link), link)));
+  }
+
+  /** The item's full content if the feed carries it, else its summary. */
+  private static String feedText(SyndEntry entry) {
+    StringBuilder b = new StringBuilder();
+    for (SyndContent c : entry.getContents()) {
+      if (c.getValue() != null) {
+        b.append(c.getValue()).append('\n');
+      }
+    }
+    if (b.isEmpty() && entry.getDescription() != null) {
+      b.append(entry.getDescription().getValue());
+    }
+    return b.isEmpty() ? null : b.toString();
+  }
+
+  private static String domainOf(String link) {
+    try {
+      String host = link == null ? null : URI.create(link).getHost();
+      return host == null ? null : host.replaceFirst("^www\\.", "");
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}
