@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       IngestCommand.class,
       SearchCommand.class,
+      StatsCommand.class,
       ExportCommand.class,
       EvalCommand.class,
       TrainCommand.class,

@@ -99,6 +99,13 @@ class IngestCommandTest {
     AnalyzeCommandTest.Run csv = run("export", "--store", store.toString(), "--format", "quotes-csv");
     assertThat(csv.out().lines().findFirst()).contains("article,published,source,speaker,entity,kind,cue,text");
     assertThat(csv.out()).contains("Mark Dobson");
+
+    Path chart = dir.resolve("chart.png");
+    AnalyzeCommandTest.Run stats = run("stats", "--store", store.toString(), "--plot", chart.toString());
+    assertThat(stats.status()).isZero();
+    assertThat(stats.out()).contains("4 articles").contains("2024-04").contains("Top speakers").contains("Mark Dobson");
+    byte[] png = Files.readAllBytes(chart);
+    assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
   }
 
   @Test

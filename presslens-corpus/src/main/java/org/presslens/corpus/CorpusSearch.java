@@ -110,6 +110,32 @@ public final class CorpusSearch implements AutoCloseable {
     return top.scoreDocs.length == 0 ? null : reader.storedFields().document(top.scoreDocs[0].doc).get(Schema.JSON);
   }
 
+  /** The stored contract JSON of every article matching a query, one at a time. */
+  public void eachMatch(String query, java.util.function.Consumer<String> json) throws IOException {
+    Query q = parse(query, Schema.TEXT, Schema.ARTICLE);
+    StoredFields stored = reader.storedFields();
+    Set<String> field = Set.of(Schema.JSON);
+    IOException[] failure = new IOException[1];
+    searcher.search(q, new org.apache.lucene.search.SimpleCollector() {
+      private int docBase;
+
+      @Override
+      protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) {
+        docBase = context.docBase;
+      }
+
+      @Override
+      public void collect(int doc) throws IOException {
+        json.accept(stored.document(docBase + doc, field).get(Schema.JSON));
+      }
+
+      @Override
+      public org.apache.lucene.search.ScoreMode scoreMode() {
+        return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+      }
+    });
+  }
+
   /** Every article's id and contract JSON, in index order, one at a time (the store may not fit in memory). */
   public void eachArticle(java.util.function.BiConsumer<String, String> idAndJson) throws IOException {
     StoredFields stored = reader.storedFields();
