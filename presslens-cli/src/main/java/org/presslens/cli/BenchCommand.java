@@ -168,6 +168,7 @@ final class BenchCommand implements Callable<Integer> {
   private static void fill(CorpusStore corpus, List<Document> analysed, int target) throws java.io.IOException {
     long t = System.nanoTime();
     int before = corpus.size();
+    StringBuilder heapAfterGc = new StringBuilder();
     try (Progress progress = new Progress(System.err, target - before, "copies stored")) {
       for (int copy = 1; corpus.size() < target; copy++) {
         for (int i = 0; i < analysed.size() && corpus.size() < target; i++) {
@@ -185,12 +186,22 @@ final class BenchCommand implements Callable<Integer> {
           d.setTechniques(original.techniques());
           corpus.add(d);
           progress.step();
+          if (corpus.size() % 20_000 == 0) {
+            heapAfterGc.append(String.format(" %dk:%.0fMB", corpus.size() / 1000, usedHeapAfterGc() / 1e6));
+          }
         }
       }
     }
     double seconds = (System.nanoTime() - t) / 1e9;
     System.out.printf("fill              %d copies stored in %.1f s (%.0f/s, storage alone); peak heap so far %.0f MB%n",
         corpus.size() - before, seconds, (corpus.size() - before) / seconds, peakHeapBytes() / 1e6);
+    // Heap in use after a full collection as the store grows: flat means no per-article growth.
+    System.out.printf("heap while storing%s%n", heapAfterGc);
+  }
+
+  private static long usedHeapAfterGc() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   private static Run time(Pipeline pipeline, List<Article> articles, int threads,
