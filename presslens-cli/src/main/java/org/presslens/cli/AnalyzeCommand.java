@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -101,7 +100,7 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
         Iterator<Item> items = Inputs.read(input, System.in);
         while (items.hasNext()) {
           Item item = items.next();
-          pending.add(pool.submit(() -> analyse(pipeline, item)));
+          pending.add(pool.submit(() -> AnalysisTask.run(pipeline, item)));
           while (pending.size() >= window) {
             emit(pending.poll(), sink, failures, progress);
           }
@@ -118,39 +117,12 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
     return failures.get() > 0 ? 1 : 0;
   }
 
-  /** Analyses one item; a bad input becomes its error line, a bug its stack trace. */
-  private static Object analyse(Pipeline pipeline, Item item) {
-    if (item instanceof Item.Failed f) {
-      return f;
-    }
-    try {
-      return pipeline.analyze(((Item.Read) item).article());
-    } catch (RuntimeException e) {
-      return new AnalysisCrash(item.input(), e);
-    }
-  }
-
-  private record AnalysisCrash(String input, RuntimeException error) {}
-
-  private void emit(Future<Object> future, Sink sink, AtomicInteger failures, Progress progress) {
-    Object result;
-    try {
-      result = future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    }
-    if (result instanceof Item.Failed f) {
+  private static void emit(Future<Object> future, Sink sink, AtomicInteger failures, Progress progress) {
+    Document d = AnalysisTask.collect(future);
+    if (d == null) {
       failures.incrementAndGet();
-      System.err.println("presslens: error: " + f.error().getMessage());
-    } else if (result instanceof AnalysisCrash c) {
-      failures.incrementAndGet();
-      System.err.println("presslens: error: " + c.input() + ": analysis failed (a bug; please report it): " + c.error());
-      c.error().printStackTrace();
     } else {
-      sink.write((Document) result);
+      sink.write(d);
     }
     progress.step();
   }

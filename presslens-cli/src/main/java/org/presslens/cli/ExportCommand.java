@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.presslens.corpus.CorpusSearch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code presslens export}: the store's content for other tools. */
@@ -28,8 +28,7 @@ import picocli.CommandLine.Option;
 final class ExportCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Option(names = "--store", paramLabel = "DIR", description = "The store's folder. Default: ${DEFAULT-VALUE}.")
-  Path store = Path.of("presslens-data");
+  @Mixin StoreOption store;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl, quotes-csv or entities-csv. Default: ${DEFAULT-VALUE}.")
   String format = "jsonl";
@@ -40,13 +39,7 @@ final class ExportCommand implements Callable<Integer> {
       throw new Main.UserError("--format must be jsonl, quotes-csv or entities-csv");
     }
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-    CorpusSearch search;
-    try {
-      search = CorpusSearch.open(store);
-    } catch (IOException e) {
-      throw new Main.UserError(e.getMessage());
-    }
-    try (search) {
+    try (CorpusSearch search = store.openForReading()) {
       if (format.equals("quotes-csv")) {
         out.println(csv("article", "published", "source", "speaker", "entity", "kind", "cue", "text"));
       } else if (format.equals("entities-csv")) {

@@ -1,14 +1,12 @@
 package org.presslens.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +19,7 @@ import org.presslens.ingest.Inputs;
 import org.presslens.ingest.Item;
 import org.presslens.nlp.Analyzer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,8 +43,7 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
           + " of them .gz), or http(s) URLs of feeds; each feed item's page is fetched politely.")
   List<String> sources;
 
-  @Option(names = "--store", paramLabel = "DIR", description = "The store's folder. Default: ${DEFAULT-VALUE}.")
-  Path store = Path.of("presslens-data");
+  @Mixin StoreOption store;
 
   @Option(names = "--threads", paramLabel = "N", description = "Articles analysed at once. Default: all cores (${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
@@ -67,7 +65,7 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
       return t;
     });
     Clusters clusters;
-    try (CorpusStore corpus = CorpusStore.open(store)) {
+    try (CorpusStore corpus = CorpusStore.open(store.folder)) {
       int before = corpus.size();
       Set<String> queued = new HashSet<>();
       Deque<Future<Object>> pending = new ArrayDeque<>();
@@ -84,7 +82,7 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
                 continue;
               }
             }
-            pending.add(pool.submit(() -> analyse(pipeline, item)));
+            pending.add(pool.submit(() -> AnalysisTask.run(pipeline, item)));
             while (pending.size() >= threads * 4) {
               failed += store(pending.poll(), corpus, progress);
             }
@@ -102,42 +100,18 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
     double seconds = (System.nanoTime() - started) / 1e9;
     System.err.printf("presslens: ingested %d, skipped %d already stored, failed %d; %d syndication clusters; "
             + "%.1f s (%.1f articles/s) into %s%n",
-        ingested, duplicates, failed, clusters.all().size(), seconds, ingested / Math.max(seconds, 1e-9), store);
+        ingested, duplicates, failed, clusters.all().size(), seconds, ingested / Math.max(seconds, 1e-9), store.folder);
     return failed > 0 ? 1 : 0;
-  }
-
-  private static Object analyse(Pipeline pipeline, Item item) {
-    if (item instanceof Item.Failed f) {
-      return f;
-    }
-    try {
-      return pipeline.analyze(((Item.Read) item).article());
-    } catch (RuntimeException e) {
-      return new IllegalStateException(item.input() + ": analysis failed (a bug; please report it): " + e, e);
-    }
   }
 
   /** Stores one result; returns 1 when it is a failure (named on standard error), else 0. */
   private static int store(Future<Object> future, CorpusStore corpus, Progress progress) throws IOException {
-    Object result;
-    try {
-      result = future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    }
+    Document d = AnalysisTask.collect(future);
     progress.step();
-    if (result instanceof Item.Failed f) {
-      System.err.println("presslens: error: " + f.error().getMessage());
+    if (d == null) {
       return 1;
     }
-    if (result instanceof IllegalStateException bug) {
-      System.err.println("presslens: error: " + bug.getMessage());
-      return 1;
-    }
-    corpus.add((Document) result);
+    corpus.add(d);
     return 0;
   }
 }

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.presslens.corpus.CorpusSearch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,8 +32,7 @@ final class SearchCommand implements Callable<Integer> {
   @Parameters(paramLabel = "QUERY", arity = "0..1", description = "The query; empty for everything.")
   String query = "";
 
-  @Option(names = "--store", paramLabel = "DIR", description = "The store's folder. Default: ${DEFAULT-VALUE}.")
-  Path store = Path.of("presslens-data");
+  @Mixin StoreOption store;
 
   @Option(names = "--quotes", description = "Return matching quotes (speaker, article, date), not articles.")
   boolean quotes;
@@ -53,7 +52,7 @@ final class SearchCommand implements Callable<Integer> {
       throw new Main.UserError("--limit must be at least 1");
     }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    try (CorpusSearch search = open()) {
+    try (CorpusSearch search = store.openForReading()) {
       if (quotes) {
         printQuotes(out, search.quotes(query, limit));
       } else {
@@ -63,14 +62,6 @@ final class SearchCommand implements Callable<Integer> {
       throw new Main.UserError(e.getMessage());
     }
     return 0;
-  }
-
-  private CorpusSearch open() {
-    try {
-      return CorpusSearch.open(store);
-    } catch (IOException e) {
-      throw new Main.UserError(e.getMessage());
-    }
   }
 
   private void printArticles(PrintStream out, List<CorpusSearch.ArticleHit> hits, int total) {

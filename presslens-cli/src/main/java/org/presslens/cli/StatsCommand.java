@@ -22,6 +22,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.presslens.corpus.CorpusSearch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,8 +42,7 @@ final class StatsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "QUERY", arity = "0..1", description = "Which articles; the syntax of presslens search.")
   String query = "";
 
-  @Option(names = "--store", paramLabel = "DIR", description = "The store's folder. Default: ${DEFAULT-VALUE}.")
-  Path store = Path.of("presslens-data");
+  @Mixin StoreOption store;
 
   @Option(names = "--by", paramLabel = "PERIOD", description = "day, week or month. Default: ${DEFAULT-VALUE}.")
   String by = "month";
@@ -68,13 +68,7 @@ final class StatsCommand implements Callable<Integer> {
     }
     int[] articles = {0};
     int[] undated = {0};
-    CorpusSearch search;
-    try {
-      search = CorpusSearch.open(store);
-    } catch (IOException e) {
-      throw new Main.UserError(e.getMessage());
-    }
-    try (search) {
+    try (CorpusSearch search = store.openForReading()) {
       search.eachMatch(query, json -> {
         JsonNode a;
         try {

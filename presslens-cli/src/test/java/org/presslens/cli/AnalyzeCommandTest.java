@@ -20,7 +20,8 @@ class AnalyzeCommandTest {
   /** What one run printed, and its exit status. */
   record Run(int status, String out, String err) {}
 
-  private static synchronized Run run(String... args) {
+  /** Runs the command line in this process, capturing what it prints; shared by the CLI tests. */
+  static synchronized Run run(String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

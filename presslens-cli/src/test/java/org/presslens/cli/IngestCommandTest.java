@@ -2,10 +2,8 @@ package org.presslens.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,20 +24,8 @@ import org.presslens.corpus.CorpusStore;
 class IngestCommandTest {
   @TempDir Path dir;
 
-  private static synchronized AnalyzeCommandTest.Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int status = Main.run(args);
-      return new AnalyzeCommandTest.Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private static AnalyzeCommandTest.Run run(String... args) {
+    return AnalyzeCommandTest.run(args);
   }
 
   /** A WARC file as CC-NEWS writes it: gzipped records, HTML responses among other records. */
