@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.presslens.core.Source;
@@ -188,49 +187,23 @@ public final class Inputs {
     } catch (IOException e) {
       return failed(input.name(), readProblem(e));
     }
-    return new Iterator<>() {
+    return new LazyItems(lines) {
       private int lineNo;
-      private Item next;
-      private boolean done;
 
       @Override
-      public boolean hasNext() {
-        while (next == null && !done) {
-          String line;
-          try {
-            line = lines.readLine();
-          } catch (IOException e) {
-            next = new Item.Failed(new BadInputException(input.name() + ":" + (lineNo + 1), readProblem(e)));
-            close();
-            break;
-          }
-          lineNo++;
-          if (line == null) {
-            close();
-          } else if (!line.isBlank()) {
-            next = parseLine(input.name() + ":" + lineNo, line);
-          }
+      protected Item read() throws IOException {
+        String line = lines.readLine();
+        lineNo++;
+        if (line == null) {
+          end();
+          return null;
         }
-        return next != null;
+        return line.isBlank() ? null : parseLine(input.name() + ":" + lineNo, line);
       }
 
       @Override
-      public Item next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        Item item = next;
-        next = null;
-        return item;
-      }
-
-      private void close() {
-        done = true;
-        try {
-          lines.close();
-        } catch (IOException ignored) {
-          // nothing more to read either way
-        }
+      protected Item failure(IOException e) {
+        return new Item.Failed(new BadInputException(input.name() + ":" + (lineNo + 1), readProblem(e)));
       }
     };
   }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcReader;
@@ -28,47 +27,28 @@ final class WarcArticles {
     } catch (IOException e) {
       return java.util.List.<Item>of(new Item.Failed(new BadInputException(name, "cannot open as WARC (" + e.getMessage() + ")"))).iterator();
     }
-    return new Iterator<>() {
-      private Item next;
-      private boolean done;
+    return new LazyItems(reader) {
+      private String where = name + "@0";
 
       @Override
-      public boolean hasNext() {
-        while (next == null && !done) {
-          long offset = reader.position();
-          String where = name + "@" + offset;
-          try {
-            java.util.Optional<WarcRecord> record = reader.next();
-            if (record.isEmpty()) {
-              close();
-            } else if (record.get() instanceof WarcResponse response) {
-              next = article(where, response);
-            }
-          } catch (IOException | RuntimeException e) {
-            next = new Item.Failed(new BadInputException(where, "malformed WARC record, rest of file skipped (" + e.getMessage() + ")"));
-            close();
-          }
-        }
-        return next != null;
-      }
-
-      @Override
-      public Item next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        Item item = next;
-        next = null;
-        return item;
-      }
-
-      private void close() {
-        done = true;
+      protected Item read() throws IOException {
+        where = name + "@" + reader.position();
+        java.util.Optional<WarcRecord> record;
         try {
-          reader.close();
-        } catch (IOException ignored) {
-          // nothing more to read either way
+          record = reader.next();
+        } catch (RuntimeException e) {
+          throw new IOException(e.getMessage(), e); // jwarc reports some malformed records unchecked
         }
+        if (record.isEmpty()) {
+          end();
+          return null;
+        }
+        return record.get() instanceof WarcResponse response ? article(where, response) : null;
+      }
+
+      @Override
+      protected Item failure(IOException e) {
+        return new Item.Failed(new BadInputException(where, "malformed WARC record, rest of file skipped (" + e.getMessage() + ")"));
       }
     };
   }
