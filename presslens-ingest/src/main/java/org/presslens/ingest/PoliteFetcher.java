@@ -11,9 +11,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Fetches web pages politely: one request at a time per host with at least {@code interval}
- * between them, a timeout, a size limit, redirects followed, and a User-Agent that says who is
- * asking. Failures are {@link BadInputException}s naming the URL.
+ * Fetches web pages politely: robots.txt obeyed (the rules for "PressLens", else for "*"; read
+ * once per host), one request at a time per host with at least {@code interval} between them, a
+ * timeout, a size limit, redirects followed, and a User-Agent that says who is asking. Failures
+ * are {@link BadInputException}s naming the URL.
  */
 final class PoliteFetcher {
   static final String USER_AGENT = "PressLens/0.1 (open-source news analysis; feed reader)";
@@ -23,6 +24,8 @@ final class PoliteFetcher {
   private final HttpClient client;
   private final Duration timeout;
   private final Map<String, Long> lastRequest = new HashMap<>();
+  /** Disallowed path prefixes per scheme://host:port, read from its robots.txt. */
+  private final Map<String, java.util.List<String>> disallowed = new java.util.concurrent.ConcurrentHashMap<>();
 
   PoliteFetcher(Duration interval, Duration timeout) {
     this.interval = interval;
@@ -44,6 +47,14 @@ final class PoliteFetcher {
     if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
       throw new BadInputException(url, "not an http(s) URL");
     }
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    if (disallowedFor(uri).stream().anyMatch(path::startsWith)) {
+      throw new BadInputException(url, "robots.txt of " + uri.getHost() + " disallows it");
+    }
+    return get(uri, url);
+  }
+
+  private byte[] get(URI uri, String url) throws BadInputException {
     waitTurn(uri.getHost());
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", USER_AGENT).GET().build();
     try {
@@ -61,6 +72,19 @@ final class PoliteFetcher {
       Thread.currentThread().interrupt();
       throw new BadInputException(url, "interrupted");
     }
+  }
+
+  /** The Disallow prefixes that apply to PressLens on the URL's site; none when robots.txt is absent. */
+  private java.util.List<String> disallowedFor(URI uri) {
+    String site = uri.getScheme() + "://" + uri.getRawAuthority();
+    return disallowed.computeIfAbsent(site, s -> {
+      try {
+        byte[] robots = get(URI.create(s + "/robots.txt"), s + "/robots.txt");
+        return RobotsTxt.disallowed(new String(robots, java.nio.charset.StandardCharsets.UTF_8), "PressLens");
+      } catch (BadInputException e) {
+        return java.util.List.of(); // no robots.txt (or unreachable): nothing is disallowed
+      }
+    });
   }
 
   private void waitTurn(String host) {

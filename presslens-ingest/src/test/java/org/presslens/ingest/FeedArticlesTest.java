@@ -21,6 +21,7 @@ class FeedArticlesTest {
   private HttpServer server;
   private String base;
   private final List<String> userAgents = new ArrayList<>();
+  private final List<String> paths = new ArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -29,6 +30,7 @@ class FeedArticlesTest {
     server.createContext("/", exchange -> {
       userAgents.add(exchange.getRequestHeaders().getFirst("User-Agent"));
       String path = exchange.getRequestURI().getPath();
+      paths.add(path);
       String body = switch (path) {
         case "/feed.xml" -> "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Harbour News</title>"
             + "<item><title>Port reopens</title><link>" + base + "/a.html</link>"
@@ -37,6 +39,11 @@ class FeedArticlesTest {
             + "<pubDate>Tue, 07 May 2024 09:00:00 GMT</pubDate>"
             + "<description>&lt;p&gt;Ferries will run again from Friday, the operator said.&lt;/p&gt;</description></item>"
             + "<item><title>Empty</title></item></channel></rss>";
+        case "/robots.txt" -> "# test site\nUser-agent: SomeBot\nDisallow: /\n\nUser-agent: *\nDisallow: /private/\n";
+        case "/feed2.xml" -> "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Private</title>"
+            + "<item><title>Members only</title><link>" + base + "/private/p.html</link>"
+            + "<description>The teaser the feed gives.</description></item></channel></rss>";
+        case "/private/p.html" -> "<html><body><article><p>Not for robots.</p></article></body></html>";
         case "/a.html" -> "<html><head><title>Port reopens</title></head><body><nav>Home | News</nav><article>"
             + "<h1>Port reopens</h1><p>The harbour at Porthaven reopened on Monday after a week of repairs.</p>"
             + "<p>Jane Hewitt said the ferries would run again soon.</p></article></body></html>";
@@ -82,6 +89,16 @@ class FeedArticlesTest {
     Item.Failed empty = (Item.Failed) items.get(2);
     assertThat(empty.error().getMessage()).startsWith(base + "/feed.xml#3: no page and no text in the feed");
     assertThat(userAgents).allSatisfy(ua -> assertThat(ua).startsWith("PressLens/"));
+  }
+
+  @Test
+  void pagesThatRobotsTxtDisallowsAreNotFetched() {
+    List<Item> items = all(Inputs.expand(List.of(base + "/feed2.xml")).get(0));
+    Item.Read read = (Item.Read) items.get(0);
+    assertThat(read.article().text()).isEqualTo("The teaser the feed gives.");
+    assertThat(paths).contains("/robots.txt").doesNotContain("/private/p.html");
+    assertThat(RobotsTxt.disallowed("User-agent: PressLens\nDisallow: /a\n\nUser-agent: *\nDisallow: /", "PressLens"))
+        .containsExactly("/a");
   }
 
   @Test
