@@ -105,9 +105,10 @@ final class Attributor {
   private List<Draft> run() {
     List<Quotation> quotations = Quotations.find(t);
     for (Quotation q : quotations) {
+      boolean speechLike = q.words(t) >= 4;
       for (int[] p : q.pieces()) {
         java.util.Arrays.fill(pieceEnd, p[0], p[1], Math.min(t.size(), p[1] + 1));
-        if (q.words(t) >= 4) {
+        if (speechLike) {
           java.util.Arrays.fill(quoted, p[0], p[1], true);
         }
       }
@@ -280,10 +281,11 @@ final class Attributor {
         continue;
       }
       Draft d = null;
+      Kind verb = t.pos(c).startsWith("VB") ? lexicon.verb(t.lower(c)) : null;
       if (t.is(c, "according") && t.is(c + 1, "to")) {
         d = accordingTo(c, s, e);
-      } else if (t.pos(c).startsWith("VB") && lexicon.verb(t.lower(c)) != null) {
-        d = verbCue(c, s, e, lexicon.verb(t.lower(c)));
+      } else if (verb != null) {
+        d = verbCue(c, s, e, verb);
       } else if (t.pos(c).startsWith("NN") && lexicon.noun(t.lower(c)) && t.is(c + 1, "that")) {
         d = nounCue(c, e);
       }
@@ -343,10 +345,12 @@ final class Attributor {
       int[] content = t.is(k, "that") ? trimmed(k, e) : null;
       return content == null ? null : new Draft(null, List.of(content), new int[] {c - 1, c + 1}, speaker);
     }
-    int[] subject = subjectOf(c);
+    int[] subject;
     if (t.pos(c).equals("VBG") && !(c > s && BE.contains(t.lower(c - 1)))) {
       // "…, saying that …": the participle shares the subject of the sentence.
       subject = c > s && t.isPunct(c - 1, ",") ? participleSubject(s, c) : null;
+    } else {
+      subject = subjectOf(c);
     }
     int contentStart = subject == null ? -1 : contentAfter(c, e, kind);
     if (contentStart >= 0) {
@@ -412,11 +416,7 @@ final class Attributor {
 
   /** The first noun phrase of the sentence when it names someone: a name or a pronoun. */
   private int[] sentenceSubject(int s, int before) {
-    int k = s;
-    while (k < before && !t.isWord(k)) {
-      k++;
-    }
-    int[] np = nounPhraseFrom(k, before);
+    int[] np = nounPhraseFrom(firstWord(s), before);
     if (np == null) {
       return null;
     }
@@ -463,16 +463,10 @@ final class Attributor {
       if (t.mark(k) != Quotations.Mark.NONE && t.isPunct(k - 1, ",") && k + 1 < e && t.pos(k + 1).equals("VBG")) {
         return k + 1; // "… “expanded the party,” claiming …"
       }
-      if (t.isPunct(k, ",;") || t.is(k, "—") || t.is(k, "–") || t.is(k, "--")) {
-        if (kind == Kind.OBJECT && !t.isPunct(k, ",")) {
-          return k;
-        }
-        if (k + 1 < e && (t.pos(k + 1).equals("VBG") || COMMENT_OPENERS.contains(t.lower(k + 1)))) {
-          return k;
-        }
-        if (kind == Kind.OBJECT) {
-          return k;
-        }
+      boolean punctuation = t.isPunct(k, ",;") || t.is(k, "—") || t.is(k, "–") || t.is(k, "--");
+      if (punctuation && (kind == Kind.OBJECT
+          || k + 1 < e && (t.pos(k + 1).equals("VBG") || COMMENT_OPENERS.contains(t.lower(k + 1))))) {
+        return k;
       }
     }
     return e;

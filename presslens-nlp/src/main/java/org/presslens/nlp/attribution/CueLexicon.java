@@ -1,11 +1,5 @@
 package org.presslens.nlp.attribution;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -48,33 +42,12 @@ final class CueLexicon {
   private static CueLexicon load(String resource) {
     Map<String, Kind> verbs = new HashMap<>();
     Map<String, Kind> nouns = new HashMap<>();
-    try (InputStream in = CueLexicon.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + resource);
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      Kind section = null;
-      for (String line; (line = reader.readLine()) != null; ) {
-        line = line.strip();
-        if (line.isEmpty() || line.startsWith("#")) {
-          continue;
-        }
-        if (line.startsWith("[")) {
-          section = Kind.valueOf(line.substring(1, line.length() - 1).toUpperCase(Locale.ROOT));
-          continue;
-        }
-        if (section == null) {
-          throw new IllegalStateException(resource + ": a word before the first section: " + line);
-        }
-        Map<String, Kind> target = section == Kind.NOUN ? nouns : verbs;
-        for (String form : line.split("\\s+")) {
-          // A form listed in an earlier section keeps that section: [speech] comes first.
-          target.putIfAbsent(form, section);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    WordLists.read(resource).forEach((section, words) -> {
+      Kind kind = Kind.valueOf(section.toUpperCase(Locale.ROOT));
+      Map<String, Kind> target = kind == Kind.NOUN ? nouns : verbs;
+      // A form listed in an earlier section keeps that section: [speech] comes first.
+      words.forEach(form -> target.putIfAbsent(form, kind));
+    });
     return new CueLexicon(Map.copyOf(verbs), Map.copyOf(nouns));
   }
 }

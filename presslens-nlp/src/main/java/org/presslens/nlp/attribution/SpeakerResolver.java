@@ -1,11 +1,5 @@
 package org.presslens.nlp.attribution;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,14 +47,14 @@ final class SpeakerResolver {
   private final Map<String, Character> genderOf = new HashMap<>();
   /** Role noun → the latest person introduced with it. */
   private final Map<String, Introduced> roles = new HashMap<>();
-  private final Map<String, Entity> byId = new HashMap<>();
-  private final String[] resolved;
+  /** The entity of each draft's speaker, as far as resolved; later pronouns look back at it. */
+  private final Entity[] resolved;
 
   SpeakerResolver(Tokens t, List<Entity> entities, List<Draft> drafts) {
     this.t = t;
     this.drafts = drafts;
     this.entityAt = new Entity[t.size()];
-    this.resolved = new String[drafts.size()];
+    this.resolved = new Entity[drafts.size()];
     indexEntities(entities);
   }
 
@@ -68,9 +62,13 @@ final class SpeakerResolver {
   String[] resolve() {
     for (int i = 0; i < drafts.size(); i++) {
       Draft d = drafts.get(i);
-      resolved[i] = d.speaker == null ? null : idOf(resolve(d.speaker, i));
+      resolved[i] = d.speaker == null ? null : resolve(d.speaker, i);
     }
-    return resolved;
+    String[] ids = new String[resolved.length];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = resolved[i] == null ? null : resolved[i].id();
+    }
+    return ids;
   }
 
   private Entity resolve(int[] speaker, int draftIndex) {
@@ -136,7 +134,7 @@ final class SpeakerResolver {
       for (int i = draftIndex - 1; i >= 0; i--) {
         Draft d = drafts.get(i);
         if (d.speaker != null && d.speaker[0] >= sentenceFloor && d.speaker[0] < end && resolved[i] != null) {
-          Entity e = entityById(resolved[i]);
+          Entity e = resolved[i];
           if (e != null && e.type().equals("PERSON") && agrees(e, gender)) {
             return e;
           }
@@ -167,7 +165,7 @@ final class SpeakerResolver {
       if (d.speaker == null || d.speaker[0] < floor) {
         break;
       }
-      Entity e = entityById(resolved[i]);
+      Entity e = resolved[i];
       if (e != null && e.type().equals("ORGANIZATION")) {
         return e;
       }
@@ -192,18 +190,9 @@ final class SpeakerResolver {
     return g == null || g == gender;
   }
 
-  private Entity entityById(String id) {
-    return id == null ? null : byId.get(id);
-  }
-
-  private static String idOf(Entity e) {
-    return e == null ? null : e.id();
-  }
-
   /** Token → entity, each person's gender, and the roles people are introduced with. */
   private void indexEntities(List<Entity> entities) {
     for (Entity e : entities) {
-      byId.put(e.id(), e);
       boolean named = switch (e.type()) {
         case "PERSON", "ORGANIZATION", "LOCATION" -> true;
         default -> false;
@@ -276,28 +265,8 @@ final class SpeakerResolver {
 
   private static Map<String, Character> loadGender(String resource) {
     Map<String, Character> map = new HashMap<>();
-    try (InputStream in = SpeakerResolver.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + resource);
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      Character section = null;
-      for (String line; (line = reader.readLine()) != null; ) {
-        line = line.strip();
-        if (line.isEmpty() || line.startsWith("#")) {
-          continue;
-        }
-        if (line.startsWith("[")) {
-          section = line.startsWith("[female") ? 'f' : 'm';
-          continue;
-        }
-        for (String w : line.split("\\s+")) {
-          map.putIfAbsent(w, section);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    WordLists.read(resource).forEach((section, words) ->
+        words.forEach(w -> map.putIfAbsent(w, section.equals("female") ? 'f' : 'm')));
     return Map.copyOf(map);
   }
 }
