@@ -15,11 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.presslens.core.Article;
-import org.presslens.core.Document;
 import org.presslens.core.Pipeline;
 import org.presslens.nlp.eval.CheckThatTsv;
 import org.presslens.nlp.eval.Counts;
@@ -98,27 +93,14 @@ public final class ClaimTrainer {
 
   private static List<Example> featurize(List<CheckThatTsv.Row> rows, Pipeline pipeline, PrintStream log, String name)
       throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-    try {
-      List<Future<Example>> futures = new ArrayList<>();
-      for (CheckThatTsv.Row row : rows) {
-        futures.add(pool.submit(() -> {
-          Document d = pipeline.analyze(Article.ofText(row.id(), row.text()));
-          List<String> features = d.tokens().isEmpty() ? List.of() : ClaimFeatures.of(d, 0, d.tokens().size());
-          return new Example(features, row.checkworthy());
-        }));
-      }
-      List<Example> out = new ArrayList<>(rows.size());
-      for (Future<Example> f : futures) {
-        out.add(f.get());
-      }
-      log.printf("%s: %d sentences analysed%n", name, out.size());
-      return out;
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdown();
+    List<List<String>> features = CheckThatTsv.analyze(rows, pipeline,
+        d -> d.tokens().isEmpty() ? List.<String>of() : ClaimFeatures.of(d, 0, d.tokens().size()));
+    List<Example> out = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      out.add(new Example(features.get(i), rows.get(i).checkworthy()));
     }
+    log.printf("%s: %d sentences analysed%n", name, out.size());
+    return out;
   }
 
   private static ClaimModel fit(List<Example> examples, Map<String, Integer> index, double c) {
@@ -182,20 +164,12 @@ public final class ClaimTrainer {
   }
 
   private static Counts counts(double[] scores, List<Example> gold, double threshold) {
-    int tp = 0;
-    int fp = 0;
-    int fn = 0;
+    boolean[] predicted = new boolean[scores.length];
+    boolean[] actual = new boolean[scores.length];
     for (int i = 0; i < scores.length; i++) {
-      boolean predicted = scores[i] >= threshold;
-      boolean actual = gold.get(i).checkworthy();
-      if (predicted && actual) {
-        tp++;
-      } else if (predicted) {
-        fp++;
-      } else if (actual) {
-        fn++;
-      }
+      predicted[i] = scores[i] >= threshold;
+      actual[i] = gold.get(i).checkworthy();
     }
-    return new Counts(tp, fp, fn);
+    return Counts.of(predicted, actual);
   }
 }

@@ -6,8 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.presslens.core.Article;
+import org.presslens.core.Document;
+import org.presslens.core.Pipeline;
 
 /**
  * Reads CLEF CheckThat! check-worthiness files: a header, then {@code id<TAB>text<TAB>Yes|No}
@@ -21,6 +29,39 @@ public final class CheckThatTsv {
 
   /** One sentence and its gold label. */
   public record Row(String id, String text, boolean checkworthy) {}
+
+  /**
+   * Analyses each row as its own document on all cores and maps it at once, so that only the
+   * results, not the documents, are held.
+   */
+  public static <R> List<R> analyze(List<Row> rows, Pipeline pipeline, Function<Document, R> then)
+      throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+    try {
+      List<Future<R>> futures = new ArrayList<>();
+      for (Row row : rows) {
+        futures.add(pool.submit(() -> then.apply(pipeline.analyze(Article.ofText(row.id(), row.text())))));
+      }
+      List<R> out = new ArrayList<>(rows.size());
+      for (Future<R> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Each row's gold decision, in order. */
+  public static boolean[] labels(List<Row> rows) {
+    boolean[] labels = new boolean[rows.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = rows.get(i).checkworthy();
+    }
+    return labels;
+  }
 
   public static List<Row> read(Path file) throws IOException {
     List<Row> rows = new ArrayList<>();
