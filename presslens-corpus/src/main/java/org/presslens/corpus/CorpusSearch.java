@@ -112,11 +112,23 @@ public final class CorpusSearch implements AutoCloseable {
 
   /** The stored contract JSON of every article matching a query, one at a time. */
   public void eachMatch(String query, java.util.function.Consumer<String> json) throws IOException {
-    Query q = parse(query, Schema.TEXT, Schema.ARTICLE);
-    StoredFields stored = reader.storedFields();
-    Set<String> field = Set.of(Schema.JSON);
-    IOException[] failure = new IOException[1];
-    searcher.search(q, new org.apache.lucene.search.SimpleCollector() {
+    eachStored(searcher, parse(query, Schema.TEXT, Schema.ARTICLE), Set.of(Schema.JSON), d -> json.accept(d.get(Schema.JSON)));
+  }
+
+  /** Every article's id and contract JSON, in index order, one at a time (the store may not fit in memory). */
+  public void eachArticle(java.util.function.BiConsumer<String, String> idAndJson) throws IOException {
+    eachStored(searcher, kind(Schema.ARTICLE), Set.of(Schema.ID, Schema.JSON),
+        d -> idAndJson.accept(d.get(Schema.ID), d.get(Schema.JSON)));
+  }
+
+  /**
+   * The stored fields of every live document a query matches, in index order, one at a time:
+   * the one way this package walks many documents, with no result list held in memory.
+   */
+  static void eachStored(IndexSearcher searcher, Query query, Set<String> fields,
+      java.util.function.Consumer<org.apache.lucene.document.Document> each) throws IOException {
+    StoredFields stored = searcher.getIndexReader().storedFields();
+    searcher.search(query, new org.apache.lucene.search.SimpleCollector() {
       private int docBase;
 
       @Override
@@ -126,7 +138,7 @@ public final class CorpusSearch implements AutoCloseable {
 
       @Override
       public void collect(int doc) throws IOException {
-        json.accept(stored.document(docBase + doc, field).get(Schema.JSON));
+        each.accept(stored.document(docBase + doc, fields));
       }
 
       @Override
@@ -136,27 +148,9 @@ public final class CorpusSearch implements AutoCloseable {
     });
   }
 
-  /** Every article's id and contract JSON, in index order, one at a time (the store may not fit in memory). */
-  public void eachArticle(java.util.function.BiConsumer<String, String> idAndJson) throws IOException {
-    StoredFields stored = reader.storedFields();
-    Set<String> fields = Set.of(Schema.ID, Schema.JSON);
-    org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
-    Query articles = kind(Schema.ARTICLE);
-    var weight = searcher.createWeight(searcher.rewrite(articles), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1);
-    for (var leaf : reader.leaves()) {
-      var scorer = weight.scorer(leaf);
-      if (scorer == null) {
-        continue;
-      }
-      var it = scorer.iterator();
-      for (int doc = it.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-        int global = leaf.docBase + doc;
-        if (live == null || live.get(global)) {
-          var d = stored.document(global, fields);
-          idAndJson.accept(d.get(Schema.ID), d.get(Schema.JSON));
-        }
-      }
-    }
+  /** The filter for one kind of document. */
+  static Query kind(String kind) {
+    return new TermQuery(new Term(Schema.KIND, kind));
   }
 
   public Clusters clusters() {
@@ -177,10 +171,6 @@ public final class CorpusSearch implements AutoCloseable {
         .add(user, BooleanClause.Occur.MUST)
         .add(kind(kind), BooleanClause.Occur.FILTER)
         .build();
-  }
-
-  private static Query kind(String kind) {
-    return new TermQuery(new Term(Schema.KIND, kind));
   }
 
   private static String first(String text, int chars) {

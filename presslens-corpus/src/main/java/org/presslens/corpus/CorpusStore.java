@@ -16,11 +16,8 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.presslens.core.Article;
@@ -64,11 +61,8 @@ public final class CorpusStore implements AutoCloseable {
     this.writer = new IndexWriter(directory, config);
     if (DirectoryReader.indexExists(directory)) {
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        IndexSearcher searcher = new IndexSearcher(reader);
-        StoredFields stored = reader.storedFields();
-        for (ScoreDoc sd : searcher.search(new TermQuery(new Term(Schema.KIND, Schema.ARTICLE)), Integer.MAX_VALUE).scoreDocs) {
-          ids.add(stored.document(sd.doc, Set.of(Schema.ID)).get(Schema.ID));
-        }
+        CorpusSearch.eachStored(new IndexSearcher(reader), CorpusSearch.kind(Schema.ARTICLE), Set.of(Schema.ID),
+            d -> ids.add(d.get(Schema.ID)));
       }
     }
   }
@@ -96,10 +90,12 @@ public final class CorpusStore implements AutoCloseable {
   /** Stores an analysed article and its quotes, replacing any earlier copy with the same id. */
   public synchronized void add(Document doc) throws IOException {
     String id = ArticleId.of(doc.article());
+    Map<String, Entity> entities = new HashMap<>();
+    doc.entities().forEach(e -> entities.put(e.id(), e));
     List<org.apache.lucene.document.Document> docs = new java.util.ArrayList<>();
-    docs.add(articleDoc(id, doc));
+    docs.add(articleDoc(id, doc, entities));
     for (Quote q : doc.quotes()) {
-      docs.add(quoteDoc(id, doc, q));
+      docs.add(quoteDoc(id, doc, q, entities));
     }
     writer.deleteDocuments(new Term(Schema.ARTICLE_ID, id));
     writer.addDocuments(docs);
@@ -124,15 +120,12 @@ public final class CorpusStore implements AutoCloseable {
     Map<String, int[]> signatures = new HashMap<>();
     Map<String, String> published = new HashMap<>();
     try (DirectoryReader reader = DirectoryReader.open(directory)) {
-      IndexSearcher searcher = new IndexSearcher(reader);
-      StoredFields stored = reader.storedFields();
-      Set<String> fields = Set.of(Schema.ID, Schema.MINHASH, Schema.PUBLISHED);
-      for (ScoreDoc sd : searcher.search(new TermQuery(new Term(Schema.KIND, Schema.ARTICLE)), Integer.MAX_VALUE).scoreDocs) {
-        org.apache.lucene.document.Document d = stored.document(sd.doc, fields);
-        String id = d.get(Schema.ID);
-        signatures.put(id, decode(d.getBinaryValue(Schema.MINHASH)));
-        published.put(id, d.get(Schema.PUBLISHED));
-      }
+      CorpusSearch.eachStored(new IndexSearcher(reader), CorpusSearch.kind(Schema.ARTICLE),
+          Set.of(Schema.ID, Schema.MINHASH, Schema.PUBLISHED), d -> {
+            String id = d.get(Schema.ID);
+            signatures.put(id, decode(d.getBinaryValue(Schema.MINHASH)));
+            published.put(id, d.get(Schema.PUBLISHED));
+          });
     }
     Clusters clusters = Clusters.of(MinHash.clusters(signatures), published);
     clusters.write(folder.resolve(CLUSTERS_FILE));
@@ -149,7 +142,7 @@ public final class CorpusStore implements AutoCloseable {
     }
   }
 
-  private static org.apache.lucene.document.Document articleDoc(String id, Document doc) {
+  private static org.apache.lucene.document.Document articleDoc(String id, Document doc, Map<String, Entity> entities) {
     Article a = doc.article();
     var d = new org.apache.lucene.document.Document();
     d.add(new StringField(Schema.KIND, Schema.ARTICLE, Field.Store.NO));
@@ -171,10 +164,8 @@ public final class CorpusStore implements AutoCloseable {
         e.aliases().forEach(alias -> d.add(new TextField(Schema.ENTITY, alias, Field.Store.NO)));
       }
     }
-    Map<String, Entity> byId = new HashMap<>();
-    doc.entities().forEach(e -> byId.put(e.id(), e));
     for (Quote q : doc.quotes()) {
-      d.add(new TextField(Schema.SPEAKER, speakerName(q, byId), Field.Store.NO));
+      d.add(new TextField(Schema.SPEAKER, speakerName(q, entities), Field.Store.NO));
     }
     for (Credit c : a.credits()) {
       d.add(new TextField(Schema.CREDIT, c.name(), Field.Store.YES));
@@ -192,9 +183,8 @@ public final class CorpusStore implements AutoCloseable {
     return d;
   }
 
-  private static org.apache.lucene.document.Document quoteDoc(String articleId, Document doc, Quote q) {
-    Map<String, Entity> byId = new HashMap<>();
-    doc.entities().forEach(e -> byId.put(e.id(), e));
+  private static org.apache.lucene.document.Document quoteDoc(
+      String articleId, Document doc, Quote q, Map<String, Entity> entities) {
     var d = new org.apache.lucene.document.Document();
     d.add(new StringField(Schema.KIND, Schema.QUOTE, Field.Store.NO));
     d.add(new StringField(Schema.ID, articleId + "/" + q.id(), Field.Store.YES));
@@ -206,7 +196,7 @@ public final class CorpusStore implements AutoCloseable {
     }
     d.add(new TextField(Schema.QUOTE_TEXT, content.toString(), Field.Store.YES));
     d.add(new StringField(Schema.QUOTE_KIND, q.kind(), Field.Store.YES));
-    d.add(new TextField(Schema.SPEAKER, speakerName(q, byId), Field.Store.YES));
+    d.add(new TextField(Schema.SPEAKER, speakerName(q, entities), Field.Store.YES));
     if (q.speakerEntity() != null) {
       d.add(new StringField(Schema.SPEAKER_ENTITY, q.speakerEntity(), Field.Store.YES));
     }
