@@ -40,6 +40,11 @@ final class Claims {
     return q.speaker() == null ? Voices.UNATTRIBUTED : q.speaker().text();
   }
 
+  /** A claim's checkables as one line: "rise by £1,400; by 2027". */
+  static String whatToCheck(Claim c) {
+    return c.checkables().stream().map(k -> k.mention().text()).collect(Collectors.joining("; "));
+  }
+
   static String abbreviate(String s, int max) {
     String flat = s.replaceAll("\\s+", " ");
     return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";

@@ -170,7 +170,7 @@ public final class HtmlReport {
         continue;
       }
       String score = String.format(java.util.Locale.ROOT, "%.2f", c.score());
-      String check = c.checkables().stream().map(k -> k.mention().text()).collect(java.util.stream.Collectors.joining("; "));
+      String check = Claims.whatToCheck(c);
       String title = "Check-worthy claim, score " + score + (check.isEmpty() ? "" : ". Check: " + check);
       badges.merge(c.span().start(), "<span class=\"claim\" title=\"" + escape(title) + "\">✓ " + score + "</span>",
           (x, y) -> x);
@@ -178,15 +178,20 @@ public final class HtmlReport {
     return badges;
   }
 
-  /** Plain text with blank lines turned into paragraph breaks and single newlines into line breaks. */
+  /** Plain text {@code [from, to)}, with each claim badge that falls in it placed before its claim. */
   private static void appendPlain(
       StringBuilder b, Text text, java.util.TreeMap<Integer, String> badges, int from, int to) {
     for (Map.Entry<Integer, String> badge; (badge = badges.ceilingEntry(from)) != null && badge.getKey() < to; ) {
-      appendPlain(b, text, new java.util.TreeMap<>(), from, badge.getKey());
+      appendEscaped(b, text, from, badge.getKey());
       b.append(badge.getValue());
       badges.remove(badge.getKey());
       from = badge.getKey();
     }
+    appendEscaped(b, text, from, to);
+  }
+
+  /** Text with blank lines turned into paragraph breaks and single newlines into line breaks. */
+  private static void appendEscaped(StringBuilder b, Text text, int from, int to) {
     if (from >= to) {
       return;
     }
@@ -273,7 +278,7 @@ public final class HtmlReport {
           .append(" <span class=\"alias\">— ").append(escape(r.speaker())).append("</span>");
       if (!r.claim().checkables().isEmpty()) {
         b.append("<br><span class=\"alias\">check: ")
-            .append(escape(r.claim().checkables().stream().map(k -> k.mention().text()).collect(java.util.stream.Collectors.joining("; "))))
+            .append(escape(Claims.whatToCheck(r.claim())))
             .append("</span>");
       }
       b.append("</li>");
