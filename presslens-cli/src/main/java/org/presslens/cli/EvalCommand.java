@@ -10,6 +10,8 @@ import org.presslens.nlp.eval.AttributionEval;
 import org.presslens.nlp.eval.ClaimEval;
 import org.presslens.nlp.eval.Counts;
 import org.presslens.nlp.eval.NerEval;
+import org.presslens.nlp.eval.TechniqueEval;
+import org.presslens.nlp.techniques.TechniqueModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,13 +21,13 @@ import picocli.CommandLine.Option;
     header = "Measure PressLens against public gold data.",
     mixinStandardHelpOptions = true,
     description = "Measure PressLens against public gold data.",
-    subcommands = {EvalCommand.Extraction.class, EvalCommand.Ner.class, EvalCommand.Attribution.class, EvalCommand.Claims.class})
+    subcommands = {EvalCommand.Extraction.class, EvalCommand.Ner.class, EvalCommand.Attribution.class, EvalCommand.Claims.class, EvalCommand.Techniques.class})
 final class EvalCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to evaluate: extraction, ner, attribution or claims");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to evaluate: extraction, ner, attribution, claims or techniques");
   }
 
   @Command(
@@ -153,6 +155,38 @@ final class EvalCommand implements Runnable {
       Counts c = r.counts();
       System.out.printf("%s: %d sentences, %d check-worthy in gold%n", gold, r.sentences(), c.tp() + c.fn());
       System.out.printf("precision %.4f%nrecall %.4f%nF1 %.4f%n", c.precision(), c.recall(), c.f1());
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "techniques",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Persuasion techniques on the PTC corpus (SemEval-2020 Task 11) as its scorer counts them:",
+        "span identification (SI: overlap credit per predicted and per gold span), technique",
+        "classification of the gold spans (TC micro-F1) and SI counting only spans of the same",
+        "technique, overall and per technique. --gold takes the technique file (id, technique,",
+        "start, end) or the span-only file (id, start, end; SI only). For example:",
+        "  presslens eval techniques --articles …/ptc-semeval2020/dev-articles \\",
+        "    --gold …/ptc-semeval2020/dev-task-flc-tc.labels"
+      })
+  static final class Techniques implements Callable<Integer> {
+    @Option(names = "--articles", required = true, paramLabel = "DIR", description = "Folder of article<ID>.txt files.")
+    Path articles;
+
+    @Option(names = "--gold", required = true, paramLabel = "FILE", description = "The labels file.")
+    Path gold;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!articles.toFile().isDirectory()) {
+        throw new Main.UserError(articles + ": no such folder");
+      }
+      if (!gold.toFile().isFile()) {
+        throw new Main.UserError(gold + ": no such file");
+      }
+      TechniqueEval.print(TechniqueEval.run(articles, gold, TechniqueModel.standard()), System.out);
       return 0;
     }
   }

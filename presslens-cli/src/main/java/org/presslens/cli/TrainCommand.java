@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.presslens.nlp.Analyzer;
 import org.presslens.nlp.claims.ClaimTrainer;
+import org.presslens.nlp.eval.TechniqueEval;
+import org.presslens.nlp.techniques.TechniqueTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,13 +16,13 @@ import picocli.CommandLine.Option;
     header = "Rebuild a shipped model from public data.",
     mixinStandardHelpOptions = true,
     description = "Rebuild a model that PressLens ships, from the public data it was trained on.",
-    subcommands = {TrainCommand.Claims.class})
+    subcommands = {TrainCommand.Claims.class, TrainCommand.Techniques.class})
 final class TrainCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to train: claims");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to train: claims or techniques");
   }
 
   @Command(
@@ -54,13 +56,50 @@ final class TrainCommand implements Runnable {
           throw new Main.UserError(p + ": no such file");
         }
       }
-      ClaimTrainer.Result r = ClaimTrainer.train(train, dev, devTest, Analyzer.withoutClaims(), out, System.err);
+      ClaimTrainer.Result r = ClaimTrainer.train(train, dev, devTest, Analyzer.untrained(), out, System.err);
       System.out.printf("C %s, threshold %.4f%n", r.c(), r.model().threshold());
       System.out.printf("dev       P %.4f  R %.4f  F1 %.4f%n", r.dev().precision(), r.dev().recall(), r.dev().f1());
       if (r.devTest() != null) {
         System.out.printf("dev-test  P %.4f  R %.4f  F1 %.4f%n", r.devTest().precision(), r.devTest().recall(), r.devTest().f1());
       }
       System.out.println("model written to " + out);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "techniques",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Persuasion techniques on the PTC corpus (SemEval-2020 Task 11): a token tagger for spans",
+        "and a span classifier for the 14 techniques, both logistic regressions; C and the span",
+        "threshold chosen on dev. Writes technique-spans.tsv.gz and technique-kinds.tsv.gz into",
+        "--out. Needs about 8 GB of heap (PRESSLENS_JAVA_OPTS=-Xmx8g). To rebuild the shipped models:",
+        "  presslens train techniques --ptc ../shared/datasets/ptc-semeval2020 \\",
+        "    --out presslens-nlp/src/main/resources/org/presslens/nlp/techniques"
+      })
+  static final class Techniques implements Callable<Integer> {
+    @Option(names = "--ptc", required = true, paramLabel = "DIR",
+        description = "The PTC folder: train-articles, dev-articles and their *-task-flc-tc.labels files.")
+    Path ptc;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the two models into.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      for (String name : new String[] {"train-articles", "dev-articles", "train-task-flc-tc.labels", "dev-task-flc-tc.labels"}) {
+        if (!Files.exists(ptc.resolve(name))) {
+          throw new Main.UserError(ptc.resolve(name) + ": not found; --ptc names the PTC folder");
+        }
+      }
+      TechniqueTrainer.Result r = TechniqueTrainer.train(ptc.resolve("train-articles"), ptc.resolve("train-task-flc-tc.labels"),
+          ptc.resolve("dev-articles"), ptc.resolve("dev-task-flc-tc.labels"), Analyzer.untrained(), out, System.err);
+      System.out.println("== dev");
+      TechniqueEval.print(r.dev(), System.out);
+      System.out.println("== train");
+      TechniqueEval.print(r.train(), System.out);
+      System.out.println("models written to " + out);
       return 0;
     }
   }

@@ -8,6 +8,8 @@ import org.presslens.nlp.attribution.AttributionAnnotator;
 import org.presslens.nlp.backbone.corenlp.CoreNlpBackbone;
 import org.presslens.nlp.claims.ClaimAnnotator;
 import org.presslens.nlp.claims.ClaimModel;
+import org.presslens.nlp.techniques.TechniqueAnnotator;
+import org.presslens.nlp.techniques.TechniqueModel;
 
 /** Builds the analysis pipeline. Loading the models takes seconds: do it once per process. */
 public final class Analyzer {
@@ -16,32 +18,39 @@ public final class Analyzer {
   /** Every stage, with the claims model's own decision threshold. */
   public static Pipeline standard() {
     ClaimModel claims = ClaimModel.standard();
-    return new Pipeline(stages(true, claims, claims.threshold()));
+    return standard(claims, claims.threshold());
   }
 
   /** Every stage, with another claim threshold: lower for more recall, higher for precision. */
   public static Pipeline standard(double claimThreshold) {
-    return new Pipeline(stages(true, ClaimModel.standard(), claimThreshold));
+    return standard(ClaimModel.standard(), claimThreshold);
+  }
+
+  private static Pipeline standard(ClaimModel claims, double claimThreshold) {
+    List<Annotator> stages = base(true);
+    stages.add(new ClaimAnnotator(claims, claimThreshold));
+    stages.add(new TechniqueAnnotator(TechniqueModel.standard()));
+    return new Pipeline(stages);
   }
 
   /** The backbone's entity labels as they are, to measure what resolution adds. */
   public static Pipeline withoutResolution() {
-    return new Pipeline(stages(false, null, 0));
+    return new Pipeline(base(false));
   }
 
-  /** Every stage before claims: what the claims model is trained on, without needing itself. */
-  public static Pipeline withoutClaims() {
-    return new Pipeline(stages(true, null, 0));
+  /**
+   * The stages that the trained ones (claims, techniques) read, without them: what those are
+   * trained on, so that training never needs the model it builds.
+   */
+  public static Pipeline untrained() {
+    return new Pipeline(base(true));
   }
 
-  private static List<Annotator> stages(boolean resolveEntities, ClaimModel claims, double claimThreshold) {
+  private static List<Annotator> base(boolean resolveEntities) {
     List<Annotator> stages = new ArrayList<>();
     stages.add(new BackboneAnnotator(CoreNlpBackbone.load()));
     stages.add(new EntityAnnotator(resolveEntities));
     stages.add(new AttributionAnnotator());
-    if (claims != null) {
-      stages.add(new ClaimAnnotator(claims, claimThreshold));
-    }
     return stages;
   }
 }

@@ -1,23 +1,16 @@
 package org.presslens.nlp.claims;
 
-import de.bwaldvogel.liblinear.Feature;
-import de.bwaldvogel.liblinear.FeatureNode;
-import de.bwaldvogel.liblinear.Linear;
-import de.bwaldvogel.liblinear.Model;
-import de.bwaldvogel.liblinear.Parameter;
-import de.bwaldvogel.liblinear.Problem;
-import de.bwaldvogel.liblinear.SolverType;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.presslens.core.Pipeline;
 import org.presslens.nlp.eval.CheckThatTsv;
 import org.presslens.nlp.eval.Counts;
+import org.presslens.nlp.learn.LinearTrainer;
 
 /**
  * Trains the check-worthiness model on CheckThat! TSV files: L2-regularised logistic regression
@@ -44,26 +37,19 @@ public final class ClaimTrainer {
     List<Example> devSet = featurize(CheckThatTsv.read(dev), pipeline, log, "dev");
     List<Example> devTestSet = devTest == null ? List.of() : featurize(CheckThatTsv.read(devTest), pipeline, log, "dev-test");
 
-    Map<String, Integer> counts = new HashMap<>();
-    trainSet.forEach(e -> e.features().forEach(f -> counts.merge(f, 1, Integer::sum)));
-    Map<String, Integer> index = new LinkedHashMap<>();
-    counts.entrySet().stream()
-        .filter(e -> e.getValue() >= MIN_COUNT)
-        .map(Map.Entry::getKey)
-        .sorted()
-        .forEach(f -> index.put(f, index.size() + 1));
-
+    int[] labels = trainSet.stream().mapToInt(e -> e.checkworthy() ? 1 : 0).toArray();
+    LinearTrainer trainer = new LinearTrainer(trainSet.stream().map(Example::features).toList(), labels, List.of("no", "yes"), MIN_COUNT);
     ClaimModel best = null;
     double bestC = 0;
     Counts bestDev = null;
     for (double c : C_GRID) {
-      ClaimModel candidate = fit(trainSet, index, c);
+      ClaimModel candidate = new ClaimModel(trainer.fit(c));
       double[] scores = devSet.stream().mapToDouble(e -> candidate.score(e.features())).toArray();
       double threshold = bestThreshold(scores, devSet);
       Counts onDev = counts(scores, devSet, threshold);
       log.printf("C=%.2f: dev F1 %.4f at threshold %.3f%n", c, onDev.f1(), threshold);
       if (bestDev == null || onDev.f1() > bestDev.f1()) {
-        best = withThreshold(candidate, threshold);
+        best = candidate.withNotes(Map.of("threshold", String.format(java.util.Locale.ROOT, "%.4f", threshold)));
         bestC = c;
         bestDev = onDev;
       }
@@ -74,17 +60,17 @@ public final class ClaimTrainer {
       double[] scores = devTestSet.stream().mapToDouble(e -> chosen.score(e.features())).toArray();
       onDevTest = counts(scores, devTestSet, chosen.threshold());
     }
-    Map<String, String> notes = new LinkedHashMap<>(chosen.notes());
+    Map<String, String> notes = new LinkedHashMap<>();
     notes.put("data", "CLEF-2024 CheckThat! Task 1 English: train " + trainSet.size() + " sentences, dev "
         + devSet.size() + (devTestSet.isEmpty() ? "" : ", dev-test " + devTestSet.size()));
     notes.put("method", "L2-regularised logistic regression (liblinear), features seen >= " + MIN_COUNT
-        + " times in train: " + index.size());
+        + " times in train: " + trainer.features());
     notes.put("C", String.valueOf(bestC));
     notes.put("dev", String.format(java.util.Locale.ROOT, "P %.4f R %.4f F1 %.4f", bestDev.precision(), bestDev.recall(), bestDev.f1()));
     if (onDevTest != null) {
       notes.put("dev-test", String.format(java.util.Locale.ROOT, "P %.4f R %.4f F1 %.4f", onDevTest.precision(), onDevTest.recall(), onDevTest.f1()));
     }
-    ClaimModel model = new ClaimModel(chosen.weightsView(), chosen.bias(), chosen.threshold(), notes);
+    ClaimModel model = chosen.withNotes(notes);
     model.write(out);
     return new Result(model, bestC, bestDev, onDevTest);
   }
@@ -101,52 +87,6 @@ public final class ClaimTrainer {
     }
     log.printf("%s: %d sentences analysed%n", name, out.size());
     return out;
-  }
-
-  private static ClaimModel fit(List<Example> examples, Map<String, Integer> index, double c) {
-    Problem problem = new Problem();
-    problem.l = examples.size();
-    problem.n = index.size() + 1;
-    problem.bias = 1;
-    problem.x = new Feature[examples.size()][];
-    problem.y = new double[examples.size()];
-    for (int i = 0; i < examples.size(); i++) {
-      List<Integer> ids = new ArrayList<>();
-      for (String f : examples.get(i).features()) {
-        Integer id = index.get(f);
-        if (id != null) {
-          ids.add(id);
-        }
-      }
-      ids.sort(null);
-      Feature[] x = new Feature[ids.size() + 1];
-      for (int k = 0; k < ids.size(); k++) {
-        x[k] = new FeatureNode(ids.get(k), 1);
-      }
-      x[ids.size()] = new FeatureNode(index.size() + 1, 1);
-      problem.x[i] = x;
-      problem.y[i] = examples.get(i).checkworthy() ? 1 : 0;
-    }
-    Linear.disableDebugOutput();
-    Model m = Linear.train(problem, new Parameter(SolverType.L2R_LR, c, 0.001));
-    double[] w = m.getFeatureWeights();
-    double sign = m.getLabels()[0] == 1 ? 1 : -1;
-    Map<String, Double> weights = new HashMap<>();
-    for (Map.Entry<String, Integer> e : index.entrySet()) {
-      double v = sign * w[e.getValue() - 1];
-      if (Math.abs(v) > 1e-4) {
-        weights.put(e.getKey(), v);
-      }
-    }
-    double bias = sign * w[index.size()];
-    Map<String, String> notes = Map.of("bias", String.valueOf(bias), "threshold", "0.5");
-    return new ClaimModel(weights, bias, 0.5, notes);
-  }
-
-  private static ClaimModel withThreshold(ClaimModel m, double threshold) {
-    Map<String, String> notes = new HashMap<>(m.notes());
-    notes.put("threshold", String.format(java.util.Locale.ROOT, "%.4f", threshold));
-    return new ClaimModel(m.weightsView(), m.bias(), Double.parseDouble(notes.get("threshold")), notes);
   }
 
   /** The threshold among the scores that gives the best F1 of the positive class. */

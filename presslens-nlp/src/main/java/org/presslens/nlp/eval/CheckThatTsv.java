@@ -6,10 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,28 +26,10 @@ public final class CheckThatTsv {
   /** One sentence and its gold label. */
   public record Row(String id, String text, boolean checkworthy) {}
 
-  /**
-   * Analyses each row as its own document on all cores and maps it at once, so that only the
-   * results, not the documents, are held.
-   */
+  /** Analyses each row as its own document on all cores; see {@link ParallelAnalysis#map}. */
   public static <R> List<R> analyze(List<Row> rows, Pipeline pipeline, Function<Document, R> then)
       throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-    try {
-      List<Future<R>> futures = new ArrayList<>();
-      for (Row row : rows) {
-        futures.add(pool.submit(() -> then.apply(pipeline.analyze(Article.ofText(row.id(), row.text())))));
-      }
-      List<R> out = new ArrayList<>(rows.size());
-      for (Future<R> f : futures) {
-        out.add(f.get());
-      }
-      return out;
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdown();
-    }
+    return ParallelAnalysis.map(rows.stream().map(r -> Article.ofText(r.id(), r.text())).toList(), pipeline, then);
   }
 
   /** Each row's gold decision, in order. */

@@ -1,0 +1,108 @@
+package org.presslens.nlp.learn;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * L2-regularised logistic regression with liblinear over named binary features. The feature index
+ * (features seen at least {@code minCount} times) and the problem are built once, so that several
+ * values of C can be tried on the same data.
+ */
+public final class LinearTrainer {
+  /** Weights smaller than this are left out of the stored model: they change no decision. */
+  private static final double NEGLIGIBLE = 1e-3;
+  /** liblinear's stopping tolerance: tighter than its default, so that the optimum is reached. */
+  private static final double STOPPING = 1e-3;
+
+  private final List<String> classes;
+  private final String[] names;
+  private final Problem problem;
+
+  /**
+   * @param examples each example's features
+   * @param labels each example's class, an index into {@code classes}
+   */
+  public LinearTrainer(List<? extends Collection<String>> examples, int[] labels, List<String> classes, int minCount) {
+    this.classes = List.copyOf(classes);
+    Map<String, Integer> counts = new HashMap<>();
+    examples.forEach(e -> e.forEach(f -> counts.merge(f, 1, Integer::sum)));
+    TreeSet<String> kept = new TreeSet<>();
+    counts.forEach((f, n) -> {
+      if (n >= minCount) {
+        kept.add(f);
+      }
+    });
+    names = kept.toArray(String[]::new);
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      index.put(names[i], i + 1);
+    }
+    problem = new Problem();
+    problem.l = examples.size();
+    problem.n = names.length + 1;
+    problem.bias = 1;
+    problem.x = new Feature[examples.size()][];
+    problem.y = new double[examples.size()];
+    for (int i = 0; i < examples.size(); i++) {
+      int[] ids = examples.get(i).stream().map(index::get).filter(id -> id != null).mapToInt(Integer::intValue).distinct().sorted().toArray();
+      Feature[] x = new Feature[ids.length + 1];
+      for (int k = 0; k < ids.length; k++) {
+        x[k] = new FeatureNode(ids[k], 1);
+      }
+      x[ids.length] = new FeatureNode(names.length + 1, 1);
+      problem.x[i] = x;
+      problem.y[i] = labels[i];
+    }
+  }
+
+  /** Number of features kept. */
+  public int features() {
+    return names.length;
+  }
+
+  /** Trains with regularisation {@code c}. */
+  public LinearModel fit(double c) {
+    Linear.disableDebugOutput();
+    Model m = Linear.train(problem, new Parameter(SolverType.L2R_LR, c, STOPPING));
+    int[] seen = m.getLabels();
+    double[] w = m.getFeatureWeights();
+    int columns = m.getNrClass() == 2 ? 1 : m.getNrClass();
+    if (columns > 1 && m.getNrClass() != classes.size()) {
+      throw new IllegalArgumentException("every class needs training examples: saw " + m.getNrClass() + " of " + classes.size());
+    }
+    // liblinear orders classes as first seen; a two-class model's vector scores seen[0].
+    int[] column = new int[classes.size()];
+    for (int k = 0; k < seen.length; k++) {
+      column[seen[k]] = k;
+    }
+    double sign = columns == 1 && seen[0] != 1 ? -1 : 1;
+    Map<String, float[]> weights = new HashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      float[] v = new float[columns];
+      boolean any = false;
+      for (int k = 0; k < columns; k++) {
+        double x = sign * w[i * columns + (columns == 1 ? 0 : column[k])];
+        v[k] = (float) x;
+        any |= Math.abs(x) >= NEGLIGIBLE;
+      }
+      if (any) {
+        weights.put(names[i], v);
+      }
+    }
+    double[] bias = new double[columns];
+    for (int k = 0; k < columns; k++) {
+      bias[k] = sign * w[names.length * columns + (columns == 1 ? 0 : column[k])];
+    }
+    return new LinearModel(classes, weights, bias, Map.of("C", String.valueOf(c)));
+  }
+}
