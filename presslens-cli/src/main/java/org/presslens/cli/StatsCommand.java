@@ -11,6 +11,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "For the articles a query matches (all when none is given): how many per day, week or",
       "month, and the top sources, speakers (by quotes), people, organisations, places and",
-      "techniques. --plot FILE.png draws the articles over time."
+      "techniques, and each source's technique share (the mean share of its articles' words",
+      "inside persuasion-technique spans). --plot FILE.png draws the articles over time."
     })
 final class StatsCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,6 +68,7 @@ final class StatsCommand implements Callable<Integer> {
     for (String list : List.of("sources", "speakers", "people", "organisations", "places", "techniques")) {
       tops.put(list, new HashMap<>());
     }
+    Map<String, double[]> shareBySource = new HashMap<>();
     int[] articles = {0};
     int[] undated = {0};
     try (CorpusSearch search = store.openForReading()) {
@@ -83,7 +86,13 @@ final class StatsCommand implements Callable<Integer> {
         } else {
           periods.merge(period, 1, Integer::sum);
         }
-        count(tops.get("sources"), a.path("source").path("domain").asText(a.path("source").path("name").asText(null)));
+        String source = a.path("source").path("domain").asText(a.path("source").path("name").asText(null));
+        count(tops.get("sources"), source);
+        if (source != null && a.has("technique_share")) {
+          double[] sum = shareBySource.computeIfAbsent(source, k -> new double[2]);
+          sum[0] += a.path("technique_share").asDouble();
+          sum[1]++;
+        }
         Map<String, String> names = new HashMap<>();
         for (JsonNode e : a.path("entities")) {
           names.put(e.path("id").asText(), e.path("name").asText());
@@ -125,6 +134,14 @@ final class StatsCommand implements Callable<Integer> {
           .limit(top)
           .forEach(e -> out.printf("  %6d  %s%n", e.getValue(), e.getKey()));
     });
+    if (!shareBySource.isEmpty()) {
+      out.printf("%nTechnique share by source (mean share of words in technique spans)%n");
+      shareBySource.entrySet().stream()
+          .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -e.getValue()[0] / e.getValue()[1])
+              .thenComparing(Map.Entry::getKey))
+          .limit(top)
+          .forEach(e -> out.printf("  %5.1f%%  %s  (%d articles)%n", 100 * e.getValue()[0] / e.getValue()[1], e.getKey(), (int) e.getValue()[1]));
+    }
     if (plot != null) {
       System.setProperty("java.awt.headless", "true"); // a chart to a file needs no display
       DefaultCategoryDataset data = new DefaultCategoryDataset();

@@ -75,6 +75,8 @@ class AnalyzeCommandTest {
       assertThat(s.get("end").asInt()).isLessThanOrEqualTo(cps.length);
     }
     assertThat(first.get("sentences").size()).isEqualTo(3);
+    assertThat(first.get("techniques").isArray()).isTrue();
+    assertThat(first.get("technique_share").asDouble()).isBetween(0.0, 1.0);
     assertThat(json.readTree(lines.get(1)).get("input").asText()).isEqualTo(second.toString());
   }
 
@@ -84,13 +86,15 @@ class AnalyzeCommandTest {
         + "Mayor Jane Okoro said the <script>alert(1)</script> plan would cost £2 million. Okoro spoke in Leeds.");
     Run text = run("analyze", "--format", "text", article.toString());
     assertThat(text.status()).isZero();
-    assertThat(text.out()).contains("Council backs plan", "Coastal Ledger", "PERSON", "Jane Okoro  ×2", "MONEY");
+    assertThat(text.out()).contains("Council backs plan", "Coastal Ledger", "PERSON", "Jane Okoro  ×2", "MONEY",
+        "Voices", "Claims to check", "Persuasion techniques");
 
     Path outDir = dir.resolve("report");
     Run html = run("analyze", "--format", "html", "--out", outDir.toString(), article.toString());
     assertThat(html.status()).isZero();
     String page = Files.readString(outDir.resolve("a.txt.html"));
     assertThat(page).startsWith("<!DOCTYPE html>").contains("<mark class=\"t-PERSON\"").contains("&lt;script&gt;")
+        .contains("<h2>Persuasion techniques</h2>")
         .doesNotContain("<script").doesNotContainPattern("(?i)(src|href)=\"?https?:");
   }
 

@@ -89,7 +89,8 @@ class IngestCommandTest {
     Path chart = dir.resolve("chart.png");
     AnalyzeCommandTest.Run stats = run("stats", "--store", store.toString(), "--plot", chart.toString());
     assertThat(stats.status()).isZero();
-    assertThat(stats.out()).contains("4 articles").contains("2024-04").contains("Top speakers").contains("Mark Dobson");
+    assertThat(stats.out()).contains("4 articles").contains("2024-04").contains("Top speakers").contains("Mark Dobson")
+        .contains("Technique share by source");
     byte[] png = Files.readAllBytes(chart);
     assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
   }

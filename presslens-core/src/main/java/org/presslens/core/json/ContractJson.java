@@ -9,7 +9,9 @@ import org.presslens.core.Article;
 import org.presslens.core.Credit;
 import org.presslens.core.Document;
 import org.presslens.core.Entity;
+import org.presslens.core.Layer;
 import org.presslens.core.Mention;
+import org.presslens.core.report.TechniqueSummary;
 import org.presslens.core.Span;
 
 /** Writes an analysed document as the contract JSON ({@code shared/CONTRACT.md}). */
@@ -86,6 +88,9 @@ public final class ContractJson {
       putSpan(n, t.span());
       n.put("score", t.score());
       n.put("quote", t.quote());
+    }
+    if (doc.has(Layer.TECHNIQUES)) {
+      root.put("technique_share", TechniqueSummary.of(doc).coveredShare());
     }
     return root;
   }

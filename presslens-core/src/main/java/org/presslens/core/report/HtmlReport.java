@@ -8,15 +8,17 @@ import org.presslens.core.Claim;
 import org.presslens.core.Credit;
 import org.presslens.core.Document;
 import org.presslens.core.Entity;
-import org.presslens.core.Mention;
+import org.presslens.core.PersuasionTechnique;
 import org.presslens.core.Quote;
 import org.presslens.core.Span;
+import org.presslens.core.Technique;
 import org.presslens.core.Text;
 
 /**
  * A self-contained HTML page (no network, no external assets) showing analysed articles with
- * entities highlighted by type, quotes coloured by speaker (speaker and cue on hover), and a
- * side panel of voices, credits and entities.
+ * entities highlighted by type, quotes coloured by speaker (speaker and cue on hover),
+ * persuasion techniques underlined (name and definition on hover), and a side panel of voices,
+ * claims, techniques, credits and entities.
  *
  * <p>Article text is untrusted: every piece of it goes through {@link #escape}.
  */
@@ -30,6 +32,12 @@ public final class HtmlReport {
   private static final List<String> VOICE_COLOURS =
       List.of("#b91c1c", "#1d4ed8", "#047857", "#7e22ce", "#c2410c", "#0e7490", "#a21caf", "#4d7c0f");
 
+  /** Underline colours of the techniques, by {@link PersuasionTechnique#ordinal()}. */
+  private static final List<String> TECHNIQUE_COLOURS =
+      List.of("#0369a1", "#dc2626", "#9333ea", "#0f766e", "#ca8a04", "#4f46e5", "#ea580c", "#16a34a",
+          "#e11d48", "#7c3aed", "#0891b2", "#be185d", "#65a30d", "#525252");
+  private static final java.util.regex.Pattern PARAGRAPH_BREAK = java.util.regex.Pattern.compile("\\r?\\n[ \\t]*\\r?\\n\\s*");
+
   private HtmlReport() {}
 
   /** The page head: styles and the opening of the body. */
@@ -39,6 +47,9 @@ public final class HtmlReport {
     for (int v = 0; v < VOICE_COLOURS.size(); v++) {
       css.append(".v").append(v).append("{color:").append(VOICE_COLOURS.get(v)).append("}");
     }
+    for (int k = 0; k < TECHNIQUE_COLOURS.size(); k++) {
+      css.append(".tk").append(k).append("{text-decoration-color:").append(TECHNIQUE_COLOURS.get(k)).append("}");
+    }
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
@@ -47,7 +58,8 @@ public final class HtmlReport {
         + "article.pl{display:grid;grid-template-columns:minmax(0,3fr) minmax(220px,1fr);gap:2em;"
         + "max-width:1200px;margin:2em auto;padding:0 1em;border-bottom:1px solid #d6d3d1}"
         + "h1{font-size:1.6em;margin:.2em 0}.meta{color:#57534e;font:14px sans-serif}"
-        + ".body p{margin:0 0 1em}mark{border-radius:3px;padding:0 2px;background:" + OTHER_COLOUR + "}"
+        + ".body p{margin:0 0 1em}mark{padding:0;background:" + OTHER_COLOUR + "}"
+        + ".tq{text-decoration-line:underline;text-decoration-thickness:2px;text-underline-offset:4px}"
         + "aside{font:14px/1.5 sans-serif}aside h2{font-size:1em;margin:1.2em 0 .3em}"
         + "aside ul{list-style:none;padding:0;margin:0}aside li{margin:.15em 0}"
         + ".legend span{display:inline-block;margin:0 .4em .3em 0;padding:0 .4em;border-radius:3px}"
@@ -93,73 +105,95 @@ public final class HtmlReport {
     return header("PressLens: " + title) + article(doc) + footer();
   }
 
+  /** An element laid over a span of the text: its tags, and its nesting rank (outermost first). */
+  private record Layer(Span span, int rank, String open, String close) {}
+
   /**
-   * The text with entity mentions marked and quote content coloured by speaker. Quote pieces
-   * never overlap one another and never cross a paragraph break, so each is one inline span;
-   * a mention that crosses a piece's edge is left unmarked.
+   * The text with quote content coloured by speaker, techniques underlined and entity mentions
+   * marked, each with what it is on hover. These overlap freely, so the text is cut at every edge
+   * and each piece is wrapped in the elements over it, quotes outermost: the page stays well
+   * nested whatever overlaps what. Claim badges go before their claims.
    */
   private static String markedText(Document doc, Voices voices) {
     Text text = doc.text();
-    List<Mention> marks = new ArrayList<>();
-    Map<Mention, Entity> owner = new java.util.HashMap<>();
-    for (Entity e : doc.entities()) {
-      for (Mention m : e.mentions()) {
-        marks.add(m);
-        owner.put(m, e);
-      }
-    }
-    marks.sort(null);
-    record Piece(Span span, int voice, String label) {}
-    List<Piece> pieces = new ArrayList<>();
+    List<Layer> layers = new ArrayList<>();
     for (int v = 0; v < voices.voices().size(); v++) {
       Voices.Voice voice = voices.voices().get(v);
       for (Quote q : voice.quotes()) {
-        String label = voice.name() + " (" + q.cue().text() + ") · " + q.kind();
-        for (Span s : q.content()) {
-          pieces.add(new Piece(s, v, label));
-        }
+        String open = "<span class=\"q v" + v % VOICE_COLOURS.size() + "\" title=\""
+            + escape(voice.name() + " (" + q.cue().text() + ") · " + q.kind()) + "\">";
+        q.content().forEach(s -> layers.add(new Layer(s, 0, open, "</span>")));
       }
     }
-    pieces.sort(java.util.Comparator.comparing(Piece::span));
+    for (Technique t : doc.techniques()) {
+      PersuasionTechnique.of(t.technique()).ifPresent(kind -> layers.add(new Layer(t.span(), 1,
+          "<span class=\"tq tk" + kind.ordinal() + "\" title=\"" + escape(kind.title() + ": " + kind.definition()
+              + String.format(java.util.Locale.ROOT, " (score %.2f; ", t.score()) + voices.speakerOf(t.quote()) + ")") + "\">",
+          "</span>")));
+    }
+    for (Entity e : doc.entities()) {
+      String open = "<mark class=\"t-" + escape(e.type()) + "\" title=\"" + escape(e.type() + ": " + e.name()) + "\">";
+      e.mentions().forEach(m -> layers.add(new Layer(m.span(), 2, open, "</mark>")));
+    }
     java.util.TreeMap<Integer, String> badges = claimBadges(doc);
-    StringBuilder b = new StringBuilder("<p>");
-    int at = 0;
-    for (Piece p : pieces) {
-      if (p.span().start() < at) {
-        continue;
-      }
-      appendMarked(b, text, marks, owner, badges, at, p.span().start());
-      b.append("<span class=\"q v").append(p.voice() % VOICE_COLOURS.size()).append("\" title=\"")
-          .append(escape(p.label())).append("\">");
-      appendMarked(b, text, marks, owner, badges, p.span().start(), p.span().end());
-      b.append("</span>");
-      at = p.span().end();
+    java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>(badges.keySet());
+    cuts.add(0);
+    cuts.add(text.length());
+    for (Layer l : layers) {
+      cuts.add(Math.min(l.span().start(), text.length()));
+      cuts.add(Math.min(l.span().end(), text.length()));
     }
-    appendMarked(b, text, marks, owner, badges, at, text.length());
-    return b.append("</p>").toString();
-  }
-
-  /** {@code [from, to)} with the mentions that lie wholly inside it marked. */
-  private static void appendMarked(
-      StringBuilder b, Text text, List<Mention> marks, Map<Mention, Entity> owner,
-      java.util.TreeMap<Integer, String> badges, int from, int to) {
-    int at = from;
-    for (Mention m : marks) {
-      if (m.span().start() < at || m.span().end() > to) {
-        continue; // before this range, overlapping an earlier mark, or crossing its end
-      }
-      appendPlain(b, text, badges, at, m.span().start());
-      String badge = badges.remove(m.span().start());
+    layers.sort(java.util.Comparator.comparing(Layer::span));
+    List<Layer> active = new ArrayList<>();
+    int next = 0;
+    StringBuilder b = new StringBuilder("<p>");
+    int from = 0;
+    for (int to : cuts.tailSet(0, false)) {
+      int at = from;
+      String badge = badges.get(at);
       if (badge != null) {
         b.append(badge);
       }
-      Entity e = owner.get(m);
-      b.append("<mark class=\"t-").append(escape(e.type())).append("\" title=\"")
-          .append(escape(e.type() + ": " + e.name())).append("\">")
-          .append(escape(m.text())).append("</mark>");
-      at = m.span().end();
+      active.removeIf(l -> l.span().end() <= at);
+      for (; next < layers.size() && layers.get(next).span().start() <= at; next++) {
+        if (layers.get(next).span().end() > at) {
+          active.add(layers.get(next));
+        }
+      }
+      active.sort(java.util.Comparator.comparingInt(Layer::rank).thenComparing(Layer::span));
+      appendWrapped(b, text, at, to, active);
+      from = to;
     }
-    appendPlain(b, text, badges, at, to);
+    return b.append("</p>").toString();
+  }
+
+  /**
+   * Text {@code [from, to)} inside the given elements; blank lines become paragraph breaks (with
+   * the elements closed around them) and single newlines line breaks.
+   */
+  private static void appendWrapped(StringBuilder b, Text text, int from, int to, List<Layer> active) {
+    if (from >= to) {
+      return;
+    }
+    String plain = text.slice(new Span(from, to));
+    java.util.regex.Matcher breaks = PARAGRAPH_BREAK.matcher(plain);
+    int at = 0;
+    while (true) {
+      boolean found = breaks.find();
+      String piece = plain.substring(at, found ? breaks.start() : plain.length());
+      if (!piece.isEmpty()) {
+        active.forEach(l -> b.append(l.open()));
+        b.append(escape(piece).replace("\n", "<br>"));
+        for (int k = active.size() - 1; k >= 0; k--) {
+          b.append(active.get(k).close());
+        }
+      }
+      if (!found) {
+        return;
+      }
+      b.append("</p><p>");
+      at = breaks.end();
+    }
   }
 
   /** A badge before each check-worthy claim, with its score and what to check on hover. */
@@ -178,32 +212,11 @@ public final class HtmlReport {
     return badges;
   }
 
-  /** Plain text {@code [from, to)}, with each claim badge that falls in it placed before its claim. */
-  private static void appendPlain(
-      StringBuilder b, Text text, java.util.TreeMap<Integer, String> badges, int from, int to) {
-    for (Map.Entry<Integer, String> badge; (badge = badges.ceilingEntry(from)) != null && badge.getKey() < to; ) {
-      appendEscaped(b, text, from, badge.getKey());
-      b.append(badge.getValue());
-      badges.remove(badge.getKey());
-      from = badge.getKey();
-    }
-    appendEscaped(b, text, from, to);
-  }
-
-  /** Text with blank lines turned into paragraph breaks and single newlines into line breaks. */
-  private static void appendEscaped(StringBuilder b, Text text, int from, int to) {
-    if (from >= to) {
-      return;
-    }
-    String plain = text.slice(new Span(from, to));
-    String escaped = escape(plain).replaceAll("\\r?\\n[ \\t]*\\r?\\n\\s*", "</p><p>").replace("\n", "<br>");
-    b.append(escaped);
-  }
-
   private static String sidePanel(Document doc, Voices voices) {
     StringBuilder b = new StringBuilder("<aside>");
     voicesPanel(b, doc, voices);
-    claimsPanel(b, doc);
+    claimsPanel(b, doc, voices);
+    techniquesPanel(b, doc);
     b.append("<h2>Legend</h2><div class=\"legend\">");
     Map<String, List<Entity>> groups = TextReport.byType(doc.entities());
     for (Map.Entry<String, List<Entity>> g : groups.entrySet()) {
@@ -264,8 +277,8 @@ public final class HtmlReport {
   }
 
   /** Check-worthy claims, highest score first, with who made them and what to check. */
-  private static void claimsPanel(StringBuilder b, Document doc) {
-    List<Claims.Ranked> ranked = Claims.ranked(doc);
+  private static void claimsPanel(StringBuilder b, Document doc, Voices voices) {
+    List<Claims.Ranked> ranked = Claims.ranked(doc, voices);
     b.append("<h2>Claims to check</h2>");
     if (ranked.isEmpty()) {
       b.append("<p class=\"count\">None found.</p>");
@@ -284,6 +297,26 @@ public final class HtmlReport {
       b.append("</li>");
     }
     b.append("</ol>");
+  }
+
+  /** Share of words in technique spans, then each technique found, by voice, as the legend. */
+  private static void techniquesPanel(StringBuilder b, Document doc) {
+    TechniqueSummary summary = TechniqueSummary.of(doc);
+    long share = Math.round(100 * summary.coveredShare());
+    b.append("<h2>Persuasion techniques</h2><div class=\"share\" role=\"img\" aria-label=\"").append(share)
+        .append("% of the words in technique spans\"><span style=\"width:").append(share).append("%\"></span></div>")
+        .append("<p class=\"count\">").append(share).append("% of the words; ").append(summary.total().reporter())
+        .append(" by the reporter, ").append(summary.total().quoted()).append(" in quotes</p>");
+    if (summary.counts().isEmpty()) {
+      b.append("<p class=\"count\">None found.</p>");
+      return;
+    }
+    b.append("<ul class=\"techniques\">");
+    summary.counts().forEach((kind, split) -> b.append("<li><span class=\"tq tk").append(kind.ordinal())
+        .append("\" title=\"").append(escape(kind.definition())).append("\">").append(escape(kind.title()))
+        .append("</span> <span class=\"count\">").append(split.reporter()).append(" reporter · ")
+        .append(split.quoted()).append(" quotes</span></li>"));
+    b.append("</ul>");
   }
 
   /** Escapes text for HTML element content and attribute values. */

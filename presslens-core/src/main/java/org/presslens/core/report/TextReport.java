@@ -57,14 +57,37 @@ public final class TextReport {
         b.append('\n');
       }
     }
-    voices(b, doc);
-    claims(b, doc);
+    Voices voices = Voices.of(doc);
+    voices(b, doc, voices);
+    claims(b, doc, voices);
+    techniques(b, doc, voices);
     return b.toString();
   }
 
+  /** Persuasion techniques: a table of counts by voice, then each span with its speaker. */
+  private static void techniques(StringBuilder b, Document doc, Voices voices) {
+    TechniqueSummary summary = TechniqueSummary.of(doc);
+    TechniqueSummary.Split total = summary.total();
+    b.append(String.format("%nPersuasion techniques  (%d%% of the words; %d by the reporter, %d in quotes)%n",
+        Math.round(100 * summary.coveredShare()), total.reporter(), total.quoted()));
+    if (doc.techniques().isEmpty()) {
+      b.append("  (none found)\n");
+      return;
+    }
+    b.append(String.format("  %-38s %8s %7s%n", "technique", "reporter", "quotes"));
+    summary.counts().forEach((kind, split) ->
+        b.append(String.format("  %-38s %8d %7d%n", kind.title(), split.reporter(), split.quoted())));
+    b.append('\n');
+    for (org.presslens.core.Technique t : doc.techniques()) {
+      String name = org.presslens.core.PersuasionTechnique.of(t.technique()).map(k -> k.title()).orElse(t.technique());
+      b.append(String.format(java.util.Locale.ROOT, "  %.2f  %-28s \"%s\"  — %s%n", t.score(), name,
+          Claims.abbreviate(doc.text().slice(t.span()), 100), voices.speakerOf(t.quote())));
+    }
+  }
+
   /** Check-worthy claims, highest score first, with who made them and what to check. */
-  private static void claims(StringBuilder b, Document doc) {
-    List<Claims.Ranked> ranked = Claims.ranked(doc);
+  private static void claims(StringBuilder b, Document doc, Voices voices) {
+    List<Claims.Ranked> ranked = Claims.ranked(doc, voices);
     b.append("\nClaims to check\n");
     if (ranked.isEmpty()) {
       b.append("  (none found)\n");
@@ -78,8 +101,7 @@ public final class TextReport {
   }
 
   /** Who speaks, how much, and each quote under its speaker. */
-  private static void voices(StringBuilder b, Document doc) {
-    Voices v = Voices.of(doc);
+  private static void voices(StringBuilder b, Document doc, Voices v) {
     b.append(String.format("%nVoices  (%d%% of the words quoted or reported, %d%% in the reporter's own voice)%n",
         Math.round(100 * v.quotedShare()), Math.round(100 * (1 - v.quotedShare()))));
     if (v.voices().isEmpty()) {

@@ -25,16 +25,20 @@ import org.presslens.core.Token;
 public final class Voices {
   /** The label of quotes that have no speaker. */
   public static final String UNATTRIBUTED = "(unattributed)";
+  /** Who speaks outside quotes: what the reporter says in their own voice. */
+  public static final String REPORTER = "the article";
 
   /** One speaker: a display name, the entity id if resolved, the quotes, and their words. */
   public record Voice(String name, String entity, List<Quote> quotes, int words) {}
 
   private final List<Voice> voices;
+  private final Map<String, String> speakerOfQuote = new java.util.HashMap<>();
   private final int quotedWords;
   private final int totalWords;
 
   private Voices(List<Voice> voices, int quotedWords, int totalWords) {
     this.voices = voices;
+    voices.forEach(v -> v.quotes().forEach(q -> speakerOfQuote.put(q.id(), v.name())));
     this.quotedWords = quotedWords;
     this.totalWords = totalWords;
   }
@@ -82,6 +86,11 @@ public final class Voices {
     return voices;
   }
 
+  /** The name of the voice that a quote id belongs to; {@link #REPORTER} for null. */
+  public String speakerOf(String quoteId) {
+    return quoteId == null ? REPORTER : speakerOfQuote.getOrDefault(quoteId, UNATTRIBUTED);
+  }
+
   /** Share of the article's words in quotes or reported speech, in [0, 1]. */
   public double quotedShare() {
     return totalWords == 0 ? 0 : (double) quotedWords / totalWords;
@@ -107,7 +116,7 @@ public final class Voices {
     return n;
   }
 
-  private static boolean isWord(Token t) {
+  static boolean isWord(Token t) {
     return t.word().codePoints().anyMatch(Character::isLetterOrDigit);
   }
 }
