@@ -177,14 +177,7 @@ final class BenchCommand implements Callable<Integer> {
           Article renamed = new Article(a.input() + "#copy" + copy, a.text(), a.title(), a.authors(), a.published(),
               a.language(), new org.presslens.core.Source(a.source().name(), "copy" + copy + ".bench.invalid",
                   "https://copy" + copy + ".bench.invalid/" + i), a.credits());
-          Document d = new Document(renamed);
-          d.setTokens(original.tokens());
-          d.setSentences(original.sentences());
-          d.setEntities(original.entities());
-          d.setQuotes(original.quotes());
-          d.setClaims(original.claims());
-          d.setTechniques(original.techniques());
-          corpus.add(d);
+          corpus.add(original.copy(renamed, java.util.EnumSet.allOf(org.presslens.core.Layer.class)));
           progress.step();
           if (corpus.size() % 20_000 == 0) {
             heapAfterGc.append(String.format(" %dk:%.0fMB", corpus.size() / 1000, usedHeapAfterGc() / 1e6));

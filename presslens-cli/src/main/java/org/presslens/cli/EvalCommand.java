@@ -10,6 +10,9 @@ import org.presslens.nlp.eval.AttributionEval;
 import org.presslens.nlp.eval.ClaimEval;
 import org.presslens.nlp.eval.Counts;
 import org.presslens.nlp.eval.NerEval;
+import org.presslens.nlp.eval.NewsMtsc;
+import org.presslens.nlp.eval.StanceEval;
+import org.presslens.nlp.stance.StanceModel;
 import org.presslens.nlp.eval.TechniqueEval;
 import org.presslens.nlp.techniques.TechniqueModel;
 import picocli.CommandLine.Command;
@@ -21,13 +24,13 @@ import picocli.CommandLine.Option;
     header = "Measure PressLens against public gold data.",
     mixinStandardHelpOptions = true,
     description = "Measure PressLens against public gold data.",
-    subcommands = {EvalCommand.Extraction.class, EvalCommand.Ner.class, EvalCommand.Attribution.class, EvalCommand.Claims.class, EvalCommand.Techniques.class})
+    subcommands = {EvalCommand.Extraction.class, EvalCommand.Ner.class, EvalCommand.Attribution.class, EvalCommand.Claims.class, EvalCommand.Techniques.class, EvalCommand.Stance.class})
 final class EvalCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to evaluate: extraction, ner, attribution, claims or techniques");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to evaluate: extraction, ner, attribution, claims, techniques or stance");
   }
 
   @Command(
@@ -187,6 +190,29 @@ final class EvalCommand implements Runnable {
         throw new Main.UserError(gold + ": no such file");
       }
       TechniqueEval.print(TechniqueEval.run(articles, gold, TechniqueModel.standard()), System.out);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "stance",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Stance (target-dependent sentiment) on a NewsMTSC JSONL file: each sentence analysed as its",
+        "own document, the polarity towards each target mention predicted; prints accuracy and the",
+        "macro-F1 over negative, neutral and positive (the dataset paper's F1m). For example:",
+        "  presslens eval stance --gold ../shared/datasets/newsmtsc/rw-dev.jsonl"
+      })
+  static final class Stance implements Callable<Integer> {
+    @Option(names = "--gold", required = true, paramLabel = "FILE", description = "The JSONL file.")
+    Path gold;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!gold.toFile().isFile()) {
+        throw new Main.UserError(gold + ": no such file");
+      }
+      StanceEval.print(StanceEval.run(NewsMtsc.read(gold), Analyzer.untrained(), StanceModel.standard()), System.out);
       return 0;
     }
   }

@@ -20,6 +20,7 @@ public final class Document {
   private List<Quote> quotes = List.of();
   private List<Claim> claims = List.of();
   private List<Technique> techniques = List.of();
+  private List<Stance> stance = List.of();
 
   public Document(Article article) {
     this.article = article;
@@ -63,6 +64,10 @@ public final class Document {
     return techniques;
   }
 
+  public List<Stance> stance() {
+    return stance;
+  }
+
   public void setTokens(List<Token> tokens) {
     mark(Layer.TOKENS);
     this.tokens = List.copyOf(tokens);
@@ -91,6 +96,37 @@ public final class Document {
   public void setTechniques(List<Technique> techniques) {
     mark(Layer.TECHNIQUES);
     this.techniques = List.copyOf(techniques);
+  }
+
+  public void setStance(List<Stance> stance) {
+    mark(Layer.STANCE);
+    this.stance = List.copyOf(stance);
+  }
+
+  /**
+   * A new document over {@code article} (the same text) carrying this one's {@code layers}
+   * where they are present: to re-run later stages, or to store an analysis under another name.
+   */
+  public Document copy(Article article, Set<Layer> layers) {
+    if (!article.text().equals(this.article.text())) {
+      throw new IllegalArgumentException("a copy keeps the text its layers point into");
+    }
+    Document d = new Document(article);
+    for (Layer layer : layers) {
+      if (!has(layer)) {
+        continue;
+      }
+      switch (layer) {
+        case TOKENS -> d.setTokens(tokens);
+        case SENTENCES -> d.setSentences(sentences);
+        case ENTITIES -> d.setEntities(entities);
+        case QUOTES -> d.setQuotes(quotes);
+        case CLAIMS -> d.setClaims(claims);
+        case TECHNIQUES -> d.setTechniques(techniques);
+        case STANCE -> d.setStance(stance);
+      }
+    }
+    return d;
   }
 
   private void mark(Layer layer) {

@@ -7,5 +7,6 @@ public enum Layer {
   ENTITIES,
   QUOTES,
   CLAIMS,
-  TECHNIQUES
+  TECHNIQUES,
+  STANCE
 }

@@ -8,6 +8,8 @@ import org.presslens.nlp.attribution.AttributionAnnotator;
 import org.presslens.nlp.backbone.corenlp.CoreNlpBackbone;
 import org.presslens.nlp.claims.ClaimAnnotator;
 import org.presslens.nlp.claims.ClaimModel;
+import org.presslens.nlp.stance.StanceAnnotator;
+import org.presslens.nlp.stance.StanceModel;
 import org.presslens.nlp.techniques.TechniqueAnnotator;
 import org.presslens.nlp.techniques.TechniqueModel;
 
@@ -30,6 +32,7 @@ public final class Analyzer {
     List<Annotator> stages = base(true);
     stages.add(new ClaimAnnotator(claims, claimThreshold));
     stages.add(new TechniqueAnnotator(TechniqueModel.standard()));
+    stages.add(new StanceAnnotator(StanceModel.standard()));
     return new Pipeline(stages);
   }
 
@@ -39,7 +42,7 @@ public final class Analyzer {
   }
 
   /**
-   * The stages that the trained ones (claims, techniques) read, without them: what those are
+   * The stages that the trained ones (claims, techniques, stance) read, without them: what those are
    * trained on, so that training never needs the model it builds.
    */
   public static Pipeline untrained() {

@@ -53,6 +53,13 @@ class AttributionTest {
   }
 
   @Test
+  void textEndingRightAfterAQuoteAndANounPhraseDoesNotCrash() {
+    // The cue search after a quote used to read past the last token (a NewsMTSC sentence).
+    Document d = analyze("“We will win,” the senator");
+    assertThat(d.quotes()).allSatisfy(q -> assertThat(q.content()).isNotEmpty());
+  }
+
+  @Test
   void quoteIntroducedByAColon() {
     Document d = analyze("Ms Hewitt said: “The budget is balanced for the first time in ten years.”");
     Quote q = only(d);

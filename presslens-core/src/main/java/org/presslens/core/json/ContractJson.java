@@ -92,6 +92,18 @@ public final class ContractJson {
     if (doc.has(Layer.TECHNIQUES)) {
       root.put("technique_share", TechniqueSummary.of(doc).coveredShare());
     }
+    if (doc.has(Layer.STANCE)) {
+      ArrayNode stance = root.putArray("stance");
+      for (var s : doc.stance()) {
+        ObjectNode n = stance.addObject();
+        n.put("entity", s.entity());
+        n.put("holder", s.holder());
+        n.put("polarity", s.polarity());
+        n.put("score", s.score());
+        ArrayNode evidence = n.putArray("evidence");
+        s.evidence().forEach(span -> putSpan(evidence.addObject(), span));
+      }
+    }
     return root;
   }
 

@@ -67,6 +67,7 @@ public final class HtmlReport {
         + ".claim{font:bold 11px sans-serif;color:#fff;background:#b45309;border-radius:3px;padding:0 3px;margin-right:2px}"
         + ".q{border-bottom:2px solid currentColor}.share{height:8px;background:#e7e5e4;border-radius:4px}"
         + ".share span{display:block;height:8px;background:#57534e;border-radius:4px}summary{cursor:pointer}"
+        + ".stance .positive b{color:#15803d}.stance .negative b{color:#b91c1c}"
         + css + "</style></head><body>\n";
   }
 
@@ -217,6 +218,7 @@ public final class HtmlReport {
     voicesPanel(b, doc, voices);
     claimsPanel(b, doc, voices);
     techniquesPanel(b, doc);
+    stancePanel(b, doc, voices);
     b.append("<h2>Legend</h2><div class=\"legend\">");
     Map<String, List<Entity>> groups = TextReport.byType(doc.entities());
     for (Map.Entry<String, List<Entity>> g : groups.entrySet()) {
@@ -316,6 +318,30 @@ public final class HtmlReport {
         .append("\" title=\"").append(escape(kind.definition())).append("\">").append(escape(kind.title()))
         .append("</span> <span class=\"count\">").append(split.reporter()).append(" reporter · ")
         .append(split.quoted()).append(" quotes</span></li>"));
+    b.append("</ul>");
+  }
+
+  /** How each holder portrays each entity; the evidence on hover. */
+  private static void stancePanel(StringBuilder b, Document doc, Voices voices) {
+    if (!doc.has(org.presslens.core.Layer.STANCE)) {
+      return;
+    }
+    b.append("<h2>Stance</h2>");
+    if (doc.stance().isEmpty()) {
+      b.append("<p class=\"count\">No person or organisation scored.</p>");
+      return;
+    }
+    Map<String, Entity> entities = new java.util.HashMap<>();
+    doc.entities().forEach(e -> entities.put(e.id(), e));
+    b.append("<ul class=\"stance\">");
+    for (org.presslens.core.Stance st : doc.stance()) {
+      String holder = org.presslens.core.Stance.REPORTER.equals(st.holder()) ? Voices.REPORTER : voices.speakerOf(st.holder());
+      String evidence = String.join(" … ", st.evidence().stream().map(span -> doc.text().slice(span)).toList());
+      b.append("<li class=\"").append(escape(st.polarity())).append("\" title=\"").append(escape(evidence)).append("\">")
+          .append(escape(entities.get(st.entity()).name())).append(": <b>").append(escape(st.polarity())).append("</b> ")
+          .append(String.format(java.util.Locale.ROOT, "%+.2f", st.score()))
+          .append(" <span class=\"alias\">by ").append(escape(holder)).append("</span></li>");
+    }
     b.append("</ul>");
   }
 

@@ -61,7 +61,29 @@ public final class TextReport {
     voices(b, doc, voices);
     claims(b, doc, voices);
     techniques(b, doc, voices);
+    stance(b, doc, voices);
     return b.toString();
+  }
+
+  /** How each holder portrays each entity, with the sentence that shows it most. */
+  private static void stance(StringBuilder b, Document doc, Voices voices) {
+    if (!doc.has(org.presslens.core.Layer.STANCE)) {
+      return;
+    }
+    b.append("\nStance towards people and organisations\n");
+    if (doc.stance().isEmpty()) {
+      b.append("  (none found)\n");
+    }
+    Map<String, Entity> entities = new LinkedHashMap<>();
+    doc.entities().forEach(e -> entities.put(e.id(), e));
+    for (org.presslens.core.Stance st : doc.stance()) {
+      String holder = org.presslens.core.Stance.REPORTER.equals(st.holder()) ? Voices.REPORTER : voices.speakerOf(st.holder());
+      b.append(String.format(java.util.Locale.ROOT, "  %-28s %-9s %+.2f  by %s%n", entities.get(st.entity()).name(),
+          st.polarity(), st.score(), holder));
+      if (!st.evidence().isEmpty()) {
+        b.append("        \"").append(Claims.abbreviate(doc.text().slice(st.evidence().get(0)), 110)).append("\"\n");
+      }
+    }
   }
 
   /** Persuasion techniques: a table of counts by voice, then each span with its speaker. */

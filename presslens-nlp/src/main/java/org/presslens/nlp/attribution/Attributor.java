@@ -671,11 +671,12 @@ final class Attributor {
 
   /** The first verb at or after {@code i} past auxiliaries and adverbs, or -1. */
   private int skipToVerb(int i, int end) {
+    end = Math.min(end, t.size()); // callers may look past the last token
     int k = i;
     while (k < end && (BETWEEN_SUBJECT_AND_VERB.contains(t.lower(k)) && !lexiconVerb(k) || t.pos(k).startsWith("RB"))) {
       k++;
     }
-    return k < end && k < t.size() && t.pos(k).startsWith("VB") ? k : -1;
+    return k < end && t.pos(k).startsWith("VB") ? k : -1;
   }
 
   private boolean lexiconVerb(int k) {

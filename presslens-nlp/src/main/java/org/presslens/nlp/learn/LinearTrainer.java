@@ -72,8 +72,30 @@ public final class LinearTrainer {
 
   /** Trains with regularisation {@code c}. */
   public LinearModel fit(double c) {
+    return fit(c, false);
+  }
+
+  /**
+   * Trains with regularisation {@code c}; when {@code balanced}, each class's errors weigh
+   * inversely to its frequency, so that a rare class counts as much as a common one.
+   */
+  public LinearModel fit(double c, boolean balanced) {
     Linear.disableDebugOutput();
-    Model m = Linear.train(problem, new Parameter(SolverType.L2R_LR, c, STOPPING));
+    Parameter parameter = new Parameter(SolverType.L2R_LR, c, STOPPING);
+    if (balanced) {
+      int[] counts = new int[classes.size()];
+      for (double y : problem.y) {
+        counts[(int) y]++;
+      }
+      double[] weights = new double[counts.length];
+      int[] labels = new int[counts.length];
+      for (int k = 0; k < counts.length; k++) {
+        labels[k] = k;
+        weights[k] = counts[k] == 0 ? 1 : (double) problem.l / (counts.length * counts[k]);
+      }
+      parameter.setWeights(weights, labels);
+    }
+    Model m = Linear.train(problem, parameter);
     int[] seen = m.getLabels();
     double[] w = m.getFeatureWeights();
     int columns = m.getNrClass() == 2 ? 1 : m.getNrClass();

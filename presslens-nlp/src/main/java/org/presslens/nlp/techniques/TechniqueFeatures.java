@@ -10,6 +10,7 @@ import org.presslens.core.Document;
 import org.presslens.core.Quote;
 import org.presslens.core.Span;
 import org.presslens.core.Token;
+import org.presslens.nlp.lexicon.Valence;
 
 /**
  * The features of one analysed document that the techniques models read: for each token (is it

@@ -174,11 +174,7 @@ public final class TechniqueTrainer {
     TechniqueAnnotator annotator = new TechniqueAnnotator(model);
     List<Document> out = new ArrayList<>();
     for (Document d : analysed) {
-      Document copy = new Document(d.article());
-      copy.setTokens(d.tokens());
-      copy.setSentences(d.sentences());
-      copy.setEntities(d.entities());
-      copy.setQuotes(d.quotes());
+      Document copy = d.copy(d.article(), annotator.requires());
       annotator.annotate(copy);
       out.add(copy);
     }

@@ -1,4 +1,4 @@
-package org.presslens.nlp.techniques;
+package org.presslens.nlp.lexicon;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,20 +14,20 @@ import java.util.Map;
  * header): -4 (very negative) to +4 (very positive), 0 for words it does not list. Loaded
  * language and name calling are, above all, words with strong valence.
  */
-final class Valence {
+public final class Valence {
   private static final String RESOURCE = "vader-lexicon.tsv";
   private static final Map<String, Float> LEXICON = read();
 
   private Valence() {}
 
   /** The valence of a lower-cased word. */
-  static double of(String lowerWord) {
+  public static double of(String lowerWord) {
     Float v = LEXICON.get(lowerWord);
     return v == null ? 0 : v;
   }
 
   /** A coarse class of a valence for features: "--", "-", "+", "++", or null when neutral. */
-  static String bucket(double v) {
+  public static String bucket(double v) {
     if (v <= -2.5) {
       return "--";
     } else if (v <= -1) {
