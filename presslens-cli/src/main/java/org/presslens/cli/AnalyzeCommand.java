@@ -59,6 +59,8 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
       description = "Write one file per article into DIR instead of standard output.")
   Path out;
 
+  @picocli.CommandLine.Mixin RegistryOption registry;
+
   @Option(names = "--claim-threshold", paramLabel = "X",
       description = "Score from which a claim counts as check-worthy, in [0, 1]. Lower it for more"
           + " recall; the default is the model's own, chosen on dev.")
@@ -83,7 +85,7 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
     if (claimThreshold != null && (claimThreshold < 0 || claimThreshold > 1)) {
       throw new Main.UserError("--claim-threshold must be between 0 and 1");
     }
-    Pipeline pipeline = claimThreshold == null ? Analyzer.standard() : Analyzer.standard(claimThreshold);
+    Pipeline pipeline = Analyzer.standard(claimThreshold, registry.registry());
     PrintStream stdout = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     Sink sink = new Sink(stdout, expanded.size() == 1 && !Inputs.holdsMany(expanded.get(0)));
     AtomicInteger failures = new AtomicInteger();

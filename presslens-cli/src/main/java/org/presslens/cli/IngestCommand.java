@@ -48,6 +48,8 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Articles analysed at once. Default: all cores (${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  @picocli.CommandLine.Mixin RegistryOption registry;
+
   @Override
   public Integer call() throws Exception {
     if (threads < 1) {
@@ -58,7 +60,7 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
     int ingested = 0;
     int duplicates = 0;
     int failed = 0;
-    Pipeline pipeline = Analyzer.standard();
+    Pipeline pipeline = Analyzer.standard(null, registry.registry());
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "presslens-ingest");
       t.setDaemon(true);

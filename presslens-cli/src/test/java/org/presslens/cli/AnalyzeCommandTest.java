@@ -99,6 +99,18 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void theFoundingCaseIsLaidBareWithTheExampleRegistry() {
+    Run r = run("analyze", "--format", "text", "--registry", "../examples/outlets.json", "../examples/advocacy-repost.txt");
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).contains("Provenance: Republished from Valley Action Network (advocacy group, affiliated with Valley Rivers Alliance)")
+        .contains("! affiliated-source:").contains("! single-voice:").contains("! syndicated-copy:")
+        .contains("Stance towards people and organisations");
+    Run missing = run("analyze", "--registry", "no-such-registry.json", "../examples/advocacy-repost.txt");
+    assertThat(missing.status()).isEqualTo(2);
+    assertThat(missing.err()).contains("no-such-registry.json: no such file");
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertThat(run("analyze").status()).isEqualTo(2);
     assertThat(run("analyze", "--format", "pdf", "x.txt").status()).isEqualTo(2);

@@ -21,6 +21,7 @@ public final class Document {
   private List<Claim> claims = List.of();
   private List<Technique> techniques = List.of();
   private List<Stance> stance = List.of();
+  private Provenance provenance;
 
   public Document(Article article) {
     this.article = article;
@@ -68,6 +69,11 @@ public final class Document {
     return stance;
   }
 
+  /** The provenance, or null before the provenance stage ran. */
+  public Provenance provenance() {
+    return provenance;
+  }
+
   public void setTokens(List<Token> tokens) {
     mark(Layer.TOKENS);
     this.tokens = List.copyOf(tokens);
@@ -103,6 +109,11 @@ public final class Document {
     this.stance = List.copyOf(stance);
   }
 
+  public void setProvenance(Provenance provenance) {
+    mark(Layer.PROVENANCE);
+    this.provenance = java.util.Objects.requireNonNull(provenance);
+  }
+
   /**
    * A new document over {@code article} (the same text) carrying this one's {@code layers}
    * where they are present: to re-run later stages, or to store an analysis under another name.
@@ -124,6 +135,7 @@ public final class Document {
         case CLAIMS -> d.setClaims(claims);
         case TECHNIQUES -> d.setTechniques(techniques);
         case STANCE -> d.setStance(stance);
+        case PROVENANCE -> d.setProvenance(provenance);
       }
     }
     return d;

@@ -8,5 +8,6 @@ public enum Layer {
   QUOTES,
   CLAIMS,
   TECHNIQUES,
-  STANCE
+  STANCE,
+  PROVENANCE
 }

@@ -8,6 +8,8 @@ import org.presslens.nlp.attribution.AttributionAnnotator;
 import org.presslens.nlp.backbone.corenlp.CoreNlpBackbone;
 import org.presslens.nlp.claims.ClaimAnnotator;
 import org.presslens.nlp.claims.ClaimModel;
+import org.presslens.nlp.provenance.OutletRegistry;
+import org.presslens.nlp.provenance.ProvenanceAnnotator;
 import org.presslens.nlp.stance.StanceAnnotator;
 import org.presslens.nlp.stance.StanceModel;
 import org.presslens.nlp.techniques.TechniqueAnnotator;
@@ -19,20 +21,25 @@ public final class Analyzer {
 
   /** Every stage, with the claims model's own decision threshold. */
   public static Pipeline standard() {
-    ClaimModel claims = ClaimModel.standard();
-    return standard(claims, claims.threshold());
+    return standard(null, OutletRegistry.standard());
   }
 
   /** Every stage, with another claim threshold: lower for more recall, higher for precision. */
   public static Pipeline standard(double claimThreshold) {
-    return standard(ClaimModel.standard(), claimThreshold);
+    return standard(claimThreshold, OutletRegistry.standard());
   }
 
-  private static Pipeline standard(ClaimModel claims, double claimThreshold) {
+  /**
+   * Every stage, with a claim threshold (null: the model's own) and an outlet registry (the
+   * shipped one with the user's files laid over it).
+   */
+  public static Pipeline standard(Double claimThreshold, OutletRegistry registry) {
+    ClaimModel claims = ClaimModel.standard();
     List<Annotator> stages = base(true);
-    stages.add(new ClaimAnnotator(claims, claimThreshold));
+    stages.add(new ClaimAnnotator(claims, claimThreshold == null ? claims.threshold() : claimThreshold));
     stages.add(new TechniqueAnnotator(TechniqueModel.standard()));
     stages.add(new StanceAnnotator(StanceModel.standard()));
+    stages.add(new ProvenanceAnnotator(registry));
     return new Pipeline(stages);
   }
 

@@ -11,6 +11,8 @@ import org.presslens.core.Document;
 import org.presslens.core.Entity;
 import org.presslens.core.Layer;
 import org.presslens.core.Mention;
+import org.presslens.core.Outlet;
+import org.presslens.core.Provenance;
 import org.presslens.core.report.TechniqueSummary;
 import org.presslens.core.Span;
 
@@ -92,6 +94,9 @@ public final class ContractJson {
     if (doc.has(Layer.TECHNIQUES)) {
       root.put("technique_share", TechniqueSummary.of(doc).coveredShare());
     }
+    if (doc.provenance() != null) {
+      putProvenance(root.putObject("provenance"), doc.provenance());
+    }
     if (doc.has(Layer.STANCE)) {
       ArrayNode stance = root.putArray("stance");
       for (var s : doc.stance()) {
@@ -105,6 +110,38 @@ public final class ContractJson {
       }
     }
     return root;
+  }
+
+  private static void putProvenance(ObjectNode n, Provenance p) {
+    putParty(n, "publisher", p.publisher());
+    putParty(n, "origin", p.origin());
+    ArrayNode flags = n.putArray("flags");
+    p.flags().forEach(f -> flags.addObject().put("type", f.type()).put("evidence", f.evidence()));
+    n.put("summary", p.summary());
+  }
+
+  private static void putParty(ObjectNode parent, String field, Provenance.Party party) {
+    if (party == null) {
+      parent.putNull(field);
+      return;
+    }
+    ObjectNode n = parent.putObject(field);
+    n.put("name", party.name());
+    n.put("domain", party.domain());
+    n.put("how", party.how());
+    Outlet o = party.outlet();
+    n.put("rated", o != null);
+    if (o != null) {
+      n.put("kind", o.kind());
+      n.put("owner", o.owner());
+      n.put("country", o.country());
+      ArrayNode ties = n.putArray("affiliations");
+      o.affiliations().forEach(a -> ties.addObject().put("type", a.type()).put("with", a.with()).put("reference", a.reference()));
+      ObjectNode ratings = n.putObject("ratings");
+      o.ratings().forEach(ratings::put);
+      ArrayNode refs = n.putArray("references");
+      o.references().forEach(refs::add);
+    }
   }
 
   /** The document as one line of JSON. */

@@ -67,7 +67,7 @@ public final class HtmlReport {
         + ".claim{font:bold 11px sans-serif;color:#fff;background:#b45309;border-radius:3px;padding:0 3px;margin-right:2px}"
         + ".q{border-bottom:2px solid currentColor}.share{height:8px;background:#e7e5e4;border-radius:4px}"
         + ".share span{display:block;height:8px;background:#57534e;border-radius:4px}summary{cursor:pointer}"
-        + ".stance .positive b{color:#15803d}.stance .negative b{color:#b91c1c}"
+        + ".stance .positive b{color:#15803d}.stance .negative b{color:#b91c1c}.flags b{color:#b45309}"
         + css + "</style></head><body>\n";
   }
 
@@ -215,6 +215,15 @@ public final class HtmlReport {
 
   private static String sidePanel(Document doc, Voices voices) {
     StringBuilder b = new StringBuilder("<aside>");
+    if (doc.provenance() != null) {
+      b.append("<h2>Provenance</h2><p class=\"provenance\">").append(escape(doc.provenance().summary())).append("</p>");
+      if (!doc.provenance().flags().isEmpty()) {
+        b.append("<ul class=\"flags\">");
+        doc.provenance().flags().forEach(f -> b.append("<li><b>").append(escape(f.type())).append("</b> ")
+            .append(escape(f.evidence())).append("</li>"));
+        b.append("</ul>");
+      }
+    }
     voicesPanel(b, doc, voices);
     claimsPanel(b, doc, voices);
     techniquesPanel(b, doc);

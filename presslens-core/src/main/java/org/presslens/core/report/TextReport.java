@@ -33,6 +33,12 @@ public final class TextReport {
     line(b, "Language", a.language());
     line(b, "Length", doc.text().length() + " characters, " + doc.sentences().size() + " sentences, "
         + doc.tokens().size() + " tokens");
+    if (doc.provenance() != null) {
+      b.append("\nProvenance: ").append(doc.provenance().summary()).append('\n');
+      for (org.presslens.core.Provenance.Flag f : doc.provenance().flags()) {
+        b.append("  ! ").append(f.type()).append(": ").append(f.evidence()).append('\n');
+      }
+    }
     if (!a.credits().isEmpty()) {
       b.append("\nCredits\n");
       for (Credit c : a.credits()) {
