@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
       "  speaker:\"Patricia Hewitt\"   entity:NATO   person:Merkel   organization:UN   location:Paris",
       "  source:bbc.co.uk   domain:bbc.co.uk   published:[2005-01-01 TO 2005-03-31]   title:budget",
       "  claim:unemployment   credit:Reuters   technique:Loaded_Language   author:Smith",
+      "  flag:affiliated-source   origin:\"Valley Action Network\"   praised:NATO   criticised:Okoro",
       "Words are ANDed; use OR, NOT, quotes for phrases and parentheses as in Lucene."
     })
 final class SearchCommand implements Callable<Integer> {

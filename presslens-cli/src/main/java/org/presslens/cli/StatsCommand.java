@@ -35,8 +35,10 @@ import picocli.CommandLine.Parameters;
     description = {
       "For the articles a query matches (all when none is given): how many per day, week or",
       "month, and the top sources, speakers (by quotes), people, organisations, places and",
-      "techniques, and each source's technique share (the mean share of its articles' words",
-      "inside persuasion-technique spans). --plot FILE.png draws the articles over time."
+      "techniques; each source's technique share (the mean share of its articles' words inside",
+      "persuasion-technique spans), the entities it portrays most positively and negatively (in",
+      "how many articles), and the outlets it republishes from. --plot FILE.png draws the articles",
+      "over time."
     })
 final class StatsCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,6 +71,7 @@ final class StatsCommand implements Callable<Integer> {
       tops.put(list, new HashMap<>());
     }
     Map<String, double[]> shareBySource = new HashMap<>();
+    Map<String, SourceProfile> profiles = new TreeMap<>();
     int[] articles = {0};
     int[] undated = {0};
     try (CorpusSearch search = store.openForReading()) {
@@ -88,6 +91,9 @@ final class StatsCommand implements Callable<Integer> {
         }
         String source = a.path("source").path("domain").asText(a.path("source").path("name").asText(null));
         count(tops.get("sources"), source);
+        if (source != null) {
+          profiles.computeIfAbsent(source, k -> new SourceProfile()).add(a);
+        }
         if (source != null && a.has("technique_share")) {
           double[] sum = shareBySource.computeIfAbsent(source, k -> new double[2]);
           sum[0] += a.path("technique_share").asDouble();
@@ -142,6 +148,17 @@ final class StatsCommand implements Callable<Integer> {
           .limit(top)
           .forEach(e -> out.printf("  %5.1f%%  %s  (%d articles)%n", 100 * e.getValue()[0] / e.getValue()[1], e.getKey(), (int) e.getValue()[1]));
     }
+    if (profiles.values().stream().anyMatch(SourceProfile::hasAny)) {
+      out.printf("%nSources: whom they portray and where their texts come from%n");
+      profiles.entrySet().stream()
+          .sorted(Comparator.comparingInt((Map.Entry<String, SourceProfile> e) -> -e.getValue().articles).thenComparing(Map.Entry::getKey))
+          .limit(top)
+          .filter(e -> e.getValue().hasAny())
+          .forEach(e -> {
+            out.printf("  %s  (%d articles)%n", e.getKey(), e.getValue().articles);
+            e.getValue().print(out, top);
+          });
+    }
     if (plot != null) {
       System.setProperty("java.awt.headless", "true"); // a chart to a file needs no display
       DefaultCategoryDataset data = new DefaultCategoryDataset();
@@ -153,6 +170,51 @@ final class StatsCommand implements Callable<Integer> {
       out.printf("%nchart written to %s%n", plot);
     }
     return 0;
+  }
+
+  /** One source's articles: entities portrayed positively and negatively, and credited origins. */
+  private static final class SourceProfile {
+    int articles;
+    final Map<String, Integer> praised = new HashMap<>();
+    final Map<String, Integer> criticised = new HashMap<>();
+    final Map<String, Integer> origins = new HashMap<>();
+
+    void add(JsonNode a) {
+      articles++;
+      Map<String, String> names = new HashMap<>();
+      a.path("entities").forEach(e -> names.put(e.path("id").asText(), e.path("name").asText()));
+      java.util.Set<String> plus = new java.util.HashSet<>();
+      java.util.Set<String> minus = new java.util.HashSet<>();
+      for (JsonNode st : a.path("stance")) {
+        String name = names.get(st.path("entity").asText());
+        switch (st.path("polarity").asText()) {
+          case "positive" -> plus.add(name);
+          case "negative" -> minus.add(name);
+          default -> { }
+        }
+      }
+      plus.forEach(n -> count(praised, n));
+      minus.forEach(n -> count(criticised, n));
+      count(origins, a.path("provenance").path("origin").path("name").asText(null));
+    }
+
+    boolean hasAny() {
+      return !praised.isEmpty() || !criticised.isEmpty() || !origins.isEmpty();
+    }
+
+    void print(PrintStream out, int top) {
+      line(out, "portrays positively", praised, top);
+      line(out, "portrays negatively", criticised, top);
+      line(out, "republishes from", origins, top);
+    }
+
+    private static void line(PrintStream out, String label, Map<String, Integer> counts, int top) {
+      if (!counts.isEmpty()) {
+        out.printf("    %-20s %s%n", label, String.join(", ", counts.entrySet().stream()
+            .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+            .limit(top).map(e -> e.getKey() + " (" + e.getValue() + ")").toList()));
+      }
+    }
   }
 
   private static void count(Map<String, Integer> counts, String key) {

@@ -91,8 +91,26 @@ class IngestCommandTest {
     assertThat(stats.status()).isZero();
     assertThat(stats.out()).contains("4 articles").contains("2024-04").contains("Top speakers").contains("Mark Dobson")
         .contains("Technique share by source");
+    try (CorpusSearch search = CorpusSearch.open(store)) {
+      assertThat(search.articles("flag:unrated-source", 10)).isNotEmpty();
+    }
     byte[] png = Files.readAllBytes(chart);
     assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+  }
+
+  @Test
+  void provenanceIsSearchableAndProfiledPerSource() throws Exception {
+    Path store = dir.resolve("store");
+    AnalyzeCommandTest.Run ingest = run("ingest", "--store", store.toString(), "--registry", "../examples/outlets.json",
+        "../examples/advocacy-repost.txt", "../examples/harbour-strike.txt");
+    assertThat(ingest.status()).isZero();
+    try (CorpusSearch search = CorpusSearch.open(store)) {
+      assertThat(search.articles("flag:affiliated-source", 10)).singleElement()
+          .satisfies(h -> assertThat(h.input()).endsWith("advocacy-repost.txt"));
+      assertThat(search.articles("origin:\"Valley Action Network\"", 10)).hasSize(1);
+      assertThat(search.articles("praised:\"Valley Rivers Alliance\"", 10)).hasSize(1);
+      assertThat(search.articles("flag:syndicated-copy", 10)).hasSize(2);
+    }
   }
 
   @Test

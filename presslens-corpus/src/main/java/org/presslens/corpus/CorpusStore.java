@@ -28,6 +28,8 @@ import org.presslens.core.Document;
 import org.presslens.core.Entity;
 import org.presslens.core.Quote;
 import org.presslens.core.Span;
+import org.presslens.core.Provenance;
+import org.presslens.core.Stance;
 import org.presslens.core.Technique;
 import org.presslens.core.json.ContractJson;
 
@@ -177,6 +179,20 @@ public final class CorpusStore implements AutoCloseable {
     }
     for (Technique t : doc.techniques()) {
       d.add(new StringField(Schema.TECHNIQUE, t.technique(), Field.Store.NO));
+    }
+    Provenance p = doc.provenance();
+    if (p != null) {
+      p.flags().forEach(f -> d.add(new StringField(Schema.FLAG, f.type(), Field.Store.NO)));
+      if (p.origin() != null) {
+        d.add(new TextField(Schema.ORIGIN, p.origin().name(), Field.Store.NO));
+      }
+    }
+    for (Stance s : doc.stance()) {
+      String field = s.polarity().equals("positive") ? Schema.PRAISED : s.polarity().equals("negative") ? Schema.CRITICISED : null;
+      Entity e = entities.get(s.entity());
+      if (field != null && e != null) {
+        d.add(new TextField(field, e.name(), Field.Store.NO));
+      }
     }
     d.add(new StoredField(Schema.JSON, ContractJson.toJsonLine(doc)));
     d.add(new StoredField(Schema.MINHASH, encode(MinHash.signature(a.text()))));

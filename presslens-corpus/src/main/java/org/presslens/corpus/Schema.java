@@ -38,6 +38,10 @@ final class Schema {
   static final String CREDIT = "credit";
   static final String CLAIM = "claim";
   static final String TECHNIQUE = "technique";
+  static final String FLAG = "flag";
+  static final String ORIGIN = "origin";
+  static final String PRAISED = "praised";
+  static final String CRITICISED = "criticised";
   static final String JSON = "json";
   static final String MINHASH = "minhash";
 
@@ -54,6 +58,6 @@ final class Schema {
         new StandardAnalyzer(),
         Map.of(
             KIND, keyword, ID, keyword, ARTICLE_ID, keyword, DOMAIN, keyword, PUBLISHED, keyword,
-            LANGUAGE, keyword, TECHNIQUE, keyword, QUOTE_KIND, keyword, SPEAKER_ENTITY, keyword));
+            LANGUAGE, keyword, TECHNIQUE, keyword, FLAG, keyword, QUOTE_KIND, keyword, SPEAKER_ENTITY, keyword));
   }
 }

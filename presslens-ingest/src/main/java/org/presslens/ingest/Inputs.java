@@ -117,8 +117,11 @@ public final class Inputs {
         return List.<Item>of(new Item.Failed(e)).iterator();
       }
     }
-    if (ext.endsWith(".jsonl") || ext.endsWith(".json")) {
+    if (ext.endsWith(".jsonl")) {
       return jsonl(input, gzip);
+    }
+    if (ext.endsWith(".json")) {
+      return json(input, gzip);
     }
     return single(() -> {
       byte[] bytes = readFile(input, gzip);
@@ -208,6 +211,35 @@ public final class Inputs {
     };
   }
 
+  /**
+   * A JSON file: one article object, an array of them, or objects one after another (JSONL
+   * written as .json); each is named FILE#N.
+   */
+  private static Iterator<Item> json(Input input, boolean gzip) {
+    String name = input.name();
+    try {
+      byte[] bytes = readFile(input, gzip);
+      List<Item> items = new ArrayList<>();
+      try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> values =
+          JSON.readerFor(JsonNode.class).readValues(Bytes.utf8Text(bytes, name))) {
+        while (values.hasNext()) {
+          JsonNode value = values.next();
+          for (JsonNode node : value.isArray() ? value : List.of(value)) {
+            items.add(parseNode(name + "#" + (items.size() + 1), node));
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        Throwable cause = e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException ? e.getCause() : e;
+        String why = cause instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : cause.getMessage();
+        why = String.valueOf(why).lines().findFirst().orElse("");
+        items.add(new Item.Failed(new BadInputException(name, "malformed JSON (" + why + ")")));
+      }
+      return items.iterator();
+    } catch (BadInputException e) {
+      return List.<Item>of(new Item.Failed(e)).iterator();
+    }
+  }
+
   private static String readProblem(IOException e) {
     if (e instanceof java.io.EOFException) {
       return "truncated gzip data (unexpected end of file)";
@@ -226,12 +258,19 @@ public final class Inputs {
       if (line.length() > Bytes.MAX_ARTICLE_BYTES) {
         throw new BadInputException(name, "line longer than " + Bytes.MAX_ARTICLE_BYTES / (1024 * 1024) + " MB");
       }
-      JsonNode node;
       try {
-        node = JSON.readTree(line);
+        return parseNode(name, JSON.readTree(line));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new BadInputException(name, "malformed JSON (" + e.getOriginalMessage() + ")");
       }
+    } catch (BadInputException e) {
+      return new Item.Failed(e);
+    }
+  }
+
+  /** One article object: {"text": …} or {"html": …} with optional metadata. */
+  private static Item parseNode(String name, JsonNode node) {
+    try {
       if (node == null || !node.isObject()) {
         throw new BadInputException(name, "expected a JSON object with \"text\" or \"html\"");
       }

@@ -97,6 +97,27 @@ class InputsTest {
   }
 
   @Test
+  void aJsonFileIsOneArticleAnArrayOrAStreamOfThem() throws IOException {
+    Path array = write("two.json", """
+        [
+          {"text": "First article of the array.", "title": "One"},
+          {"text": "Second article of the array."}
+        ]
+        """.getBytes(StandardCharsets.UTF_8));
+    List<Item> items = readAll(array.toString());
+    assertThat(items).hasSize(2).allSatisfy(i -> assertThat(i).isInstanceOf(Item.Read.class));
+    assertThat(((Item.Read) items.get(1)).input()).isEqualTo(array + "#2");
+
+    Path notAnArticle = write("registry.json", "{\n \"outlets\": []\n}\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(readAll(notAnArticle.toString())).singleElement()
+        .satisfies(i -> assertThat(error(i)).startsWith(notAnArticle + "#1: no \"text\" or \"html\""));
+
+    Path broken = write("broken.json", "{\"text\": \"unterminated".getBytes(StandardCharsets.UTF_8));
+    assertThat(readAll(broken.toString())).singleElement()
+        .satisfies(i -> assertThat(error(i)).startsWith(broken + ": malformed JSON"));
+  }
+
+  @Test
   void directoriesAreReadRecursivelyInNameOrderIncludingGzip() throws IOException {
     Files.createDirectories(dir.resolve("b"));
     write("b/two.txt", "Second.".getBytes(StandardCharsets.UTF_8));
