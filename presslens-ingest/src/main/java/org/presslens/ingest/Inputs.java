@@ -93,7 +93,7 @@ public final class Inputs {
   public static Iterator<Item> read(Input input, InputStream stdin) {
     String name = input.name();
     if (input.isStdin()) {
-      return single(() -> TextArticles.of(name, Bytes.utf8Text(Bytes.read(stdin, false, name), name)));
+      return single(() -> TextArticles.of(name, Bytes.read(stdin, false, name)));
     }
     if (input.isUrl()) {
       return url(name);
@@ -128,7 +128,7 @@ public final class Inputs {
       if (ext.endsWith(".html") || ext.endsWith(".htm")) {
         return HtmlArticles.of(name, bytes, null);
       }
-      return TextArticles.of(name, Bytes.utf8Text(bytes, name));
+      return TextArticles.of(name, bytes);
     });
   }
 

@@ -21,8 +21,13 @@ public final class TextArticles {
     return of(input, text, null, List.of(), null, null, Source.UNKNOWN);
   }
 
+  /** A plain-text article from its bytes: strict UTF-8; binary data and empty text are refused. */
+  public static Article of(String input, byte[] bytes) throws BadInputException {
+    return of(input, Bytes.utf8Text(bytes, input));
+  }
+
   /** An article whose text is exactly {@code text}, with metadata known from elsewhere (JSONL). */
-  static Article of(
+  public static Article of(
       String input, String text, String title, List<String> authors, String published, String language, Source source) {
     Text indexed = new Text(text);
     List<Credit> credits = new ArrayList<>();

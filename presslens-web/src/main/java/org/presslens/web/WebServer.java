@@ -1,0 +1,383 @@
+package org.presslens.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.presslens.core.Article;
+import org.presslens.core.ArticleId;
+import org.presslens.core.Document;
+import org.presslens.core.PersuasionTechnique;
+import org.presslens.core.Pipeline;
+import org.presslens.core.Source;
+import org.presslens.core.json.ContractJson;
+import org.presslens.corpus.Clusters;
+import org.presslens.corpus.CorpusSearch;
+import org.presslens.corpus.CorpusStats;
+import org.presslens.corpus.CorpusStore;
+import org.presslens.ingest.BadInputException;
+import org.presslens.ingest.HtmlArticles;
+import org.presslens.ingest.TextArticles;
+
+/**
+ * {@code presslens serve}: the REST API (specified in {@code /openapi.json}) and the web UI, one
+ * Javalin process over the embedded store. Everything a client sends is hostile input: bodies are
+ * limited in size, errors are JSON with a one-line message, nothing reads or writes outside the
+ * store, and the UI's pages allow scripts from this origin only (no inline scripts), render every
+ * text through the DOM's text nodes, and are served with security headers. CORS is off: browsers
+ * on other origins cannot read the API.
+ */
+public final class WebServer implements AutoCloseable {
+  /**
+   * @param store the store folder (need not exist: the API then serves an empty corpus)
+   * @param host the interface to listen on; 127.0.0.1 by default, so that nothing outside this
+   *     machine reaches it unless asked
+   * @param port 0 for any free port
+   * @param ingestToken the token that POST /api/ingest needs; null turns ingest off
+   * @param maxBodyBytes the largest request body accepted; larger ones get 413
+   */
+  public record Settings(Path store, String host, int port, String ingestToken, long maxBodyBytes) {}
+
+  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      + "connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+  private static final Map<String, String> SECURITY_HEADERS = Map.of(
+      "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+      "X-Content-Type-Options", "nosniff",
+      "X-Frame-Options", "DENY",
+      "Referrer-Policy", "no-referrer",
+      "Cross-Origin-Opener-Policy", "same-origin");
+  /** The contract's analysis layers, which {@code ?layers=} can select. */
+  private static final Set<String> LAYERS = Set.of("sentences", "entities", "quotes", "claims", "techniques",
+      "technique_share", "stance", "provenance");
+  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_LIMIT = 200;
+
+  private final Settings settings;
+  private final Pipeline pipeline;
+  private final Javalin app;
+  private CorpusSearch search;
+
+  private WebServer(Settings settings, Pipeline pipeline) {
+    this.settings = settings;
+    this.pipeline = pipeline;
+    this.app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.http.maxRequestSize = settings.maxBodyBytes();
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/";
+        files.directory = "/org/presslens/web/static";
+        files.location = Location.CLASSPATH;
+        files.headers = SECURITY_HEADERS;
+      });
+    });
+    app.before(ctx -> {
+      SECURITY_HEADERS.forEach(ctx::header);
+      long length = ctx.req().getContentLengthLong();
+      if (length > settings.maxBodyBytes()) {
+        throw new ApiError(413, "request body of " + length + " bytes is over the limit of " + settings.maxBodyBytes());
+      }
+    });
+    app.post("/api/analyze", this::analyze);
+    app.get("/api/search", this::searchArticles);
+    app.get("/api/articles/{id}", this::article);
+    app.get("/api/quotes", this::quotes);
+    app.get("/api/stats", this::stats);
+    app.get("/api/clusters/{id}", this::cluster);
+    app.post("/api/ingest", this::ingest);
+    app.get("/api/techniques", ctx -> {
+      ArrayNode list = JSON.createArrayNode();
+      for (PersuasionTechnique t : PersuasionTechnique.values()) {
+        list.addObject().put("name", t.label()).put("title", t.title()).put("definition", t.definition());
+      }
+      ctx.json(list);
+    });
+    app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(resource("openapi.json")));
+    app.get("/api", ctx -> ctx.contentType("text/html; charset=utf-8").result(resource("static/api.html")));
+    app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
+    app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+    app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e.getClass().getSimpleName()));
+  }
+
+  /** Starts serving; returns once the port is open. */
+  public static WebServer start(Settings settings, Pipeline pipeline) {
+    WebServer server = new WebServer(settings, pipeline);
+    server.app.start(settings.host(), settings.port());
+    return server;
+  }
+
+  /** The port served, useful when {@link Settings#port()} was 0. */
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    app.stop();
+    if (search != null) {
+      search.close();
+    }
+  }
+
+  // ---- analysis ----
+
+  private void analyze(Context ctx) {
+    Document doc = pipeline.analyze(articleFrom(ctx, "request"));
+    ObjectNode json = ContractJson.toTree(doc);
+    String layers = ctx.queryParam("layers");
+    if (layers != null) {
+      Set<String> wanted = Set.of(layers.split(","));
+      for (String w : wanted) {
+        if (!LAYERS.contains(w)) {
+          throw new ApiError(400, "unknown layer '" + w + "'; layers are " + String.join(", ", new java.util.TreeSet<>(LAYERS)));
+        }
+      }
+      LAYERS.stream().filter(l -> !wanted.contains(l)).forEach(json::remove);
+    }
+    ctx.json(json);
+  }
+
+  /**
+   * The article a request carries: a text/plain or text/html body, or JSON with "text" or "html"
+   * (and "url", "title", kept as metadata; the URL is never fetched).
+   */
+  private Article articleFrom(Context ctx, String name) {
+    byte[] body = ctx.bodyAsBytes();
+    if (body.length == 0) {
+      throw new ApiError(400, "empty body: send the article as text/plain, text/html or JSON with \"text\" or \"html\"");
+    }
+    String type = String.valueOf(ctx.contentType()).toLowerCase(java.util.Locale.ROOT);
+    try {
+      if (type.startsWith("application/json")) {
+        JsonNode node;
+        try {
+          node = JSON.readTree(body);
+        } catch (IOException e) {
+          throw new ApiError(400, "malformed JSON body");
+        }
+        String url = text(node, "url");
+        if (node.hasNonNull("html")) {
+          return HtmlArticles.of(name, node.get("html").asText(), url);
+        }
+        String text = text(node, "text");
+        if (text == null || text.isBlank() || text.length() > settings.maxBodyBytes()) {
+          throw new ApiError(400, "the JSON body needs a non-empty \"text\" or \"html\"");
+        }
+        return TextArticles.of(name, text, text(node, "title"), List.of(), text(node, "published"), text(node, "language"),
+            new Source(null, url == null ? null : java.net.URI.create(url).getHost(), url));
+      }
+      if (type.startsWith("text/html")) {
+        return HtmlArticles.of(name, body, null);
+      }
+      return TextArticles.of(name, body);
+    } catch (BadInputException e) {
+      throw new ApiError(422, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, "bad url: " + e.getMessage());
+    }
+  }
+
+  // ---- the corpus ----
+
+  private void searchArticles(Context ctx) throws IOException {
+    String q = required(ctx, "q");
+    ArrayNode hits = JSON.createArrayNode();
+    CorpusSearch s = search();
+    if (s != null) {
+      for (CorpusSearch.ArticleHit h : run(() -> s.articles(q, limit(ctx)))) {
+        ObjectNode n = hits.addObject();
+        n.put("id", h.id()).put("title", h.title()).put("source", h.source()).put("published", h.published())
+            .put("snippet", h.snippet()).put("score", h.score());
+        if (h.cluster() != null) {
+          n.put("cluster", h.cluster().id()).put("original", h.cluster().original());
+        }
+      }
+    }
+    ctx.json(JSON.createObjectNode().put("query", q).set("hits", hits));
+  }
+
+  private void article(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    CorpusSearch s = search();
+    String json = s == null ? null : s.json(id);
+    if (json == null) {
+      throw new ApiError(404, "no article " + id + " in the store");
+    }
+    ctx.contentType("application/json").result(json);
+  }
+
+  private void quotes(Context ctx) throws IOException {
+    List<String> clauses = new ArrayList<>();
+    optional(ctx, "speaker").ifPresent(v -> clauses.add("speaker:" + phrase(v)));
+    optional(ctx, "entity").ifPresent(v -> clauses.add("(speaker:" + phrase(v) + " OR quote:" + phrase(v) + ")"));
+    optional(ctx, "source").ifPresent(v -> clauses.add("source:" + phrase(v)));
+    optional(ctx, "q").ifPresent(v -> clauses.add("(" + v + ")"));
+    String from = optional(ctx, "from").map(WebServer::date).orElse("*");
+    String to = optional(ctx, "to").map(WebServer::date).orElse("*");
+    if (!from.equals("*") || !to.equals("*")) {
+      clauses.add("published:[" + from + " TO " + to + "]");
+    }
+    if (clauses.isEmpty()) {
+      throw new ApiError(400, "say which quotes: speaker, entity, source, from, to or q");
+    }
+    String query = String.join(" AND ", clauses);
+    ArrayNode hits = JSON.createArrayNode();
+    CorpusSearch s = search();
+    if (s != null) {
+      for (CorpusSearch.QuoteHit h : run(() -> s.quotes(query, limit(ctx)))) {
+        hits.addObject().put("id", h.id()).put("article", h.articleId()).put("speaker", h.speaker()).put("kind", h.kind())
+            .put("cue", h.cue()).put("text", h.text()).put("title", h.title()).put("source", h.source())
+            .put("published", h.published());
+      }
+    }
+    ctx.json(JSON.createObjectNode().put("query", query).set("quotes", hits));
+  }
+
+  private void stats(Context ctx) throws IOException {
+    CorpusSearch s = search();
+    String by = ctx.queryParamAsClass("by", String.class).getOrDefault("month");
+    int top = Math.min(MAX_LIMIT, ctx.queryParamAsClass("top", Integer.class).getOrDefault(10));
+    if (s == null) {
+      ctx.json(new CorpusStats(0, 0, Map.of(), Map.of(), Map.of()));
+      return;
+    }
+    String q = ctx.queryParamAsClass("q", String.class).getOrDefault("");
+    ctx.json(run(() -> CorpusStats.of(s, q, by, top)));
+  }
+
+  private void cluster(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    CorpusSearch s = search();
+    Clusters.Cluster c = null;
+    if (s != null) {
+      c = s.clusters().all().stream().filter(x -> x.id().equals(id)).findFirst().orElse(s.clusters().of(id));
+    }
+    if (c == null) {
+      throw new ApiError(404, "no cluster " + id + " (give a cluster id or the id of an article that has copies)");
+    }
+    ArrayNode members = JSON.createArrayNode();
+    for (String member : c.members()) {
+      JsonNode a = JSON.readTree(s.json(member));
+      members.addObject().put("id", member).put("title", a.path("title").asText(null))
+          .put("source", a.path("source").path("domain").asText(a.path("source").path("name").asText(null)))
+          .put("published", a.path("published").asText(null)).put("original", member.equals(c.original()));
+    }
+    ctx.json(JSON.createObjectNode().put("id", c.id()).put("original", c.original()).set("members", members));
+  }
+
+  private void ingest(Context ctx) throws IOException {
+    if (settings.ingestToken() == null) {
+      throw new ApiError(403, "ingest is off: start the server with --ingest-token to allow it");
+    }
+    String given = String.valueOf(ctx.header("Authorization")).replaceFirst("^Bearer ", "");
+    if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), settings.ingestToken().getBytes(StandardCharsets.UTF_8))) {
+      throw new ApiError(401, "missing or wrong token (send Authorization: Bearer TOKEN)");
+    }
+    Article article = articleFrom(ctx, "api");
+    Document doc = pipeline.analyze(article);
+    String id = ArticleId.of(article);
+    boolean known;
+    synchronized (this) {
+      try (CorpusStore store = CorpusStore.open(settings.store())) {
+        known = store.contains(id);
+        store.add(doc);
+        store.commit();
+        store.recluster();
+      }
+      if (search != null) {
+        search.close();
+        search = null;
+      }
+    }
+    ctx.status(known ? 200 : 201).json(JSON.createObjectNode().put("id", id).put("replaced", known));
+  }
+
+  /** The store's reader, opened on first use and after each API ingest; null while there is no store. */
+  private synchronized CorpusSearch search() throws IOException {
+    if (search == null && Files.isDirectory(settings.store().resolve("index"))) {
+      try {
+        search = CorpusSearch.open(settings.store());
+      } catch (IOException e) {
+        return null; // created but empty
+      }
+    }
+    return search;
+  }
+
+  // ---- helpers ----
+
+  private interface Io<T> {
+    T get() throws IOException;
+  }
+
+  /** Runs a store query; a bad query is the client's error, not the server's. */
+  private static <T> T run(Io<T> query) throws IOException {
+    try {
+      return query.get();
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, String.valueOf(e.getMessage()).lines().findFirst().orElse("bad query"));
+    }
+  }
+
+  private static void error(Context ctx, int status, String message) {
+    ctx.status(status).json(JSON.createObjectNode().put("status", status)
+        .put("error", String.valueOf(message).lines().findFirst().orElse("")));
+  }
+
+  private static String required(Context ctx, String name) {
+    return optional(ctx, name).orElseThrow(() -> new ApiError(400, "missing query parameter '" + name + "'"));
+  }
+
+  private static java.util.Optional<String> optional(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    return v == null || v.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(v);
+  }
+
+  private static int limit(Context ctx) {
+    int n = ctx.queryParamAsClass("limit", Integer.class).getOrDefault(20);
+    if (n < 1 || n > MAX_LIMIT) {
+      throw new ApiError(400, "limit must be between 1 and " + MAX_LIMIT);
+    }
+    return n;
+  }
+
+  private static String date(String v) {
+    if (!ISO_DATE.matcher(v).matches()) {
+      throw new ApiError(400, "dates are YYYY-MM-DD, not " + v);
+    }
+    return v;
+  }
+
+  /** A value as one Lucene phrase: quotes and backslashes escaped. */
+  private static String phrase(String v) {
+    return "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  private static String resource(String name) throws IOException {
+    try (var in = WebServer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

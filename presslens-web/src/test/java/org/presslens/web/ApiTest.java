@@ -1,0 +1,112 @@
+package org.presslens.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The REST API over a real server on a free port, with a store it fills through the API. */
+class ApiTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ARTICLE = "Ferry strike called off\n\n"
+      + "Union leader Patricia Hewitt said on Tuesday that the ferry strike was off. \"We have a deal,\" Hewitt said.";
+
+  @Test
+  void analyzeReturnsTheContractAndSelectsLayers(@TempDir Path dir) throws Exception {
+    try (WebServer s = Servers.start(dir.resolve("store"), null, 1 << 20)) {
+      HttpResponse<String> r = Servers.post(s, "/api/analyze", "text/plain; charset=utf-8", ARTICLE, null);
+      assertThat(r.statusCode()).isEqualTo(200);
+      JsonNode doc = JSON.readTree(r.body());
+      assertThat(doc.get("text").asText()).isEqualTo(ARTICLE);
+      assertThat(doc.get("quotes").size()).isGreaterThanOrEqualTo(1);
+      assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("script-src 'self'"));
+      assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+      JsonNode some = JSON.readTree(Servers.post(s, "/api/analyze?layers=quotes", "application/json",
+          "{\"text\": " + JSON.writeValueAsString(ARTICLE) + ", \"url\": \"https://news.example/ferry\"}", null).body());
+      assertThat(some.has("quotes")).isTrue();
+      assertThat(some.has("entities")).isFalse();
+      assertThat(some.path("source").path("url").asText()).isEqualTo("https://news.example/ferry");
+
+      HttpResponse<String> html = Servers.post(s, "/api/analyze", "text/html",
+          "<html><head><title>T</title></head><body><article><p>" + ARTICLE.replace("\n", " ") + "</p></article></body></html>", null);
+      assertThat(html.statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void errorsAreJsonWithTheRightStatus(@TempDir Path dir) throws Exception {
+    try (WebServer s = Servers.start(dir.resolve("store"), null, 1000)) {
+      HttpResponse<String> big = Servers.post(s, "/api/analyze", "text/plain", "x".repeat(5000), null);
+      assertThat(big.statusCode()).isEqualTo(413);
+      assertThat(JSON.readTree(big.body()).get("error").asText()).contains("over the limit of 1000");
+      assertError(Servers.post(s, "/api/analyze", "text/plain", "", null), 400, "empty body");
+      assertError(Servers.post(s, "/api/analyze", "application/json", "{not json", null), 400, "malformed JSON");
+      assertError(Servers.post(s, "/api/analyze", "text/plain", "\u0000\u0001\u0002binary", null), 422, "binary");
+      assertError(Servers.post(s, "/api/analyze?layers=gossip", "text/plain", "Some text.", null), 400, "unknown layer 'gossip'");
+      assertError(Servers.get(s, "/api/articles/nope"), 404, "no article nope");
+      assertError(Servers.get(s, "/api/search?q=title:(unclosed"), 200, null); // empty store: nothing to search yet
+      assertError(Servers.get(s, "/api/quotes?from=yesterday"), 400, "dates are YYYY-MM-DD");
+      assertError(Servers.get(s, "/api/nowhere"), 404, "not found");
+      assertError(Servers.post(s, "/api/ingest", "text/plain", ARTICLE, null), 403, "ingest is off");
+      HttpResponse<String> escape = Servers.get(s, "/../../etc/passwd");
+      assertThat(escape.statusCode()).isIn(400, 404); // Jetty refuses the path before any handler
+      assertThat(escape.body()).doesNotContain("root:");
+    }
+  }
+
+  @Test
+  void ingestNeedsTheTokenThenSearchQuotesStatsAndClustersServeTheStore(@TempDir Path dir) throws Exception {
+    Path store = dir.resolve("store");
+    try (WebServer s = Servers.start(store, "s3cret", 1 << 20)) {
+      assertError(Servers.post(s, "/api/ingest", "text/plain", ARTICLE, "wrong"), 401, "wrong token");
+      HttpResponse<String> stored = Servers.post(s, "/api/ingest", "text/plain", ARTICLE, "s3cret");
+      assertThat(stored.statusCode()).isEqualTo(201);
+      String id = JSON.readTree(stored.body()).get("id").asText();
+      assertThat(Servers.post(s, "/api/ingest", "text/plain", ARTICLE, "s3cret").statusCode()).isEqualTo(200);
+      // The same text republished elsewhere, with a credit line: a syndicated copy.
+      Servers.post(s, "/api/ingest", "application/json", "{\"text\": " + JSON.writeValueAsString(ARTICLE + "\n\nSource » Ferry Weekly")
+          + ", \"url\": \"https://copies.example/ferry\", \"published\": \"2025-01-02\"}", "s3cret");
+
+      JsonNode hits = JSON.readTree(Servers.get(s, "/api/search?q=ferry").body()).get("hits");
+      assertThat(hits).hasSize(2);
+      assertThat(JSON.readTree(Servers.get(s, "/api/articles/" + id).body()).get("text").asText()).isEqualTo(ARTICLE);
+      JsonNode quotes = JSON.readTree(Servers.get(s, "/api/quotes?speaker=Hewitt").body()).get("quotes");
+      assertThat(quotes).isNotEmpty();
+      assertThat(quotes.get(0).get("speaker").asText()).contains("Hewitt");
+      assertThat(JSON.readTree(Servers.get(s, "/api/quotes?speaker=Hewitt&from=2025-01-01&to=2025-12-31").body()).get("quotes"))
+          .allSatisfy(q -> assertThat(q.get("published").asText()).startsWith("2025"));
+      JsonNode stats = JSON.readTree(Servers.get(s, "/api/stats").body());
+      assertThat(stats.get("articles").asInt()).isEqualTo(2);
+      assertThat(stats.path("tops").path("speakers").has("Patricia Hewitt")).isTrue();
+      JsonNode cluster = JSON.readTree(Servers.get(s, "/api/clusters/" + id).body());
+      assertThat(cluster.get("members")).hasSize(2);
+      assertThat(Files.isDirectory(store.resolve("index"))).isTrue();
+    }
+  }
+
+  @Test
+  void theSpecAndTheApiPageAreServed(@TempDir Path dir) throws Exception {
+    try (WebServer s = Servers.start(dir.resolve("store"), null, 1 << 20)) {
+      JsonNode spec = JSON.readTree(Servers.get(s, "/openapi.json").body());
+      assertThat(spec.get("openapi").asText()).startsWith("3.");
+      assertThat(spec.get("paths").has("/api/analyze")).isTrue();
+      assertThat(Servers.get(s, "/api").body()).contains("POST /api/analyze");
+      assertThat(JSON.readTree(Servers.get(s, "/api/techniques").body())).hasSize(14);
+    }
+  }
+
+  private static void assertError(HttpResponse<String> r, int status, String message) throws Exception {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    if (message != null) {
+      JsonNode body = JSON.readTree(r.body());
+      assertThat(body.get("error").asText()).contains(message);
+      assertThat(body.get("error").asText()).doesNotContain("\n");
+    }
+  }
+}
