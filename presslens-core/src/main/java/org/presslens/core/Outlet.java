@@ -11,6 +11,8 @@ import java.util.Map;
  * @param kind "wire agency", "newspaper", "broadcaster", "public broadcaster", "state media",
  *     "advocacy group", … as the registry says
  * @param country ISO 3166 code, or null
+ * @param opponents organisations the outlet or its patrons campaign against (type "opposes"),
+ *     each with the public page that documents it
  * @param ratings rating name ("mbfc:fact", "newsguard_score") → value, from imported files
  */
 public record Outlet(
@@ -21,6 +23,7 @@ public record Outlet(
     String owner,
     String country,
     List<Affiliation> affiliations,
+    List<Affiliation> opponents,
     Map<String, String> ratings,
     List<String> references) {
 
@@ -28,6 +31,7 @@ public record Outlet(
     domains = List.copyOf(domains);
     aliases = List.copyOf(aliases);
     affiliations = List.copyOf(affiliations);
+    opponents = List.copyOf(opponents);
     ratings = Map.copyOf(ratings);
     references = List.copyOf(references);
   }

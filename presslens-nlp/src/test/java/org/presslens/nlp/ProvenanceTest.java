@@ -90,6 +90,22 @@ class ProvenanceTest {
   }
 
   @Test
+  void anOutletAttackingItsPatronsOpponentIsFlaggedToo(@TempDir Path dir) throws IOException {
+    Path registry = Files.writeString(dir.resolve("van.json"), """
+        {"outlets": [{"name": "Valley Action Network", "kind": "advocacy group",
+          "opponents": [{"with": "Northern Water Company", "reference": "https://example.org/campaign"}]}]}
+        """);
+    Provenance p = provenance("""
+        Water firm blamed for flood misery
+
+        Critics accused the Northern Water Company of disastrous negligence and shameful greed.
+        """, Source.UNKNOWN, "Source » Valley Action Network", "Valley Action Network", OutletRegistry.standard().with(registry));
+    assertThat(p.flags()).filteredOn(f -> f.type().equals("affiliated-source")).singleElement()
+        .satisfies(f -> assertThat(f.evidence()).contains("opposes Northern Water Company").contains("negatively"));
+    assertThat(p.summary()).endsWith("Northern Water Company portrayed negatively");
+  }
+
+  @Test
   void anOutletMissingFromTheRegistryIsUnratedNotGuessed() {
     Provenance p = provenance(REPOST, Source.UNKNOWN, "Source » Nowhere Weekly", "Nowhere Weekly", OutletRegistry.standard());
     assertThat(p.origin().outlet()).isNull();

@@ -137,6 +137,8 @@ public final class ContractJson {
       n.put("country", o.country());
       ArrayNode ties = n.putArray("affiliations");
       o.affiliations().forEach(a -> ties.addObject().put("type", a.type()).put("with", a.with()).put("reference", a.reference()));
+      ArrayNode opponents = n.putArray("opponents");
+      o.opponents().forEach(a -> opponents.addObject().put("with", a.with()).put("reference", a.reference()));
       ObjectNode ratings = n.putObject("ratings");
       o.ratings().forEach(ratings::put);
       ArrayNode refs = n.putArray("references");

@@ -141,11 +141,11 @@ public final class OutletRegistry {
       }
       Outlet known = byDomain(domain).orElse(null);
       Outlet base = known != null ? rated.get(known.name())
-          : rated.getOrDefault(domain, new Outlet(domain, List.of(domain), List.of(), null, null, null, List.of(), Map.of(), List.of()));
+          : rated.getOrDefault(domain, new Outlet(domain, List.of(domain), List.of(), null, null, null, List.of(), List.of(), Map.of(), List.of()));
       Map<String, String> all = new LinkedHashMap<>(base.ratings());
       all.putAll(ratings);
       rated.put(base.name(), new Outlet(base.name(), base.domains(), base.aliases(), base.kind(), base.owner(), base.country(),
-          base.affiliations(), all, base.references()));
+          base.affiliations(), base.opponents(), all, base.references()));
     }
     return new OutletRegistry(new ArrayList<>(rated.values()));
   }
@@ -181,14 +181,22 @@ public final class OutletRegistry {
       if (name == null || name.isBlank()) {
         throw new IOException(source + ": an outlet without a name: " + o);
       }
-      List<Outlet.Affiliation> affiliations = new ArrayList<>();
-      for (JsonNode a : o.path("affiliations")) {
-        affiliations.add(new Outlet.Affiliation(a.path("type").asText(), a.path("with").asText(), a.path("reference").asText(null)));
-      }
+      List<Outlet.Affiliation> affiliations = ties(o.path("affiliations"), null);
+      List<Outlet.Affiliation> opponents = ties(o.path("opponents"), "opposes");
       Map<String, String> ratings = new LinkedHashMap<>();
       o.path("ratings").fields().forEachRemaining(e -> ratings.put(e.getKey(), e.getValue().asText()));
       out.add(new Outlet(name, strings(o.path("domains")), strings(o.path("aliases")), o.path("kind").asText(null),
-          o.path("owner").asText(null), o.path("country").asText(null), affiliations, ratings, strings(o.path("references"))));
+          o.path("owner").asText(null), o.path("country").asText(null), affiliations, opponents, ratings,
+          strings(o.path("references"))));
+    }
+    return out;
+  }
+
+  /** Ties as the file lists them: {"type", "with", "reference"}; {@code type} when the file leaves it out. */
+  private static List<Outlet.Affiliation> ties(JsonNode array, String type) {
+    List<Outlet.Affiliation> out = new ArrayList<>();
+    for (JsonNode a : array) {
+      out.add(new Outlet.Affiliation(a.path("type").asText(type), a.path("with").asText(), a.path("reference").asText(null)));
     }
     return out;
   }

@@ -22,7 +22,8 @@ import org.presslens.core.report.Voices;
  *
  * <ul>
  *   <li>{@code affiliated-source}: the publisher or origin is affiliated with an organisation
- *       that the article (in its own voice or a quote) portrays positively;
+ *       that the article (in its own voice or a quote) portrays positively, or opposes one that
+ *       it portrays negatively;
  *   <li>{@code single-voice}: one speaker has most of the article's quoted and reported words;
  *   <li>{@code unrated-source}: the publisher or origin is not in the registry;
  *   <li>{@code syndicated-copy}: a credit line says the text was first published elsewhere.
@@ -86,7 +87,7 @@ public final class ProvenanceAnnotator implements Annotator {
     if (publisher != null) {
       summary.add((summary.isEmpty() ? "Published by " : "published by ") + describe(publisher));
     }
-    List<String> praised = new ArrayList<>();
+    List<String> portrayals = new ArrayList<>();
     for (Provenance.Party party : new Provenance.Party[] {origin, publisher}) {
       if (party == null) {
         continue;
@@ -96,14 +97,19 @@ public final class ProvenanceAnnotator implements Annotator {
         continue;
       }
       for (Outlet.Affiliation aff : party.outlet().affiliations()) {
-        Entity entity = entityNamed(doc, aff.with());
-        Stance positive = entity == null ? null : doc.stance().stream()
-            .filter(s -> s.entity().equals(entity.id()) && s.polarity().equals("positive")).findFirst().orElse(null);
-        if (positive != null) {
-          String evidence = positive.evidence().isEmpty() ? "" : ": \"" + doc.text().slice(positive.evidence().get(0)) + "\"";
+        Stance st = portrayed(doc, aff.with(), "positive");
+        if (st != null) {
           flags.add(new Provenance.Flag("affiliated-source", party.name() + " (" + aff.type() + ": " + aff.with() + ", "
-              + aff.reference() + "); the article portrays " + entity.name() + " positively" + evidence));
-          praised.add(entity.name());
+              + aff.reference() + "); the article portrays " + aff.with() + " positively" + evidence(doc, st)));
+          portrayals.add(aff.with() + " portrayed positively");
+        }
+      }
+      for (Outlet.Affiliation opponent : party.outlet().opponents()) {
+        Stance st = portrayed(doc, opponent.with(), "negative");
+        if (st != null) {
+          flags.add(new Provenance.Flag("affiliated-source", party.name() + " (opposes " + opponent.with() + ", "
+              + opponent.reference() + "); the article portrays " + opponent.with() + " negatively" + evidence(doc, st)));
+          portrayals.add(opponent.with() + " portrayed negatively");
         }
       }
     }
@@ -119,7 +125,7 @@ public final class ProvenanceAnnotator implements Annotator {
         summary.add(ofArticle + "% of the text is quotes from " + top.name());
       }
     }
-    praised.stream().distinct().forEach(name -> summary.add(name + " portrayed positively"));
+    portrayals.stream().distinct().forEach(summary::add);
     if (summary.isEmpty()) {
       summary.add("Publisher unknown");
     }
@@ -143,6 +149,17 @@ public final class ProvenanceAnnotator implements Annotator {
     }
     facts.addAll(ties);
     return facts.isEmpty() ? party.name() : party.name() + " (" + String.join(", ", facts) + ")";
+  }
+
+  /** A holder's stance of this polarity towards the entity named so, or null. */
+  private static Stance portrayed(Document doc, String name, String polarity) {
+    Entity entity = entityNamed(doc, name);
+    return entity == null ? null : doc.stance().stream()
+        .filter(s -> s.entity().equals(entity.id()) && s.polarity().equals(polarity)).findFirst().orElse(null);
+  }
+
+  private static String evidence(Document doc, Stance st) {
+    return st.evidence().isEmpty() ? "" : ": \"" + doc.text().slice(st.evidence().get(0)) + "\"";
   }
 
   /** The article's entity with this name or alias, ignoring case. */
