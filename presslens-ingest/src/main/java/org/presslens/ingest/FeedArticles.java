@@ -8,7 +8,6 @@ import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
@@ -83,7 +82,7 @@ final class FeedArticles {
       return new Item.Failed(new BadInputException(where, "no page and no text in the feed (" + problem + ")"));
     }
     return new Item.Read(TextArticles.of(where, text, entry.getTitle(), authors, published, null,
-        new Source(feedTitle, domainOf(link), link)));
+        Source.ofUrl(feedTitle, link)));
   }
 
   /** The item's full content if the feed carries it, else its summary. */
@@ -98,14 +97,5 @@ final class FeedArticles {
       b.append(entry.getDescription().getValue());
     }
     return b.isEmpty() ? null : b.toString();
-  }
-
-  private static String domainOf(String link) {
-    try {
-      String host = link == null ? null : URI.create(link).getHost();
-      return host == null ? null : host.replaceFirst("^www\\.", "");
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 }

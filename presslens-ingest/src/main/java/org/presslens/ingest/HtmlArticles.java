@@ -2,7 +2,6 @@ package org.presslens.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -55,7 +54,7 @@ public final class HtmlArticles {
     String published = published(doc, ld);
     String language = language(doc);
     String canonical = firstNonBlank(attr(doc, "link[rel=canonical]", "href"), meta(doc, "og:url"), doc.location());
-    String domain = domain(canonical);
+    String domain = Source.domainOf(canonical);
     String siteName = firstNonBlank(meta(doc, "og:site_name"), ldPublisher(ld), meta(doc, "application-name"));
 
     List<String> pageBlocks = doc.body() == null ? List.of() : ContentExtractor.allBlocks(doc.body());
@@ -192,18 +191,6 @@ public final class HtmlArticles {
       return null;
     }
     return lang.strip().split("[-_,;\\s]")[0].toLowerCase(Locale.ROOT);
-  }
-
-  private static String domain(String url) {
-    if (url == null || url.isBlank()) {
-      return null;
-    }
-    try {
-      String host = URI.create(url.strip().replace(" ", "%20")).getHost();
-      return host == null ? null : host.replaceFirst("^www\\.", "").toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private static List<JsonNode> jsonLd(Document doc) {

@@ -275,7 +275,8 @@ public final class Inputs {
         throw new BadInputException(name, "expected a JSON object with \"text\" or \"html\"");
       }
       String url = text(node, "url");
-      Source source = new Source(text(node.path("source"), "name"), text(node.path("source"), "domain"), url);
+      String domain = text(node.path("source"), "domain");
+      Source source = new Source(text(node.path("source"), "name"), domain != null ? domain : Source.domainOf(url), url);
       List<String> authors = new ArrayList<>();
       node.path("authors").forEach(a -> authors.add(a.asText()));
       if (node.hasNonNull("html")) {

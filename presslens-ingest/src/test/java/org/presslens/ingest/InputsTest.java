@@ -91,6 +91,7 @@ class InputsTest {
     List<Item> items = readAll(p.toString());
     assertThat(items).hasSize(4);
     assertThat(((Item.Read) items.get(0)).article().source().url()).isEqualTo("https://example.com/1");
+    assertThat(((Item.Read) items.get(0)).article().source().domain()).isEqualTo("example.com");
     assertThat(error(items.get(1))).startsWith(p + ":2: malformed JSON");
     assertThat(error(items.get(2))).startsWith(p + ":3: expected a JSON object");
     assertThat(((Item.Read) items.get(3)).input()).isEqualTo(p + ":5");

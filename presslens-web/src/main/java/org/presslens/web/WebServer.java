@@ -178,7 +178,7 @@ public final class WebServer implements AutoCloseable {
           throw new ApiError(400, "the JSON body needs a non-empty \"text\" or \"html\"");
         }
         return TextArticles.of(name, text, text(node, "title"), List.of(), text(node, "published"), text(node, "language"),
-            new Source(null, url == null ? null : java.net.URI.create(url).getHost(), url));
+            Source.ofUrl(null, url));
       }
       if (type.startsWith("text/html")) {
         return HtmlArticles.of(name, body, null);
@@ -186,8 +186,6 @@ public final class WebServer implements AutoCloseable {
       return TextArticles.of(name, body);
     } catch (BadInputException e) {
       throw new ApiError(422, e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new ApiError(400, "bad url: " + e.getMessage());
     }
   }
 
