@@ -66,6 +66,7 @@ public final class WebServer implements AutoCloseable {
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_LIMIT = 200;
+  private static final int FACET_VALUES = 8;
 
   private final Settings settings;
   private final Pipeline pipeline;
@@ -205,7 +206,18 @@ public final class WebServer implements AutoCloseable {
         }
       }
     }
-    ctx.json(JSON.createObjectNode().put("query", q).set("hits", hits));
+    ObjectNode result = JSON.createObjectNode().put("query", q);
+    result.set("hits", hits);
+    if ("true".equals(ctx.queryParam("facets")) && s != null) {
+      // Facets are the aggregates of the matching articles: sources, speakers, entities,
+      // techniques, months; each value narrows the query when the UI adds it as a clause.
+      CorpusStats stats = run(() -> CorpusStats.of(s, q, "month", FACET_VALUES));
+      ObjectNode facets = result.putObject("facets");
+      facets.set("months", JSON.valueToTree(stats.periods()));
+      stats.tops().forEach((name, counts) -> facets.set(name, JSON.valueToTree(counts)));
+      result.put("total", stats.articles());
+    }
+    ctx.json(result);
   }
 
   private void article(Context ctx) throws IOException {

@@ -46,7 +46,19 @@ class BrowserTest {
   static void start() {
     assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
         "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-    server = Servers.start(dir.resolve("store"), null, 1 << 20);
+    server = Servers.start(dir.resolve("store"), "token", 1 << 20);
+    for (String[] a : new String[][] {
+        {"2025-03-04", "Ferry strike called off", "Union leader Patricia Hewitt said on Tuesday that the ferry strike was off. \"We have a deal,\" Hewitt said."},
+        {"2025-04-10", "Ferry fares to rise", "Ferry fares will rise by 4 percent in May, the operator said. \"It is a disgraceful betrayal,\" Patricia Hewitt said."},
+        {"2025-04-22", "Harbour reopens", "The harbour reopened on Monday after repairs, the Porthaven Harbour Authority said."}}) {
+      try {
+        int status = Servers.post(server, "/api/ingest", "application/json", "{\"title\": \"" + a[1] + "\", \"published\": \"" + a[0]
+            + "\", \"url\": \"https://porthaven-post.example/" + a[0] + "\", \"text\": \"" + a[2].replace("\"", "\\\"") + "\"}", "token").statusCode();
+        assertThat(status).isEqualTo(201);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
@@ -98,6 +110,37 @@ class BrowserTest {
     assertThat(article.findElements(By.cssSelector("mark.t-PERSON"))).isNotEmpty();
     String panels = browser.findElement(By.id("panels")).getText();
     assertThat(panels).contains("Voices").contains("Claims to check").contains("Persuasion techniques").contains("Stance");
+  }
+
+  @Test
+  void theDashboardDrawsChartsOfTheStore() {
+    browser.get("http://127.0.0.1:" + server.port() + "/");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    browser.findElement(By.id("tab-dashboard")).click();
+    wait.until(d -> !d.findElements(By.cssSelector("#charts svg rect.bar")).isEmpty());
+    String charts = browser.findElement(By.id("charts")).getText();
+    assertThat(charts).contains("Articles by month (3 in all, 0 undated)").contains("Top speakers").contains("Patricia Hewitt");
+    // Two months with articles: two bars in the time chart.
+    assertThat(browser.findElements(By.cssSelector("#charts figure:first-child rect.bar"))).hasSize(2);
+  }
+
+  @Test
+  void facetsNarrowTheSearchAndASpeakerHasAPage() {
+    browser.get("http://127.0.0.1:" + server.port() + "/");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    browser.findElement(By.id("tab-corpus")).click();
+    browser.findElement(By.id("query")).sendKeys("ferry OR harbour");
+    browser.findElement(By.id("search-button")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("total"), "3 articles match"));
+    browser.findElement(By.cssSelector("#facets button[data-clause^='published:[2025-04']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("total"), "2 articles match"));
+
+    browser.findElement(By.cssSelector("#facets button[data-speaker='Patricia Hewitt']")).click();
+    wait.until(d -> d.findElements(By.cssSelector("#speaker-quotes li")).size() >= 2);
+    assertThat(browser.findElement(By.id("speaker-name")).getText()).isEqualTo("Patricia Hewitt");
+    assertThat(browser.findElements(By.cssSelector("#speaker-timeline rect.bar"))).hasSize(2);
   }
 
   @Test

@@ -26,9 +26,106 @@ async function api(path, options) {
 function status(message) { $('status').textContent = message; }
 
 function showTab(name) {
-  for (const tab of ['analyze', 'corpus']) {
+  for (const tab of ['analyze', 'corpus', 'dashboard']) {
     $(tab).hidden = tab !== name;
     $('tab-' + tab).setAttribute('aria-selected', String(tab === name));
+  }
+  $('speaker').hidden = true;
+  if (name === 'dashboard') dashboard();
+}
+
+// ---- charts: SVG drawn with DOM calls, labels as text nodes ----
+
+const SVG = 'http://www.w3.org/2000/svg';
+function svg(tag, attrs, text) {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** Horizontal bars: one row per [label, value]; the value written at the bar's end. */
+function barChart(title, entries, format) {
+  const fmt = format || String;
+  const rowHeight = 22;
+  const labelWidth = 150;
+  const width = 460;
+  const max = Math.max(1, ...entries.map((e) => e[1]));
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${Math.max(1, entries.length) * rowHeight + 4}`, role: 'img',
+    'aria-label': title + ': ' + entries.map(([l, v]) => `${l} ${fmt(v)}`).join(', ') });
+  entries.forEach(([label, value], i) => {
+    const y = i * rowHeight + 2;
+    const w = Math.max(1, (width - labelWidth - 60) * value / max);
+    chart.append(svg('text', { x: labelWidth - 6, y: y + 15, 'text-anchor': 'end' }, label.length > 24 ? label.slice(0, 23) + '…' : label));
+    const bar = svg('rect', { class: 'bar', x: labelWidth, y, width: w, height: rowHeight - 6 });
+    bar.append(svg('title', {}, `${label}: ${fmt(value)}`));
+    chart.append(bar, svg('text', { x: labelWidth + w + 4, y: y + 15 }, fmt(value)));
+  });
+  return el('figure', { class: 'chart' }, el('h3', {}, title), entries.length ? chart : el('p', { class: 'count' }, 'Nothing yet.'));
+}
+
+/** Vertical bars over time: one column per [period, value], periods in order. */
+function timeChart(title, entries) {
+  const width = 460;
+  const height = 160;
+  const max = Math.max(1, ...entries.map((e) => e[1]));
+  const step = (width - 40) / Math.max(1, entries.length);
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height + 30}`, role: 'img',
+    'aria-label': title + ': ' + entries.map(([p, v]) => `${p} ${v}`).join(', ') });
+  chart.append(svg('line', { class: 'axis', x1: 30, y1: height, x2: width, y2: height }));
+  chart.append(svg('text', { x: 26, y: 12, 'text-anchor': 'end' }, String(max)), svg('text', { x: 26, y: height, 'text-anchor': 'end' }, '0'));
+  entries.forEach(([period, value], i) => {
+    const h = Math.max(1, (height - 10) * value / max);
+    const bar = svg('rect', { class: 'bar', x: 32 + i * step, y: height - h, width: Math.max(1, step - 2), height: h });
+    bar.append(svg('title', {}, `${period}: ${value}`));
+    chart.append(bar);
+  });
+  if (entries.length) {
+    chart.append(svg('text', { x: 32, y: height + 16 }, entries[0][0]),
+      svg('text', { x: width, y: height + 16, 'text-anchor': 'end' }, entries[entries.length - 1][0]));
+  }
+  return el('figure', { class: 'chart' }, el('h3', {}, title), entries.length ? chart : el('p', { class: 'count' }, 'Nothing dated yet.'));
+}
+
+async function dashboard() {
+  try {
+    const stats = await api('/api/stats?top=10');
+    const sources = Object.entries(stats.sources).filter(([, p]) => p.techniqueShare !== null && p.techniqueShare !== undefined)
+      .map(([name, p]) => [name, p.techniqueShare]).sort((a, b) => b[1] - a[1]).slice(0, 10);
+    $('charts').replaceChildren(
+      timeChart(`Articles by month (${stats.articles} in all, ${stats.undated} undated)`, Object.entries(stats.periods)),
+      barChart('Top speakers (quotes)', Object.entries(stats.tops.speakers || {})),
+      barChart('Techniques (spans)', Object.entries(stats.tops.techniques || {}).map(([k, v]) => [techniques[k] ? techniques[k].title : k, v])),
+      barChart('Technique share by source', sources, (v) => (100 * v).toFixed(1) + '%'),
+      barChart('Top sources (articles)', Object.entries(stats.tops.sources || {})),
+      barChart('Top organisations', Object.entries(stats.tops.organisations || {})));
+  } catch (e) {
+    $('charts').replaceChildren(el('p', {}, 'Error: ' + e.message));
+  }
+}
+
+// ---- a speaker: all their quotes over time ----
+
+async function speakerPage(name) {
+  for (const tab of ['analyze', 'corpus', 'dashboard']) { $(tab).hidden = true; $('tab-' + tab).setAttribute('aria-selected', 'false'); }
+  $('result').hidden = true;
+  $('speaker').hidden = false;
+  $('speaker-name').textContent = name;
+  try {
+    const result = await api('/api/quotes?limit=200&speaker=' + encodeURIComponent(name));
+    const byMonth = new Map();
+    for (const q of result.quotes) {
+      const month = q.published ? q.published.slice(0, 7) : null;
+      if (month) byMonth.set(month, (byMonth.get(month) || 0) + 1);
+    }
+    $('speaker-timeline').replaceChildren(timeChart(`Quotes by month (${result.quotes.length})`, [...byMonth].sort()));
+    const sorted = [...result.quotes].sort((a, b) => String(b.published).localeCompare(String(a.published)));
+    $('speaker-quotes').replaceChildren(...sorted.map((q) => el('li', {},
+      el('span', { class: 'count' }, [q.published, q.source, q.kind + ' · ' + q.cue].filter(Boolean).join(' · ') + ' '),
+      el('span', { class: 'snippet' }, '“' + q.text + '”'),
+      el('button', { type: 'button', class: 'linkish', 'data-id': q.article }, q.title || 'the article'))));
+  } catch (e) {
+    $('speaker-quotes').replaceChildren(el('li', {}, 'Error: ' + e.message));
   }
 }
 
@@ -192,15 +289,44 @@ async function analyze() {
   }
 }
 
+/** The query field each facet narrows. */
+const FACET_FIELDS = { sources: 'source', speakers: 'speaker', people: 'person', organisations: 'organization',
+  places: 'location', techniques: 'technique' };
+
+function phrase(value) { return '"' + value.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"'; }
+
+function narrow(clause) {
+  $('query').value = ($('query').value.trim() + ' ' + clause).trim();
+  search();
+}
+
 async function search() {
-  const q = $('query').value.trim();
+  let q = $('query').value.trim();
+  const from = $('from').value;
+  const to = $('to').value;
+  if (from || to) q = (q ? `(${q}) AND ` : '') + `published:[${from || '*'} TO ${to || '*'}]`;
   if (!q) return;
   try {
-    const result = await api('/api/search?q=' + encodeURIComponent(q) + '&limit=50');
+    const result = await api('/api/search?facets=true&limit=50&q=' + encodeURIComponent(q));
     const hits = result.hits.map((h) => el('li', {}, el('button', { type: 'button', 'data-id': h.id }, h.title || h.id),
       el('span', { class: 'count' }, ' ' + [h.source, h.published, h.cluster ? (h.original === h.id ? 'original' : 'copy') : null].filter(Boolean).join(' · ')),
       el('span', { class: 'snippet' }, h.snippet || '')));
     $('hits').replaceChildren(...(hits.length ? hits : [el('li', {}, 'No article matches.')]));
+    $('total').textContent = result.total === undefined ? '' : `${result.total} articles match; showing ${result.hits.length}.`;
+    const facets = [];
+    for (const [name, counts] of Object.entries(result.facets || {})) {
+      const entries = Object.entries(counts);
+      if (!entries.length) continue;
+      const items = entries.map(([value, n]) => {
+        const clause = name === 'months' ? `published:[${value}-01 TO ${value}-31]` : `${FACET_FIELDS[name]}:${phrase(value)}`;
+        const label = name === 'techniques' && techniques[value] ? techniques[value].title : value;
+        const li = el('li', {}, el('button', { type: 'button', 'data-clause': clause }, label), el('span', { class: 'count' }, ` ${n}`));
+        if (name === 'speakers') li.append(' ', el('button', { type: 'button', class: 'linkish', 'data-speaker': value, 'aria-label': 'All quotes of ' + value }, 'quotes'));
+        return li;
+      });
+      facets.push(el('h3', {}, name), el('ul', {}, ...items));
+    }
+    $('facets').replaceChildren(...facets);
   } catch (e) {
     $('hits').replaceChildren(el('li', {}, 'Error: ' + e.message));
   }
@@ -217,6 +343,14 @@ async function openArticle(id) {
 document.addEventListener('DOMContentLoaded', async () => {
   $('tab-analyze').addEventListener('click', () => showTab('analyze'));
   $('tab-corpus').addEventListener('click', () => showTab('corpus'));
+  $('tab-dashboard').addEventListener('click', () => showTab('dashboard'));
+  $('facets').addEventListener('click', (e) => {
+    const speaker = e.target.closest('button[data-speaker]');
+    if (speaker) { speakerPage(speaker.dataset.speaker); return; }
+    const b = e.target.closest('button[data-clause]');
+    if (b) narrow(b.dataset.clause);
+  });
+  $('speaker-quotes').addEventListener('click', (e) => { const b = e.target.closest('button[data-id]'); if (b) openArticle(b.dataset.id); });
   $('analyze-button').addEventListener('click', analyze);
   $('search-button').addEventListener('click', search);
   $('query').addEventListener('keydown', (e) => { if (e.key === 'Enter') search(); });
