@@ -50,10 +50,11 @@ class BrowserTest {
     for (String[] a : new String[][] {
         {"2025-03-04", "Ferry strike called off", "Union leader Patricia Hewitt said on Tuesday that the ferry strike was off. \"We have a deal,\" Hewitt said."},
         {"2025-04-10", "Ferry fares to rise", "Ferry fares will rise by 4 percent in May, the operator said. \"It is a disgraceful betrayal,\" Patricia Hewitt said."},
-        {"2025-04-22", "Harbour reopens", "The harbour reopened on Monday after repairs, the Porthaven Harbour Authority said."}}) {
+        {"2025-04-22", "Harbour reopens", "The harbour reopened on Monday after repairs, the Porthaven Harbour Authority said."},
+        {"2025-03-05", "Ferry strike called off", "Union leader Patricia Hewitt said on Tuesday that the ferry strike was off. \"We have a deal,\" Hewitt said.\n\nSource » Porthaven Post"}}) {
       try {
         int status = Servers.post(server, "/api/ingest", "application/json", "{\"title\": \"" + a[1] + "\", \"published\": \"" + a[0]
-            + "\", \"url\": \"https://porthaven-post.example/" + a[0] + "\", \"text\": \"" + a[2].replace("\"", "\\\"") + "\"}", "token").statusCode();
+            + "\", \"url\": \"https://porthaven-post.example/" + a[0] + "\", \"text\": \"" + a[2].replace("\"", "\\\"").replace("\n", "\\n") + "\"}", "token").statusCode();
         assertThat(status).isEqualTo(201);
       } catch (Exception e) {
         throw new IllegalStateException(e);
@@ -83,6 +84,7 @@ class BrowserTest {
     ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, text);
     browser.findElement(By.id("analyze-button")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Done."));
+    System.out.println("BrowserTest: " + browser.findElement(By.id("status")).getText()); // the render time, reported not asserted
     return browser.findElement(By.id("article"));
   }
 
@@ -120,7 +122,7 @@ class BrowserTest {
     browser.findElement(By.id("tab-dashboard")).click();
     wait.until(d -> !d.findElements(By.cssSelector("#charts svg rect.bar")).isEmpty());
     String charts = browser.findElement(By.id("charts")).getText();
-    assertThat(charts).contains("Articles by month (3 in all, 0 undated)").contains("Top speakers").contains("Patricia Hewitt");
+    assertThat(charts).contains("Articles by month (4 in all, 0 undated)").contains("Top speakers").contains("Patricia Hewitt");
     // Two months with articles: two bars in the time chart.
     assertThat(browser.findElements(By.cssSelector("#charts figure:first-child rect.bar"))).hasSize(2);
   }
@@ -133,7 +135,7 @@ class BrowserTest {
     browser.findElement(By.id("tab-corpus")).click();
     browser.findElement(By.id("query")).sendKeys("ferry OR harbour");
     browser.findElement(By.id("search-button")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("total"), "3 articles match"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("total"), "4 articles match"));
     browser.findElement(By.cssSelector("#facets button[data-clause^='published:[2025-04']")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("total"), "2 articles match"));
 
@@ -141,6 +143,12 @@ class BrowserTest {
     wait.until(d -> d.findElements(By.cssSelector("#speaker-quotes li")).size() >= 2);
     assertThat(browser.findElement(By.id("speaker-name")).getText()).isEqualTo("Patricia Hewitt");
     assertThat(browser.findElements(By.cssSelector("#speaker-timeline rect.bar"))).hasSize(2);
+
+    // An article with a syndicated copy lists it, and names the original.
+    browser.findElements(By.cssSelector("#speaker-quotes button[data-id]")).stream()
+        .filter(b -> b.getText().equals("Ferry strike called off")).findFirst().orElseThrow().click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("panels"), "Copies of this text"));
+    assertThat(browser.findElement(By.id("panels")).getText()).contains("the original");
   }
 
   @Test

@@ -281,9 +281,10 @@ async function analyze() {
   }
   if (!body.trim()) { status('Paste an article or choose a file first.'); return; }
   status('Analysing…');
+  const started = performance.now();
   try {
     renderArticle(await api('/api/analyze', { method: 'POST', headers: { 'Content-Type': type + '; charset=utf-8' }, body }));
-    status('Done.');
+    status(`Done. Analysed and drawn in ${((performance.now() - started) / 1000).toFixed(2)} s.`);
   } catch (e) {
     status('Error: ' + e.message);
   }
@@ -335,6 +336,14 @@ async function search() {
 async function openArticle(id) {
   try {
     renderArticle(await api('/api/articles/' + encodeURIComponent(id)));
+    const response = await fetch('/api/clusters/' + encodeURIComponent(id));
+    if (response.ok) {
+      const cluster = await response.json();
+      const others = cluster.members.filter((m) => m.id !== id);
+      $('panels').prepend(el('h3', {}, 'Copies of this text'), el('ul', {}, ...others.map((m) => el('li', {},
+        el('button', { type: 'button', class: 'linkish', 'data-id': m.id }, m.title || m.id),
+        el('span', { class: 'count' }, ' ' + [m.source, m.published, m.original ? 'the original' : null].filter(Boolean).join(' · '))))));
+    }
   } catch (e) {
     $('hits').append(el('li', {}, 'Error: ' + e.message));
   }
@@ -351,6 +360,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     if (b) narrow(b.dataset.clause);
   });
   $('speaker-quotes').addEventListener('click', (e) => { const b = e.target.closest('button[data-id]'); if (b) openArticle(b.dataset.id); });
+  $('panels').addEventListener('click', (e) => { const b = e.target.closest('button[data-id]'); if (b) openArticle(b.dataset.id); });
   $('analyze-button').addEventListener('click', analyze);
   $('search-button').addEventListener('click', search);
   $('query').addEventListener('keydown', (e) => { if (e.key === 'Enter') search(); });
