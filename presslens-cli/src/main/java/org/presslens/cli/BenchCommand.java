@@ -32,6 +32,8 @@ import picocli.CommandLine.Option;
       "warm-up on 1 thread and on all cores, each stage's share of the time, and peak heap.",
       "With --store, also analyse and store into a temporary corpus store on all cores and print",
       "its throughput as a ratio of analysis alone, then search latency over generated queries.",
+      "With --web, serve such a store on loopback and load it with concurrent analyze and search",
+      "requests: throughput, p50/p99 latency, errors and heap before and after.",
       "Compare runs of the same session as ratios; absolute numbers depend on the machine."
     })
 final class BenchCommand implements Callable<Integer> {
@@ -51,6 +53,16 @@ final class BenchCommand implements Callable<Integer> {
       description = "With --store: fill the store to N articles with copies of the analysed corpus (each under a"
           + " URL of its own) before timing searches, to measure latency and heap at scale.")
   int scale;
+
+  @Option(names = "--web", description = "Also serve a temporary store of the corpus on loopback and load it with"
+      + " concurrent analyze and search requests (see --clients, --seconds).")
+  boolean web;
+
+  @Option(names = "--clients", paramLabel = "N", description = "With --web: concurrent clients (default: ${DEFAULT-VALUE}).")
+  int clients = 8;
+
+  @Option(names = "--seconds", paramLabel = "S", description = "With --web: how long the load runs (default: ${DEFAULT-VALUE}).")
+  int seconds = 20;
 
   @Override
   public Integer call() throws Exception {
@@ -85,8 +97,59 @@ final class BenchCommand implements Callable<Integer> {
     if (store) {
       storeBench(pipeline, articles, cores, all, scale);
     }
+    if (web) {
+      webBench(pipeline, articles);
+    }
     System.out.printf("peak heap         %.0f MB (max heap %.0f MB)%n", peakHeapBytes() / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
     return 0;
+  }
+
+  /**
+   * The server under load: the corpus stored in a temporary store, served on loopback, then
+   * {@code clients} clients for {@code seconds}, a fifth of the requests analysing an article of
+   * the corpus and the rest searching words of its titles. Heap after GC before and after shows
+   * whether memory stays bounded.
+   */
+  private void webBench(Pipeline pipeline, List<Article> articles) throws Exception {
+    Path folder = java.nio.file.Files.createTempDirectory("presslens-web-bench");
+    try {
+      try (CorpusStore corpus = CorpusStore.open(folder)) {
+        for (Article a : articles) {
+          corpus.add(pipeline.analyze(a));
+        }
+        corpus.commit();
+        corpus.recluster();
+      }
+      List<String> texts = articles.stream().map(Article::text).toList();
+      List<String> queries = new ArrayList<>();
+      for (Article a : articles) {
+        String title = a.title() == null ? a.text() : a.title();
+        for (String w : title.split("\\W+")) {
+          if (w.length() > 4) {
+            queries.add(w.toLowerCase(java.util.Locale.ROOT));
+          }
+        }
+      }
+      if (queries.isEmpty()) {
+        queries.add("the");
+      }
+      try (org.presslens.web.WebServer server = org.presslens.web.WebServer.start(
+          new org.presslens.web.WebServer.Settings(folder, "127.0.0.1", 0, null, 10L << 20), pipeline)) {
+        double before = usedHeapAfterGc();
+        org.presslens.web.LoadTest.Result r = org.presslens.web.LoadTest.run(server.port(), texts, queries, clients,
+            java.time.Duration.ofSeconds(seconds), 0.2);
+        double after = usedHeapAfterGc();
+        System.out.printf("web load          %d clients, %.0f s: %d requests, %.1f requests/s, %d errors%n",
+            clients, r.seconds(), r.requests(), r.throughput(), r.errors());
+        System.out.printf("  analyze         %d requests, p50 %.0f ms, p99 %.0f ms%n", r.analyze().requests(), r.analyze().p50(), r.analyze().p99());
+        System.out.printf("  search          %d requests, p50 %.1f ms, p99 %.1f ms%n", r.search().requests(), r.search().p50(), r.search().p99());
+        System.out.printf("  heap after GC   %.0f MB before the load, %.0f MB after%n", before / 1e6, after / 1e6);
+      }
+    } finally {
+      try (var paths = java.nio.file.Files.walk(folder)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
   }
 
   /**

@@ -103,15 +103,30 @@ class BrowserTest {
     assertThat(logs).noneMatch(l -> l.contains("__pwned"));
   }
 
+  /** Saves what the browser shows under target/screenshots, for people to look at. */
+  private static void screenshot(String name) {
+    try {
+      Path out = Path.of("target", "screenshots");
+      Files.createDirectories(out);
+      Files.write(out.resolve(name + ".png"), ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
-  void theArticleShowsWhoSpeaksAndTheSidePanels() {
-    WebElement article = analyze(HOSTILE);
+  void theArticleShowsWhoSpeaksAndTheSidePanels() throws Exception {
+    WebElement article = analyze(Files.readString(Path.of("../examples/advocacy-repost.txt")));
+    screenshot("analyze");
     List<WebElement> quotes = article.findElements(By.cssSelector(".q"));
     assertThat(quotes).isNotEmpty();
-    assertThat(quotes).anyMatch(q -> q.getAttribute("title").contains("Tom Reed"));
+    assertThat(quotes).anyMatch(q -> q.getAttribute("title").contains("Maria Lopez"));
+    assertThat(article.findElements(By.cssSelector(".tq"))).isNotEmpty();
+    assertThat(article.findElements(By.cssSelector(".claim"))).isNotEmpty();
     assertThat(article.findElements(By.cssSelector("mark.t-PERSON"))).isNotEmpty();
     String panels = browser.findElement(By.id("panels")).getText();
-    assertThat(panels).contains("Voices").contains("Claims to check").contains("Persuasion techniques").contains("Stance");
+    assertThat(panels).contains("Provenance").contains("Voices").contains("Claims to check").contains("Persuasion techniques")
+        .contains("Stance").contains("Valley Rivers Alliance: positive");
   }
 
   @Test
@@ -121,6 +136,7 @@ class BrowserTest {
     wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
     browser.findElement(By.id("tab-dashboard")).click();
     wait.until(d -> !d.findElements(By.cssSelector("#charts svg rect.bar")).isEmpty());
+    screenshot("dashboard");
     String charts = browser.findElement(By.id("charts")).getText();
     assertThat(charts).contains("Articles by month (4 in all, 0 undated)").contains("Top speakers").contains("Patricia Hewitt");
     // Two months with articles: two bars in the time chart.
@@ -142,6 +158,7 @@ class BrowserTest {
     browser.findElement(By.cssSelector("#facets button[data-speaker='Patricia Hewitt']")).click();
     wait.until(d -> d.findElements(By.cssSelector("#speaker-quotes li")).size() >= 2);
     assertThat(browser.findElement(By.id("speaker-name")).getText()).isEqualTo("Patricia Hewitt");
+    screenshot("speaker");
     assertThat(browser.findElements(By.cssSelector("#speaker-timeline rect.bar"))).hasSize(2);
 
     // An article with a syndicated copy lists it, and names the original.
@@ -159,6 +176,7 @@ class BrowserTest {
       analyze("Rain fell in Oslo on Monday, the Norwegian Meteorological Institute said.");
       WebElement article = browser.findElement(By.id("article"));
       WebElement panels = browser.findElement(By.id("panels"));
+      screenshot("phone");
       assertThat(panels.getLocation().getY()).isGreaterThan(article.getLocation().getY() + article.getSize().getHeight() - 1);
     } finally {
       browser.manage().window().setSize(before);
