@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
       "month, and the top sources, speakers (by quotes), people, organisations, places and",
       "techniques; each source's technique share (the mean share of its articles' words inside",
       "persuasion-technique spans), the entities it portrays most positively and negatively (in",
-      "how many articles), and the outlets it republishes from. --plot FILE.png draws the articles",
-      "over time."
+      "how many articles), and the outlets it republishes from. --plot FILE.png or FILE.svg draws",
+      "the articles over time."
     })
 final class StatsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "QUERY", arity = "0..1", description = "Which articles; the syntax of presslens search.")
@@ -43,7 +43,7 @@ final class StatsCommand implements Callable<Integer> {
   @Option(names = "--top", paramLabel = "N", description = "Entries in each top list. Default: ${DEFAULT-VALUE}.")
   int top = 10;
 
-  @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw articles over time as a PNG chart.")
+  @Option(names = "--plot", paramLabel = "FILE", description = "Also draw articles over time: FILE.png or FILE.svg.")
   Path plot;
 
   @Override
@@ -51,8 +51,9 @@ final class StatsCommand implements Callable<Integer> {
     if (!List.of("day", "week", "month").contains(by)) {
       throw new Main.UserError("--by must be day, week or month");
     }
-    if (plot != null && !plot.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
-      throw new Main.UserError("--plot writes PNG: name the file FILE.png");
+    String plotName = plot == null ? "" : plot.toString().toLowerCase(java.util.Locale.ROOT);
+    if (plot != null && !plotName.endsWith(".png") && !plotName.endsWith(".svg")) {
+      throw new Main.UserError("--plot writes PNG or SVG: name the file FILE.png or FILE.svg");
     }
     CorpusStats stats;
     try (CorpusSearch search = store.openForReading()) {
@@ -98,7 +99,14 @@ final class StatsCommand implements Callable<Integer> {
       JFreeChart chart = ChartFactory.createBarChart(
           "Articles by " + by + (query.isBlank() ? "" : ": " + query), by, "articles", data);
       chart.removeLegend();
-      ChartUtils.saveChartAsPNG(plot.toFile(), chart, Math.max(640, 24 * stats.periods().size()), 400);
+      int width = Math.max(640, 24 * stats.periods().size());
+      if (plotName.endsWith(".svg")) {
+        org.jfree.svg.SVGGraphics2D svg = new org.jfree.svg.SVGGraphics2D(width, 400);
+        chart.draw(svg, new java.awt.Rectangle(0, 0, width, 400));
+        java.nio.file.Files.writeString(plot, svg.getSVGDocument(), StandardCharsets.UTF_8);
+      } else {
+        ChartUtils.saveChartAsPNG(plot.toFile(), chart, width, 400);
+      }
       out.printf("%nchart written to %s%n", plot);
     }
     return 0;

@@ -96,6 +96,9 @@ class IngestCommandTest {
     }
     byte[] png = Files.readAllBytes(chart);
     assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    Path svg = dir.resolve("chart.svg");
+    assertThat(run("stats", "--store", store.toString(), "--plot", svg.toString()).status()).isZero();
+    assertThat(Files.readString(svg)).contains("<svg").contains("Articles by month");
   }
 
   @Test
