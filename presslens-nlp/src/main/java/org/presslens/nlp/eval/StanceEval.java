@@ -2,6 +2,7 @@ package org.presslens.nlp.eval;
 
 import java.io.PrintStream;
 import java.util.List;
+import org.presslens.nlp.learn.LinearModel;
 import org.presslens.core.Document;
 import org.presslens.core.Pipeline;
 import org.presslens.nlp.stance.StanceModel;
@@ -64,7 +65,7 @@ public final class StanceEval {
     for (int s = 0; s < sentences.size(); s++) {
       for (NewsMtsc.Target t : sentences.get(s).targets()) {
         double[] p = model.probabilities(docs.get(s), t.span());
-        int predicted = p == null ? 1 : argmax(p); // no token under the target: neutral
+        int predicted = p == null ? 1 : LinearModel.argmax(p); // no token under the target: neutral
         confusion[t.polarity()][predicted]++;
       }
     }
@@ -78,11 +79,4 @@ public final class StanceEval {
     }
   }
 
-  private static int argmax(double[] p) {
-    int best = 0;
-    for (int k = 1; k < p.length; k++) {
-      best = p[k] > p[best] ? k : best;
-    }
-    return best;
-  }
 }

@@ -97,6 +97,15 @@ public final class LinearModel {
     return probabilities(features)[1];
   }
 
+  /** The index of the most probable class. */
+  public static int argmax(double[] p) {
+    int best = 0;
+    for (int k = 1; k < p.length; k++) {
+      best = p[k] > p[best] ? k : best;
+    }
+    return best;
+  }
+
   private static double sigmoid(double z) {
     return 1 / (1 + Math.exp(-z));
   }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.presslens.nlp.learn.LinearModel;
 import org.presslens.core.Annotator;
 import org.presslens.core.Document;
 import org.presslens.core.Entity;
@@ -100,9 +101,9 @@ public final class StanceAnnotator implements Annotator {
         mean[k] += r.p()[k] / readings.size();
       }
     }
-    int polarity = argmax(mean);
+    int polarity = LinearModel.argmax(mean);
     List<Span> evidence = readings.stream()
-        .filter(r -> argmax(r.p()) != 1)
+        .filter(r -> LinearModel.argmax(r.p()) != 1)
         .sorted(Comparator.comparingDouble((Reading r) -> -Math.abs(lean(r.p()))))
         .limit(EVIDENCE)
         .map(Reading::evidence)
@@ -115,13 +116,6 @@ public final class StanceAnnotator implements Annotator {
     return p[2] - p[0];
   }
 
-  private static int argmax(double[] p) {
-    int best = 0;
-    for (int k = 1; k < p.length; k++) {
-      best = p[k] > p[best] ? k : best;
-    }
-    return best;
-  }
 
   private static Span sentenceOf(Document doc, Span mention) {
     for (Span s : doc.sentences()) {

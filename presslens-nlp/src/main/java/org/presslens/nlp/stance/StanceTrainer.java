@@ -50,7 +50,7 @@ public final class StanceTrainer {
         }
         LinearModel m = fit(in, c, balanced);
         for (Example e : held) {
-          confusion[e.polarity()][argmax(m.probabilities(e.features()))]++;
+          confusion[e.polarity()][LinearModel.argmax(m.probabilities(e.features()))]++;
         }
       }
       double f1 = StanceEval.Scores.of(confusion).macroF1();
@@ -100,11 +100,4 @@ public final class StanceTrainer {
     return new LinearTrainer(examples.stream().map(Example::features).toList(), labels, NewsMtsc.POLARITIES, MIN_COUNT).fit(c, balanced);
   }
 
-  static int argmax(double[] p) {
-    int best = 0;
-    for (int k = 1; k < p.length; k++) {
-      best = p[k] > p[best] ? k : best;
-    }
-    return best;
-  }
 }

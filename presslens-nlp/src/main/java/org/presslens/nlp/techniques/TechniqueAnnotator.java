@@ -43,10 +43,7 @@ public final class TechniqueAnnotator implements Annotator {
     List<Technique> found = new ArrayList<>();
     for (TechniqueModel.Run run : model.runs(f)) {
       double[] kinds = model.kindProbabilities(f, run.from(), run.to());
-      int best = 0;
-      for (int k = 1; k < kinds.length; k++) {
-        best = kinds[k] > kinds[best] ? k : best;
-      }
+      int best = org.presslens.nlp.learn.LinearModel.argmax(kinds);
       Span span = run.span(f);
       found.add(new Technique(model.kindNames().get(best), span, run.score() * kinds[best], quoteOf(document, span)));
     }
