@@ -2,9 +2,9 @@ package org.presslens.nlp.eval;
 
 import java.io.PrintStream;
 import java.util.List;
-import org.presslens.nlp.learn.LinearModel;
 import org.presslens.core.Document;
 import org.presslens.core.Pipeline;
+import org.presslens.nlp.learn.LinearModel;
 import org.presslens.nlp.stance.StanceModel;
 
 /**

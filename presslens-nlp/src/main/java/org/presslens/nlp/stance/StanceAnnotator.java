@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.presslens.nlp.learn.LinearModel;
 import org.presslens.core.Annotator;
 import org.presslens.core.Document;
 import org.presslens.core.Entity;
@@ -16,6 +15,7 @@ import org.presslens.core.Mention;
 import org.presslens.core.Quote;
 import org.presslens.core.Span;
 import org.presslens.core.Stance;
+import org.presslens.nlp.learn.LinearModel;
 
 /**
  * Stance towards the people and organisations of an article, held separately by the reporter
