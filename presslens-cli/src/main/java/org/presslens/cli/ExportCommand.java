@@ -1,14 +1,12 @@
 package org.presslens.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.presslens.core.json.ExportTables;
 import org.presslens.corpus.CorpusSearch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,19 +37,18 @@ final class ExportCommand implements Callable<Integer> {
       throw new Main.UserError("--format must be jsonl, quotes-csv or entities-csv");
     }
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    ExportTables table = format.equals("quotes-csv") ? ExportTables.QUOTES : format.equals("entities-csv") ? ExportTables.ENTITIES : null;
     try (CorpusSearch search = store.openForReading()) {
-      if (format.equals("quotes-csv")) {
-        out.println(csv("article", "published", "source", "speaker", "entity", "kind", "cue", "text"));
-      } else if (format.equals("entities-csv")) {
-        out.println(csv("article", "published", "source", "entity", "type", "name", "text", "start", "end"));
+      if (table != null) {
+        out.println(csv(table.columns().toArray(String[]::new)));
       }
       search.eachArticle((id, json) -> {
-        if (format.equals("jsonl")) {
+        if (table == null) {
           out.println(json);
           return;
         }
         try {
-          rows(id, JSON.readTree(json), out);
+          table.rows(id, JSON.readTree(json)).forEach(row -> out.println(csv(row.toArray(String[]::new))));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -59,36 +56,6 @@ final class ExportCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  private void rows(String id, JsonNode a, PrintStream out) {
-    String published = a.path("published").asText("");
-    String source = a.path("source").path("domain").asText(a.path("source").path("name").asText(""));
-    String text = a.path("text").asText();
-    int[] cp = text.codePoints().toArray();
-    Map<String, JsonNode> entities = new HashMap<>();
-    a.path("entities").forEach(e -> entities.put(e.path("id").asText(), e));
-    if (format.equals("quotes-csv")) {
-      for (JsonNode q : a.path("quotes")) {
-        StringBuilder content = new StringBuilder();
-        for (JsonNode piece : q.path("content")) {
-          content.append(content.isEmpty() ? "" : " … ").append(new String(cp, piece.path("start").asInt(),
-              piece.path("end").asInt() - piece.path("start").asInt()));
-        }
-        JsonNode speaker = q.path("speaker");
-        String entity = speaker.path("entity").asText("");
-        String name = entities.containsKey(entity) ? entities.get(entity).path("name").asText() : speaker.path("text").asText("");
-        out.println(csv(id, published, source, name, entity, q.path("kind").asText(), q.path("cue").path("text").asText(""),
-            content.toString()));
-      }
-    } else {
-      for (JsonNode e : a.path("entities")) {
-        for (JsonNode m : e.path("mentions")) {
-          out.println(csv(id, published, source, e.path("id").asText(), e.path("type").asText(), e.path("name").asText(),
-              m.path("text").asText(), m.path("start").asText(), m.path("end").asText()));
-        }
-      }
-    }
   }
 
   /** One RFC 4180 row. */
