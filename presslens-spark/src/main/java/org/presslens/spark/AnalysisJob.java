@@ -61,9 +61,13 @@ public final class AnalysisJob {
   public static Result run(SparkSession spark, List<String> inputs, String output) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     LongAccumulator failed = spark.sparkContext().longAccumulator("presslens.failed");
+    // Many small files are combined into few splits; spread them so that every core analyses.
     JavaPairRDD<String, PortableDataStream> files = jsc.binaryFiles(String.join(",", inputs));
+    files = files.repartition(Math.max(files.getNumPartitions(), 4 * jsc.defaultParallelism()));
     JavaRDD<Analysed> analysed = files.mapPartitions(part -> analyse(part, failed)).persist(StorageLevel.MEMORY_AND_DISK());
+    long t0 = System.nanoTime();
     long count = analysed.count();
+    System.err.printf("presslens-spark: %d articles analysed in %.1f s%n", count, (System.nanoTime() - t0) / 1e9);
 
     Dataset<Row> articles = spark.createDataFrame(analysed.map(a -> RowFactory.create(a.id(), a.month(), a.json())), new StructType(new StructField[] {
         DataTypes.createStructField("article", DataTypes.StringType, false),
