@@ -41,19 +41,29 @@ class AnalysisJobTest {
             + "{not json\n"
             + "{\"text\": \"Rain fell in Oslo on Monday, the Norwegian Meteorological Institute said.\", \"published\": \"2025-04-01\"}\n");
     Path text = Files.writeString(in.resolve("story.txt"), "Harbour reopens\n\n\"We are open again,\" said harbour master Tom Reed.");
+    Path warc = in.resolve("crawl.warc");
+    try (var out = Files.newOutputStream(warc); var writer = new org.netpreserve.jwarc.WarcWriter(out)) {
+      byte[] page = ("<html><head><title>Rail fares rise</title></head><body><article><h1>Rail fares rise</h1>"
+          + "<p>Rail fares will rise by 4 percent in January, the operators announced on Friday.</p></article></body></html>")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      var http = new org.netpreserve.jwarc.HttpResponse.Builder(200, "OK")
+          .body(org.netpreserve.jwarc.MediaType.parse("text/html"), page).build();
+      writer.write(new org.netpreserve.jwarc.WarcResponse.Builder(java.net.URI.create("https://news.example/rail"))
+          .date(java.time.Instant.parse("2024-05-01T10:00:00Z")).body(http).build());
+    }
     String out = dir.resolve("out").toString();
 
     AnalysisJob.Result first = AnalysisJob.run(spark, List.of(in.toString()), out);
-    assertThat(first.analysed()).isEqualTo(3);
-    assertThat(first.added()).isEqualTo(3);
+    assertThat(first.analysed()).isEqualTo(4);
+    assertThat(first.added()).isEqualTo(4);
     assertThat(first.failed()).isEqualTo(1);
 
     List<Row> articles = spark.read().parquet(out + "/articles").collectAsList();
-    assertThat(articles).hasSize(3);
-    assertThat(articles).extracting(r -> r.<String>getAs("month")).containsExactlyInAnyOrder("2025-03", "2025-04", "undated");
+    assertThat(articles).hasSize(4);
+    assertThat(articles).extracting(r -> r.<String>getAs("month")).containsExactlyInAnyOrder("2025-03", "2025-04", "undated", "undated"); // a crawl date is not a publication date
 
     // The same articles through the CLI's own reader and pipeline give the same JSON.
-    for (Path file : List.of(jsonl, text)) {
+    for (Path file : List.of(jsonl, text, warc)) {
       for (var it = Inputs.read(new Inputs.Input("file:" + file, file), null); it.hasNext(); ) {
         if (it.next() instanceof Item.Read read) {
           ObjectNode expected = ContractJson.toTree(AnalysisJob.ExecutorPipeline.get().analyze(read.article()));
@@ -69,7 +79,7 @@ class AnalysisJobTest {
 
     AnalysisJob.Result again = AnalysisJob.run(spark, List.of(in.toString()), out);
     assertThat(again.added()).isZero();
-    assertThat(spark.read().parquet(out + "/articles").count()).isEqualTo(3);
+    assertThat(spark.read().parquet(out + "/articles").count()).isEqualTo(4);
     assertThat(spark.read().parquet(out + "/quotes").count()).isEqualTo(quotes.size());
   }
 }
