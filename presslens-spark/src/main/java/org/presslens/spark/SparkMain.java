@@ -43,6 +43,12 @@ public final class SparkMain implements Callable<Integer> {
       builder.config("spark.sql.shuffle.partitions", String.valueOf(2 * Runtime.getRuntime().availableProcessors()))
           .config("spark.ui.enabled", "false");
     }
+    if (chosen.startsWith("local")) {
+      // The executor is this JVM: load the models now, not in the first task while the others wait.
+      long t = System.nanoTime();
+      AnalysisJob.ExecutorPipeline.get();
+      System.err.printf("presslens spark: models loaded in %.1f s%n", (System.nanoTime() - t) / 1e9);
+    }
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("ERROR");
     try {
