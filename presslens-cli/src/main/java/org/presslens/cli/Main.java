@@ -10,12 +10,15 @@ import picocli.CommandLine.Command;
     version = "PressLens 0.1.0",
     description = {
       "Analyse news articles: who is named, who said what, which claims deserve",
-      "checking, who published them and who is credited. Keep collections in a",
+      "checking, which persuasion techniques are at work, how each person is",
+      "portrayed, and who published them on whose behalf. Keep collections in a",
       "store, search them, and find where the same text ran.",
       "",
       "Start with:    presslens analyze --format text ARTICLE.txt",
       "A collection:  presslens ingest FOLDER/",
       "               presslens search 'speaker:\"Jane Doe\"'",
+      "In a browser:  presslens serve   (then open http://127.0.0.1:7070/)",
+      "On Spark:      presslens spark --help",
       "Every command explains itself:  presslens help COMMAND"
     },
     subcommands = {

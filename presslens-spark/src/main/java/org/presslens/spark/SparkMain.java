@@ -16,11 +16,14 @@ import picocli.CommandLine.Parameters;
     name = "presslens spark",
     mixinStandardHelpOptions = true,
     description = {
-      "Analyse inputs (text, HTML, JSON, JSONL, WARC; gzipped or not; files or folders on any",
-      "Hadoop-compatible path) with the same pipeline as presslens analyze, on Spark, and append",
-      "Parquet tables to OUTPUT: articles (id, month, contract JSON), quotes and entities (the",
-      "columns of presslens export), partitioned by month. Articles already in OUTPUT are skipped.",
-      "Example:  presslens spark --master 'local[2]' --output out/ crawl/*.warc.gz"
+      "Analyse inputs (text, HTML, JSON, JSONL, WARC; gzipped or not; files or",
+      "folders on any Hadoop-compatible path) with the pipeline of presslens",
+      "analyze, on Spark, and append Parquet tables to OUTPUT: articles (id,",
+      "month, contract JSON), quotes and entities (the columns of presslens",
+      "export), partitioned by month. Articles already in OUTPUT are skipped.",
+      "",
+      "Example:  presslens spark --master 'local[2]' --output out/ crawl/",
+      "On a cluster: spark-submit with this class, as docs/SPARK.md shows."
     })
 public final class SparkMain implements Callable<Integer> {
   @Option(names = "--master", paramLabel = "URL",

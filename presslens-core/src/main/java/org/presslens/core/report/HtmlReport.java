@@ -24,9 +24,9 @@ import org.presslens.core.Text;
  */
 public final class HtmlReport {
   private static final Map<String, String> COLOURS =
-      Map.of(
+      new java.util.TreeMap<>(Map.of(
           "PERSON", "#fde68a", "ORGANIZATION", "#bfdbfe", "LOCATION", "#bbf7d0", "DATE", "#e9d5ff",
-          "MONEY", "#fecaca", "PERCENT", "#fed7aa", "NUMBER", "#e5e7eb");
+          "MONEY", "#fecaca", "PERCENT", "#fed7aa", "NUMBER", "#e5e7eb")); // sorted: the same page on every run
   private static final String OTHER_COLOUR = "#f5f5f4";
   /** Text colours for quotes, one per speaker in order of words spoken, then round again. */
   private static final List<String> VOICE_COLOURS =
