@@ -43,6 +43,11 @@ final class StatsCommand implements Callable<Integer> {
   @Option(names = "--top", paramLabel = "N", description = "Entries in each top list. Default: ${DEFAULT-VALUE}.")
   int top = 10;
 
+  @Option(names = "--count", paramLabel = "WHAT",
+      description = {"What to count per period: articles (default), quotes, mentions or techniques, each",
+          "optionally of one name: 'quotes:Patricia Hewitt', 'mentions:NATO', 'techniques:Loaded_Language'."})
+  String count = "articles";
+
   @Option(names = "--plot", paramLabel = "FILE", description = "Also draw articles over time: FILE.png or FILE.svg.")
   Path plot;
 
@@ -57,12 +62,15 @@ final class StatsCommand implements Callable<Integer> {
     }
     CorpusStats stats;
     try (CorpusSearch search = store.openForReading()) {
-      stats = CorpusStats.of(search, query, by, top);
+      stats = CorpusStats.of(search, query, by, top, count);
     } catch (IllegalArgumentException e) {
       throw new Main.UserError(e.getMessage());
     }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    out.printf("%d articles%s%n%nArticles by %s%n", stats.articles(), query.isBlank() ? "" : " match " + query, by);
+    int colon = count.indexOf(':');
+    String counted = Character.toUpperCase(count.charAt(0)) + (colon < 0 ? count.substring(1)
+        : count.substring(1, colon) + " of " + count.substring(colon + 1));
+    out.printf("%d articles%s%n%n%s by %s%n", stats.articles(), query.isBlank() ? "" : " match " + query, counted, by);
     int max = stats.periods().values().stream().mapToInt(Integer::intValue).max().orElse(1);
     stats.periods().forEach((p, n) -> out.printf("  %-10s %6d  %s%n", p, n, "█".repeat(Math.max(1, 40 * n / max))));
     if (stats.undated() > 0) {
@@ -95,9 +103,9 @@ final class StatsCommand implements Callable<Integer> {
     if (plot != null) {
       System.setProperty("java.awt.headless", "true"); // a chart to a file needs no display
       DefaultCategoryDataset data = new DefaultCategoryDataset();
-      stats.periods().forEach((p, n) -> data.addValue(n, "articles", p));
+      stats.periods().forEach((p, n) -> data.addValue(n, count, p));
       JFreeChart chart = ChartFactory.createBarChart(
-          "Articles by " + by + (query.isBlank() ? "" : ": " + query), by, "articles", data);
+          counted + " by " + by + (query.isBlank() ? "" : ": " + query), by, count, data);
       chart.removeLegend();
       int width = Math.max(640, 24 * stats.periods().size());
       if (plotName.endsWith(".svg")) {

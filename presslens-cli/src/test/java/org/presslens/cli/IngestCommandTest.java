@@ -96,6 +96,9 @@ class IngestCommandTest {
     }
     byte[] png = Files.readAllBytes(chart);
     assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    AnalyzeCommandTest.Run quotes = run("stats", "--store", store.toString(), "--count", "quotes:Mark Dobson");
+    assertThat(quotes.out()).contains("Quotes of Mark Dobson by month");
+    assertThat(run("stats", "--store", store.toString(), "--count", "sheep").status()).isEqualTo(2);
     Path svg = dir.resolve("chart.svg");
     assertThat(run("stats", "--store", store.toString(), "--plot", svg.toString()).status()).isZero();
     assertThat(Files.readString(svg)).contains("<svg").contains("Articles by month");

@@ -23,7 +23,9 @@ import java.util.TreeMap;
  * techniques; and per source its mean technique share, the entities it portrays positively and
  * negatively (in how many articles) and the outlets it republishes from.
  *
- * @param periods period ("2005-03", a day, or the Monday of a week) → articles
+ * @param undated articles (or the unit counted) without a publication date
+ * @param periods period ("2005-03", a day, or the Monday of a week) → articles (or the unit
+ *     counted: quotes, mentions, technique spans)
  * @param tops list name → entry → count, most first
  * @param sources domain (or name) → profile, most articles first
  */
@@ -41,8 +43,25 @@ public record CorpusStats(int articles, int undated, Map<String, Integer> period
   public record SourceProfile(int articles, Double techniqueShare, Map<String, Integer> portraysPositively,
       Map<String, Integer> portraysNegatively, Map<String, Integer> republishesFrom) {}
 
-  /** @param by "day", "week" or "month" */
+  /** Articles per period; see {@link #of(CorpusSearch, String, String, int, String)}. */
   public static CorpusStats of(CorpusSearch search, String query, String by, int top) throws IOException {
+    return of(search, query, by, top, "articles");
+  }
+
+  /**
+   * @param by "day", "week" or "month"
+   * @param count what {@code periods} counts in the matching articles: "articles", "quotes",
+   *     "mentions" or "techniques", each optionally narrowed by a name after a colon: quotes of
+   *     one speaker ("quotes:Patricia Hewitt"), mentions of one entity by name or alias
+   *     ("mentions:NATO"), spans of one technique ("techniques:Loaded_Language")
+   */
+  public static CorpusStats of(CorpusSearch search, String query, String by, int top, String count) throws IOException {
+    int colon = count.indexOf(':');
+    String unit = colon < 0 ? count : count.substring(0, colon);
+    String name = colon < 0 ? null : count.substring(colon + 1).strip();
+    if (!List.of("articles", "quotes", "mentions", "techniques").contains(unit) || (unit.equals("articles") && name != null)) {
+      throw new IllegalArgumentException("count articles, quotes[:SPEAKER], mentions[:ENTITY] or techniques[:NAME], not " + count);
+    }
     if (!List.of("day", "week", "month").contains(by)) {
       throw new IllegalArgumentException("the period is day, week or month, not " + by);
     }
@@ -60,10 +79,11 @@ public record CorpusStats(int articles, int undated, Map<String, Integer> period
       }
       counts[0]++;
       String period = period(a.path("published").asText(null), by);
+      int n = units(a, unit, name);
       if (period == null) {
-        counts[1]++;
-      } else {
-        periods.merge(period, 1, Integer::sum);
+        counts[1] += n;
+      } else if (n > 0) {
+        periods.merge(period, n, Integer::sum);
       }
       String source = a.path("source").path("domain").asText(a.path("source").path("name").asText(null));
       count(tops.get("sources"), source);
@@ -92,12 +112,58 @@ public record CorpusStats(int articles, int undated, Map<String, Integer> period
       }
     });
     Map<String, Map<String, Integer>> sortedTops = new LinkedHashMap<>();
-    tops.forEach((name, c) -> sortedTops.put(name, mostFirst(c, top)));
+    tops.forEach((list, c) -> sortedTops.put(list, mostFirst(c, top)));
     Map<String, SourceProfile> profiles = new LinkedHashMap<>();
     sources.entrySet().stream()
         .sorted(Comparator.comparingInt((Map.Entry<String, Builder> e) -> -e.getValue().articles).thenComparing(Map.Entry::getKey))
         .forEach(e -> profiles.put(e.getKey(), e.getValue().build(top)));
     return new CorpusStats(counts[0], counts[1], periods, sortedTops, profiles);
+  }
+
+  /** How many of {@code unit} (named {@code name}, when given) one article holds. */
+  private static int units(JsonNode a, String unit, String name) {
+    if (unit.equals("articles")) {
+      return 1;
+    }
+    Map<String, JsonNode> entities = new HashMap<>();
+    a.path("entities").forEach(e -> entities.put(e.path("id").asText(), e));
+    int n = 0;
+    switch (unit) {
+      case "quotes" -> {
+        for (JsonNode q : a.path("quotes")) {
+          JsonNode speaker = q.path("speaker");
+          JsonNode entity = entities.get(speaker.path("entity").asText(""));
+          n += name == null || named(entity, name) || name.equalsIgnoreCase(speaker.path("text").asText("")) ? 1 : 0;
+        }
+      }
+      case "mentions" -> {
+        for (JsonNode e : a.path("entities")) {
+          n += name == null || named(e, name) ? e.path("mentions").size() : 0;
+        }
+      }
+      default -> {
+        for (JsonNode t : a.path("techniques")) {
+          n += name == null || name.equals(t.path("technique").asText()) ? 1 : 0;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** Whether an entity is called {@code name} (its name or an alias, ignoring case). */
+  private static boolean named(JsonNode entity, String name) {
+    if (entity == null) {
+      return false;
+    }
+    if (name.equalsIgnoreCase(entity.path("name").asText())) {
+      return true;
+    }
+    for (JsonNode alias : entity.path("aliases")) {
+      if (name.equalsIgnoreCase(alias.asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final class Builder {

@@ -266,7 +266,8 @@ public final class WebServer implements AutoCloseable {
       return;
     }
     String q = ctx.queryParamAsClass("q", String.class).getOrDefault("");
-    ctx.json(run(() -> CorpusStats.of(s, q, by, top)));
+    String count = ctx.queryParamAsClass("count", String.class).getOrDefault("articles");
+    ctx.json(run(() -> CorpusStats.of(s, q, by, top, count)));
   }
 
   private void cluster(Context ctx) throws IOException {
