@@ -7,9 +7,9 @@ import org.presslens.core.Annotator;
 import org.presslens.core.Claim;
 import org.presslens.core.Document;
 import org.presslens.core.Layer;
-import org.presslens.core.Quote;
 import org.presslens.core.Span;
 import org.presslens.core.Token;
+import org.presslens.nlp.QuoteOverlap;
 
 /**
  * Check-worthy claims: each sentence scored by the {@link ClaimModel}; those at or above half
@@ -73,22 +73,11 @@ public final class ClaimAnnotator implements Annotator {
 
   /** The claim linked to the quote content it shares most with. */
   private static Claim inQuote(Document document, Span sentence, double score, boolean checkworthy) {
-    Span best = null;
-    String quote = null;
-    for (Quote q : document.quotes()) {
-      for (Span piece : q.content()) {
-        if (piece.overlaps(sentence)) {
-          Span shared = new Span(Math.max(piece.start(), sentence.start()), Math.min(piece.end(), sentence.end()));
-          if (best == null || shared.length() > best.length()) {
-            best = shared;
-            quote = q.id();
-          }
-        }
-      }
-    }
+    QuoteOverlap best = QuoteOverlap.most(document, sentence);
+    String quote = best == null ? null : best.quote().id();
     // Narrowed to the quote only when the quote is most of the sentence: in "X said A, which
     // could cost B", B is the reporter's and a checker needs it too.
-    Span span = best != null && best.length() >= MOSTLY * sentence.length() ? best : sentence;
+    Span span = best != null && best.shared().length() >= MOSTLY * sentence.length() ? best.shared() : sentence;
     return new Claim(span, score, checkworthy, quote, Checkables.in(document, span));
   }
 }

@@ -12,9 +12,9 @@ import org.presslens.core.Document;
 import org.presslens.core.Entity;
 import org.presslens.core.Layer;
 import org.presslens.core.Mention;
-import org.presslens.core.Quote;
 import org.presslens.core.Span;
 import org.presslens.core.Stance;
+import org.presslens.nlp.QuoteOverlap;
 import org.presslens.nlp.learn.LinearModel;
 
 /**
@@ -69,13 +69,10 @@ public final class StanceAnnotator implements Annotator {
         }
         String holder = Stance.REPORTER;
         Span evidence = sentence;
-        for (Quote q : doc.quotes()) {
-          for (Span piece : q.content()) {
-            if (piece.contains(m.span())) {
-              holder = q.id();
-              evidence = new Span(Math.max(piece.start(), sentence.start()), Math.min(piece.end(), sentence.end()));
-            }
-          }
+        QuoteOverlap quoted = QuoteOverlap.most(doc, m.span());
+        if (quoted != null && quoted.piece().contains(m.span())) {
+          holder = quoted.quote().id();
+          evidence = new Span(Math.max(quoted.piece().start(), sentence.start()), Math.min(quoted.piece().end(), sentence.end()));
         }
         if (!seen.add(holder + "@" + sentence.start())) {
           continue; // one reading per sentence and holder, however often it names the entity

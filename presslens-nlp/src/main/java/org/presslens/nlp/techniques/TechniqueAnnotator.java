@@ -6,9 +6,9 @@ import java.util.Set;
 import org.presslens.core.Annotator;
 import org.presslens.core.Document;
 import org.presslens.core.Layer;
-import org.presslens.core.Quote;
 import org.presslens.core.Span;
 import org.presslens.core.Technique;
+import org.presslens.nlp.QuoteOverlap;
 
 /**
  * Persuasion techniques: spans found by the {@link TechniqueModel}'s span model, each named by its
@@ -52,17 +52,8 @@ public final class TechniqueAnnotator implements Annotator {
 
   /** The id of the quote whose content holds most of the span (at least half), or null. */
   static String quoteOf(Document document, Span span) {
-    String best = null;
-    int most = 0;
-    for (Quote q : document.quotes()) {
-      for (Span piece : q.content()) {
-        int shared = Math.min(piece.end(), span.end()) - Math.max(piece.start(), span.start());
-        if (shared > most && 2 * shared >= span.length()) {
-          most = shared;
-          best = q.id();
-        }
-      }
-    }
-    return best;
+    QuoteOverlap most = QuoteOverlap.most(document, span);
+    return most != null && 2 * most.shared().length() >= span.length() ? most.quote().id() : null;
   }
+
 }
