@@ -40,10 +40,7 @@ public record TechniqueSummary(double coveredShare, Map<PersuasionTechnique, Spl
           counts.merge(kind, t.quote() == null ? new Split(1, 0) : new Split(0, 1), Split::plus));
     }
     List<Token> words = doc.tokens().stream().filter(Voices::isWord).toList();
-    long inside = words.stream().filter(w -> {
-      int first = covered.nextSetBit(w.span().start());
-      return first >= 0 && first < w.span().end();
-    }).count();
+    int inside = Voices.countWords(words, covered);
     Map<PersuasionTechnique, Split> ordered = new java.util.LinkedHashMap<>();
     counts.entrySet().stream()
         .sorted(Comparator.comparingInt((Map.Entry<PersuasionTechnique, Split> e) -> e.getValue().total()).reversed()

@@ -104,7 +104,8 @@ public final class Voices {
     return totalWords;
   }
 
-  private static int countWords(List<Token> words, BitSet covered) {
+  /** How many of {@code words} have a code point in {@code covered}. */
+  static int countWords(List<Token> words, BitSet covered) {
     int n = 0;
     for (Token t : words) {
       Span s = t.span();
