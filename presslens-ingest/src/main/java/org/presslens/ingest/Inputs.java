@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.presslens.core.Article;
 import org.presslens.core.Source;
 
 /**
@@ -271,26 +272,33 @@ public final class Inputs {
   /** One article object: {"text": …} or {"html": …} with optional metadata. */
   private static Item parseNode(String name, JsonNode node) {
     try {
-      if (node == null || !node.isObject()) {
-        throw new BadInputException(name, "expected a JSON object with \"text\" or \"html\"");
-      }
-      String url = text(node, "url");
-      String domain = text(node.path("source"), "domain");
-      Source source = new Source(text(node.path("source"), "name"), domain != null ? domain : Source.domainOf(url), url);
-      List<String> authors = new ArrayList<>();
-      node.path("authors").forEach(a -> authors.add(a.asText()));
-      if (node.hasNonNull("html")) {
-        return new Item.Read(HtmlArticles.of(name, node.get("html").asText(), url));
-      }
-      String text = text(node, "text");
-      if (text == null || text.isBlank()) {
-        throw new BadInputException(name, "no \"text\" or \"html\" field, or it is empty");
-      }
-      return new Item.Read(TextArticles.of(
-          name, text, text(node, "title"), authors, text(node, "published"), text(node, "language"), source));
+      return new Item.Read(article(name, node));
     } catch (BadInputException e) {
       return new Item.Failed(e);
     }
+  }
+
+  /**
+   * One article given as a JSON object: {"text": …} or {"html": …}, with optional url, title,
+   * authors, published, language and source {name, domain}; the URL is kept, never fetched.
+   */
+  public static Article article(String name, JsonNode node) throws BadInputException {
+    if (node == null || !node.isObject()) {
+      throw new BadInputException(name, "expected a JSON object with \"text\" or \"html\"");
+    }
+    String url = text(node, "url");
+    String domain = text(node.path("source"), "domain");
+    Source source = new Source(text(node.path("source"), "name"), domain != null ? domain : Source.domainOf(url), url);
+    List<String> authors = new ArrayList<>();
+    node.path("authors").forEach(a -> authors.add(a.asText()));
+    if (node.hasNonNull("html")) {
+      return HtmlArticles.of(name, node.get("html").asText(), url);
+    }
+    String text = text(node, "text");
+    if (text == null || text.isBlank()) {
+      throw new BadInputException(name, "no \"text\" or \"html\" field, or it is empty");
+    }
+    return TextArticles.of(name, text, text(node, "title"), authors, text(node, "published"), text(node, "language"), source);
   }
 
   private static String text(JsonNode node, String field) {

@@ -23,7 +23,6 @@ import org.presslens.core.ArticleId;
 import org.presslens.core.Document;
 import org.presslens.core.PersuasionTechnique;
 import org.presslens.core.Pipeline;
-import org.presslens.core.Source;
 import org.presslens.core.json.ContractJson;
 import org.presslens.corpus.Clusters;
 import org.presslens.corpus.CorpusSearch;
@@ -31,6 +30,7 @@ import org.presslens.corpus.CorpusStats;
 import org.presslens.corpus.CorpusStore;
 import org.presslens.ingest.BadInputException;
 import org.presslens.ingest.HtmlArticles;
+import org.presslens.ingest.Inputs;
 import org.presslens.ingest.TextArticles;
 
 /**
@@ -170,16 +170,11 @@ public final class WebServer implements AutoCloseable {
         } catch (IOException e) {
           throw new ApiError(400, "malformed JSON body");
         }
-        String url = text(node, "url");
-        if (node.hasNonNull("html")) {
-          return HtmlArticles.of(name, node.get("html").asText(), url);
-        }
         String text = text(node, "text");
-        if (text == null || text.isBlank() || text.length() > settings.maxBodyBytes()) {
+        if (!node.hasNonNull("html") && (text == null || text.isBlank())) {
           throw new ApiError(400, "the JSON body needs a non-empty \"text\" or \"html\"");
         }
-        return TextArticles.of(name, text, text(node, "title"), List.of(), text(node, "published"), text(node, "language"),
-            Source.ofUrl(null, url));
+        return Inputs.article(name, node);
       }
       if (type.startsWith("text/html")) {
         return HtmlArticles.of(name, body, null);
