@@ -57,11 +57,6 @@ public final class LinearModel {
     return new LinearModel(classes, weights, bias, all);
   }
 
-  /** Number of features with a weight. */
-  public int size() {
-    return weights.size();
-  }
-
   /** Probability of each class given the features present; they sum to 1. */
   public double[] probabilities(Collection<String> features) {
     double[] z = bias.clone();

@@ -40,10 +40,6 @@ public final class StanceModel {
     return f == null ? null : model.probabilities(f);
   }
 
-  public Map<String, String> notes() {
-    return model.notes();
-  }
-
   StanceModel withNotes(Map<String, String> notes) {
     return new StanceModel(model.withNotes(notes));
   }

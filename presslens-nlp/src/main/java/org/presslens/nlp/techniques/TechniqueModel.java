@@ -39,11 +39,6 @@ public final class TechniqueModel {
         LinearModel.resource(TechniqueModel.class, KINDS, REBUILD));
   }
 
-  /** What the trainer wrote about data, parameters and scores, for both models. */
-  public String describe() {
-    return "spans " + spans.notes() + "\nkinds " + kinds.notes();
-  }
-
   void write(Path folder) throws IOException {
     spans.write(folder.resolve(SPANS));
     kinds.write(folder.resolve(KINDS));
