@@ -78,9 +78,7 @@ final class EvalCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      if (!gold.toFile().isFile()) {
-        throw new Main.UserError(gold + ": no such file");
-      }
+      Main.requireFiles(gold);
       NerEval.Result r = NerEval.run(gold, noResolve ? Analyzer.withoutResolution() : Analyzer.standard());
       System.out.printf("%s: %d documents, %d sentences, resolution %s%n", gold.getFileName(), r.documents(), r.sentences(), noResolve ? "off" : "on");
       System.out.printf("%-8s %6s %6s %6s %6s%n", "type", "P", "R", "F1", "gold");
@@ -148,9 +146,7 @@ final class EvalCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      if (!gold.toFile().isFile()) {
-        throw new Main.UserError(gold + ": no such file");
-      }
+      Main.requireFiles(gold);
       if (threshold != null && (threshold < 0 || threshold > 1)) {
         throw new Main.UserError("--claim-threshold must be between 0 and 1");
       }
@@ -186,9 +182,7 @@ final class EvalCommand implements Runnable {
       if (!articles.toFile().isDirectory()) {
         throw new Main.UserError(articles + ": no such folder");
       }
-      if (!gold.toFile().isFile()) {
-        throw new Main.UserError(gold + ": no such file");
-      }
+      Main.requireFiles(gold);
       TechniqueEval.print(TechniqueEval.run(articles, gold, TechniqueModel.standard()), System.out);
       return 0;
     }
@@ -209,9 +203,7 @@ final class EvalCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      if (!gold.toFile().isFile()) {
-        throw new Main.UserError(gold + ": no such file");
-      }
+      Main.requireFiles(gold);
       StanceEval.print(StanceEval.run(NewsMtsc.read(gold), Analyzer.untrained(), StanceModel.standard()), System.out);
       return 0;
     }

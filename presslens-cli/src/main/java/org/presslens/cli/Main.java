@@ -60,6 +60,15 @@ public final class Main implements Runnable {
   }
 
   /** A mistake on the user's side: reported in one line, exit status 2, no stack trace. */
+  /** Refuses, as the user's error, any given path that is not a readable file; nulls are options left out. */
+  static void requireFiles(java.nio.file.Path... paths) {
+    for (java.nio.file.Path p : paths) {
+      if (p != null && !java.nio.file.Files.isRegularFile(p)) {
+        throw new UserError(p + ": no such file");
+      }
+    }
+  }
+
   static final class UserError extends RuntimeException {
     UserError(String message) {
       super(message);

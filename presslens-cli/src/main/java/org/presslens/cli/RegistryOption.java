@@ -1,7 +1,6 @@
 package org.presslens.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +17,7 @@ final class RegistryOption {
   OutletRegistry registry() {
     OutletRegistry registry = OutletRegistry.standard();
     for (Path f : files) {
-      if (!Files.isRegularFile(f)) {
-        throw new Main.UserError(f + ": no such file");
-      }
+      Main.requireFiles(f);
       try {
         registry = registry.with(f);
       } catch (IOException e) {

@@ -53,11 +53,7 @@ final class TrainCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      for (Path p : new Path[] {train, dev, devTest}) {
-        if (p != null && !Files.isRegularFile(p)) {
-          throw new Main.UserError(p + ": no such file");
-        }
-      }
+      Main.requireFiles(train, dev, devTest);
       ClaimTrainer.Result r = ClaimTrainer.train(train, dev, devTest, Analyzer.untrained(), out, System.err);
       System.out.printf("C %s, threshold %.4f%n", r.c(), r.model().threshold());
       System.out.printf("dev       P %.4f  R %.4f  F1 %.4f%n", r.dev().precision(), r.dev().recall(), r.dev().f1());
@@ -129,11 +125,7 @@ final class TrainCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      for (Path p : new Path[] {train, dev}) {
-        if (p != null && !Files.isRegularFile(p)) {
-          throw new Main.UserError(p + ": no such file");
-        }
-      }
+      Main.requireFiles(train, dev);
       StanceTrainer.Result r = StanceTrainer.train(train, dev, Analyzer.untrained(), out, System.err);
       System.out.printf("C %s, cross-validated macro-F1 %.4f%n", r.c(), r.crossValidatedF1());
       if (r.dev() != null) {
