@@ -83,8 +83,22 @@ class IngestCommandTest {
     assertThat(jsonlOut.out().lines()).hasSize(4).allSatisfy(l ->
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(l).has("quotes")).isTrue());
     AnalyzeCommandTest.Run csv = run("export", "--store", store.toString(), "--format", "quotes-csv");
-    assertThat(csv.out().lines().findFirst()).contains("article,published,source,speaker,entity,kind,cue,text");
+    assertThat(csv.out().lines().findFirst()).contains("article,published,source,quote,speaker,entity,kind,cue,text");
     assertThat(csv.out()).contains("Mark Dobson");
+    // Parquet: the same quote rows, read back with Parquet's own reader.
+    Path parquet = dir.resolve("tables");
+    assertThat(run("export", "--store", store.toString(), "--format", "parquet", "--output", parquet.toString()).status()).isZero();
+    long parquetQuotes = 0;
+    try (var files = Files.walk(parquet.resolve("quotes"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
+        try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(file))) {
+          parquetQuotes += reader.getRecordCount();
+        }
+      }
+    }
+    assertThat(parquetQuotes).isEqualTo(csv.out().lines().count() - 1).isPositive();
+    assertThat(run("export", "--store", store.toString(), "--format", "parquet", "--output", parquet.toString()).err())
+        .contains("already exists");
 
     Path chart = dir.resolve("chart.png");
     AnalyzeCommandTest.Run stats = run("stats", "--store", store.toString(), "--plot", chart.toString());

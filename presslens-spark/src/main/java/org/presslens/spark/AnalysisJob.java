@@ -19,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -32,14 +33,15 @@ import org.presslens.core.json.ExportTables;
 import org.presslens.ingest.Inputs;
 import org.presslens.ingest.Item;
 import org.presslens.nlp.Analyzer;
+import scala.Tuple2;
 
 /**
  * The analysis as a Spark job. Reads files from any Hadoop-compatible path (text, HTML, JSON(L),
  * WARC, gzipped or not, by extension), analyses every article with exactly the CLI's pipeline
- * (one per executor JVM, built on first use and shared by its task threads), and appends Parquet
- * tables under the output folder, partitioned by publication month: {@code articles} (id, month,
- * the contract JSON), and {@code quotes} and {@code entities} with the columns of
- * {@code presslens export}'s CSV files ({@link ExportTables}) plus the month.
+ * (one per executor JVM, built on first use and shared by its task threads), and appends the
+ * Parquet tables of {@code presslens export --format parquet} ({@link ExportTables}: articles with
+ * their contract JSON, quotes, entities, claims, techniques) under the output folder, partitioned
+ * by publication month.
  *
  * <p>Articles are keyed by the id the store uses ({@link ArticleId}: canonical URL, else text),
  * so a task retried or a job rerun on overlapping input adds no row twice: articles whose id the
@@ -48,7 +50,6 @@ import org.presslens.nlp.Analyzer;
  */
 public final class AnalysisJob {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String UNDATED = "undated";
 
   private AnalysisJob() {}
 
@@ -75,38 +76,54 @@ public final class AnalysisJob {
         DataTypes.createStructField("article", DataTypes.StringType, false),
         DataTypes.createStructField("month", DataTypes.StringType, false),
         DataTypes.createStructField("json", DataTypes.StringType, false)})).dropDuplicates("article");
-    String articlesPath = output + "/articles";
+    String articlesPath = output + "/" + ExportTables.ARTICLES.fileName();
     if (exists(spark, articlesPath)) {
       Dataset<Row> known = spark.read().parquet(articlesPath).selectExpr("article AS known");
       articles = articles.join(known, articles.col("article").equalTo(known.col("known")), "left_anti");
     }
-    articles = articles.persist(StorageLevel.MEMORY_AND_DISK());
-    long added = articles.count();
+    // Each new article's JSON is parsed once into the rows of all tables; each table is then
+    // written from those cached rows.
+    JavaRDD<Tuple2<Integer, Row>> rows = articles.javaRDD().flatMap(r -> tableRows(r.getString(0), r.getString(1), r.getString(2)))
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    long added = rows.filter(r -> r._1() == ExportTables.ARTICLES.ordinal()).count();
     if (added > 0) {
-      articles.write().mode(SaveMode.Append).partitionBy("month").parquet(articlesPath);
       for (ExportTables table : ExportTables.values()) {
-        List<StructField> fields = new ArrayList<>();
-        table.columns().forEach(c -> fields.add(DataTypes.createStructField(c, DataTypes.StringType, true)));
-        fields.add(DataTypes.createStructField("month", DataTypes.StringType, false));
-        JavaRDD<Row> rows = articles.javaRDD().flatMap(r -> tableRows(table, r.getString(0), r.getString(1), r.getString(2)));
-        spark.createDataFrame(rows, new StructType(fields.toArray(StructField[]::new)))
-            .write().mode(SaveMode.Append).partitionBy("month").parquet(output + "/" + table.name().toLowerCase(java.util.Locale.ROOT));
+        int ordinal = table.ordinal();
+        spark.createDataFrame(rows.filter(r -> r._1() == ordinal).map(Tuple2::_2), schema(table))
+            .write().mode(SaveMode.Append).partitionBy("month").parquet(output + "/" + table.fileName());
       }
     }
-    articles.unpersist();
+    rows.unpersist();
     analysed.unpersist();
     return new Result(count, added, failed.value());
   }
 
-  private static Iterator<Row> tableRows(ExportTables table, String id, String month, String json) throws IOException {
-    List<Row> out = new ArrayList<>();
-    for (List<String> row : table.rows(id, JSON.readTree(json))) {
-      Object[] values = new Object[row.size() + 1];
-      for (int i = 0; i < row.size(); i++) {
-        values[i] = row.get(i);
+  /** A table's Spark schema: the export columns, nullable, then the partition column. */
+  static StructType schema(ExportTables table) {
+    List<StructField> fields = new ArrayList<>();
+    for (ExportTables.Column c : table.columns()) {
+      DataType type = switch (c.type()) {
+        case STRING -> DataTypes.StringType;
+        case INT -> DataTypes.IntegerType;
+        case DOUBLE -> DataTypes.DoubleType;
+        case BOOLEAN -> DataTypes.BooleanType;
+      };
+      fields.add(DataTypes.createStructField(c.name(), type, true));
+    }
+    fields.add(DataTypes.createStructField("month", DataTypes.StringType, false));
+    return new StructType(fields.toArray(StructField[]::new));
+  }
+
+  /** The rows of one article for every table, each tagged with its table's ordinal. */
+  private static Iterator<Tuple2<Integer, Row>> tableRows(String id, String month, String json) throws IOException {
+    JsonNode article = JSON.readTree(json);
+    List<Tuple2<Integer, Row>> out = new ArrayList<>();
+    for (ExportTables table : ExportTables.values()) {
+      for (List<Object> row : table.rows(id, article)) {
+        Object[] values = row.toArray(new Object[row.size() + 1]);
+        values[row.size()] = month;
+        out.add(new Tuple2<>(table.ordinal(), RowFactory.create(values)));
       }
-      values[row.size()] = month;
-      out.add(RowFactory.create(values));
     }
     return out.iterator();
   }
@@ -115,12 +132,12 @@ public final class AnalysisJob {
    * Analyses the files of one partition. Each file is copied to a local temporary file (the
    * readers take local paths) under its own name, so that items keep the names the user knows.
    */
-  private static Iterator<Analysed> analyse(Iterator<scala.Tuple2<String, PortableDataStream>> files, LongAccumulator failed,
+  private static Iterator<Analysed> analyse(Iterator<Tuple2<String, PortableDataStream>> files, LongAccumulator failed,
       LongAccumulator pipelineNanos) throws IOException {
     Pipeline pipeline = ExecutorPipeline.get();
     List<Analysed> out = new ArrayList<>();
     while (files.hasNext()) {
-      scala.Tuple2<String, PortableDataStream> file = files.next();
+      Tuple2<String, PortableDataStream> file = files.next();
       String name = file._1();
       Path dir = Files.createTempDirectory("presslens-spark");
       Path local = dir.resolve(name.substring(name.lastIndexOf('/') + 1));
@@ -133,8 +150,7 @@ public final class AnalysisJob {
             Document doc = pipeline.analyze(read.article());
             pipelineNanos.add(System.nanoTime() - t);
             JsonNode tree = ContractJson.toTree(doc);
-            String published = doc.article().published();
-            String month = published != null && published.matches("\\d{4}-\\d{2}.*") ? published.substring(0, 7) : UNDATED;
+            String month = ExportTables.month(doc.article().published());
             out.add(new Analysed(ArticleId.of(doc.article()), month, tree.toString()));
           } else if (item instanceof Item.Failed f) {
             failed.add(1);

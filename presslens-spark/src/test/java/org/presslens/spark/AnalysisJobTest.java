@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.presslens.core.json.ContractJson;
+import org.presslens.core.json.ExportTables;
+import org.presslens.corpus.ParquetExport;
 import org.presslens.ingest.Inputs;
 import org.presslens.ingest.Item;
 
@@ -76,6 +79,24 @@ class AnalysisJobTest {
     List<Row> quotes = spark.read().parquet(out + "/quotes").collectAsList();
     assertThat(quotes).extracting(r -> r.<String>getAs("speaker")).contains("Patricia Hewitt", "Tom Reed");
     assertThat(spark.read().parquet(out + "/entities").count()).isGreaterThanOrEqualTo(4);
+    assertThat(spark.read().parquet(out + "/claims").count()).isGreaterThanOrEqualTo(4);
+
+    // presslens export --format parquet writes the same tables: same schema, same rows.
+    Path exported = dir.resolve("export");
+    try (ParquetExport export = ParquetExport.create(exported)) {
+      for (Row a : articles) {
+        export.add(a.getAs("article"), JSON.readTree(a.<String>getAs("json")));
+      }
+    }
+    for (ExportTables table : ExportTables.values()) {
+      if (table == ExportTables.TECHNIQUES && spark.read().parquet(out + "/techniques").isEmpty()) {
+        continue; // no technique in these short texts: no folder to compare
+      }
+      Dataset<Row> fromSpark = spark.read().parquet(out + "/" + table.fileName());
+      Dataset<Row> fromExport = spark.read().parquet(exported.resolve(table.fileName()).toString());
+      assertThat(fromExport.schema()).as(table.fileName()).isEqualTo(fromSpark.schema());
+      assertThat(fromExport.collectAsList()).as(table.fileName()).containsExactlyInAnyOrderElementsOf(fromSpark.collectAsList());
+    }
 
     AnalysisJob.Result again = AnalysisJob.run(spark, List.of(in.toString()), out);
     assertThat(again.added()).isZero();
