@@ -3,6 +3,7 @@ package org.presslens.spark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,10 +11,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.SerializableWritable;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -61,16 +67,23 @@ public final class AnalysisJob {
 
   public static Result run(SparkSession spark, List<String> inputs, String output) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    LongAccumulator failed = spark.sparkContext().longAccumulator("presslens.failed");
-    LongAccumulator pipelineNanos = spark.sparkContext().longAccumulator("presslens.pipeline.nanos");
-    // Many small files are combined into few splits; spread them so that every core analyses.
-    JavaPairRDD<String, PortableDataStream> files = jsc.binaryFiles(String.join(",", inputs));
-    files = files.repartition(Math.max(files.getNumPartitions(), 4 * jsc.defaultParallelism()));
-    JavaRDD<Analysed> analysed = files.mapPartitions(part -> analyse(part, failed, pipelineNanos)).persist(StorageLevel.MEMORY_AND_DISK());
+    Timings timings = Timings.of(spark.sparkContext());
+    // The files are listed here and dealt out to the tasks by path: four slices per core, so
+    // that every core analyses and a slow slice does not hold up the end. (binaryFiles would
+    // combine small files into few splits and rebuild the Hadoop configuration for every file.)
+    long listing = System.nanoTime();
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    List<String> paths = listFiles(hadoop, inputs);
+    System.err.printf("presslens-spark: %d files listed in %.1f s%n", paths.size(), (System.nanoTime() - listing) / 1e9);
+    Broadcast<SerializableWritable<Configuration>> conf = jsc.broadcast(new SerializableWritable<>(hadoop));
+    JavaRDD<String> files = jsc.parallelize(paths, Math.max(1, Math.min(paths.size(), 4 * jsc.defaultParallelism())));
+    JavaRDD<Analysed> analysed = files.mapPartitions(part -> new Analyses(part, conf.value().value(), timings))
+        .persist(StorageLevel.MEMORY_AND_DISK());
     long t0 = System.nanoTime();
     long count = analysed.count();
-    System.err.printf("presslens-spark: %d articles analysed in %.1f s (%.1f s of it in the pipeline, summed over tasks)%n",
-        count, (System.nanoTime() - t0) / 1e9, pipelineNanos.value() / 1e9);
+    System.err.printf("presslens-spark: %d articles analysed in %.1f s; summed over tasks: %.1f s in tasks, %.1f s of it in the pipeline, %.1f s reading%n",
+        count, (System.nanoTime() - t0) / 1e9, timings.task().value() / 1e9, timings.pipeline().value() / 1e9, timings.read().value() / 1e9);
+    long t1 = System.nanoTime();
 
     Dataset<Row> articles = spark.createDataFrame(analysed.map(a -> RowFactory.create(a.id(), a.month(), a.json())), new StructType(new StructField[] {
         DataTypes.createStructField("article", DataTypes.StringType, false),
@@ -93,9 +106,10 @@ public final class AnalysisJob {
             .write().mode(SaveMode.Append).partitionBy("month").parquet(output + "/" + table.fileName());
       }
     }
+    System.err.printf("presslens-spark: %d new articles written in %.1f s%n", added, (System.nanoTime() - t1) / 1e9);
     rows.unpersist();
     analysed.unpersist();
-    return new Result(count, added, failed.value());
+    return new Result(count, added, timings.failed().value());
   }
 
   /** A table's Spark schema: the export columns, nullable, then the partition column. */
@@ -129,40 +143,136 @@ public final class AnalysisJob {
   }
 
   /**
-   * Analyses the files of one partition. Each file is copied to a local temporary file (the
-   * readers take local paths) under its own name, so that items keep the names the user knows.
+   * Analyses the files of one partition, lazily: an article is analysed when Spark asks for it,
+   * so a task holds one article at a time, however many a WARC file holds. Each file is copied
+   * to a local temporary file (the readers take local paths) under its own name, so that items
+   * keep the names the user knows, and removed when its last article is read.
    */
-  private static Iterator<Analysed> analyse(Iterator<Tuple2<String, PortableDataStream>> files, LongAccumulator failed,
-      LongAccumulator pipelineNanos) throws IOException {
-    Pipeline pipeline = ExecutorPipeline.get();
-    List<Analysed> out = new ArrayList<>();
-    while (files.hasNext()) {
-      Tuple2<String, PortableDataStream> file = files.next();
-      String name = file._1();
-      Path dir = Files.createTempDirectory("presslens-spark");
-      Path local = dir.resolve(name.substring(name.lastIndexOf('/') + 1));
+  private static final class Analyses implements Iterator<Analysed> {
+    private final Iterator<String> files;
+    private final Configuration conf;
+    private final Timings timings;
+    private final Pipeline pipeline = ExecutorPipeline.get();
+    private final long start = System.nanoTime();
+    private Iterator<Item> items = java.util.Collections.emptyIterator();
+    private Path local;
+    private Analysed next;
+
+    Analyses(Iterator<String> files, Configuration conf, Timings timings) {
+      this.files = files;
+      this.conf = conf;
+      this.timings = timings;
+    }
+
+    @Override
+    public boolean hasNext() {
       try {
-        Files.write(local, file._2().toArray());
-        for (Iterator<Item> items = Inputs.read(new Inputs.Input(name, local), null); items.hasNext(); ) {
+        while (next == null) {
+          long r = System.nanoTime();
+          if (!items.hasNext()) {
+            cleanUp();
+            if (!files.hasNext()) {
+              timings.task.add(System.nanoTime() - start);
+              return false;
+            }
+            items = open(files.next());
+          }
+          if (!items.hasNext()) {
+            continue;
+          }
           Item item = items.next();
+          timings.read.add(System.nanoTime() - r);
           if (item instanceof Item.Read read) {
             long t = System.nanoTime();
             Document doc = pipeline.analyze(read.article());
-            pipelineNanos.add(System.nanoTime() - t);
-            JsonNode tree = ContractJson.toTree(doc);
-            String month = ExportTables.month(doc.article().published());
-            out.add(new Analysed(ArticleId.of(doc.article()), month, tree.toString()));
+            timings.pipeline.add(System.nanoTime() - t);
+            next = new Analysed(ArticleId.of(doc.article()), ExportTables.month(doc.article().published()),
+                ContractJson.toTree(doc).toString());
           } else if (item instanceof Item.Failed f) {
-            failed.add(1);
+            timings.failed.add(1);
             System.err.println("presslens-spark: skipped " + f.error().getMessage());
           }
         }
-      } finally {
-        Files.deleteIfExists(local);
-        Files.deleteIfExists(dir);
+        return true;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
-    return out.iterator();
+
+    @Override
+    public Analysed next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      Analysed a = next;
+      next = null;
+      return a;
+    }
+
+    private Iterator<Item> open(String name) throws IOException {
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(name);
+      local = Files.createTempDirectory("presslens-spark").resolve(path.getName());
+      try (InputStream in = path.getFileSystem(conf).open(path)) {
+        Files.copy(in, local);
+      }
+      return Inputs.read(new Inputs.Input(name, local), null);
+    }
+
+    private void cleanUp() throws IOException {
+      if (local != null) {
+        Files.deleteIfExists(local);
+        Files.deleteIfExists(local.getParent());
+        local = null;
+      }
+    }
+  }
+
+  /** Counters the tasks add to: failed records, and nanoseconds spent in tasks, reading, the pipeline. */
+  private record Timings(LongAccumulator failed, LongAccumulator task, LongAccumulator read, LongAccumulator pipeline)
+      implements Serializable {
+    static Timings of(org.apache.spark.SparkContext sc) {
+      return new Timings(sc.longAccumulator("presslens.failed"), sc.longAccumulator("presslens.task.nanos"),
+          sc.longAccumulator("presslens.read.nanos"), sc.longAccumulator("presslens.pipeline.nanos"));
+    }
+  }
+
+  /**
+   * The files of the inputs, sorted: files as given, folders walked recursively, globs expanded;
+   * names starting with "_" or "." are left out, as Hadoop's readers do.
+   */
+  static List<String> listFiles(Configuration conf, List<String> inputs) {
+    List<String> out = new ArrayList<>();
+    try {
+      for (String input : inputs) {
+        org.apache.hadoop.fs.Path pattern = new org.apache.hadoop.fs.Path(input);
+        FileSystem fs = pattern.getFileSystem(conf);
+        FileStatus[] matches = fs.globStatus(pattern);
+        if (matches == null || matches.length == 0) {
+          throw new IllegalArgumentException(input + ": no such file or folder");
+        }
+        for (FileStatus match : matches) {
+          for (RemoteIterator<LocatedFileStatus> it = fs.listFiles(match.getPath(), true); it.hasNext(); ) {
+            org.apache.hadoop.fs.Path p = it.next().getPath();
+            if (!hidden(p, match.getPath())) {
+              out.add(p.toString());
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.stream().distinct().sorted().toList();
+  }
+
+  /** Whether a file, or a folder between it and the input it was found under, is hidden. */
+  private static boolean hidden(org.apache.hadoop.fs.Path file, org.apache.hadoop.fs.Path root) {
+    for (org.apache.hadoop.fs.Path p = file; p != null && !p.equals(root); p = p.getParent()) {
+      if (p.getName().startsWith("_") || p.getName().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean exists(SparkSession spark, String path) {
