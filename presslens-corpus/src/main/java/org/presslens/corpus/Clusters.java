@@ -34,7 +34,8 @@ public final class Clusters {
     }
   }
 
-  static Clusters of(List<List<String>> groups, Map<String, String> published) {
+  /** Clusters of the groups MinHash finds, each led by its earliest published member. */
+  public static Clusters of(List<List<String>> groups, Map<String, String> published) {
     Comparator<String> earliest = Comparator
         .<String, String>comparing(id -> published.get(id) == null ? "9999" : published.get(id))
         .thenComparing(Comparator.naturalOrder());

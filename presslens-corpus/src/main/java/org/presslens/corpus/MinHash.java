@@ -86,8 +86,58 @@ public final class MinHash {
    * @return the clusters of two or more members, each sorted by id, in order of their first id
    */
   public static List<List<String>> clusters(Map<String, int[]> signatures) {
-    List<String> ids = new ArrayList<>(signatures.keySet());
-    ids.sort(null);
+    List<String[]> copies = new ArrayList<>();
+    for (int band = 0; band < BANDS; band++) {
+      Map<Long, List<String>> buckets = new HashMap<>();
+      for (Map.Entry<String, int[]> e : signatures.entrySet()) {
+        if (comparable(e.getValue())) {
+          buckets.computeIfAbsent(bandKey(e.getValue(), band), k -> new ArrayList<>()).add(e.getKey());
+        }
+      }
+      for (List<String> bucket : buckets.values()) {
+        copies.addAll(copies(bucket, signatures));
+      }
+    }
+    return components(copies);
+  }
+
+  /** Whether a signature can be compared: its text has at least one shingle. */
+  public static boolean comparable(int[] signature) {
+    return signature[0] != Integer.MAX_VALUE;
+  }
+
+  /** The LSH bucket of a signature in one band: texts that share a bucket in any band are candidates. */
+  public static long bandKey(int[] signature, int band) {
+    long key = band;
+    for (int r = band * ROWS; r < (band + 1) * ROWS; r++) {
+      key = mix(key * 31 + signature[r]);
+    }
+    return key;
+  }
+
+  /** The pairs of one bucket's members whose similarity reaches the threshold, each as {smaller id, larger id}. */
+  public static List<String[]> copies(List<String> bucket, Map<String, int[]> signatures) {
+    List<String[]> out = new ArrayList<>();
+    for (int a = 0; a < bucket.size(); a++) {
+      for (int b = a + 1; b < bucket.size(); b++) {
+        String x = bucket.get(a);
+        String y = bucket.get(b);
+        if (similarity(signatures.get(x), signatures.get(y)) >= THRESHOLD) {
+          out.add(x.compareTo(y) < 0 ? new String[] {x, y} : new String[] {y, x});
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The connected components of the copy pairs: the clusters, each sorted by id, in order of
+   * their first id. Depends only on the set of pairs, never on their order.
+   */
+  public static List<List<String>> components(List<String[]> pairs) {
+    java.util.TreeSet<String> sorted = new java.util.TreeSet<>();
+    pairs.forEach(p -> sorted.addAll(List.of(p)));
+    List<String> ids = new ArrayList<>(sorted);
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < ids.size(); i++) {
       index.put(ids.get(i), i);
@@ -96,44 +146,13 @@ public final class MinHash {
     for (int i = 0; i < parent.length; i++) {
       parent[i] = i;
     }
-    for (int band = 0; band < BANDS; band++) {
-      Map<Long, List<Integer>> buckets = new HashMap<>();
-      for (int i = 0; i < ids.size(); i++) {
-        int[] sig = signatures.get(ids.get(i));
-        if (sig[0] == Integer.MAX_VALUE) {
-          continue; // too short to compare
-        }
-        long key = band;
-        for (int r = band * ROWS; r < (band + 1) * ROWS; r++) {
-          key = mix(key * 31 + sig[r]);
-        }
-        buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
-      }
-      for (List<Integer> bucket : buckets.values()) {
-        for (int a = 0; a < bucket.size(); a++) {
-          for (int b = a + 1; b < bucket.size(); b++) {
-            int x = bucket.get(a);
-            int y = bucket.get(b);
-            if (find(parent, x) != find(parent, y)
-                && similarity(signatures.get(ids.get(x)), signatures.get(ids.get(y))) >= THRESHOLD) {
-              union(parent, x, y);
-            }
-          }
-        }
-      }
-    }
+    pairs.forEach(p -> union(parent, index.get(p[0]), index.get(p[1])));
     Map<Integer, List<String>> groups = new java.util.TreeMap<>();
     for (int i = 0; i < ids.size(); i++) {
       groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(ids.get(i));
     }
-    List<List<String>> out = new ArrayList<>();
-    for (List<String> g : groups.values()) {
-      if (g.size() > 1) {
-        out.add(g);
-      }
-    }
-    out.sort((a, b) -> a.get(0).compareTo(b.get(0)));
-    return out;
+    // Roots are the smallest index of each component, so groups come in order of their first id.
+    return new ArrayList<>(groups.values());
   }
 
   private static int find(int[] parent, int i) {

@@ -14,8 +14,6 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.SerializableWritable;
@@ -38,6 +36,8 @@ import org.presslens.core.json.ContractJson;
 import org.presslens.core.json.ExportTables;
 import org.presslens.ingest.Inputs;
 import org.presslens.ingest.Item;
+import org.presslens.corpus.Clusters;
+import org.presslens.corpus.MinHash;
 import org.presslens.nlp.Analyzer;
 import scala.Tuple2;
 
@@ -62,8 +62,11 @@ public final class AnalysisJob {
   /** What one run did. */
   public record Result(long analysed, long added, long failed) implements Serializable {}
 
-  /** One analysed article as the executors hand it back. */
-  private record Analysed(String id, String month, String json) implements Serializable {}
+  /** One analysed article as the executors hand it back, with its text's MinHash signature. */
+  private record Analysed(String id, String month, String json, String published, int[] minhash) implements Serializable {}
+
+  private static final String SIGNATURES = "signatures";
+  private static final String CLUSTERS = "clusters";
 
   public static Result run(SparkSession spark, List<String> inputs, String output) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -85,22 +88,34 @@ public final class AnalysisJob {
         count, (System.nanoTime() - t0) / 1e9, timings.task().value() / 1e9, timings.pipeline().value() / 1e9, timings.read().value() / 1e9);
     long t1 = System.nanoTime();
 
-    Dataset<Row> articles = spark.createDataFrame(analysed.map(a -> RowFactory.create(a.id(), a.month(), a.json())), new StructType(new StructField[] {
-        DataTypes.createStructField("article", DataTypes.StringType, false),
-        DataTypes.createStructField("month", DataTypes.StringType, false),
-        DataTypes.createStructField("json", DataTypes.StringType, false)})).dropDuplicates("article");
+    Dataset<Row> articles = spark.createDataFrame(analysed.map(a -> RowFactory.create(a.id(), a.month(), a.json(), a.published(), a.minhash())),
+        new StructType(new StructField[] {
+            DataTypes.createStructField("article", DataTypes.StringType, false),
+            DataTypes.createStructField("month", DataTypes.StringType, false),
+            DataTypes.createStructField("json", DataTypes.StringType, false),
+            DataTypes.createStructField("published", DataTypes.StringType, true),
+            DataTypes.createStructField("minhash", DataTypes.createArrayType(DataTypes.IntegerType, false), false)}))
+        .dropDuplicates("article");
     String articlesPath = output + "/" + ExportTables.ARTICLES.fileName();
     if (exists(spark, articlesPath)) {
       Dataset<Row> known = spark.read().parquet(articlesPath).selectExpr("article AS known");
       articles = articles.join(known, articles.col("article").equalTo(known.col("known")), "left_anti");
     }
-    // Each new article's JSON is parsed once into the rows of all tables; each table is then
-    // written from those cached rows.
+    // The new articles, computed once: every table below is written from this snapshot (were
+    // it recomputed, the anti-join would see the articles this run has just written).
+    articles = articles.localCheckpoint(true);
+    // Each new article's JSON is parsed once into the rows of all tables.
     JavaRDD<Tuple2<Integer, Row>> rows = articles.javaRDD().flatMap(r -> tableRows(r.getString(0), r.getString(1), r.getString(2)))
         .persist(StorageLevel.MEMORY_AND_DISK_SER());
     long added = rows.filter(r -> r._1() == ExportTables.ARTICLES.ordinal()).count();
     if (added > 0) {
-      for (ExportTables table : ExportTables.values()) {
+      // The signatures of all articles so far, so that a later run clusters old and new together.
+      articles.select("article", "published", "minhash").write().mode(SaveMode.Append).parquet(output + "/" + SIGNATURES);
+      // articles last: it is what a rerun checks, so an article counts as done only when all its rows are written.
+      List<ExportTables> order = new ArrayList<>(List.of(ExportTables.values()));
+      order.remove(ExportTables.ARTICLES);
+      order.add(ExportTables.ARTICLES);
+      for (ExportTables table : order) {
         int ordinal = table.ordinal();
         spark.createDataFrame(rows.filter(r -> r._1() == ordinal).map(Tuple2::_2), schema(table))
             .write().mode(SaveMode.Append).partitionBy("month").parquet(output + "/" + table.fileName());
@@ -109,6 +124,24 @@ public final class AnalysisJob {
     System.err.printf("presslens-spark: %d new articles written in %.1f s%n", added, (System.nanoTime() - t1) / 1e9);
     rows.unpersist();
     analysed.unpersist();
+    if (added > 0) {
+      long t2 = System.nanoTime();
+      List<Clusters.Cluster> clusters = SparkClusters.of(spark.read().parquet(output + "/" + SIGNATURES));
+      List<Row> members = new ArrayList<>();
+      for (Clusters.Cluster c : clusters) {
+        for (int rank = 0; rank < c.members().size(); rank++) {
+          members.add(RowFactory.create(c.id(), c.members().get(rank), c.original(), rank));
+        }
+      }
+      spark.createDataFrame(members, new StructType(new StructField[] {
+              DataTypes.createStructField("cluster", DataTypes.StringType, false),
+              DataTypes.createStructField("article", DataTypes.StringType, false),
+              DataTypes.createStructField("original", DataTypes.StringType, false),
+              DataTypes.createStructField("rank", DataTypes.IntegerType, false)}))
+          .coalesce(1).write().mode(SaveMode.Overwrite).parquet(output + "/" + CLUSTERS);
+      System.err.printf("presslens-spark: %d clusters of copies among all articles, in %.1f s%n", clusters.size(),
+          (System.nanoTime() - t2) / 1e9);
+    }
     return new Result(count, added, timings.failed().value());
   }
 
@@ -187,7 +220,7 @@ public final class AnalysisJob {
             Document doc = pipeline.analyze(read.article());
             timings.pipeline.add(System.nanoTime() - t);
             next = new Analysed(ArticleId.of(doc.article()), ExportTables.month(doc.article().published()),
-                ContractJson.toTree(doc).toString());
+                ContractJson.toTree(doc).toString(), doc.article().published(), MinHash.signature(doc.article().text()));
           } else if (item instanceof Item.Failed f) {
             timings.failed.add(1);
             System.err.println("presslens-spark: skipped " + f.error().getMessage());
@@ -238,7 +271,9 @@ public final class AnalysisJob {
 
   /**
    * The files of the inputs, sorted: files as given, folders walked recursively, globs expanded;
-   * names starting with "_" or "." are left out, as Hadoop's readers do.
+   * names starting with "_" or "." are left out, as Hadoop's readers do. (listStatus, not
+   * listFiles: on a local disk listFiles asks for each file's block locations and permissions,
+   * which took 100 s for 20,000 files.)
    */
   static List<String> listFiles(Configuration conf, List<String> inputs) {
     List<String> out = new ArrayList<>();
@@ -251,12 +286,7 @@ public final class AnalysisJob {
           throw new IllegalArgumentException(input + ": no such file or folder");
         }
         for (FileStatus match : matches) {
-          for (RemoteIterator<LocatedFileStatus> it = fs.listFiles(match.getPath(), true); it.hasNext(); ) {
-            org.apache.hadoop.fs.Path p = it.next().getPath();
-            if (!hidden(p, match.getPath())) {
-              out.add(p.toString());
-            }
-          }
+          walk(fs, match, out);
         }
       }
     } catch (IOException e) {
@@ -265,14 +295,17 @@ public final class AnalysisJob {
     return out.stream().distinct().sorted().toList();
   }
 
-  /** Whether a file, or a folder between it and the input it was found under, is hidden. */
-  private static boolean hidden(org.apache.hadoop.fs.Path file, org.apache.hadoop.fs.Path root) {
-    for (org.apache.hadoop.fs.Path p = file; p != null && !p.equals(root); p = p.getParent()) {
-      if (p.getName().startsWith("_") || p.getName().startsWith(".")) {
-        return true;
+  private static void walk(FileSystem fs, FileStatus status, List<String> out) throws IOException {
+    if (!status.isDirectory()) {
+      out.add(status.getPath().toString());
+      return;
+    }
+    for (FileStatus child : fs.listStatus(status.getPath())) {
+      String name = child.getPath().getName();
+      if (!name.startsWith("_") && !name.startsWith(".")) {
+        walk(fs, child, out);
       }
     }
-    return false;
   }
 
   private static boolean exists(SparkSession spark, String path) {

@@ -16,11 +16,13 @@ import picocli.CommandLine.Parameters;
     name = "presslens spark",
     mixinStandardHelpOptions = true,
     description = {
-      "Analyse inputs (text, HTML, JSON, JSONL, WARC; gzipped or not; files or",
-      "folders on any Hadoop-compatible path) with the pipeline of presslens",
-      "analyze, on Spark, and append Parquet tables to OUTPUT: articles (id,",
-      "month, contract JSON), quotes and entities (the columns of presslens",
-      "export), partitioned by month. Articles already in OUTPUT are skipped.",
+      "Analyse inputs (text, HTML, JSON, JSONL, WARC; gzipped or not; files,",
+      "folders or globs on any Hadoop-compatible path) with the pipeline of",
+      "presslens analyze, on Spark, and append to OUTPUT the Parquet tables of",
+      "presslens export --format parquet (articles, quotes, entities, claims,",
+      "techniques; partitioned by month), the articles' MinHash signatures, and",
+      "the near-duplicate clusters of everything in OUTPUT (recomputed each run).",
+      "Articles already in OUTPUT are skipped. Exit status 1 when records failed.",
       "",
       "Example:  presslens spark --master 'local[2]' --output out/ crawl/",
       "On a cluster: spark-submit with this class, as docs/SPARK.md shows."

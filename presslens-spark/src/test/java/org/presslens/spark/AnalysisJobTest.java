@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.presslens.core.json.ContractJson;
 import org.presslens.core.json.ExportTables;
+import org.presslens.corpus.Clusters;
+import org.presslens.corpus.MinHash;
 import org.presslens.corpus.ParquetExport;
 import org.presslens.ingest.Inputs;
 import org.presslens.ingest.Item;
@@ -102,5 +104,59 @@ class AnalysisJobTest {
     assertThat(again.added()).isZero();
     assertThat(spark.read().parquet(out + "/articles").count()).isEqualTo(4);
     assertThat(spark.read().parquet(out + "/quotes").count()).isEqualTo(quotes.size());
+  }
+
+  @Test
+  void clustersCopiesAsTheStoreDoesAcrossRuns(@TempDir Path dir) throws Exception {
+    String story = "The ferry company said on Tuesday that crossings between Porthaven and the islands would resume next week "
+        + "after engineers finished repairs to the harbour ramp, which was damaged in last month's storm. Passengers with "
+        + "tickets for cancelled sailings can claim refunds until the end of March, a spokesperson for the company said, "
+        + "and extra sailings will run on Saturday to clear the backlog of freight waiting on the quay.";
+    Path first = Files.createDirectories(dir.resolve("week1"));
+    Files.writeString(first.resolve("a.jsonl"), String.join("\n",
+        line(story, "https://gazette.example/ferry", "2025-01-02"),
+        line("Share this article. " + story + " Source » Gazette", "https://aggregator.example/ferry", "2025-01-03"),
+        line("Rain fell across the county on Monday and more is expected, forecasters said, as rivers rose.", "https://gazette.example/rain", "2025-01-02")));
+    String out = dir.resolve("out").toString();
+    AnalysisJob.run(spark, List.of(first.toString()), out);
+    assertThat(clusters(out)).containsExactly(List.of("https://gazette.example/ferry", "https://aggregator.example/ferry"));
+
+    // A later run with one more copy: clusters are recomputed over old and new articles.
+    Path second = Files.createDirectories(dir.resolve("week2"));
+    Files.writeString(second.resolve("b.jsonl"), line(story + " Reporting by the Gazette.", "https://wire.example/ferry", "2025-01-05"));
+    AnalysisJob.run(spark, List.of(second.toString()), out);
+    List<List<String>> found = clusters(out);
+    assertThat(found).containsExactly(List.of("https://gazette.example/ferry", "https://aggregator.example/ferry", "https://wire.example/ferry"));
+
+    // The store's own algorithm on the same texts gives the same clusters, ids and originals.
+    java.util.Map<String, int[]> signatures = new java.util.HashMap<>();
+    java.util.Map<String, String> published = new java.util.HashMap<>();
+    for (Row a : spark.read().parquet(out + "/articles").collectAsList()) {
+      signatures.put(a.getAs("article"), MinHash.signature(JSON.readTree(a.<String>getAs("json")).path("text").asText()));
+      published.put(a.getAs("article"), a.getAs("published"));
+    }
+    List<Clusters.Cluster> expected = Clusters.of(MinHash.clusters(signatures), published).all();
+    assertThat(expected).hasSize(1);
+    List<Row> rows = spark.read().parquet(out + "/clusters").orderBy("rank").collectAsList();
+    assertThat(rows).extracting(r -> r.<String>getAs("article")).isEqualTo(expected.get(0).members());
+    assertThat(rows).extracting(r -> r.<String>getAs("cluster") + " " + r.<String>getAs("original"))
+        .containsOnly(expected.get(0).id() + " " + expected.get(0).original());
+  }
+
+  private static String line(String text, String url, String published) throws Exception {
+    return JSON.writeValueAsString(JSON.createObjectNode().put("text", text).put("url", url).put("published", published));
+  }
+
+  /** The clusters table as lists of member URLs, in rank order (the original, published first, leads). */
+  private static List<List<String>> clusters(String out) {
+    java.util.Map<String, String> urls = new java.util.HashMap<>();
+    for (Row a : spark.read().parquet(out + "/articles").collectAsList()) {
+      urls.put(a.getAs("article"), a.getAs("url"));
+    }
+    java.util.Map<String, java.util.TreeMap<Integer, String>> byCluster = new java.util.TreeMap<>();
+    for (Row r : spark.read().parquet(out + "/clusters").collectAsList()) {
+      byCluster.computeIfAbsent(r.getAs("cluster"), k -> new java.util.TreeMap<>()).put(r.getAs("rank"), urls.get(r.<String>getAs("article")));
+    }
+    return byCluster.values().stream().map(m -> List.copyOf(m.values())).toList();
   }
 }
