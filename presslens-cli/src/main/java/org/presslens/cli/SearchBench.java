@@ -10,14 +10,17 @@ import java.util.Locale;
 import java.util.Random;
 import org.presslens.core.Article;
 import org.presslens.corpus.CorpusSearch;
+import org.presslens.corpus.CorpusStats;
 
 /**
  * Search latency over {@value #QUERIES} varied queries on a store: single words, two-word ANDs,
  * phrases, field queries (title, speaker, entity, person), date ranges, and quote searches, all
- * drawn with a fixed seed from the corpus's own words so that they hit. Prints p50, p99 and max.
+ * drawn with a fixed seed from the corpus's own words so that they hit. Prints p50, p99 and max;
+ * then the time of {@code presslens stats} for {@value #STATS_QUERIES} of them and for the whole store.
  */
 final class SearchBench {
   static final int QUERIES = 1000;
+  static final int STATS_QUERIES = 100;
 
   private SearchBench() {}
 
@@ -62,6 +65,24 @@ final class SearchBench {
       out.printf("search            %d queries on %d articles: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
           queries.size(), search.articles(), nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6,
           nanos[nanos.length - 1] / 1e6);
+
+      // Stats from facets, for some of the same queries and for the whole store; and, to compare,
+      // the whole store counted by reading every article's JSON (what --count techniques does).
+      long[] stats = new long[STATS_QUERIES];
+      for (int i = 0; i < stats.length; i++) {
+        long t = System.nanoTime();
+        CorpusStats.of(search, queries.get(i), "month", 10);
+        stats[i] = System.nanoTime() - t;
+      }
+      Arrays.sort(stats);
+      long t = System.nanoTime();
+      CorpusStats.of(search, "", "month", 10);
+      long all = System.nanoTime() - t;
+      t = System.nanoTime();
+      CorpusStats.of(search, "", "month", 10, "techniques");
+      long json = System.nanoTime() - t;
+      out.printf("stats             %d queries: p50 %.1f ms, p99 %.1f ms; all articles %.1f ms (facets), %.1f ms reading every JSON%n",
+          stats.length, stats[stats.length / 2] / 1e6, stats[(int) (stats.length * 0.99)] / 1e6, all / 1e6, json / 1e6);
     }
   }
 }

@@ -25,11 +25,12 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "For the articles a query matches (all when none is given): how many per day, week or",
-      "month, and the top sources, speakers (by quotes), people, organisations, places and",
-      "techniques; each source's technique share (the mean share of its articles' words inside",
-      "persuasion-technique spans), the entities it portrays most positively and negatively (in",
-      "how many articles), and the outlets it republishes from. --plot FILE.png or FILE.svg draws",
-      "the articles over time."
+      "month, and the top sources, speakers quoted, people, organisations, places and",
+      "techniques, each by the number of articles; for each top source its technique share",
+      "(the mean share of its articles' words inside persuasion-technique spans), the entities",
+      "it portrays most positively and negatively, and the outlets it republishes from.",
+      "--count quotes:NAME (or mentions:, techniques:) counts those instead of articles.",
+      "--plot FILE.png or FILE.svg draws the counts over time."
     })
 final class StatsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "QUERY", arity = "0..1", description = "Which articles; the syntax of presslens search.")

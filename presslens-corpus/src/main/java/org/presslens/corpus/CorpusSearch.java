@@ -153,6 +153,47 @@ public final class CorpusSearch implements AutoCloseable {
     return new TermQuery(new Term(Schema.KIND, kind));
   }
 
+  /** The articles a query matches: the user's query (bare words search the text) on article documents. */
+  Query articleQuery(String query) {
+    return parse(query, Schema.TEXT, Schema.ARTICLE);
+  }
+
+  /** The matches of a query, collected for facet counting. */
+  org.apache.lucene.facet.FacetsCollector collect(Query query) throws IOException {
+    facetState(); // fails first on a store without facets
+    return searcher.search(query, new org.apache.lucene.facet.FacetsCollectorManager());
+  }
+
+  /** Counts of every facet over collected matches. */
+  org.apache.lucene.facet.Facets counts(org.apache.lucene.facet.FacetsCollector matches) throws IOException {
+    return new org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts(facetState(), matches);
+  }
+
+  private org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState facetState;
+
+  /** The facets' ordinal map over this reader, built once (it costs a pass over the facet terms). */
+  private synchronized org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState facetState() throws IOException {
+    if (facetState == null) {
+      requireFacets();
+      facetState = new org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState(reader, Schema.FACETS);
+    }
+    return facetState;
+  }
+
+  /** Fails, saying what to do, when some articles were stored before the store had facets. */
+  private void requireFacets() throws IOException {
+    int without = searcher.count(new BooleanQuery.Builder()
+        .add(kind(Schema.ARTICLE), BooleanClause.Occur.FILTER)
+        .add(new org.apache.lucene.search.FieldExistsQuery(org.apache.lucene.facet.FacetsConfig.DEFAULT_INDEX_FIELD_NAME),
+            BooleanClause.Occur.MUST_NOT)
+        .build());
+    if (without > 0) {
+      throw new IllegalStateException(without + " of " + articles() + " articles were stored by an older PressLens, "
+          + "without the facets stats count; ingest them again into a new store "
+          + "(presslens export --format jsonl > all.jsonl, then presslens ingest --store NEW all.jsonl)");
+    }
+  }
+
   public Clusters clusters() {
     return clusters;
   }

@@ -10,29 +10,48 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.Query;
 
 /**
  * The aggregates of the articles a query matches, as {@code presslens stats} and the API show
  * them: articles per day, week or month; top sources, speakers, people, organisations, places and
- * techniques; and per source its mean technique share, the entities it portrays positively and
- * negatively (in how many articles) and the outlets it republishes from.
+ * techniques (in how many articles each appears); and for each top source its mean technique
+ * share, the entities it portrays positively and negatively and the outlets it republishes from
+ * (in how many articles). All of it comes from the store's Lucene facets and doc values, without
+ * reading the stored JSON, except {@code count}s other than articles, which read the matches' JSON.
  *
  * @param undated articles (or the unit counted) without a publication date
  * @param periods period ("2005-03", a day, or the Monday of a week) → articles (or the unit
  *     counted: quotes, mentions, technique spans)
  * @param tops list name → entry → count, most first
- * @param sources domain (or name) → profile, most articles first
+ * @param sources the top sources, domain (or name) → profile, most articles first
  */
 public record CorpusStats(int articles, int undated, Map<String, Integer> periods, Map<String, Map<String, Integer>> tops,
     Map<String, SourceProfile> sources) {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> LISTS = List.of("sources", "speakers", "people", "organisations", "places", "techniques");
+  /** The top lists and the facet each counts. */
+  private static final Map<String, String> LISTS = orderedMap("sources", Schema.SOURCE_FACET, "speakers", Schema.SPEAKER_FACET,
+      "people", Schema.PERSON, "organisations", Schema.ORGANIZATION, "places", Schema.LOCATION, "techniques", Schema.TECHNIQUE);
+
+  private static Map<String, String> orderedMap(String... keysAndValues) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   /**
    * One source's articles.
@@ -65,59 +84,89 @@ public record CorpusStats(int articles, int undated, Map<String, Integer> period
     if (!List.of("day", "week", "month").contains(by)) {
       throw new IllegalArgumentException("the period is day, week or month, not " + by);
     }
+    Query matches = search.articleQuery(query);
+    FacetsCollector collected = search.collect(matches);
+    Facets facets = search.counts(collected);
+    int articles = collected.getMatchingDocs().stream().mapToInt(m -> m.totalHits).sum();
+
     Map<String, Integer> periods = new TreeMap<>();
+    int undated;
+    if (unit.equals("articles")) {
+      int dated = 0;
+      FacetResult days = facets.getAllChildren(Schema.DAY);
+      for (LabelAndValue day : days == null ? new LabelAndValue[0] : days.labelValues) {
+        periods.merge(period(day.label, by), day.value.intValue(), Integer::sum);
+        dated += day.value.intValue();
+      }
+      undated = articles - dated;
+    } else {
+      int[] none = new int[1];
+      search.eachMatch(query, json -> {
+        JsonNode a = read(json);
+        int n = units(a, unit, name);
+        String period = period(a.path("published").asText(null), by);
+        if (period == null) {
+          none[0] += n;
+        } else if (n > 0) {
+          periods.merge(period, n, Integer::sum);
+        }
+      });
+      undated = none[0];
+    }
+
     Map<String, Map<String, Integer>> tops = new LinkedHashMap<>();
-    LISTS.forEach(l -> tops.put(l, new HashMap<>()));
-    Map<String, Builder> sources = new HashMap<>();
-    int[] counts = new int[2];
-    search.eachMatch(query, json -> {
-      JsonNode a;
-      try {
-        a = JSON.readTree(json);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      counts[0]++;
-      String period = period(a.path("published").asText(null), by);
-      int n = units(a, unit, name);
-      if (period == null) {
-        counts[1] += n;
-      } else if (n > 0) {
-        periods.merge(period, n, Integer::sum);
-      }
-      String source = a.path("source").path("domain").asText(a.path("source").path("name").asText(null));
-      count(tops.get("sources"), source);
-      Map<String, String> names = new HashMap<>();
-      for (JsonNode e : a.path("entities")) {
-        names.put(e.path("id").asText(), e.path("name").asText());
-        String list = switch (e.path("type").asText()) {
-          case "PERSON" -> "people";
-          case "ORGANIZATION" -> "organisations";
-          case "LOCATION" -> "places";
-          default -> null;
-        };
-        if (list != null) {
-          count(tops.get(list), e.path("name").asText());
+    for (Map.Entry<String, String> list : LISTS.entrySet()) {
+      tops.put(list.getKey(), top(facets, list.getValue(), top));
+    }
+    Map<String, SourceProfile> profiles = new LinkedHashMap<>();
+    for (Map.Entry<String, Integer> source : tops.get("sources").entrySet()) {
+      DrillDownQuery one = new DrillDownQuery(Schema.FACETS, matches);
+      one.add(Schema.SOURCE_FACET, source.getKey());
+      FacetsCollector its = search.collect(one);
+      Facets f = search.counts(its);
+      profiles.put(source.getKey(), new SourceProfile(source.getValue(), meanTechniqueShare(its), top(f, Schema.PRAISED, top),
+          top(f, Schema.CRITICISED, top), top(f, Schema.ORIGIN, top)));
+    }
+    return new CorpusStats(articles, undated, periods, tops, profiles);
+  }
+
+  /** The most frequent values of one facet, most first (ties by name), at most {@code top}. */
+  private static Map<String, Integer> top(Facets facets, String dim, int top) throws IOException {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    FacetResult all = facets.getAllChildren(dim);
+    if (all == null) {
+      return out;
+    }
+    java.util.Arrays.stream(all.labelValues)
+        .sorted(Comparator.comparingInt((LabelAndValue lv) -> -lv.value.intValue()).thenComparing(lv -> lv.label))
+        .limit(top)
+        .forEach(lv -> out.put(lv.label, lv.value.intValue()));
+    return out;
+  }
+
+  /** The mean technique share of collected articles, from doc values; null when none was analysed for techniques. */
+  private static Double meanTechniqueShare(FacetsCollector collected) throws IOException {
+    double sum = 0;
+    int n = 0;
+    for (FacetsCollector.MatchingDocs m : collected.getMatchingDocs()) {
+      NumericDocValues shares = DocValues.getNumeric(m.context.reader(), Schema.TECHNIQUE_SHARE);
+      DocIdSetIterator docs = m.bits.iterator();
+      for (int d = docs == null ? DocIdSetIterator.NO_MORE_DOCS : docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
+        if (shares.advanceExact(d)) {
+          sum += Double.longBitsToDouble(shares.longValue());
+          n++;
         }
       }
-      for (JsonNode q : a.path("quotes")) {
-        String entity = q.path("speaker").path("entity").asText(null);
-        count(tops.get("speakers"), entity != null && names.containsKey(entity) ? names.get(entity) : null);
-      }
-      for (JsonNode t : a.path("techniques")) {
-        count(tops.get("techniques"), t.path("technique").asText(null));
-      }
-      if (source != null) {
-        sources.computeIfAbsent(source, k -> new Builder()).add(a, names);
-      }
-    });
-    Map<String, Map<String, Integer>> sortedTops = new LinkedHashMap<>();
-    tops.forEach((list, c) -> sortedTops.put(list, mostFirst(c, top)));
-    Map<String, SourceProfile> profiles = new LinkedHashMap<>();
-    sources.entrySet().stream()
-        .sorted(Comparator.comparingInt((Map.Entry<String, Builder> e) -> -e.getValue().articles).thenComparing(Map.Entry::getKey))
-        .forEach(e -> profiles.put(e.getKey(), e.getValue().build(top)));
-    return new CorpusStats(counts[0], counts[1], periods, sortedTops, profiles);
+    }
+    return n == 0 ? null : sum / n;
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** How many of {@code unit} (named {@code name}, when given) one article holds. */
@@ -164,56 +213,6 @@ public record CorpusStats(int articles, int undated, Map<String, Integer> period
       }
     }
     return false;
-  }
-
-  private static final class Builder {
-    int articles;
-    int shared;
-    double share;
-    final Map<String, Integer> praised = new HashMap<>();
-    final Map<String, Integer> criticised = new HashMap<>();
-    final Map<String, Integer> origins = new HashMap<>();
-
-    void add(JsonNode a, Map<String, String> names) {
-      articles++;
-      if (a.has("technique_share")) {
-        shared++;
-        share += a.path("technique_share").asDouble();
-      }
-      Set<String> plus = new HashSet<>();
-      Set<String> minus = new HashSet<>();
-      for (JsonNode st : a.path("stance")) {
-        String name = names.get(st.path("entity").asText());
-        switch (st.path("polarity").asText()) {
-          case "positive" -> plus.add(name);
-          case "negative" -> minus.add(name);
-          default -> { }
-        }
-      }
-      plus.forEach(n -> count(praised, n));
-      minus.forEach(n -> count(criticised, n));
-      count(origins, a.path("provenance").path("origin").path("name").asText(null));
-    }
-
-    SourceProfile build(int top) {
-      return new SourceProfile(articles, shared == 0 ? null : share / shared, mostFirst(praised, top), mostFirst(criticised, top),
-          mostFirst(origins, top));
-    }
-  }
-
-  private static void count(Map<String, Integer> counts, String key) {
-    if (key != null && !key.isBlank()) {
-      counts.merge(key, 1, Integer::sum);
-    }
-  }
-
-  private static Map<String, Integer> mostFirst(Map<String, Integer> counts, int top) {
-    Map<String, Integer> out = new LinkedHashMap<>();
-    counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .limit(top)
-        .forEach(e -> out.put(e.getKey(), e.getValue()));
-    return out;
   }
 
   /** The day, the Monday of the week, or the month of an ISO date; null when there is none. */

@@ -9,10 +9,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -95,7 +97,7 @@ public final class CorpusStore implements AutoCloseable {
     Map<String, Entity> entities = new HashMap<>();
     doc.entities().forEach(e -> entities.put(e.id(), e));
     List<org.apache.lucene.document.Document> docs = new java.util.ArrayList<>();
-    docs.add(articleDoc(id, doc, entities));
+    docs.add(Schema.FACETS.build(articleDoc(id, doc, entities)));
     for (Quote q : doc.quotes()) {
       docs.add(quoteDoc(id, doc, q, entities));
     }
@@ -163,11 +165,15 @@ public final class CorpusStore implements AutoCloseable {
       if (field != null) {
         d.add(new TextField(Schema.ENTITY, e.name(), Field.Store.NO));
         d.add(new TextField(field, e.name(), Field.Store.NO));
+        facet(d, field, e.name());
         e.aliases().forEach(alias -> d.add(new TextField(Schema.ENTITY, alias, Field.Store.NO)));
       }
     }
     for (Quote q : doc.quotes()) {
       d.add(new TextField(Schema.SPEAKER, speakerName(q, entities), Field.Store.NO));
+      if (q.speakerEntity() != null && entities.containsKey(q.speakerEntity())) {
+        facet(d, Schema.SPEAKER_FACET, entities.get(q.speakerEntity()).name());
+      }
     }
     for (Credit c : a.credits()) {
       d.add(new TextField(Schema.CREDIT, c.name(), Field.Store.YES));
@@ -179,12 +185,17 @@ public final class CorpusStore implements AutoCloseable {
     }
     for (Technique t : doc.techniques()) {
       d.add(new StringField(Schema.TECHNIQUE, t.technique(), Field.Store.NO));
+      facet(d, Schema.TECHNIQUE, t.technique());
+    }
+    if (doc.has(org.presslens.core.Layer.TECHNIQUES)) {
+      d.add(new DoubleDocValuesField(Schema.TECHNIQUE_SHARE, org.presslens.core.report.TechniqueSummary.of(doc).coveredShare()));
     }
     Provenance p = doc.provenance();
     if (p != null) {
       p.flags().forEach(f -> d.add(new StringField(Schema.FLAG, f.type(), Field.Store.NO)));
       if (p.origin() != null) {
         d.add(new TextField(Schema.ORIGIN, p.origin().name(), Field.Store.NO));
+        facet(d, Schema.ORIGIN, p.origin().name());
       }
     }
     for (Stance s : doc.stance()) {
@@ -192,7 +203,13 @@ public final class CorpusStore implements AutoCloseable {
       Entity e = entities.get(s.entity());
       if (field != null && e != null) {
         d.add(new TextField(field, e.name(), Field.Store.NO));
+        facet(d, field, e.name());
       }
+    }
+    String source = a.source().domain() != null ? a.source().domain() : a.source().name();
+    facet(d, Schema.SOURCE_FACET, source);
+    if (a.published() != null && a.published().matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+      facet(d, Schema.DAY, a.published().substring(0, 10));
     }
     d.add(new StoredField(Schema.JSON, ContractJson.toJsonLine(doc)));
     d.add(new StoredField(Schema.MINHASH, encode(MinHash.signature(a.text()))));
@@ -218,6 +235,13 @@ public final class CorpusStore implements AutoCloseable {
     }
     d.add(new StoredField(Schema.CUE, q.cue().text()));
     return d;
+  }
+
+  /** A facet value; none for an empty one. */
+  private static void facet(org.apache.lucene.document.Document d, String dim, String value) {
+    if (value != null && !value.isBlank()) {
+      d.add(new SortedSetDocValuesFacetField(dim, value.strip()));
+    }
   }
 
   /** Fields both kinds carry, so that quotes filter by source and date like articles. */

@@ -1,10 +1,12 @@
 package org.presslens.corpus;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.facet.FacetsConfig;
 
 /**
  * The fields of the store; docs/CORPUS.md explains each. Two kinds of Lucene document share the
@@ -50,6 +52,22 @@ final class Schema {
   static final String QUOTE_KIND = "quote_kind";
   static final String SPEAKER_ENTITY = "speaker_entity";
   static final String CUE = "cue";
+
+  // Article facets (Lucene sorted-set doc values, in FacetsConfig's own field): what stats and
+  // the API's facets count, without reading the stored JSON. Each counts articles.
+  static final String DAY = "day";
+  static final String SOURCE_FACET = SOURCE; // domain, else name
+  static final String SPEAKER_FACET = SPEAKER; // resolved speakers quoted
+  static final String TECHNIQUE_SHARE = "technique_share"; // numeric doc values: a double's bits
+  static final FacetsConfig FACETS = facetsConfig();
+
+  private static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    for (String dim : List.of(SPEAKER, PERSON, ORGANIZATION, LOCATION, TECHNIQUE, PRAISED, CRITICISED)) {
+      config.setMultiValued(dim, true);
+    }
+    return config;
+  }
 
   /** Exact-match fields get the keyword analyzer, so queries match them as stored. */
   static Analyzer analyzer() {

@@ -65,6 +65,38 @@ class CorpusStoreTest {
   }
 
   @Test
+  void statsComeFromFacetsAndFollowTheQuery() throws Exception {
+    String text1 = "Patricia Hewitt said the harbour would reopen in spring after the storm damage was repaired.";
+    String text2 = "Mark Dobson said the union would strike again if the pay offer was not improved this year.";
+    String text3 = "Patricia Hewitt said the ferries would run on Sunday as the weather cleared over the bay.";
+    try (CorpusStore store = CorpusStore.open(dir)) {
+      store.add(doc("https://example.org/a", "2005-02-01", "example.org", text1, "Patricia Hewitt", "the harbour would reopen in spring"));
+      store.add(doc("https://example.org/c", "2005-02-20", "example.org", text3, "Patricia Hewitt", "the ferries would run on Sunday"));
+      store.add(doc("https://other.net/b", null, "other.net", text2, "Mark Dobson", "the union would strike again"));
+    }
+    try (CorpusSearch search = CorpusSearch.open(dir)) {
+      CorpusStats all = CorpusStats.of(search, "", "month", 10);
+      assertThat(all.articles()).isEqualTo(3);
+      assertThat(all.undated()).isEqualTo(1);
+      assertThat(all.periods()).containsExactly(java.util.Map.entry("2005-02", 2));
+      assertThat(all.tops().get("sources")).containsExactly(java.util.Map.entry("example.org", 2), java.util.Map.entry("other.net", 1));
+      assertThat(all.tops().get("speakers")).containsExactly(java.util.Map.entry("Patricia Hewitt", 2), java.util.Map.entry("Mark Dobson", 1));
+      assertThat(all.tops().get("people")).containsKeys("Patricia Hewitt", "Mark Dobson");
+      assertThat(all.sources().get("example.org").articles()).isEqualTo(2);
+      assertThat(all.sources().get("example.org").techniqueShare()).isNull(); // no techniques layer in these documents
+
+      CorpusStats one = CorpusStats.of(search, "harbour", "day", 10);
+      assertThat(one.articles()).isEqualTo(1);
+      assertThat(one.periods()).containsExactly(java.util.Map.entry("2005-02-01", 1));
+      assertThat(one.tops().get("sources")).containsOnlyKeys("example.org");
+
+      CorpusStats quotes = CorpusStats.of(search, "", "month", 10, "quotes:Patricia Hewitt");
+      assertThat(quotes.periods()).containsExactly(java.util.Map.entry("2005-02", 2));
+      assertThatThrownBy(() -> CorpusStats.of(search, "", "year", 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
   void clustersMarkTheEarliestPublishedAsOriginal() throws Exception {
     String story = MinHashTest.article(42, 300);
     try (CorpusStore store = CorpusStore.open(dir)) {

@@ -94,7 +94,7 @@ async function dashboard() {
       .map(([name, p]) => [name, p.techniqueShare]).sort((a, b) => b[1] - a[1]).slice(0, 10);
     $('charts').replaceChildren(
       timeChart(`Articles by month (${stats.articles} in all, ${stats.undated} undated)`, Object.entries(stats.periods)),
-      barChart('Top speakers (quotes)', Object.entries(stats.tops.speakers || {})),
+      barChart('Top speakers (articles quoting)', Object.entries(stats.tops.speakers || {})),
       barChart('Techniques (spans)', Object.entries(stats.tops.techniques || {}).map(([k, v]) => [techniques[k] ? techniques[k].title : k, v])),
       barChart('Technique share by source', sources, (v) => (100 * v).toFixed(1) + '%'),
       barChart('Top sources (articles)', Object.entries(stats.tops.sources || {})),
