@@ -49,6 +49,9 @@ public final class Main implements Runnable {
   /** Runs the command line and returns its exit status: 0 ok, 1 some input failed, 2 usage error. */
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new Main());
+    // The descriptions are written as lines of up to 105 characters; at picocli's default of 80
+    // each would wrap mid-sentence into a ragged column.
+    cli.setUsageHelpWidth(110);
     cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       if (ex instanceof UserError) {
         cmd.getErr().println("presslens: " + ex.getMessage());
