@@ -91,8 +91,12 @@ public final class CorpusStore implements AutoCloseable {
     return folder;
   }
 
-  /** Stores an analysed article and its quotes, replacing any earlier copy with the same id. */
-  public synchronized void add(Document doc) throws IOException {
+  /**
+   * Stores an analysed article and its quotes, replacing any earlier copy with the same id. Safe
+   * from many threads: the Lucene documents (contract JSON, signature, facets) are built outside
+   * the store's lock, and a commit does not hold up the others' adds.
+   */
+  public void add(Document doc) throws IOException {
     String id = ArticleId.of(doc.article());
     Map<String, Entity> entities = new HashMap<>();
     doc.entities().forEach(e -> entities.put(e.id(), e));
@@ -101,11 +105,17 @@ public final class CorpusStore implements AutoCloseable {
     for (Quote q : doc.quotes()) {
       docs.add(quoteDoc(id, doc, q, entities));
     }
-    writer.deleteDocuments(new Term(Schema.ARTICLE_ID, id));
-    writer.addDocuments(docs);
-    ids.add(id);
-    if (++uncommitted >= COMMIT_EVERY) {
-      commit();
+    boolean commitNow;
+    synchronized (this) {
+      writer.updateDocuments(new Term(Schema.ARTICLE_ID, id), docs);
+      ids.add(id);
+      commitNow = ++uncommitted >= COMMIT_EVERY;
+      if (commitNow) {
+        uncommitted = 0;
+      }
+    }
+    if (commitNow) {
+      writer.commit();
     }
   }
 

@@ -115,14 +115,27 @@ public final class MinHash {
     return key;
   }
 
-  /** The pairs of one bucket's members whose similarity reaches the threshold, each as {smaller id, larger id}. */
+  /**
+   * Copy pairs of one bucket's members (similarity at least the threshold), each as {smaller id,
+   * larger id}: a spanning forest, not every pair. A pair already joined through others is not
+   * compared, so a bucket of n copies of one story costs n − 1 comparisons and pairs, not n²/2,
+   * and gives the same clusters.
+   */
   public static List<String[]> copies(List<String> bucket, Map<String, int[]> signatures) {
     List<String[]> out = new ArrayList<>();
+    int[] parent = new int[bucket.size()];
+    for (int i = 0; i < parent.length; i++) {
+      parent[i] = i;
+    }
     for (int a = 0; a < bucket.size(); a++) {
       for (int b = a + 1; b < bucket.size(); b++) {
+        if (find(parent, a) == find(parent, b)) {
+          continue;
+        }
         String x = bucket.get(a);
         String y = bucket.get(b);
         if (similarity(signatures.get(x), signatures.get(y)) >= THRESHOLD) {
+          union(parent, a, b);
           out.add(x.compareTo(y) < 0 ? new String[] {x, y} : new String[] {y, x});
         }
       }

@@ -52,6 +52,21 @@ class MinHashTest {
   }
 
   @Test
+  void aStoryCopiedThousandsOfTimesCostsLinearPairs() {
+    // A wire story in 3,000 copies shares every LSH bucket: all pairs would be 4.5 million per
+    // band (a 100,000-article store of such copies ran out of memory that way).
+    int[] story = MinHash.signature(article(7, 300));
+    Map<String, int[]> signatures = new LinkedHashMap<>();
+    List<String> bucket = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      signatures.put("copy" + i, story);
+      bucket.add("copy" + i);
+    }
+    assertThat(MinHash.copies(bucket, signatures)).hasSize(2999);
+    assertThat(MinHash.clusters(signatures)).singleElement().satisfies(c -> assertThat(c).hasSize(3000));
+  }
+
+  @Test
   void theSameInputGivesTheSameClustersInAnyOrder() {
     Map<String, String> texts = new LinkedHashMap<>();
     for (int i = 0; i < 40; i++) {
