@@ -216,6 +216,9 @@ public final class CorpusStore implements AutoCloseable {
         facet(d, field, e.name());
       }
     }
+    // Every article carries this facet, so that one with no other (no source, date or names)
+    // is not taken for an article stored before facets existed.
+    facet(d, Schema.KIND, Schema.ARTICLE);
     String source = a.source().domain() != null ? a.source().domain() : a.source().name();
     facet(d, Schema.SOURCE_FACET, source);
     if (a.published() != null && a.published().matches("\\d{4}-\\d{2}-\\d{2}.*")) {

@@ -73,11 +73,14 @@ class CorpusStoreTest {
       store.add(doc("https://example.org/a", "2005-02-01", "example.org", text1, "Patricia Hewitt", "the harbour would reopen in spring"));
       store.add(doc("https://example.org/c", "2005-02-20", "example.org", text3, "Patricia Hewitt", "the ferries would run on Sunday"));
       store.add(doc("https://other.net/b", null, "other.net", text2, "Mark Dobson", "the union would strike again"));
+      // Nothing to facet but the article itself: no source, no date, no entity.
+      Article bare = new Article("in-bare", "Rain fell.", null, List.of(), null, null, new Source(null, null, null), List.of());
+      store.add(new Document(bare));
     }
     try (CorpusSearch search = CorpusSearch.open(dir)) {
       CorpusStats all = CorpusStats.of(search, "", "month", 10);
-      assertThat(all.articles()).isEqualTo(3);
-      assertThat(all.undated()).isEqualTo(1);
+      assertThat(all.articles()).isEqualTo(4);
+      assertThat(all.undated()).isEqualTo(2);
       assertThat(all.periods()).containsExactly(java.util.Map.entry("2005-02", 2));
       assertThat(all.tops().get("sources")).containsExactly(java.util.Map.entry("example.org", 2), java.util.Map.entry("other.net", 1));
       assertThat(all.tops().get("speakers")).containsExactly(java.util.Map.entry("Patricia Hewitt", 2), java.util.Map.entry("Mark Dobson", 1));

@@ -70,8 +70,10 @@ class ApiTest {
       String id = JSON.readTree(stored.body()).get("id").asText();
       assertThat(Servers.post(s, "/api/ingest", "text/plain", ARTICLE, "s3cret").statusCode()).isEqualTo(200);
       // The same text republished elsewhere, with a credit line: a syndicated copy.
-      Servers.post(s, "/api/ingest", "application/json", "{\"text\": " + JSON.writeValueAsString(ARTICLE + "\n\nSource » Ferry Weekly")
+      HttpResponse<String> copy = Servers.post(s, "/api/ingest", "application/json", "{\"text\": "
+          + JSON.writeValueAsString(ARTICLE + "\n\nSource » Ferry Weekly")
           + ", \"url\": \"https://copies.example/ferry\", \"published\": \"2025-01-02\"}", "s3cret");
+      assertThat(copy.statusCode()).as(copy.body()).isEqualTo(201);
 
       JsonNode hits = JSON.readTree(Servers.get(s, "/api/search?q=ferry").body()).get("hits");
       assertThat(hits).hasSize(2);
