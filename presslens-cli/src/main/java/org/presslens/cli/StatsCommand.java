@@ -79,7 +79,7 @@ final class StatsCommand implements Callable<Integer> {
     }
     stats.tops().forEach((name, counts) -> {
       if (!counts.isEmpty()) {
-        out.printf("%nTop %s%n", name);
+        out.printf("%nTop %s (articles)%n", name);
         counts.forEach((k, n) -> out.printf("  %6d  %s%n", n, k));
       }
     });
