@@ -95,8 +95,11 @@ public record CorpusStats(int articles, int undated, Map<String, Integer> period
       int dated = 0;
       FacetResult days = facets.getAllChildren(Schema.DAY);
       for (LabelAndValue day : days == null ? new LabelAndValue[0] : days.labelValues) {
-        periods.merge(period(day.label, by), day.value.intValue(), Integer::sum);
-        dated += day.value.intValue();
+        String period = period(day.label, by);
+        if (period != null) { // not a real date ("2005-13-45"): counted as undated, as the JSON path does
+          periods.merge(period, day.value.intValue(), Integer::sum);
+          dated += day.value.intValue();
+        }
       }
       undated = articles - dated;
     } else {

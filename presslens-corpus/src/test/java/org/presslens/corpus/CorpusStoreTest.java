@@ -76,11 +76,14 @@ class CorpusStoreTest {
       // Nothing to facet but the article itself: no source, no date, no entity.
       Article bare = new Article("in-bare", "Rain fell.", null, List.of(), null, null, new Source(null, null, null), List.of());
       store.add(new Document(bare));
+      // A date of the right shape that is no date: undated, not a period.
+      Article badDate = new Article("in-bad", "Snow fell.", null, List.of(), "2005-13-45", null, new Source(null, null, null), List.of());
+      store.add(new Document(badDate));
     }
     try (CorpusSearch search = CorpusSearch.open(dir)) {
       CorpusStats all = CorpusStats.of(search, "", "month", 10);
-      assertThat(all.articles()).isEqualTo(4);
-      assertThat(all.undated()).isEqualTo(2);
+      assertThat(all.articles()).isEqualTo(5);
+      assertThat(all.undated()).isEqualTo(3);
       assertThat(all.periods()).containsExactly(java.util.Map.entry("2005-02", 2));
       assertThat(all.tops().get("sources")).containsExactly(java.util.Map.entry("example.org", 2), java.util.Map.entry("other.net", 1));
       assertThat(all.tops().get("speakers")).containsExactly(java.util.Map.entry("Patricia Hewitt", 2), java.util.Map.entry("Mark Dobson", 1));
