@@ -76,10 +76,16 @@ class BrowserTest {
     }
   }
 
-  private static WebElement analyze(String text) {
+  /** Opens the app and waits until its script is ready; the wait, for what the test waits on next. */
+  private static WebDriverWait openApp(int seconds) {
     browser.get("http://127.0.0.1:" + server.port() + "/");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
     wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    return wait;
+  }
+
+  private static WebElement analyze(String text) {
+    WebDriverWait wait = openApp(60);
     WebElement input = browser.findElement(By.id("input-text"));
     ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, text);
     browser.findElement(By.id("analyze-button")).click();
@@ -131,9 +137,7 @@ class BrowserTest {
 
   @Test
   void theDashboardDrawsChartsOfTheStore() {
-    browser.get("http://127.0.0.1:" + server.port() + "/");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    WebDriverWait wait = openApp(30);
     browser.findElement(By.id("tab-dashboard")).click();
     wait.until(d -> !d.findElements(By.cssSelector("#charts svg rect.bar")).isEmpty());
     screenshot("dashboard");
@@ -145,9 +149,7 @@ class BrowserTest {
 
   @Test
   void facetsNarrowTheSearchAndASpeakerHasAPage() {
-    browser.get("http://127.0.0.1:" + server.port() + "/");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    WebDriverWait wait = openApp(30);
     browser.findElement(By.id("tab-corpus")).click();
     browser.findElement(By.id("query")).sendKeys("ferry OR harbour");
     browser.findElement(By.id("search-button")).click();
