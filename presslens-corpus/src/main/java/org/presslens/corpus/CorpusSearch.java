@@ -7,6 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -14,6 +21,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -32,6 +40,7 @@ public final class CorpusSearch implements AutoCloseable {
   private final IndexSearcher searcher;
   private final Analyzer analyzer = Schema.analyzer();
   private final Clusters clusters;
+  private SortedSetDocValuesReaderState facetState; // built on first use: see facetState()
 
   /** One matching article. */
   public record ArticleHit(String id, String title, String source, String published, String input, String snippet,
@@ -159,23 +168,21 @@ public final class CorpusSearch implements AutoCloseable {
   }
 
   /** The matches of a query, collected for facet counting. */
-  org.apache.lucene.facet.FacetsCollector collect(Query query) throws IOException {
+  FacetsCollector collect(Query query) throws IOException {
     facetState(); // fails first on a store without facets
-    return searcher.search(query, new org.apache.lucene.facet.FacetsCollectorManager());
+    return searcher.search(query, new FacetsCollectorManager());
   }
 
   /** Counts of every facet over collected matches. */
-  org.apache.lucene.facet.Facets counts(org.apache.lucene.facet.FacetsCollector matches) throws IOException {
-    return new org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts(facetState(), matches);
+  Facets counts(FacetsCollector matches) throws IOException {
+    return new SortedSetDocValuesFacetCounts(facetState(), matches);
   }
 
-  private org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState facetState;
-
   /** The facets' ordinal map over this reader, built once (it costs a pass over the facet terms). */
-  private synchronized org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState facetState() throws IOException {
+  private synchronized SortedSetDocValuesReaderState facetState() throws IOException {
     if (facetState == null) {
       requireFacets();
-      facetState = new org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState(reader, Schema.FACETS);
+      facetState = new DefaultSortedSetDocValuesReaderState(reader, Schema.FACETS);
     }
     return facetState;
   }
@@ -184,7 +191,7 @@ public final class CorpusSearch implements AutoCloseable {
   private void requireFacets() throws IOException {
     int without = searcher.count(new BooleanQuery.Builder()
         .add(kind(Schema.ARTICLE), BooleanClause.Occur.FILTER)
-        .add(new org.apache.lucene.search.FieldExistsQuery(org.apache.lucene.facet.FacetsConfig.DEFAULT_INDEX_FIELD_NAME),
+        .add(new FieldExistsQuery(FacetsConfig.DEFAULT_INDEX_FIELD_NAME),
             BooleanClause.Occur.MUST_NOT)
         .build());
     if (without > 0) {

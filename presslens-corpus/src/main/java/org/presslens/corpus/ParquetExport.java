@@ -70,9 +70,11 @@ public final class ParquetExport implements Closeable {
       if (rows.isEmpty()) {
         continue;
       }
-      ParquetWriter<List<Object>> writer = writers.get(table.fileName() + "/" + month);
+      String partition = table.fileName() + "/month=" + month;
+      ParquetWriter<List<Object>> writer = writers.get(partition);
       if (writer == null) {
-        writer = open(table, month);
+        writer = open(partition, table);
+        writers.put(partition, writer);
       }
       for (List<Object> row : rows) {
         writer.write(row);
@@ -98,17 +100,16 @@ public final class ParquetExport implements Closeable {
     Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  private ParquetWriter<List<Object>> open(ExportTables table, String month) throws IOException {
-    Path file = partial.resolve(table.fileName()).resolve("month=" + month).resolve("part-00000.parquet");
+  /** A writer for one partition folder ("quotes/month=2005-01") of a table. */
+  private ParquetWriter<List<Object>> open(String partition, ExportTables table) throws IOException {
+    Path file = partial.resolve(partition).resolve("part-00000.parquet");
     Files.createDirectories(file.getParent());
-    ParquetWriter<List<Object>> writer = new Builder(new LocalOutputFile(file), schema(table))
+    return new Builder(new LocalOutputFile(file), schema(table))
         .withConf(new PlainParquetConfiguration())
         .withCompressionCodec(CompressionCodecName.SNAPPY)
         .withRowGroupSize(ROW_GROUP_BYTES)
         .withWriteMode(ParquetFileWriter.Mode.CREATE)
         .build();
-    writers.put(table.fileName() + "/" + month, writer);
-    return writer;
   }
 
   /** The Parquet schema of a table: every column optional, as Spark writes them. */
