@@ -63,7 +63,7 @@ public final class AnalysisJob {
   public record Result(long analysed, long added, long failed) implements Serializable {}
 
   /** One analysed article as the executors hand it back, with its text's MinHash signature. */
-  private record Analysed(String id, String month, String json, String published, int[] minhash) implements Serializable {}
+  private record Analysed(String id, String json, String published, int[] minhash) implements Serializable {}
 
   private static final String SIGNATURES = "signatures";
   private static final String CLUSTERS = "clusters";
@@ -88,7 +88,7 @@ public final class AnalysisJob {
         count, (System.nanoTime() - t0) / 1e9, timings.task().value() / 1e9, timings.pipeline().value() / 1e9, timings.read().value() / 1e9);
     long t1 = System.nanoTime();
 
-    Dataset<Row> articles = spark.createDataFrame(analysed.map(a -> RowFactory.create(a.id(), a.month(), a.json(), a.published(), a.minhash())),
+    Dataset<Row> articles = spark.createDataFrame(analysed.map(a -> RowFactory.create(a.id(), ExportTables.month(a.published()), a.json(), a.published(), a.minhash())),
         new StructType(new StructField[] {
             DataTypes.createStructField("article", DataTypes.StringType, false),
             DataTypes.createStructField("month", DataTypes.StringType, false),
@@ -219,8 +219,8 @@ public final class AnalysisJob {
             long t = System.nanoTime();
             Document doc = pipeline.analyze(read.article());
             timings.pipeline.add(System.nanoTime() - t);
-            next = new Analysed(ArticleId.of(doc.article()), ExportTables.month(doc.article().published()),
-                ContractJson.toTree(doc).toString(), doc.article().published(), MinHash.signature(doc.article().text()));
+            next = new Analysed(ArticleId.of(doc.article()), ContractJson.toTree(doc).toString(), doc.article().published(),
+                MinHash.signature(doc.article().text()));
           } else if (item instanceof Item.Failed f) {
             timings.failed.add(1);
             System.err.println("presslens-spark: skipped " + f.error().getMessage());

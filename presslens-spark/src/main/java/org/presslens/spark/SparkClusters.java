@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -29,10 +28,9 @@ final class SparkClusters {
 
   /** The clusters of a table of (article, published, minhash) rows. */
   static List<Clusters.Cluster> of(Dataset<Row> signatures) {
-    JavaRDD<Row> rows = signatures.select("article", "published", "minhash").javaRDD();
-    List<String[]> pairs = rows
+    List<String[]> pairs = signatures.select("article", "minhash").javaRDD()
         .flatMapToPair(r -> {
-          int[] sig = ints(r.getList(2));
+          int[] sig = ints(r.getList(1));
           List<Tuple2<Long, Tuple2<String, int[]>>> out = new ArrayList<>();
           if (MinHash.comparable(sig)) {
             for (int band = 0; band < MinHash.BANDS; band++) {
@@ -63,7 +61,8 @@ final class SparkClusters {
     groups.forEach(members::addAll);
     Broadcast<Set<String>> wanted = JavaSparkContext.fromSparkContext(signatures.sparkSession().sparkContext()).broadcast(members);
     Map<String, String> published = new HashMap<>();
-    rows.filter(r -> wanted.value().contains(r.getString(0)))
+    // A second, narrow pass for the members' dates: only the two small columns are read again.
+    signatures.select("article", "published").javaRDD().filter(r -> wanted.value().contains(r.getString(0)))
         .collect()
         .forEach(r -> published.put(r.getString(0), r.isNullAt(1) ? null : r.getString(1)));
     wanted.destroy();
