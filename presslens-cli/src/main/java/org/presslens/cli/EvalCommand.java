@@ -1,6 +1,7 @@
 package org.presslens.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -110,22 +111,25 @@ final class EvalCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      if (!goldDir.resolve("attributions").toFile().isDirectory() || !goldDir.resolve("text").toFile().isDirectory()) {
-        throw new Main.UserError(goldDir + ": expected text/ and attributions/ folders (a PolNeAR split)");
-      }
+      Main.requireInside(goldDir, "a PolNeAR split", "text", "attributions");
       AttributionEval.Result r = AttributionEval.run(goldDir, Analyzer.standard());
-      System.out.printf("%s: %d articles, %d gold attributions, %d predicted%n", goldDir, r.articles(), r.gold(), r.predicted());
-      System.out.printf("%-16s %6s %6s %6s%n", "", "P", "R", "F1");
-      print("content exact", r.exact());
-      print("content match", r.match());
-      print("speaker", r.speaker());
-      print("direct found", r.directMatch());
-      print("direct speaker", r.directSpeaker());
+      System.out.print(goldDir + ": ");
+      print(r, System.out);
       return 0;
     }
 
-    private static void print(String label, Counts c) {
-      System.out.printf("%-16s %6.3f %6.3f %6.3f%n", label, c.precision(), c.recall(), c.f1());
+    static void print(AttributionEval.Result r, PrintStream out) {
+      out.printf("%d articles, %d gold attributions, %d predicted%n", r.articles(), r.gold(), r.predicted());
+      out.printf("%-16s %6s %6s %6s%n", "", "P", "R", "F1");
+      print("content exact", r.exact(), out);
+      print("content match", r.match(), out);
+      print("speaker", r.speaker(), out);
+      print("direct found", r.directMatch(), out);
+      print("direct speaker", r.directSpeaker(), out);
+    }
+
+    private static void print(String label, Counts c, PrintStream out) {
+      out.printf("%-16s %6.3f %6.3f %6.3f%n", label, c.precision(), c.recall(), c.f1());
     }
   }
 

@@ -72,6 +72,15 @@ public final class Main implements Runnable {
     }
   }
 
+  /** Stops with one line naming what is missing when {@code dir} lacks one of {@code entries}. */
+  static void requireInside(java.nio.file.Path dir, String what, String... entries) {
+    for (String entry : entries) {
+      if (!java.nio.file.Files.exists(dir.resolve(entry))) {
+        throw new UserError(dir.resolve(entry) + ": not found; " + dir + " should be " + what);
+      }
+    }
+  }
+
   static final class UserError extends RuntimeException {
     UserError(String message) {
       super(message);

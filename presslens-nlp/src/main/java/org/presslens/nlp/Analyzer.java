@@ -5,6 +5,7 @@ import java.util.List;
 import org.presslens.core.Annotator;
 import org.presslens.core.Pipeline;
 import org.presslens.nlp.attribution.AttributionAnnotator;
+import org.presslens.nlp.attribution.AttributionModel;
 import org.presslens.nlp.backbone.corenlp.CoreNlpBackbone;
 import org.presslens.nlp.claims.ClaimAnnotator;
 import org.presslens.nlp.claims.ClaimModel;
@@ -49,18 +50,28 @@ public final class Analyzer {
   }
 
   /**
-   * The stages that the trained ones (claims, techniques, stance) read, without them: what those are
-   * trained on, so that training never needs the model it builds.
+   * The stages that claims, techniques and stance read, without them: what those are trained on,
+   * so that training never needs the model it builds.
    */
   public static Pipeline untrained() {
     return new Pipeline(base(true));
   }
 
+  /** Tokens, sentences and entities: what the attribution model is trained on. */
+  public static Pipeline beforeAttribution() {
+    return new Pipeline(tokensAndEntities(true));
+  }
+
   private static List<Annotator> base(boolean resolveEntities) {
+    List<Annotator> stages = tokensAndEntities(resolveEntities);
+    stages.add(new AttributionAnnotator(AttributionModel.standard()));
+    return stages;
+  }
+
+  private static List<Annotator> tokensAndEntities(boolean resolveEntities) {
     List<Annotator> stages = new ArrayList<>();
     stages.add(new BackboneAnnotator(CoreNlpBackbone.load()));
     stages.add(new EntityAnnotator(resolveEntities));
-    stages.add(new AttributionAnnotator());
     return stages;
   }
 }

@@ -30,10 +30,10 @@ class AttributionQualityFloorTest {
 
   /** Measured figures minus about 0.01; raise them when the numbers rise. */
   private static final class FLOORS {
-    static final double MATCH = 0.57;
-    static final double EXACT = 0.44;
-    static final double SPEAKER = 0.54;
-    static final double DIRECT_FOUND = 0.66;
-    static final double DIRECT_SPEAKER = 0.64;
+    static final double MATCH = 0.66;
+    static final double EXACT = 0.49;
+    static final double SPEAKER = 0.60;
+    static final double DIRECT_FOUND = 0.78;
+    static final double DIRECT_SPEAKER = 0.74;
   }
 }

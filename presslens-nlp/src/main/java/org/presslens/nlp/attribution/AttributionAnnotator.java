@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.presslens.core.Annotator;
 import org.presslens.core.Document;
+import org.presslens.core.Entity;
 import org.presslens.core.Layer;
 import org.presslens.core.Mention;
 import org.presslens.core.Quote;
@@ -14,10 +15,16 @@ import org.presslens.nlp.attribution.Attributor.Draft;
 /**
  * Who said what: quotes and reported speech with their cue, speaker and the speaker's entity.
  *
- * <p>Rules over tokens, part-of-speech tags and the resolved entities; no parser, so the stage
- * costs little next to tagging. docs/ATTRIBUTION.md says why rules and what they cover.
+ * <p>The rules ({@link Attributor}) read the article first; the trained {@link AttributionModel}
+ * takes their reading as features and decides; {@link SpeakerResolver} says who each speaker is.
+ * docs/ATTRIBUTION.md says why and what each part covers.
  */
 public final class AttributionAnnotator implements Annotator {
+  private final AttributionModel model;
+
+  public AttributionAnnotator(AttributionModel model) {
+    this.model = model;
+  }
 
   @Override
   public String name() {
@@ -37,8 +44,13 @@ public final class AttributionAnnotator implements Annotator {
   @Override
   public void annotate(Document document) {
     Tokens tokens = new Tokens(document.text(), document.tokens());
-    List<Draft> drafts = Attributor.find(tokens, CueLexicon.STANDARD);
-    String[] entities = new SpeakerResolver(tokens, document.entities(), drafts).resolve();
+    document.setQuotes(quotes(model, tokens, document.entities()));
+  }
+
+  /** The model's quotes for a document's tokens, speakers resolved among its entities. */
+  static List<Quote> quotes(AttributionModel model, Tokens tokens, List<Entity> entityList) {
+    List<Draft> drafts = model.find(new AttributionFeatures(tokens, Attributor.find(tokens, CueLexicon.STANDARD)));
+    String[] entities = new SpeakerResolver(tokens, entityList, drafts).resolve();
     List<Quote> quotes = new ArrayList<>(drafts.size());
     for (int i = 0; i < drafts.size(); i++) {
       Draft d = drafts.get(i);
@@ -47,7 +59,7 @@ public final class AttributionAnnotator implements Annotator {
           new Quote(
               "q" + (i + 1), d.kind, content, mention(tokens, d.cue), mention(tokens, d.speaker), entities[i]));
     }
-    document.setQuotes(quotes);
+    return quotes;
   }
 
   private static Mention mention(Tokens tokens, int[] range) {

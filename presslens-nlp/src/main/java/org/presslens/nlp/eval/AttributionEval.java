@@ -1,25 +1,19 @@
 package org.presslens.nlp.eval;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.presslens.core.Article;
-import org.presslens.core.Document;
 import org.presslens.core.Pipeline;
 import org.presslens.core.Quote;
 import org.presslens.core.Span;
 
 /**
- * Attribution scored on PolNeAR ({@code text/NAME.txt} and brat standoff
- * {@code attributions/NAME_ANNOTATOR.ann}; where several annotators did one article, the first
- * file in name order is the gold). Every gold attribution counts, beliefs and intentions too.
+ * Attribution scored on PolNeAR (read by {@link PolnearCorpus}). Every gold attribution counts,
+ * beliefs and intentions too.
  *
  * <ul>
  *   <li><b>exact</b>: the content's text equals the gold's, ignoring whitespace, quotation marks
@@ -49,40 +43,31 @@ public final class AttributionEval {
 
   /** Reads the gold under {@code dir} (text/, attributions/) and scores the pipeline on it. */
   public static Result run(Path dir, Pipeline pipeline) throws IOException {
-    Map<String, Path> annotations = new HashMap<>();
-    try (Stream<Path> files = Files.list(dir.resolve("attributions"))) {
-      files.sorted().forEach(f -> {
-        String name = f.getFileName().toString();
-        if (name.endsWith(".ann")) {
-          annotations.putIfAbsent(name.substring(0, name.lastIndexOf('_')), f);
-        }
-      });
+    List<PolnearCorpus.Labelled> data = PolnearCorpus.read(dir);
+    List<List<Quote>> predicted = new ArrayList<>();
+    for (PolnearCorpus.Labelled l : data) {
+      predicted.add(pipeline.analyze(l.article()).quotes());
     }
-    List<Path> texts;
-    try (Stream<Path> files = Files.list(dir.resolve("text"))) {
-      texts = files.filter(f -> f.toString().endsWith(".txt")).sorted().toList();
-    }
+    return score(data, predicted);
+  }
+
+  /** Scores each article's predicted quotes against its gold. */
+  public static Result score(List<PolnearCorpus.Labelled> data, List<List<Quote>> predictedQuotes) {
     int[] totals = new int[12];
-    int articles = 0;
-    for (Path textFile : texts) {
-      String base = textFile.getFileName().toString().replaceFirst("\\.txt$", "");
-      Path ann = annotations.get(base);
-      if (ann == null) {
-        continue;
+    for (int d = 0; d < data.size(); d++) {
+      List<Attribution> gold = new ArrayList<>();
+      for (PolnearCorpus.Attribution g : data.get(d).gold()) {
+        gold.add(new Attribution(g.content(), g.source(), g.direct()));
       }
-      String text = Files.readString(textFile, StandardCharsets.UTF_8);
-      List<Attribution> gold = readBrat(ann, text);
-      Document doc = pipeline.analyze(Article.ofText(textFile.toString(), text));
       List<Attribution> predicted = new ArrayList<>();
-      for (Quote q : doc.quotes()) {
+      for (Quote q : predictedQuotes.get(d)) {
         List<Span> speaker = q.speaker() == null ? List.of() : List.of(q.speaker().span());
         predicted.add(new Attribution(q.content(), speaker, !q.kind().equals("indirect")));
       }
-      score(text, gold, predicted, totals);
-      articles++;
+      score(data.get(d).article().text(), gold, predicted, totals);
     }
     return new Result(
-        articles, totals[0], totals[1],
+        data.size(), totals[0], totals[1],
         counts(totals[2], totals[1], totals[0]),
         counts(totals[3], totals[1], totals[0]),
         counts(totals[4], totals[1], totals[0]),
@@ -99,7 +84,7 @@ public final class AttributionEval {
    * [5] direct match, [6] direct gold, [7] direct predicted, [8] direct speaker.
    */
   static void score(String text, List<Attribution> gold, List<Attribution> predicted, int[] totals) {
-    int[] cp = codePointStarts(text);
+    int[] cp = PolnearCorpus.codePointStarts(text);
     totals[0] += gold.size();
     totals[1] += predicted.size();
     totals[2] += matchExact(text, cp, gold, predicted);
@@ -223,63 +208,5 @@ public final class AttributionEval {
 
   private static boolean strippable(char c) {
     return Character.isWhitespace(c) || MARKS.indexOf(c) >= 0 || END_PUNCTUATION.indexOf(c) >= 0;
-  }
-
-  /** UTF-16 index of each code point, plus one past the end. */
-  private static int[] codePointStarts(String text) {
-    int n = text.codePointCount(0, text.length());
-    int[] starts = new int[n + 1];
-    for (int i = 0, k = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
-      starts[k++] = i;
-    }
-    starts[n] = text.length();
-    return starts;
-  }
-
-  /** The attributions of one brat file: "T" lines give spans, "E" lines tie them together. */
-  static List<Attribution> readBrat(Path ann, String text) throws IOException {
-    int[] cp = codePointStarts(text);
-    Map<String, List<Span>> spans = new HashMap<>();
-    List<String[]> events = new ArrayList<>();
-    for (String line : Files.readAllLines(ann, StandardCharsets.UTF_8)) {
-      String[] cols = line.split("\t");
-      if (cols.length < 2) {
-        continue;
-      }
-      if (cols[0].startsWith("T")) {
-        String ranges = cols[1].substring(cols[1].indexOf(' ') + 1);
-        List<Span> list = new ArrayList<>();
-        for (String r : ranges.split(";")) {
-          String[] ends = r.trim().split(" ");
-          list.add(new Span(Integer.parseInt(ends[0]), Integer.parseInt(ends[1])));
-        }
-        spans.put(cols[0], list);
-      } else if (cols[0].startsWith("E")) {
-        events.add(cols[1].trim().split(" "));
-      }
-    }
-    List<Attribution> out = new ArrayList<>();
-    for (String[] roles : events) {
-      List<Span> content = List.of();
-      List<Span> source = List.of();
-      for (String role : roles) {
-        String[] kv = role.split(":");
-        List<Span> s = spans.getOrDefault(kv[1], List.of());
-        if (kv[0].startsWith("Content")) {
-          content = s;
-        } else if (kv[0].startsWith("Source")) {
-          source = s;
-        }
-      }
-      if (!content.isEmpty()) {
-        boolean direct = false;
-        for (Span s : content) {
-          String piece = text.substring(cp[s.start()], cp[s.end()]);
-          direct |= piece.chars().anyMatch(c -> c == '"' || c == '\u201C' || c == '\u201D');
-        }
-        out.add(new Attribution(content, source, direct));
-      }
-    }
-    return out;
   }
 }
