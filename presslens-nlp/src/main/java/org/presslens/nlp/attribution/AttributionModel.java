@@ -116,8 +116,9 @@ public final class AttributionModel {
   /**
    * The attributions of one document from its cue probabilities, the role probabilities around
    * each cue ({@code roles}, so that a caller trying thresholds can cache them) and thresholds.
-   * The rules' drafts that no trained one touches are kept: the quotation standing alone after
-   * the paragraph that names its speaker has no cue of its own for the taggers to find.
+   * The rules' readings the taggers miss are kept: the quotation standing alone after the
+   * paragraph that names its speaker, and the quotation that goes on after its cue, have no cue
+   * of their own for the taggers to find.
    */
   static List<Draft> find(AttributionFeatures f, double[] cueP, Thresholds thresholds, Function<int[], Roles> roles) {
     List<Scored> found = new ArrayList<>();
@@ -221,7 +222,6 @@ public final class AttributionModel {
     int offset = roles.from();
     int n = roles.p().length;
     double[] score = new double[n];
-    boolean[] skip = new boolean[n];
     boolean[] barrier = new boolean[n];
     for (int k = 0; k < n; k++) {
       double[] p = roles.p()[k];
@@ -229,7 +229,8 @@ public final class AttributionModel {
       int i = offset + k;
       barrier[k] = k > 0 && t.paragraph(i) != t.paragraph(i - 1) && !f.sameQuotation(i - 1, i);
     }
-    int[] source = bestRun(score, skip);
+    int[] source = bestRun(score);
+    boolean[] skip = new boolean[n];
     for (int k = 0; k < n; k++) {
       skip[k] = roles.p()[k] == null || source != null && k >= source[0] && k < source[1];
     }
@@ -318,19 +319,13 @@ public final class AttributionModel {
     return wordsOnly ? !t.isWord(i) : t.mark(i) != Quotations.Mark.NONE || t.isPunct(i, ",;:");
   }
 
-  /**
-   * The highest-scoring run of tokens (skipped ones add nothing and never start or end it); null
-   * if none scores above 0.
-   */
-  static int[] bestRun(double[] score, boolean[] skip) {
+  /** The highest-scoring run of tokens; null if none scores above 0. */
+  static int[] bestRun(double[] score) {
     double best = 0;
     int[] run = null;
     double sum = 0;
     int start = -1;
     for (int k = 0; k < score.length; k++) {
-      if (skip[k]) {
-        continue;
-      }
       if (start < 0 || sum <= 0) {
         start = k;
         sum = 0;

@@ -68,8 +68,8 @@ public final class AttributionTrainer {
     Map<String, String> notes = new LinkedHashMap<>();
     notes.put("data", "PolNeAR train " + train.size() + " articles (every " + HELD_OUT_EVERY
         + "th held out to choose the thresholds, then refitted on all); dev " + dev.size() + " scored only");
-    notes.put("method", "cue tagger and role tagger (content/source/other around each cue): L2-regularised logistic"
-        + " regression (liblinear), features seen >= " + MIN_COUNT + " times, C " + C + "; thresholds " + thresholds.notes());
+    notes.put("method", "cue tagger, and role tagger around each cue (source, content begin/inside/end, other):"
+        + " L2-regularised logistic regression (liblinear), features seen >= " + MIN_COUNT + " times, C " + C);
     notes.put("dev", describe(onDev));
     notes.put("train", describe(onTrain));
     model = new AttributionModel(cues.withNotes(notes), roles.withNotes(notes), thresholds);

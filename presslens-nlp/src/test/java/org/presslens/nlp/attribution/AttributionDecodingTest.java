@@ -16,21 +16,13 @@ class AttributionDecodingTest {
   @Test
   void theBestRunIsTheOneWithTheHighestSum() {
     double[] score = {-1, 2, -0.5, 2, -5, 3, -1};
-    assertThat(AttributionModel.bestRun(score, new boolean[score.length])).containsExactly(1, 4);
-  }
-
-  @Test
-  void skippedTokensJoinTheRunsAroundThem() {
-    // "“We will win,” she said, “whatever it takes.”": the cue and source are skipped, not counted.
-    double[] score = {2, 2, -9, -9, 2, 2};
-    boolean[] skip = {false, false, true, true, false, false};
-    assertThat(AttributionModel.bestRun(score, skip)).containsExactly(0, 6);
+    assertThat(AttributionModel.bestRun(score)).containsExactly(1, 4);
   }
 
   @Test
   void noRunWhenNothingScoresAboveZero() {
     double[] score = {-1, -0.5, -2};
-    assertThat(AttributionModel.bestRun(score, new boolean[3])).isNull();
+    assertThat(AttributionModel.bestRun(score)).isNull();
   }
 
   // Role probabilities: other, source, begin, inside, end.
