@@ -49,8 +49,12 @@ public final class AttributionAnnotator implements Annotator {
 
   /** The model's quotes for a document's tokens, speakers resolved among its entities. */
   static List<Quote> quotes(AttributionModel model, Tokens tokens, List<Entity> entityList) {
-    List<Draft> drafts = model.find(new AttributionFeatures(tokens, Attributor.find(tokens, CueLexicon.STANDARD)));
-    String[] entities = new SpeakerResolver(tokens, entityList, drafts).resolve();
+    List<Draft> drafts = model.find(new AttributionFeatures(tokens));
+    return quotes(tokens, drafts, new SpeakerResolver(tokens, entityList, drafts).resolve());
+  }
+
+  /** Quotes from drafts, each with its speaker's entity id (or null). */
+  static List<Quote> quotes(Tokens tokens, List<Draft> drafts, String[] entities) {
     List<Quote> quotes = new ArrayList<>(drafts.size());
     for (int i = 0; i < drafts.size(); i++) {
       Draft d = drafts.get(i);

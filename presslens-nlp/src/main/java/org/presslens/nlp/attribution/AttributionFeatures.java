@@ -31,11 +31,12 @@ final class AttributionFeatures {
   private final List<Draft> rules;
   private final String[] lex;
 
-  AttributionFeatures(Tokens t, List<Draft> rules) {
+  /** The features of a document; the rules read it here, on the same quotations. */
+  AttributionFeatures(Tokens t) {
     this.t = t;
-    this.rules = rules;
     int n = t.size();
     quotations = Quotations.find(t);
+    rules = Attributor.find(t, CueLexicon.STANDARD, quotations);
     quotation = new int[n];
     Arrays.fill(quotation, -1);
     for (int q = 0; q < quotations.size(); q++) {
@@ -76,6 +77,11 @@ final class AttributionFeatures {
   /** Whether token i lies inside a pair of quotation marks (or is one). */
   boolean quoted(int i) {
     return quotation[i] >= 0;
+  }
+
+  /** Whether token i is read as a possible cue: a word, or a colon ("Trump: …"). */
+  boolean cueCandidate(int i) {
+    return t.isWord(i) || t.isPunct(i, ":");
   }
 
   /** Whether tokens i and j lie in the same quotation. */
@@ -186,7 +192,7 @@ final class AttributionFeatures {
     f.add("sent=" + sentences);
     f.add("sent|q=" + sentences + "|" + quoted(i));
     f.add("s|q=" + side + "|" + quoted(i) + "|" + quoted(cs));
-    if (quoted(i) && quotation[i] == quotation[cs]) {
+    if (sameQuotation(i, cs)) {
       f.add("sameQuotation");
     }
     // What lies between the token and the cue.
@@ -210,7 +216,7 @@ final class AttributionFeatures {
       if (!lex[k].equals("-")) {
         between = lex[k];
       }
-      if (t.lower(k).length() == 1 && CLAUSE_PUNCTUATION.indexOf(t.lower(k).charAt(0)) >= 0) {
+      if (t.isPunct(k, CLAUSE_PUNCTUATION)) {
         opener = k + 1 < t.size() ? t.lower(k + 1) : "$";
       }
     }

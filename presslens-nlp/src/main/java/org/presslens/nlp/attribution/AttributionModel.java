@@ -33,11 +33,11 @@ public final class AttributionModel {
   static final String ROLE_FILE = "attribution-roles.tsv.gz";
   /** The role tagger's classes: content is read as its first token, the tokens inside, its last. */
   static final List<String> ROLES = List.of("other", "source", "begin", "inside", "end");
-  private static final int OTHER = 0;
-  private static final int SOURCE = 1;
-  private static final int BEGIN = 2;
-  private static final int INSIDE = 3;
-  private static final int END = 4;
+  static final int OTHER = 0;
+  static final int SOURCE = 1;
+  static final int BEGIN = 2;
+  static final int INSIDE = 3;
+  static final int END = 4;
   private static final String REBUILD = "presslens train attribution --polnear ../shared/datasets/polnear/data";
 
   private final LinearModel cues;
@@ -83,19 +83,6 @@ public final class AttributionModel {
   /** The model PressLens ships, loaded once. */
   public static AttributionModel standard() {
     return Standard.MODEL;
-  }
-
-  /** What the trainer wrote about the data, parameters and scores. */
-  public Map<String, String> notes() {
-    return cues.notes();
-  }
-
-  LinearModel cues() {
-    return cues;
-  }
-
-  LinearModel roles() {
-    return roles;
   }
 
   Thresholds thresholds() {
@@ -180,7 +167,7 @@ public final class AttributionModel {
   double[] cueProbabilities(AttributionFeatures f) {
     double[] p = new double[f.tokens().size()];
     for (int i = 0; i < p.length; i++) {
-      p[i] = f.tokens().isWord(i) || f.tokens().isPunct(i, ":") ? cues.probability(f.cue(i)) : 0;
+      p[i] = f.cueCandidate(i) ? cues.probability(f.cue(i)) : 0;
     }
     return p;
   }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.presslens.core.Entity;
-import org.presslens.core.Mention;
 import org.presslens.core.Pipeline;
 import org.presslens.core.Quote;
 import org.presslens.core.Span;
@@ -93,14 +92,11 @@ public final class AttributionTrainer {
   static List<Prepared> prepare(List<PolnearCorpus.Labelled> data, Pipeline pipeline, PrintStream log, String name)
       throws InterruptedException {
     long t0 = System.nanoTime();
+    List<Prepared> analysed = ParallelAnalysis.map(data.stream().map(PolnearCorpus.Labelled::article).toList(), pipeline,
+        doc -> new Prepared(null, new AttributionFeatures(new Tokens(doc.text(), doc.tokens())), doc.entities()));
     List<Prepared> out = new ArrayList<>();
-    List<PolnearCorpus.Labelled> labelled = new ArrayList<>(data);
-    List<Prepared> analysed = ParallelAnalysis.map(labelled.stream().map(PolnearCorpus.Labelled::article).toList(), pipeline, doc -> {
-      Tokens tokens = new Tokens(doc.text(), doc.tokens());
-      return new Prepared(null, new AttributionFeatures(tokens, Attributor.find(tokens, CueLexicon.STANDARD)), doc.entities());
-    });
     for (int i = 0; i < analysed.size(); i++) {
-      out.add(new Prepared(labelled.get(i), analysed.get(i).features(), analysed.get(i).entities()));
+      out.add(new Prepared(data.get(i), analysed.get(i).features(), analysed.get(i).entities()));
     }
     log.printf("%s: %d articles analysed in %.0f s%n", name, out.size(), (System.nanoTime() - t0) / 1e9);
     return out;
@@ -119,7 +115,7 @@ public final class AttributionTrainer {
         }
       }
       for (int i = 0; i < t.size(); i++) {
-        if (t.isWord(i) || t.isPunct(i, ":")) {
+        if (p.features().cueCandidate(i)) {
           examples.add(interned(p.features().cue(i), strings));
           labels.add(cue[i] ? 1 : 0);
         }
@@ -128,7 +124,7 @@ public final class AttributionTrainer {
     return new LinearTrainer(examples, labels.stream().mapToInt(Integer::intValue).toArray(), List.of("other", "cue"), MIN_COUNT);
   }
 
-  /** Around each gold cue: is each token its content, its source or neither? */
+  /** Around each gold cue: is each token its source, its content's first token, inside it, its last, or none? */
   private static LinearTrainer roleTrainer(List<Prepared> data, Map<String, String> strings, PrintStream log) {
     List<List<String>> examples = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
@@ -146,25 +142,25 @@ public final class AttributionTrainer {
         int ce = cueTokens.get(cueTokens.size() - 1) + 1;
         byte[] role = new byte[t.size()];
         for (int i : tokensOf(t, g.content())) {
-          role[i] = 3;
+          role[i] = AttributionModel.INSIDE;
           contentTokens++;
         }
         for (int i : tokensOf(t, g.source())) {
-          role[i] = 1;
+          role[i] = AttributionModel.SOURCE;
         }
         // The content's first and last tokens, the cue and source passed over.
         int first = -1;
         int last = -1;
         for (int i = 0; i < t.size(); i++) {
-          if (role[i] == 3 && (i < cs || i >= ce)) {
+          if (role[i] == AttributionModel.INSIDE && (i < cs || i >= ce)) {
             first = first < 0 ? i : first;
             last = i;
           }
         }
         if (first >= 0) {
-          role[first] = 2;
+          role[first] = AttributionModel.BEGIN;
           if (last != first) {
-            role[last] = 4;
+            role[last] = AttributionModel.END;
           }
         }
         int[] window = f.window(cs, ce);
@@ -172,7 +168,7 @@ public final class AttributionTrainer {
           if (i >= cs && i < ce) {
             continue;
           }
-          contentInWindow += role[i] >= 2 ? 1 : 0;
+          contentInWindow += role[i] >= AttributionModel.BEGIN ? 1 : 0;
           examples.add(interned(f.role(i, cs, ce), strings));
           labels.add((int) role[i]);
         }
@@ -200,7 +196,7 @@ public final class AttributionTrainer {
             Map<String, Roles> cache = roleCache.get(d);
             List<Attributor.Draft> drafts = AttributionModel.find(f, cueP.get(d), th,
                 cue -> cache.computeIfAbsent(cue[0] + ":" + cue[1], k -> probe.roleProbabilities(f, cue)));
-            predicted.add(quotes(f.tokens(), drafts));
+            predicted.add(AttributionAnnotator.quotes(f.tokens(), drafts, new String[drafts.size()]));
           }
           AttributionEval.Result r = AttributionEval.score(heldOut.stream().map(Prepared::gold).toList(), predicted);
           double score = (r.exact().f1() + r.match().f1() + r.speaker().f1()) / 3;
@@ -219,17 +215,6 @@ public final class AttributionTrainer {
       predicted.add(AttributionAnnotator.quotes(model, p.features().tokens(), p.entities()));
     }
     return AttributionEval.score(data.stream().map(Prepared::gold).toList(), predicted);
-  }
-
-  /** Quotes with their spans only, for scoring. */
-  static List<Quote> quotes(Tokens t, List<Attributor.Draft> drafts) {
-    List<Quote> out = new ArrayList<>();
-    for (Attributor.Draft d : drafts) {
-      List<Span> content = d.content.stream().map(p -> t.span(p[0], p[1])).toList();
-      Mention speaker = d.speaker == null ? null : new Mention(t.span(d.speaker[0], d.speaker[1]), "");
-      out.add(new Quote("q", d.kind, content, new Mention(t.span(d.cue[0], d.cue[1]), ""), speaker, null));
-    }
-    return out;
   }
 
   /** The tokens overlapping any of the spans, in order. */

@@ -97,13 +97,12 @@ final class Attributor {
     this.pieceEnd = new int[t.size()];
   }
 
-  /** The attributions of a document, in text order. */
-  static List<Draft> find(Tokens tokens, CueLexicon lexicon) {
-    return new Attributor(tokens, lexicon).run();
+  /** The attributions of a document with these quotations ({@link Quotations#find}), in text order. */
+  static List<Draft> find(Tokens tokens, CueLexicon lexicon, List<Quotation> quotations) {
+    return new Attributor(tokens, lexicon).run(quotations);
   }
 
-  private List<Draft> run() {
-    List<Quotation> quotations = Quotations.find(t);
+  private List<Draft> run(List<Quotation> quotations) {
     for (Quotation q : quotations) {
       boolean speechLike = q.words(t) >= 4;
       for (int[] p : q.pieces()) {
