@@ -10,6 +10,7 @@ import java.util.Map;
 import org.presslens.core.Pipeline;
 import org.presslens.core.Quote;
 import org.presslens.core.Span;
+import org.presslens.core.Text;
 
 /**
  * Attribution scored on PolNeAR (read by {@link PolnearCorpus}). Every gold attribution counts,
@@ -84,10 +85,10 @@ public final class AttributionEval {
    * [5] direct match, [6] direct gold, [7] direct predicted, [8] direct speaker.
    */
   static void score(String text, List<Attribution> gold, List<Attribution> predicted, int[] totals) {
-    int[] cp = PolnearCorpus.codePointStarts(text);
+    Text slicer = new Text(text);
     totals[0] += gold.size();
     totals[1] += predicted.size();
-    totals[2] += matchExact(text, cp, gold, predicted);
+    totals[2] += matchExact(slicer, gold, predicted);
     List<int[]> pairs = matchOverlap(gold, predicted);
     totals[3] += pairs.size();
     for (Attribution g : gold) {
@@ -116,14 +117,14 @@ public final class AttributionEval {
     }
   }
 
-  private static int matchExact(String text, int[] cp, List<Attribution> gold, List<Attribution> predicted) {
+  private static int matchExact(Text text, List<Attribution> gold, List<Attribution> predicted) {
     Map<String, Integer> goldByText = new HashMap<>();
     for (Attribution g : gold) {
-      goldByText.merge(normalized(text, cp, g.content()), 1, Integer::sum);
+      goldByText.merge(normalized(text, g.content()), 1, Integer::sum);
     }
     int hits = 0;
     for (Attribution p : predicted) {
-      String key = normalized(text, cp, p.content());
+      String key = normalized(text, p.content());
       Integer left = goldByText.get(key);
       if (left != null && left > 0) {
         goldByText.put(key, left - 1);
@@ -187,10 +188,10 @@ public final class AttributionEval {
   }
 
   /** The content's pieces, each stripped of whitespace, marks and end punctuation, joined. */
-  static String normalized(String text, int[] cp, List<Span> pieces) {
+  static String normalized(Text text, List<Span> pieces) {
     StringBuilder b = new StringBuilder();
     for (Span s : pieces) {
-      String piece = text.substring(cp[s.start()], cp[s.end()]);
+      String piece = text.slice(s);
       int from = 0;
       int to = piece.length();
       while (from < to && strippable(piece.charAt(from))) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.presslens.core.Article;
 import org.presslens.core.Span;
+import org.presslens.core.Text;
 
 /**
  * Reads a PolNeAR split: {@code text/NAME.txt} and brat standoff {@code attributions/NAME_ANNOTATOR.ann}.
@@ -55,20 +56,9 @@ public final class PolnearCorpus {
     return out;
   }
 
-  /** UTF-16 index of each code point, plus one past the end. */
-  static int[] codePointStarts(String text) {
-    int n = text.codePointCount(0, text.length());
-    int[] starts = new int[n + 1];
-    for (int i = 0, k = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
-      starts[k++] = i;
-    }
-    starts[n] = text.length();
-    return starts;
-  }
-
   /** The attributions of one brat file: "T" lines give spans, "E" lines tie them together. */
   static List<Attribution> readBrat(Path ann, String text) throws IOException {
-    int[] cp = codePointStarts(text);
+    Text slicer = new Text(text);
     Map<String, List<Span>> spans = new HashMap<>();
     List<String[]> events = new ArrayList<>();
     for (String line : Files.readAllLines(ann, StandardCharsets.UTF_8)) {
@@ -107,7 +97,7 @@ public final class PolnearCorpus {
       if (!content.isEmpty()) {
         boolean direct = false;
         for (Span s : content) {
-          direct |= text.substring(cp[s.start()], cp[s.end()]).chars().anyMatch(c -> DOUBLE_MARKS.indexOf(c) >= 0);
+          direct |= slicer.slice(s).chars().anyMatch(c -> DOUBLE_MARKS.indexOf(c) >= 0);
         }
         out.add(new Attribution(content, source, cue, direct));
       }
