@@ -19,6 +19,8 @@ import org.presslens.corpus.CorpusStore;
 import org.presslens.ingest.Inputs;
 import org.presslens.ingest.Item;
 import org.presslens.nlp.Analyzer;
+import org.presslens.nlp.encoder.Encoder;
+import org.presslens.nlp.encoder.EncoderAnnotator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -159,12 +161,19 @@ final class BenchCommand implements Callable<Integer> {
   private static void stageShares(Pipeline pipeline, List<Article> articles) {
     List<Annotator> stages = pipeline.annotators();
     long[] nanos = new long[stages.size()];
+    long pieces = 0;
+    long encoderNanos = 0;
     for (Article a : articles) {
       Document d = new Document(a);
       for (int i = 0; i < stages.size(); i++) {
         long t = System.nanoTime();
         stages.get(i).annotate(d);
         nanos[i] += System.nanoTime() - t;
+        if (stages.get(i) instanceof EncoderAnnotator) {
+          encoderNanos += System.nanoTime() - t;
+          // Word pieces the graph read, [CLS] and [SEP] included: the encoder's own unit of work.
+          pieces += Encoder.standard().sequences(d.text(), d.tokens()).stream().mapToLong(s -> s.ids().length).sum();
+        }
       }
     }
     long total = java.util.Arrays.stream(nanos).sum();
@@ -173,6 +182,9 @@ final class BenchCommand implements Callable<Integer> {
       b.append(String.format("%s%s %.1f%%", i == 0 ? "" : ", ", stages.get(i).name(), 100.0 * nanos[i] / total));
     }
     System.out.printf("stage shares      %s (1 thread, %.1f s in all)%n", b, total / 1e9);
+    if (encoderNanos > 0) {
+      System.out.printf("encoder           %.0f word pieces/s (%d pieces in %.1f s, 1 thread)%n", pieces / (encoderNanos / 1e9), pieces, encoderNanos / 1e9);
+    }
   }
 
   private record Run(int articles, long tokens, double seconds) {
