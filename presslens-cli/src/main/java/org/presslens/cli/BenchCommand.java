@@ -19,6 +19,7 @@ import org.presslens.corpus.CorpusStore;
 import org.presslens.ingest.Inputs;
 import org.presslens.ingest.Item;
 import org.presslens.nlp.Analyzer;
+import org.presslens.nlp.provenance.OutletRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,6 +38,8 @@ import picocli.CommandLine.Option;
       "Compare runs of the same session as ratios; absolute numbers depend on the machine."
     })
 final class BenchCommand implements Callable<Integer> {
+  @picocli.CommandLine.Mixin RegistryOption registry;
+
   @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Articles to analyse (any input analyze reads).")
   Path corpus;
 
@@ -78,10 +81,13 @@ final class BenchCommand implements Callable<Integer> {
       throw new Main.UserError(corpus + ": no articles to analyse");
     }
     long t0 = System.nanoTime();
-    Pipeline pipeline = Analyzer.standard();
+    OutletRegistry outlets = registry.registry();
+    double registrySeconds = (System.nanoTime() - t0) / 1e9;
+    Pipeline pipeline = Analyzer.standard(null, outlets);
     double loadSeconds = (System.nanoTime() - t0) / 1e9;
     System.out.printf("corpus            %s (%d articles)%n", corpus, articles.size());
-    System.out.printf("model load        %.2f s%n", loadSeconds);
+    System.out.printf("model load        %.2f s, of which the outlet registry %.0f ms (%d entries)%n", loadSeconds,
+        registrySeconds * 1000, outlets.size());
 
     for (int i = 0; i < Math.min(warmup, articles.size()); i++) {
       pipeline.analyze(articles.get(i));

@@ -66,82 +66,101 @@ public final class OutletRegistry {
   private record Layer(int tier, List<Entry> entries) {}
 
   private final List<Layer> layers;
-  private final List<Entry> entries = new ArrayList<>();
-  private final Map<String, Entry> byDomain = new HashMap<>();
-  private final Map<String, Entry> byName = new HashMap<>();
-  private final Map<String, Entry> byWikidata = new HashMap<>();
-  /** Domain labels ("valleyaction" of valleyaction.example) and acronyms: null marks one two entries share. */
-  private final Map<String, Entry> byShortName = new HashMap<>();
-  private final Map<Outlet, Entry> byOutlet = new HashMap<>();
+  private final List<Entry> entries;
+  private final Map<String, Entry> byDomain;
+  private final Map<String, Entry> byName;
+  private final Map<String, Entry> byWikidata;
+  /** Domain labels ("valleyaction" of valleyaction.example) and acronyms, {@link Entry#AMBIGUOUS} where two entries share one. */
+  private final Map<String, Entry> byShortName;
+  private final Map<Outlet, Entry> byOutlet;
 
+  /**
+   * Merges the layers' entries, tier by tier, and indexes the result. An entry that one file
+   * alone describes is used as parsed (merges copy first: a layer's entries never change, and
+   * every registry laid over this one reuses them).
+   */
   private OutletRegistry(List<Layer> layers) {
     this.layers = List.copyOf(layers);
     List<Layer> ordered = new ArrayList<>(layers);
     ordered.sort((a, b) -> Integer.compare(a.tier(), b.tier())); // stable: files keep their order within a tier
-    Map<String, Entry> merged = new LinkedHashMap<>();
-    Map<String, String> domainOwner = new HashMap<>();
-    Map<String, String> nameOwner = new HashMap<>();
-    Map<String, String> wikidataOwner = new HashMap<>();
-    int next = 0;
+    int expected = ordered.stream().mapToInt(l -> l.entries().size()).sum();
+    entries = new ArrayList<>(expected);
+    byDomain = new HashMap<>(expected * 3);
+    byName = new HashMap<>(expected * 2);
+    byWikidata = new HashMap<>(expected * 2);
+    byShortName = new HashMap<>(expected * 3);
+    byOutlet = new HashMap<>(expected * 2);
+    Map<Entry, Integer> position = new java.util.IdentityHashMap<>(expected * 2);
     for (Layer layer : ordered) {
       for (Entry e : layer.entries()) {
-        String slot = e.wikidata != null ? wikidataOwner.get(e.wikidata) : null;
-        if (slot == null) {
-          slot = nameOwner.get(key(e.name));
-        }
-        for (int i = 0; slot == null && i < e.domains.size(); i++) {
-          slot = domainOwner.get(e.domains.get(i));
-        }
-        if (slot == null && e.ratingRow) {
-          String parent = indexedDomain(e.domains.get(0), domainOwner);
-          slot = parent == null ? null : domainOwner.get(parent);
-        }
-        if (slot != null && e.wikidata != null && merged.get(slot).wikidata != null && !e.wikidata.equals(merged.get(slot).wikidata)) {
-          slot = null; // two Wikidata items that share a name or a site stay two organisations
-        }
-        Entry target = slot == null ? null : merged.get(slot);
+        Entry target = e.wikidata != null ? byWikidata.get(e.wikidata) : null;
         if (target == null) {
-          slot = "#" + next++;
-          target = new Entry();
-          merged.put(slot, target);
+          target = known(byName.get(e.nameKey));
         }
-        target.absorb(e);
-        for (String d : target.domains) {
-          domainOwner.putIfAbsent(d, slot);
+        for (int i = 0; target == null && i < e.domains.size(); i++) {
+          target = byDomain.get(e.domains.get(i));
         }
-        nameOwner.putIfAbsent(key(target.name), slot);
-        if (target.wikidata != null) {
-          wikidataOwner.putIfAbsent(target.wikidata, slot);
+        if (target == null && e.ratingRow) {
+          String parent = indexedDomain(e.domains.get(0), byDomain);
+          target = parent == null ? null : byDomain.get(parent);
         }
-      }
-    }
-    entries.addAll(merged.values());
-    for (Entry e : entries) {
-      Outlet o = e.outlet();
-      byOutlet.put(o, e);
-      e.domains.forEach(d -> byDomain.putIfAbsent(d, e));
-      if (e.wikidata != null) {
-        byWikidata.putIfAbsent(e.wikidata, e);
+        if (target != null && e.wikidata != null && target.wikidata != null && !e.wikidata.equals(target.wikidata)) {
+          target = null; // two Wikidata items that share a name or a site stay two organisations
+        }
+        Entry merged;
+        if (target == null) {
+          merged = e;
+          position.put(merged, entries.size());
+          entries.add(merged);
+        } else {
+          merged = target.mergedHere ? target : Entry.copyOf(target);
+          if (merged != target) {
+            int at = position.remove(target);
+            position.put(merged, at);
+            entries.set(at, merged);
+            for (String d : target.domains) {
+              byDomain.replace(d, target, merged);
+            }
+            byName.replace(target.nameKey, target, merged);
+            if (target.wikidata != null) {
+              byWikidata.replace(target.wikidata, target, merged);
+            }
+          }
+          merged.absorb(e);
+        }
+        for (String d : merged.domains) {
+          byDomain.putIfAbsent(d, merged);
+        }
+        byName.merge(merged.nameKey, merged, Entry::either);
+        if (merged.wikidata != null) {
+          byWikidata.putIfAbsent(merged.wikidata, merged);
+        }
       }
     }
     // Names first, then aliases: an outlet's own name beats another's alias.
-    entries.forEach(e -> byName.merge(key(e.name), e, Entry::either));
-    Map<String, Entry> aliases = new HashMap<>();
-    entries.forEach(e -> e.aliases.forEach(a -> aliases.merge(key(a), e, Entry::either)));
-    aliases.forEach(byName::putIfAbsent);
+    Map<String, Entry> aliases = new HashMap<>(expected * 2);
     for (Entry e : entries) {
-      Set<String> shorts = new HashSet<>();
-      e.domains.forEach(d -> shorts.add(key(d.substring(0, d.indexOf('.') < 0 ? d.length() : d.indexOf('.')))));
-      String acronym = acronym(e.name);
-      if (acronym != null) {
-        shorts.add(acronym);
+      byOutlet.put(e.outlet(), e);
+      for (String a : e.aliases) {
+        aliases.merge(key(a), e, Entry::either);
       }
-      for (String s : shorts) {
-        if (s.length() >= 2) {
-          byShortName.merge(s, e, Entry::either);
-        }
+      for (String d : e.domains) {
+        int dot = d.indexOf('.');
+        shortName(key(dot < 0 ? d : d.substring(0, dot)), e);
       }
+      shortName(acronym(e.name), e);
     }
+    aliases.forEach(byName::putIfAbsent);
+  }
+
+  private void shortName(String s, Entry e) {
+    if (s != null && s.length() >= 2) {
+      byShortName.merge(s, e, Entry::either);
+    }
+  }
+
+  private static Entry known(Entry e) {
+    return e == Entry.AMBIGUOUS ? null : e;
   }
 
   /** The shipped registry. */
@@ -240,7 +259,7 @@ public final class OutletRegistry {
    */
   public String fileOf(Outlet outlet, String fact) {
     Entry e = byOutlet.get(outlet);
-    return e == null ? null : e.files.get(fact);
+    return e == null ? null : e.files.getOrDefault(fact, e.file);
   }
 
   /** The fact key of a tie for {@link #fileOf}. */
@@ -367,25 +386,52 @@ public final class OutletRegistry {
 
   /** "https://www.Example.org/x" or "www.example.org" → "example.org". */
   private static String bareDomain(String s) {
-    String d = s.strip().toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "");
+    String d = s.strip().toLowerCase(Locale.ROOT);
+    int scheme = d.indexOf("://");
+    if (scheme >= 0) {
+      d = d.substring(scheme + 3);
+    }
     int slash = d.indexOf('/');
-    return (slash >= 0 ? d.substring(0, slash) : d).replaceFirst("^www\\.", "");
+    if (slash >= 0) {
+      d = d.substring(0, slash);
+    }
+    return d.startsWith("www.") ? d.substring(4) : d;
   }
 
-  /** A name as the indexes hold it: lower case, without a leading "the", punctuation or spaces. */
+  /**
+   * A name as the indexes hold it: lower case, without a leading "the", punctuation or spaces.
+   * Written out rather than with regular expressions: a registry of ten thousand outlets keys a
+   * hundred thousand names as it loads.
+   */
   static String key(String name) {
-    String k = name.toLowerCase(Locale.ROOT).strip().replaceFirst("^the\\s+", "");
+    String k = name.strip();
+    if (k.regionMatches(true, 0, "the", 0, 3) && k.length() > 4 && Character.isWhitespace(k.charAt(3))) {
+      k = k.substring(4);
+    }
     StringBuilder out = new StringBuilder(k.length());
-    k.codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
-    return out.length() > 0 ? out.toString() : k;
+    for (int i = 0; i < k.length(); ) {
+      int c = k.codePointAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        out.appendCodePoint(Character.toLowerCase(c));
+      }
+      i += Character.charCount(c);
+    }
+    return out.length() > 0 ? out.toString() : k.toLowerCase(Locale.ROOT);
   }
 
   /** "Valley Action Network" → "van", "Agence France-Presse" → "afp"; null for one word. */
   static String acronym(String name) {
     StringBuilder out = new StringBuilder();
-    for (String word : name.split("[^\\p{L}\\p{N}]+")) {
-      if (!word.isEmpty() && !ACRONYM_SKIPS.contains(word.toLowerCase(Locale.ROOT))) {
-        out.appendCodePoint(Character.toLowerCase(word.codePointAt(0)));
+    int start = -1;
+    for (int i = 0; i <= name.length(); i++) {
+      boolean inWord = i < name.length() && Character.isLetterOrDigit(name.charAt(i));
+      if (inWord && start < 0) {
+        start = i;
+      } else if (!inWord && start >= 0) {
+        if (!ACRONYM_SKIPS.contains(name.substring(start, i).toLowerCase(Locale.ROOT))) {
+          out.append(Character.toLowerCase(name.charAt(start)));
+        }
+        start = -1;
       }
     }
     return out.length() >= 2 ? out.toString() : null;
@@ -410,14 +456,13 @@ public final class OutletRegistry {
       String domain = bareDomain(cells.get(domainColumn));
       Entry e = new Entry();
       e.ratingRow = true;
+      e.file = file.toString();
       e.name = domain;
-      e.files.put("name", file.toString());
+      e.nameKey = key(domain);
       e.domains.add(domain);
-      e.files.put("domain:" + domain, file.toString());
       for (int c = 0; c < Math.min(header.size(), cells.size()); c++) {
         if (!NOT_RATINGS.contains(header.get(c)) && !cells.get(c).isBlank()) {
           e.ratings.put(header.get(c), cells.get(c).strip());
-          e.files.put("rating:" + header.get(c), file.toString());
         }
       }
       out.add(e);
@@ -458,50 +503,40 @@ public final class OutletRegistry {
       }
       Entry e = new Entry();
       e.name = name;
-      e.files.put("name", file);
+      e.nameKey = key(name);
+      e.file = file;
       e.wikidata = o.path("wikidata").asText(null);
-      e.kind = fact(e, "kind", o, file);
-      e.owner = fact(e, "owner", o, file);
-      e.country = fact(e, "country", o, file);
+      e.kind = fact(o, "kind");
+      e.owner = fact(o, "owner");
+      e.country = fact(o, "country");
       for (JsonNode d : o.path("domains")) {
         String domain = bareDomain(d.asText());
         e.domains.add(domain);
-        e.files.put("domain:" + domain, file);
       }
       for (JsonNode a : o.path("aliases")) {
         e.aliases.add(a.asText());
-        e.files.put("alias:" + a.asText(), file);
       }
       for (JsonNode r : o.path("references")) {
         e.references.add(r.asText());
-        e.files.put("reference:" + r.asText(), file);
       }
-      ties(e, o.path("affiliations"), null, e.affiliations, file);
-      ties(e, o.path("opponents"), "opposes", e.opponents, file);
-      o.path("ratings").fields().forEachRemaining(r -> {
-        e.ratings.put(r.getKey(), r.getValue().asText());
-        e.files.put("rating:" + r.getKey(), file);
-      });
+      ties(e, o.path("affiliations"), null, e.affiliations);
+      ties(e, o.path("opponents"), "opposes", e.opponents);
+      o.path("ratings").fields().forEachRemaining(r -> e.ratings.put(r.getKey(), r.getValue().asText()));
       out.add(e);
     }
     return out;
   }
 
-  private static String fact(Entry e, String field, JsonNode o, String file) {
+  private static String fact(JsonNode o, String field) {
     String value = o.path(field).asText(null);
-    if (value != null && !value.isBlank()) {
-      e.files.put(field, file);
-      return value;
-    }
-    return null;
+    return value == null || value.isBlank() ? null : value;
   }
 
   /** Ties as the file lists them: {"type", "with", "reference", "wikidata"}; {@code type} when the file leaves it out. */
-  private static void ties(Entry e, JsonNode array, String type, Map<String, Outlet.Affiliation> into, String file) {
+  private static void ties(Entry e, JsonNode array, String type, Map<String, Outlet.Affiliation> into) {
     for (JsonNode a : array) {
       Outlet.Affiliation tie = new Outlet.Affiliation(a.path("type").asText(type), a.path("with").asText(), a.path("reference").asText(null));
       into.put(tieFact(tie), tie);
-      e.files.put(tieFact(tie), file);
       String target = a.path("wikidata").asText(null);
       if (target != null) {
         e.tieTargets.put(tieFact(tie), target);
@@ -526,6 +561,11 @@ public final class OutletRegistry {
     final Map<String, Outlet.Affiliation> opponents = new LinkedHashMap<>();
     final Map<String, String> tieTargets = new HashMap<>();
     final Map<String, String> ratings = new LinkedHashMap<>();
+    /** The file the entry came from, and the facts later files set (merges are rare: kept apart). */
+    String file;
+    String nameKey;
+    /** A copy a registry made to merge into: the parsed entries stay as their files say. */
+    boolean mergedHere;
     final Map<String, String> files = new HashMap<>();
     private Outlet outlet;
 
@@ -543,14 +583,28 @@ public final class OutletRegistry {
       return AMBIGUOUS;
     }
 
+    static Entry copyOf(Entry parsed) {
+      Entry copy = new Entry();
+      copy.mergedHere = true;
+      copy.absorb(parsed);
+      return copy;
+    }
+
     /** Lays a later file's entry over this one. */
     void absorb(Entry later) {
+      String nameFile = files.getOrDefault("name", file);
+      if (name == null) { // the first file to describe the outlet
+        file = later.file;
+      } else {
+        later.facts().forEach(fact -> files.put(fact, later.file));
+      }
       if (name == null || !later.ratingRow) {
         if (name != null && !key(name).equals(key(later.name)) && !aliases.contains(name)) {
           aliases.add(name); // the earlier name still finds the outlet
-          files.put("alias:" + name, files.get("name"));
+          files.put("alias:" + name, nameFile);
         }
         name = later.name;
+        nameKey = later.nameKey;
       }
       if (later.wikidata != null) {
         wikidata = later.wikidata;
@@ -572,12 +626,31 @@ public final class OutletRegistry {
       opponents.putAll(later.opponents);
       tieTargets.putAll(later.tieTargets);
       ratings.putAll(later.ratings);
-      later.files.forEach((fact, file) -> {
-        if (!fact.equals("name") || !later.ratingRow || !files.containsKey("name")) {
-          files.put(fact, file);
-        }
-      });
       outlet = null;
+    }
+
+    /** The keys of the facts this entry states, as {@link OutletRegistry#fileOf} names them. */
+    private List<String> facts() {
+      List<String> out = new ArrayList<>();
+      if (!ratingRow) { // a rating row's name is only its domain: it names no outlet
+        out.add("name");
+      }
+      if (kind != null) {
+        out.add("kind");
+      }
+      if (owner != null) {
+        out.add("owner");
+      }
+      if (country != null) {
+        out.add("country");
+      }
+      domains.forEach(d -> out.add("domain:" + d));
+      aliases.forEach(a -> out.add("alias:" + a));
+      references.forEach(r -> out.add("reference:" + r));
+      affiliations.keySet().forEach(out::add);
+      opponents.keySet().forEach(out::add);
+      ratings.keySet().forEach(r -> out.add("rating:" + r));
+      return out;
     }
 
     Outlet outlet() {

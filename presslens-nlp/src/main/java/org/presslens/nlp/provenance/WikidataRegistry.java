@@ -103,9 +103,7 @@ public final class WikidataRegistry {
         }
       }
     }
-    Path dir = out.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, out.getFileName().toString(), ".part");
+    Path temp = partFile(out);
     int withDomains = 0;
     try {
       try (JsonGenerator g = JSON.getFactory().createGenerator(temp.toFile(), JsonEncoding.UTF8)) {
@@ -147,9 +145,7 @@ public final class WikidataRegistry {
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(QUERY, StandardCharsets.UTF_8)))
         .build();
-    Path dir = into.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, into.getFileName().toString(), ".part");
+    Path temp = partFile(into);
     try {
       HttpResponse<Path> response = client.send(request, HttpResponse.BodyHandlers.ofFile(temp));
       if (response.statusCode() != 200) {
@@ -173,6 +169,16 @@ public final class WikidataRegistry {
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  /**
+   * A new file beside {@code target} to write before moving it into place: same file system (the
+   * move is atomic), and the user's usual permissions, unlike a temporary file's owner-only ones.
+   */
+  private static Path partFile(Path target) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    return Files.createFile(dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part"));
   }
 
   /** Streams the bindings, so a results file of hundreds of megabytes never sits in memory as a tree. */
