@@ -2,7 +2,6 @@ package org.presslens.nlp.provenance;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -169,7 +168,9 @@ public final class OutletRegistry {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCE);
       }
-      return new OutletRegistry(List.of(new Layer(0, parse(JSON.readTree(in), SHIPPED))));
+      try (JsonParser parser = JSON.getFactory().createParser(in)) {
+        return new OutletRegistry(List.of(parse(parser, SHIPPED, 0)));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -183,17 +184,11 @@ public final class OutletRegistry {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     List<Layer> all = new ArrayList<>(layers);
     if (name.endsWith(".json")) {
-      JsonNode root;
       try (JsonParser parser = JSON.getFactory().createParser(file.toFile())) {
-        root = JSON.readTree(parser);
+        all.add(parse(parser, file.toString(), 2));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IOException(file + ": malformed JSON: " + e.getOriginalMessage());
       }
-      if (root == null || !root.isObject()) {
-        throw new IOException(file + ": not a registry (a JSON object with an \"outlets\" list)");
-      }
-      int tier = "wikidata".equals(root.path("built_from").asText()) ? 1 : 2;
-      all.add(new Layer(tier, parse(root, file.toString())));
     } else if (name.endsWith(".tsv") || name.endsWith(".csv")) {
       all.add(new Layer(2, ratings(file, name.endsWith(".tsv") ? "\t" : ",")));
     } else {
@@ -490,54 +485,125 @@ public final class OutletRegistry {
     return cells;
   }
 
-  private static List<Entry> parse(JsonNode root, String file) throws IOException {
-    JsonNode list = root.path("outlets");
-    if (!list.isArray()) {
+  /**
+   * A registry file, read as a stream of tokens into entries (a tree of ten thousand outlets
+   * would cost as much again to build as to read): its tier is {@code userTier} unless it says
+   * {@code "built_from": "wikidata"}.
+   */
+  private static Layer parse(JsonParser p, String file, int userTier) throws IOException {
+    if (p.nextToken() != JsonToken.START_OBJECT) {
+      throw new IOException(file + ": not a registry (a JSON object with an \"outlets\" list)");
+    }
+    List<Entry> out = null;
+    int tier = userTier;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      if (field.equals("outlets") && value == JsonToken.START_ARRAY) {
+        out = new ArrayList<>();
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+          out.add(entry(p, file, out.size() + 1));
+        }
+      } else if (field.equals("built_from") && "wikidata".equals(p.getValueAsString())) {
+        tier = 1;
+      } else {
+        p.skipChildren();
+      }
+    }
+    if (out == null) {
       throw new IOException(file + ": no \"outlets\" list");
     }
-    List<Entry> out = new ArrayList<>(list.size());
-    for (JsonNode o : list) {
-      String name = o.path("name").asText(null);
-      if (name == null || name.isBlank()) {
-        throw new IOException(file + ": an outlet without a name: " + o);
-      }
-      Entry e = new Entry();
-      e.name = name;
-      e.nameKey = key(name);
-      e.file = file;
-      e.wikidata = o.path("wikidata").asText(null);
-      e.kind = fact(o, "kind");
-      e.owner = fact(o, "owner");
-      e.country = fact(o, "country");
-      for (JsonNode d : o.path("domains")) {
-        String domain = bareDomain(d.asText());
-        e.domains.add(domain);
-      }
-      for (JsonNode a : o.path("aliases")) {
-        e.aliases.add(a.asText());
-      }
-      for (JsonNode r : o.path("references")) {
-        e.references.add(r.asText());
-      }
-      ties(e, o.path("affiliations"), null, e.affiliations);
-      ties(e, o.path("opponents"), "opposes", e.opponents);
-      o.path("ratings").fields().forEachRemaining(r -> e.ratings.put(r.getKey(), r.getValue().asText()));
-      out.add(e);
-    }
-    return out;
+    return new Layer(tier, out);
   }
 
-  private static String fact(JsonNode o, String field) {
-    String value = o.path(field).asText(null);
-    return value == null || value.isBlank() ? null : value;
+  /** One outlet object, the parser on its opening brace. */
+  private static Entry entry(JsonParser p, String file, int number) throws IOException {
+    Entry e = new Entry();
+    e.file = file;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "name" -> e.name = text(p);
+        case "wikidata" -> e.wikidata = text(p);
+        case "kind" -> e.kind = text(p);
+        case "owner" -> e.owner = text(p);
+        case "country" -> e.country = text(p);
+        case "domains" -> strings(p, d -> e.domains.add(bareDomain(d)));
+        case "aliases" -> strings(p, e.aliases::add);
+        case "references" -> strings(p, e.references::add);
+        case "affiliations" -> ties(p, e, null, e.affiliations);
+        case "opponents" -> ties(p, e, "opposes", e.opponents);
+        case "ratings" -> {
+          if (value == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+              String rating = p.currentName();
+              p.nextToken();
+              e.ratings.put(rating, p.getValueAsString());
+              p.skipChildren();
+            }
+          } else {
+            p.skipChildren();
+          }
+        }
+        default -> p.skipChildren();
+      }
+    }
+    if (e.name == null) {
+      throw new IOException(file + ": outlet number " + number + " has no name");
+    }
+    e.nameKey = key(e.name);
+    return e;
+  }
+
+  /** A scalar's text, null for null, blank or a list or object (skipped). */
+  private static String text(JsonParser p) throws IOException {
+    if (p.currentToken().isStructStart()) {
+      p.skipChildren();
+      return null;
+    }
+    String s = p.getValueAsString();
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  private static void strings(JsonParser p, java.util.function.Consumer<String> into) throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      String s = text(p);
+      if (s != null) {
+        into.accept(s);
+      }
+    }
   }
 
   /** Ties as the file lists them: {"type", "with", "reference", "wikidata"}; {@code type} when the file leaves it out. */
-  private static void ties(Entry e, JsonNode array, String type, Map<String, Outlet.Affiliation> into) {
-    for (JsonNode a : array) {
-      Outlet.Affiliation tie = new Outlet.Affiliation(a.path("type").asText(type), a.path("with").asText(), a.path("reference").asText(null));
+  private static void ties(JsonParser p, Entry e, String type, Map<String, Outlet.Affiliation> into) throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    while (p.nextToken() == JsonToken.START_OBJECT) {
+      String tieType = type;
+      String with = "";
+      String reference = null;
+      String target = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        String v = text(p);
+        switch (field) {
+          case "type" -> tieType = v != null ? v : type;
+          case "with" -> with = v != null ? v : "";
+          case "reference" -> reference = v;
+          case "wikidata" -> target = v;
+          default -> { }
+        }
+      }
+      Outlet.Affiliation tie = new Outlet.Affiliation(tieType, with, reference);
       into.put(tieFact(tie), tie);
-      String target = a.path("wikidata").asText(null);
       if (target != null) {
         e.tieTargets.put(tieFact(tie), target);
       }
