@@ -146,7 +146,7 @@ final class RegistryCommand implements Runnable {
 
     @Override
     public Integer call() {
-      OutletRegistry registry = registries.registry();
+      OutletRegistry registry = registries.ready();
       Outlet o = registry.find(query).orElse(null);
       if (o == null) {
         System.err.println("presslens: " + query + ": not in the outlet registry (" + registry.size()

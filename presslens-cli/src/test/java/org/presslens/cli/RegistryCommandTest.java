@@ -48,6 +48,11 @@ class RegistryCommandTest {
             + "    Valley Action Network → owned by → Valley Rivers Alliance  https://www.wikidata.org/wiki/Q900000001#P127  [" + out + "]\n"
             + "    Valley Rivers Alliance → member of → Clean Rivers Movement  https://www.wikidata.org/wiki/Q900000002#P463  [" + out + "]\n");
 
+    Path broken = Files.writeString(dir.resolve("broken.json"), "{\"outlets\": [{\"name\": \"X\"}, {\"kind\": \"newspaper\"}]}");
+    Run bad = AnalyzeCommandTest.run("registry", "show", "--registry", broken.toString(), "VAN");
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err().lines()).containsExactly("presslens: " + broken + ": outlet number 2 has no name");
+
     Run unknown = AnalyzeCommandTest.run("registry", "show", "--registry", out.toString(), "nowhere.example");
     assertThat(unknown.status()).isEqualTo(1);
     assertThat(unknown.err().lines()).containsExactly(

@@ -178,6 +178,16 @@ class OutletRegistryTest {
   }
 
   @Test
+  void aRegistryReadInTheBackgroundAnswersOnceReadAndNamesABadFile(@TempDir Path tmp) throws IOException {
+    OutletRegistry loading = OutletRegistry.loading(List.of(built, Path.of("../examples/outlets.json")));
+    assertThat(loading.byName("valley-action")).map(Outlet::name).contains("Valley Action Network"); // waits
+    assertThat(loading.await().size()).isEqualTo(OutletRegistry.standard().with(built).with(Path.of("../examples/outlets.json")).size());
+    Path broken = Files.writeString(tmp.resolve("broken.json"), "{\"outlets\": [{\"name\": ");
+    assertThatThrownBy(() -> OutletRegistry.loading(List.of(built, broken)).await()).isInstanceOf(IOException.class)
+        .hasMessageStartingWith(broken + ": malformed JSON");
+  }
+
+  @Test
   void theDocsGiveTheQueryInFull() throws IOException {
     String docs = Files.readString(Path.of("../docs/PROVENANCE.md"), StandardCharsets.UTF_8);
     assertThat(docs).contains(WikidataRegistry.QUERY.strip());

@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import org.presslens.core.Outlet;
 
@@ -72,6 +74,16 @@ public final class OutletRegistry {
   /** Domain labels ("valleyaction" of valleyaction.example) and acronyms, {@link Entry#AMBIGUOUS} where two entries share one. */
   private final Map<String, Entry> byShortName;
   private final Map<Outlet, Entry> byOutlet;
+  /** The registry a background load ({@link #loading}) will give, which every method waits for; null when this is it. */
+  private final CompletableFuture<OutletRegistry> pending;
+
+  private OutletRegistry(CompletableFuture<OutletRegistry> pending) {
+    this.pending = pending;
+    layers = List.of();
+    entries = List.of();
+    byDomain = byName = byWikidata = byShortName = Map.of();
+    byOutlet = Map.of();
+  }
 
   /**
    * Merges the layers' entries, tier by tier, and indexes the result. An entry that one file
@@ -79,6 +91,7 @@ public final class OutletRegistry {
    * every registry laid over this one reuses them).
    */
   private OutletRegistry(List<Layer> layers) {
+    this.pending = null;
     this.layers = List.copyOf(layers);
     List<Layer> ordered = new ArrayList<>(layers);
     ordered.sort((a, b) -> Integer.compare(a.tier(), b.tier())); // stable: files keep their order within a tier
@@ -177,10 +190,62 @@ public final class OutletRegistry {
   }
 
   /**
+   * The shipped registry with these files laid over it (as {@link #with}, in order), read on a
+   * thread of its own: a registry of ten thousand outlets takes a few hundred milliseconds to
+   * read in a fresh JVM, which overlap the seconds the models take instead of adding to them.
+   * Every method waits for the reading to end; {@link #await} reports a file that could not be
+   * read.
+   */
+  public static OutletRegistry loading(List<Path> files) {
+    List<Path> copy = List.copyOf(files);
+    CompletableFuture<OutletRegistry> future = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try {
+        OutletRegistry r = standard();
+        for (Path f : copy) {
+          r = r.with(f);
+        }
+        future.complete(r);
+      } catch (Throwable e) {
+        future.completeExceptionally(e);
+      }
+    }, "presslens-outlet-registry");
+    reader.setDaemon(true);
+    reader.start();
+    return new OutletRegistry(future);
+  }
+
+  /** This registry, once read: a file that could not be read fails here, with its name and why. */
+  public OutletRegistry await() throws IOException {
+    if (pending == null) {
+      return this;
+    }
+    try {
+      return pending.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw new IOException(io.getMessage(), io);
+      }
+      throw e;
+    }
+  }
+
+  private OutletRegistry loaded() {
+    try {
+      return await();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * This registry with a file laid over it: a registry JSON (one built from Wikidata joins the
    * Wikidata tier, below every user file) or a rating table. A bad file fails with its name and why.
    */
   public OutletRegistry with(Path file) throws IOException {
+    if (pending != null) {
+      return loaded().with(file);
+    }
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     List<Layer> all = new ArrayList<>(layers);
     if (name.endsWith(".json")) {
@@ -199,6 +264,9 @@ public final class OutletRegistry {
 
   /** The outlet publishing at a domain or one of its subdomains ("www.bbc.co.uk" → BBC). */
   public Optional<Outlet> byDomain(String domain) {
+    if (pending != null) {
+      return loaded().byDomain(domain);
+    }
     if (domain == null) {
       return Optional.empty();
     }
@@ -213,6 +281,9 @@ public final class OutletRegistry {
    * when no other entry shares it.
    */
   public Optional<Outlet> byName(String name) {
+    if (pending != null) {
+      return loaded().byName(name);
+    }
     if (name == null || name.isBlank()) {
       return Optional.empty();
     }
@@ -237,11 +308,17 @@ public final class OutletRegistry {
 
   /** A domain or a name, as a user types it to {@code presslens registry show}. */
   public Optional<Outlet> find(String domainOrName) {
+    if (pending != null) {
+      return loaded().find(domainOrName);
+    }
     return byName(domainOrName).or(() -> byDomain(bareDomain(domainOrName)));
   }
 
   /** The Wikidata item ("Q42") an outlet was built from or linked to, if any. */
   public Optional<String> wikidata(Outlet outlet) {
+    if (pending != null) {
+      return loaded().wikidata(outlet);
+    }
     Entry e = byOutlet.get(outlet);
     return e == null ? Optional.empty() : Optional.ofNullable(e.wikidata);
   }
@@ -253,6 +330,9 @@ public final class OutletRegistry {
    * for an affiliation or opponent.
    */
   public String fileOf(Outlet outlet, String fact) {
+    if (pending != null) {
+      return loaded().fileOf(outlet, fact);
+    }
     Entry e = byOutlet.get(outlet);
     return e == null ? null : e.files.getOrDefault(fact, e.file);
   }
@@ -278,6 +358,9 @@ public final class OutletRegistry {
    * the outlet or any of these opposes, each path ending in an "opposes" tie.
    */
   public List<List<Tie>> chain(Outlet outlet) {
+    if (pending != null) {
+      return loaded().chain(outlet);
+    }
     List<List<Tie>> supports = new ArrayList<>();
     List<List<Tie>> opposes = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -311,6 +394,9 @@ public final class OutletRegistry {
 
   /** The names an organisation goes by here: its name and aliases, or just the name given when unknown. */
   public List<String> names(String organisation) {
+    if (pending != null) {
+      return loaded().names(organisation);
+    }
     Entry e = byName.get(key(organisation));
     if (e == null || e == Entry.AMBIGUOUS) {
       return List.of(organisation);
@@ -325,6 +411,9 @@ public final class OutletRegistry {
   }
 
   public int size() {
+    if (pending != null) {
+      return loaded().size();
+    }
     return entries.size();
   }
 
