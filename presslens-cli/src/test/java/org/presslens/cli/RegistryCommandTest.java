@@ -37,7 +37,7 @@ class RegistryCommandTest {
     Path out = dir.resolve("wd.json");
     Run build = AnalyzeCommandTest.run("registry", "build", "--from-wikidata", RESULTS.toString(), "--out", out.toString());
     assertThat(build.status()).isEqualTo(0);
-    assertThat(build.out()).startsWith(out + ": 8 outlets and organisations (4 with a domain) from 29 rows in ");
+    assertThat(build.out()).startsWith(out + ": 8 outlets and organisations (4 with a domain) from 30 rows in ");
 
     Run show = AnalyzeCommandTest.run("registry", "show", "--registry", out.toString(), "--registry", "../examples/outlets.json", "VAN");
     assertThat(show.status()).isEqualTo(0);

@@ -29,9 +29,9 @@ class OutletRegistryTest {
   static void build() throws IOException {
     built = dir.resolve("wikidata.json");
     WikidataRegistry.Built b = WikidataRegistry.build(RESULTS, built);
-    // 8 items; 29 rows, one without a value; the movement's page on a shared host and the group's
+    // 8 items; 30 rows, one without a value; the movement's page on a shared host and the group's
     // copy of its newspaper's domain are left out.
-    assertThat(b).isEqualTo(new WikidataRegistry.Built(29, 1, 8, 4, 2));
+    assertThat(b).isEqualTo(new WikidataRegistry.Built(30, 1, 8, 4, 2));
   }
 
   @Test
@@ -76,6 +76,10 @@ class OutletRegistryTest {
     // A language root is still the outlet's own site; a state owner is a tie of its own.
     Outlet northland = r.byDomain("northland-broadcasting.example").orElseThrow();
     assertThat(northland.affiliations()).extracting(a -> a.type() + ": " + a.with()).containsExactly("state owner: Government of Northland");
+    // A state owner ends the chain: the government's alliances are not the broadcaster's ties.
+    assertThat(r.byName("Government of Northland").orElseThrow().affiliations()).extracting(Outlet.Affiliation::with)
+        .containsExactly("Council of Northern States");
+    assertThat(r.chain(northland)).extracting(path -> path.get(path.size() - 1).to()).containsExactly("Government of Northland");
   }
 
   @Test

@@ -53,6 +53,11 @@ public final class OutletRegistry {
   public static final int CHAIN_DEPTH = 3;
   /** Tie types that describe an outlet's politics, not an organisation behind it: shown, never followed. */
   static final Set<String> NOT_FOLLOWED = Set.of("political alignment", "political ideology", "opposes");
+  /**
+   * Ties to a state or government, where a chain ends: a state's own memberships and alliances
+   * (the UN, NATO, a trade bloc) are its foreign policy, not ties of every outlet it owns.
+   */
+  static final Set<String> ENDS_CHAIN = Set.of("state owner", "state media", "government body");
 
   private static final String RESOURCE = "outlets.json";
   private static final String SHIPPED = "shipped outlets.json";
@@ -354,7 +359,8 @@ public final class OutletRegistry {
   /**
    * The organisations behind an outlet, nearest first, each with the ties that lead to it: the
    * owner and affiliations, theirs, and so on to {@link #CHAIN_DEPTH} ties; each organisation once,
-   * by its shortest path, so a loop in the data ends where it closes. Last come the organisations
+   * by its shortest path, so a loop in the data ends where it closes; a state or government owner
+   * ends its branch ({@link #ENDS_CHAIN}). Last come the organisations
    * the outlet or any of these opposes, each path ending in an "opposes" tie.
    */
   public List<List<Tie>> chain(Outlet outlet) {
@@ -384,7 +390,9 @@ public final class OutletRegistry {
         if (seen.add(k)) {
           List<Tie> longer = extend(path, tie);
           supports.add(longer);
-          queue.add(longer);
+          if (!ENDS_CHAIN.contains(tie.type())) {
+            queue.add(longer);
+          }
         }
       }
     }
