@@ -61,6 +61,7 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
     int duplicates = 0;
     int failed = 0;
     Pipeline pipeline = Analyzer.standard(null, registry.registry());
+    registry.ready();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "presslens-ingest");
       t.setDaemon(true);

@@ -48,8 +48,10 @@ final class ServeCommand implements Callable<Integer> {
       throw new Main.UserError("--max-body must be at least 1 (MB)");
     }
     System.err.println("presslens: loading models…");
+    org.presslens.core.Pipeline pipeline = Analyzer.standard(null, registry.registry());
+    registry.ready();
     WebServer server = WebServer.start(new WebServer.Settings(store.folder, host, port, ingestToken, maxBodyMb * 1024L * 1024L),
-        Analyzer.standard(null, registry.registry()));
+        pipeline);
     System.err.printf("presslens: serving http://%s:%d/ (store %s, ingest %s); Ctrl-C stops%n", host, server.port(),
         store.folder, ingestToken == null ? "off" : "on with token");
     CountDownLatch stopped = new CountDownLatch(1);
