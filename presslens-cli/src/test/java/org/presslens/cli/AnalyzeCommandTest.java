@@ -111,6 +111,20 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void aDeeplyNestedPageIsAnalysedAndTheBatchGoesOn() throws Exception {
+    String paragraph = "The council met on Tuesday, and the mayor said the budget would rise by five percent next year.";
+    Path nested = write("nested.html", "<html><body>" + "<div>".repeat(2_000) + "<p>" + paragraph + "</p>"
+        + "</div>".repeat(2_000) + "</body></html>");
+    Path after = write("after.txt", "Rain fell in Oslo.");
+    Run r = run("analyze", "--format", "jsonl", nested.toString(), after.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.err()).doesNotContain("Exception", "\tat ");
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(new ObjectMapper().readTree(lines.get(0)).get("text").asText()).isEqualTo(paragraph);
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertThat(run("analyze").status()).isEqualTo(2);
     assertThat(run("analyze", "--format", "pdf", "x.txt").status()).isEqualTo(2);

@@ -35,16 +35,31 @@ public final class HtmlArticles {
     if (Bytes.looksBinary(html)) {
       throw new BadInputException(input, "binary data, not HTML");
     }
-    try {
-      return of(input, Jsoup.parse(new java.io.ByteArrayInputStream(html), null, url == null ? "" : url));
-    } catch (java.io.IOException e) {
-      throw new BadInputException(input, "cannot parse HTML (" + e.getMessage() + ")");
-    }
+    return guarded(input, () -> Jsoup.parse(new java.io.ByteArrayInputStream(html), null, url == null ? "" : url));
   }
 
   /** Parses an HTML string (from JSONL, where it is already text). */
   public static Article of(String input, String html, String url) throws BadInputException {
-    return of(input, Jsoup.parse(html, url == null ? "" : url));
+    return guarded(input, () -> Jsoup.parse(html, url == null ? "" : url));
+  }
+
+  /**
+   * Reads a page, turning whatever a hostile page provokes in the parser or the extractor into a
+   * failure of that page alone. The extractor walks pages iteratively, so nesting depth is no
+   * threat; the stack-overflow net is for a library that still recurses.
+   */
+  private static Article guarded(String input, java.util.concurrent.Callable<Document> parse) throws BadInputException {
+    try {
+      return of(input, parse.call());
+    } catch (BadInputException e) {
+      throw e;
+    } catch (java.io.IOException e) {
+      throw new BadInputException(input, "cannot parse HTML (" + e.getMessage() + ")");
+    } catch (StackOverflowError e) {
+      throw new BadInputException(input, "HTML nested too deeply to read");
+    } catch (Exception e) {
+      throw new BadInputException(input, "cannot read the HTML (" + String.valueOf(e).lines().findFirst().orElse("") + ")");
+    }
   }
 
   private static Article of(String input, Document doc) throws BadInputException {

@@ -90,8 +90,67 @@ public final class Inputs {
     return KNOWN.stream().anyMatch(n::endsWith);
   }
 
-  /** The articles of one input, lazily (a JSONL file may hold millions). */
+  /**
+   * The articles of one input, lazily (a JSONL file may hold millions). Never throws: should a
+   * reader or a library under it break on some input anyway, that input ends with one failure
+   * naming it and the batch goes on with the next.
+   */
   public static Iterator<Item> read(Input input, InputStream stdin) {
+    Iterator<Item> items;
+    try {
+      items = open(input, stdin);
+    } catch (RuntimeException | StackOverflowError e) {
+      return failed(input.name(), broken(e));
+    }
+    return new Iterator<>() {
+      private Item last; // the failure that ended the input, until delivered
+      private boolean stopped;
+
+      @Override
+      public boolean hasNext() {
+        if (stopped) {
+          return last != null;
+        }
+        try {
+          return items.hasNext();
+        } catch (RuntimeException | StackOverflowError e) {
+          stop(e);
+          return true;
+        }
+      }
+
+      @Override
+      public Item next() {
+        if (!stopped) {
+          try {
+            return items.next();
+          } catch (java.util.NoSuchElementException e) {
+            throw e;
+          } catch (RuntimeException | StackOverflowError e) {
+            stop(e);
+          }
+        }
+        if (last == null) {
+          throw new java.util.NoSuchElementException();
+        }
+        Item item = last;
+        last = null;
+        return item;
+      }
+
+      private void stop(Throwable e) {
+        stopped = true;
+        last = new Item.Failed(new BadInputException(input.name(), broken(e)));
+      }
+    };
+  }
+
+  private static String broken(Throwable e) {
+    String what = e instanceof StackOverflowError ? "nested too deeply to read" : String.valueOf(e).lines().findFirst().orElse("");
+    return "reading stopped here (" + what + ")";
+  }
+
+  private static Iterator<Item> open(Input input, InputStream stdin) {
     String name = input.name();
     if (input.isStdin()) {
       return single(() -> TextArticles.of(name, Bytes.read(stdin, false, name)));
