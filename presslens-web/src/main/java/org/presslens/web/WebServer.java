@@ -90,7 +90,7 @@ public final class WebServer implements AutoCloseable {
       SECURITY_HEADERS.forEach(ctx::header);
       long length = ctx.req().getContentLengthLong();
       if (length > settings.maxBodyBytes()) {
-        throw new ApiError(413, "request body of " + length + " bytes is over the limit of " + settings.maxBodyBytes());
+        throw tooLarge(ctx, "request body of " + length + " bytes is over the limit of " + settings.maxBodyBytes() + " bytes");
       }
     });
     app.post("/api/analyze", this::analyze);
@@ -136,7 +136,7 @@ public final class WebServer implements AutoCloseable {
 
   // ---- analysis ----
 
-  private void analyze(Context ctx) {
+  private void analyze(Context ctx) throws IOException {
     Document doc = pipeline.analyze(articleFrom(ctx, "request"));
     ObjectNode json = ContractJson.toTree(doc);
     String layers = ctx.queryParam("layers");
@@ -156,8 +156,8 @@ public final class WebServer implements AutoCloseable {
    * The article a request carries: a text/plain or text/html body, or JSON with "text" or "html"
    * (and "url", "title", kept as metadata; the URL is never fetched).
    */
-  private Article articleFrom(Context ctx, String name) {
-    byte[] body = ctx.bodyAsBytes();
+  private Article articleFrom(Context ctx, String name) throws IOException {
+    byte[] body = body(ctx);
     if (body.length == 0) {
       throw new ApiError(400, "empty body: send the article as text/plain, text/html or JSON with \"text\" or \"html\"");
     }
@@ -183,6 +183,25 @@ public final class WebServer implements AutoCloseable {
     } catch (BadInputException e) {
       throw new ApiError(422, e.getMessage());
     }
+  }
+
+  /**
+   * The request body, read up to the limit whatever the request declares: a chunked body has no
+   * length to check beforehand, so the limit is counted as the bytes arrive. The connection is
+   * closed after a 413 rather than drained.
+   */
+  private byte[] body(Context ctx) throws IOException {
+    long max = settings.maxBodyBytes();
+    byte[] body = ctx.req().getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 16, max + 1));
+    if (body.length > max) {
+      throw tooLarge(ctx, "request body is over the limit of " + max + " bytes");
+    }
+    return body;
+  }
+
+  private static ApiError tooLarge(Context ctx, String message) {
+    ctx.header("Connection", "close");
+    return new ApiError(413, message);
   }
 
   // ---- the corpus ----
