@@ -33,7 +33,8 @@ final class ServeCommand implements Callable<Integer> {
   String host = "127.0.0.1";
 
   @Option(names = "--ingest-token", paramLabel = "TOKEN",
-      description = "Allow POST /api/ingest for clients that send Authorization: Bearer TOKEN.")
+      description = "Allow POST /api/ingest for clients that send Authorization: Bearer TOKEN. An empty token, or"
+          + " 'null' (what jq -r prints for a missing key), is refused.")
   String ingestToken;
 
   @Option(names = "--max-body", paramLabel = "MB", description = "Largest request body in MB. Default: ${DEFAULT-VALUE}.")
@@ -47,9 +48,14 @@ final class ServeCommand implements Callable<Integer> {
     if (maxBodyMb < 1) {
       throw new Main.UserError("--max-body must be at least 1 (MB)");
     }
+    WebServer.Settings settings;
+    try {
+      settings = new WebServer.Settings(store.folder, host, port, ingestToken, maxBodyMb * 1024L * 1024L);
+    } catch (IllegalArgumentException e) {
+      throw new Main.UserError("--ingest-token: " + e.getMessage());
+    }
     System.err.println("presslens: loading models…");
-    WebServer server = WebServer.start(new WebServer.Settings(store.folder, host, port, ingestToken, maxBodyMb * 1024L * 1024L),
-        Analyzer.standard(null, registry.registry()));
+    WebServer server = WebServer.start(settings, Analyzer.standard(null, registry.registry()));
     System.err.printf("presslens: serving http://%s:%d/ (store %s, ingest %s); Ctrl-C stops%n", host, server.port(),
         store.folder, ingestToken == null ? "off" : "on with token");
     CountDownLatch stopped = new CountDownLatch(1);

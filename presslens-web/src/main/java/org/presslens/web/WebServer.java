@@ -49,8 +49,19 @@ public final class WebServer implements AutoCloseable {
    * @param port 0 for any free port
    * @param ingestToken the token that POST /api/ingest needs; null turns ingest off
    * @param maxBodyBytes the largest request body accepted; larger ones get 413
+   * @throws IllegalArgumentException for an ingest token that guards nothing: empty, blank, or
+   *     what scripts print for a missing value ("null", "undefined", "None")
    */
-  public record Settings(Path store, String host, int port, String ingestToken, long maxBodyBytes) {}
+  public record Settings(Path store, String host, int port, String ingestToken, long maxBodyBytes) {
+    public Settings {
+      if (ingestToken != null && (ingestToken.isBlank() || PLACEHOLDER_TOKENS.contains(ingestToken.strip().toLowerCase(java.util.Locale.ROOT)))) {
+        throw new IllegalArgumentException("the ingest token '" + ingestToken + "' guards nothing (empty, or what a script "
+            + "prints for a missing value); give a secret, or leave the token out to keep ingest off");
+      }
+    }
+  }
+
+  private static final Set<String> PLACEHOLDER_TOKENS = Set.of("null", "undefined", "none", "nil");
 
   static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -308,8 +319,11 @@ public final class WebServer implements AutoCloseable {
     if (settings.ingestToken() == null) {
       throw new ApiError(403, "ingest is off: start the server with --ingest-token to allow it");
     }
-    String given = String.valueOf(ctx.header("Authorization")).replaceFirst("^Bearer ", "");
-    if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), settings.ingestToken().getBytes(StandardCharsets.UTF_8))) {
+    String header = ctx.header("Authorization");
+    // A missing header or another scheme never matches, whatever the token.
+    String given = header != null && header.startsWith("Bearer ") ? header.substring("Bearer ".length()) : null;
+    if (given == null
+        || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), settings.ingestToken().getBytes(StandardCharsets.UTF_8))) {
       throw new ApiError(401, "missing or wrong token (send Authorization: Bearer TOKEN)");
     }
     Article article = articleFrom(ctx, "api");

@@ -66,6 +66,23 @@ class HostileRequestTest {
     }
   }
 
+  @Test
+  void aMissingOrForeignAuthorizationNeverMatchesAndPlaceholderTokensAreRefused(@TempDir Path dir) throws Exception {
+    for (String token : new String[] {"null", "", " ", "None"}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> new WebServer.Settings(dir, "127.0.0.1", 0, token, 1000))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("guards nothing");
+    }
+    try (WebServer s = Servers.start(dir.resolve("store"), "s3cret", 1 << 20)) {
+      assertError(Servers.post(s, "/api/ingest", "text/plain", "Rain fell in Oslo.", null), 401, "token");
+      java.net.http.HttpRequest basic = java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create("http://127.0.0.1:" + s.port() + "/api/ingest"))
+          .header("Content-Type", "text/plain").header("Authorization", "Basic s3cret")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("Rain fell in Oslo.")).build();
+      assertError(java.net.http.HttpClient.newHttpClient().send(basic, HttpResponse.BodyHandlers.ofString()), 401, "token");
+    }
+  }
+
   static void assertError(HttpResponse<String> r, int status, String message) throws Exception {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
     JsonNode body = JSON.readTree(r.body());
