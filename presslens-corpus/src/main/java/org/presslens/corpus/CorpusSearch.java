@@ -29,6 +29,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.automaton.Operations;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Read-only search over a store's last commit, safe beside a running ingest. Queries use
@@ -214,6 +216,14 @@ public final class CorpusSearch implements AutoCloseable {
       user = query.isBlank() ? new org.apache.lucene.search.MatchAllDocsQuery() : parser.parse(query);
     } catch (ParseException e) {
       throw new IllegalArgumentException("cannot parse the query: " + e.getMessage().lines().findFirst().orElse(""), e);
+    } catch (TooComplexToDeterminizeException e) {
+      // Lucene compiles a regular expression or wildcard into an automaton when it parses the
+      // query, and gives up past its work limit rather than exhaust memory.
+      throw new IllegalArgumentException("the query is too complex to run: a regular expression or wildcard in it "
+          + "needs more work than Lucene allows (" + Operations.DEFAULT_DETERMINIZE_WORK_LIMIT + " states); simplify it", e);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new IllegalArgumentException("the query has too many clauses (Lucene allows "
+          + IndexSearcher.getMaxClauseCount() + "); narrow it", e);
     }
     return new BooleanQuery.Builder()
         .add(user, BooleanClause.Occur.MUST)

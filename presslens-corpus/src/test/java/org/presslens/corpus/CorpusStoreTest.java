@@ -36,6 +36,23 @@ class CorpusStoreTest {
   }
 
   @Test
+  void aQueryTooComplexForLuceneIsTheUsersErrorInOneLine() throws Exception {
+    String text = "Patricia Hewitt said the harbour would reopen in spring after the storm damage was repaired.";
+    try (CorpusStore store = CorpusStore.open(dir)) {
+      store.add(doc("https://example.org/a", "2005-02-01", "example.org", text, "Patricia Hewitt", "the harbour would reopen"));
+    }
+    try (CorpusSearch search = CorpusSearch.open(dir)) {
+      for (String query : List.of("/(a|b)*a(a|b){20}/", "speaker:/(a|b)*a(a|b){24}/ AND harbour")) {
+        assertThatThrownBy(() -> search.articles(query, 10)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("too complex").satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThatThrownBy(() -> search.quotes(query, 10)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("too complex");
+      }
+      assertThat(search.articles("/harb.*/", 10)).hasSize(1); // a simple one still runs
+    }
+  }
+
+  @Test
   void addingTwiceStoresOnceAndSearchesByField() throws Exception {
     String text1 = "Patricia Hewitt said the harbour would reopen in spring after the storm damage was repaired.";
     String text2 = "Mark Dobson said the union would strike again if the pay offer was not improved this year.";
