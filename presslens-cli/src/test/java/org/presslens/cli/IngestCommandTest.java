@@ -52,6 +52,19 @@ class IngestCommandTest {
   }
 
   @Test
+  void aStoreAnotherProcessIsWritingIsRefusedInOneLineBeforeModelsLoad() throws Exception {
+    Path store = dir.resolve("busy");
+    Path text = dir.resolve("a.txt");
+    Files.writeString(text, "Rain fell in Oslo on Monday, the weather office said.");
+    try (org.presslens.corpus.CorpusStore other = org.presslens.corpus.CorpusStore.open(store)) {
+      AnalyzeCommandTest.Run r = run("ingest", "--store", store.toString(), text.toString());
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.err()).isEqualTo("presslens: the store at " + store + " is being written by another process (an ingest, "
+          + "or a server taking ingests); try again when it has finished" + System.lineSeparator());
+    }
+  }
+
+  @Test
   void ingestsTextJsonlAndWarcOnceAndSearchesThem() throws Exception {
     Path text = dir.resolve("a.txt");
     Files.writeString(text, "Mark Dobson said the strike at the port would go on until the pay offer improved.");

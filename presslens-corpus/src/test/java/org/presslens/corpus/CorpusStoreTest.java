@@ -36,6 +36,31 @@ class CorpusStoreTest {
   }
 
   @Test
+  void aSecondWriterIsToldTheStoreIsBusyAndAFullDiskIsRecognised() throws Exception {
+    try (CorpusStore first = CorpusStore.open(dir)) {
+      assertThatThrownBy(() -> CorpusStore.open(dir)).isInstanceOf(CorpusStore.StoreBusyException.class)
+          .hasMessage("the store at " + dir + " is being written by another process (an ingest, or a server taking "
+              + "ingests); try again when it has finished");
+    }
+    CorpusStore.open(dir).close(); // free again once the first has closed
+    // Linux's /dev/full fails every write with ENOSPC, as a full disk does.
+    Path full = Path.of("/dev/full");
+    if (java.nio.file.Files.isWritable(full)) {
+      java.io.IOException enospc = null;
+      try (var out = java.nio.file.Files.newOutputStream(full)) {
+        out.write(new byte[1 << 16]);
+        out.flush();
+      } catch (java.io.IOException e) {
+        enospc = e;
+      }
+      assertThat(enospc).isNotNull();
+      assertThat(CorpusStore.isDiskFull(enospc)).isTrue();
+      assertThat(CorpusStore.isDiskFull(new IllegalStateException("this IndexWriter is closed", enospc))).isTrue();
+    }
+    assertThat(CorpusStore.isDiskFull(new java.io.IOException("Permission denied"))).isFalse();
+  }
+
+  @Test
   void aQueryTooComplexForLuceneIsTheUsersErrorInOneLine() throws Exception {
     String text = "Patricia Hewitt said the harbour would reopen in spring after the storm damage was repaired.";
     try (CorpusStore store = CorpusStore.open(dir)) {

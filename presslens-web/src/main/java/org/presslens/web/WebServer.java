@@ -336,6 +336,13 @@ public final class WebServer implements AutoCloseable {
         store.add(doc);
         store.commit();
         store.recluster();
+      } catch (CorpusStore.StoreBusyException e) {
+        throw new ApiError(409, e.getMessage().replace(settings.store().toString(), "the server's store"));
+      } catch (IOException | RuntimeException e) {
+        if (CorpusStore.isDiskFull(e)) {
+          throw new ApiError(503, "the disk holding the store is full; the article was not stored");
+        }
+        throw e;
       }
       if (search != null) {
         search.close();

@@ -83,6 +83,16 @@ class HostileRequestTest {
     }
   }
 
+  @Test
+  void anIngestWhileAnotherProcessWritesTheStoreIsAConflict(@TempDir Path dir) throws Exception {
+    Path store = dir.resolve("store");
+    try (WebServer s = Servers.start(store, "s3cret", 1 << 20);
+        org.presslens.corpus.CorpusStore other = org.presslens.corpus.CorpusStore.open(store)) {
+      assertError(Servers.post(s, "/api/ingest", "text/plain", "Rain fell in Oslo on Monday.", "s3cret"), 409,
+          "being written by another process");
+    }
+  }
+
   static void assertError(HttpResponse<String> r, int status, String message) throws Exception {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
     JsonNode body = JSON.readTree(r.body());
