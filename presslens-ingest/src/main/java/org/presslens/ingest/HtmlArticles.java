@@ -32,10 +32,19 @@ public final class HtmlArticles {
 
   /** Parses raw bytes (charset from the BOM or the page's meta tag, UTF-8 otherwise). */
   public static Article of(String input, byte[] html, String url) throws BadInputException {
-    if (Bytes.looksBinary(html)) {
+    return of(input, html, url, null);
+  }
+
+  /**
+   * Parses raw bytes in the charset the byte-order mark names, else the {@code declared} one (an
+   * HTTP request's), else the page's meta tag, else UTF-8.
+   */
+  public static Article of(String input, byte[] html, String url, java.nio.charset.Charset declared) throws BadInputException {
+    if (Bytes.isBinary(html, declared)) {
       throw new BadInputException(input, "binary data, not HTML");
     }
-    return guarded(input, () -> Jsoup.parse(new java.io.ByteArrayInputStream(html), null, url == null ? "" : url));
+    String charset = declared == null ? null : declared.name();
+    return guarded(input, () -> Jsoup.parse(new java.io.ByteArrayInputStream(html), charset, url == null ? "" : url));
   }
 
   /** Parses an HTML string (from JSONL, where it is already text). */

@@ -29,7 +29,9 @@ import org.presslens.core.Source;
  * reason, and the rest goes on.
  */
 public final class Inputs {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Trailing tokens after a value ("{…} garbage") make a line malformed rather than being ignored. */
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final List<String> KNOWN = List.of(".txt", ".html", ".htm", ".jsonl", ".json", ".warc", ".rss", ".atom");
 
   private Inputs() {}
@@ -342,9 +344,7 @@ public final class Inputs {
    * authors, published, language and source {name, domain}; the URL is kept, never fetched.
    */
   public static Article article(String name, JsonNode node) throws BadInputException {
-    if (node == null || !node.isObject()) {
-      throw new BadInputException(name, "expected a JSON object with \"text\" or \"html\"");
-    }
+    requireShape(name, node);
     String url = text(node, "url");
     String domain = text(node.path("source"), "domain");
     Source source = new Source(text(node.path("source"), "name"), domain != null ? domain : Source.domainOf(url), url);
@@ -358,6 +358,65 @@ public final class Inputs {
       throw new BadInputException(name, "no \"text\" or \"html\" field, or it is empty");
     }
     return TextArticles.of(name, text, text(node, "title"), authors, text(node, "published"), text(node, "language"), source);
+  }
+
+  private static final List<String> STRING_FIELDS = List.of("text", "html", "url", "title", "published", "language");
+
+  /**
+   * Checks that an article object has its fields in their types: strings for text, html, url,
+   * title, published and language; a list of strings for authors; an object of strings for
+   * source; and published a date that exists, as ISO 8601 or RFC 1123 write it. A number where
+   * text belongs is a mistake to report, not a text to analyse.
+   */
+  public static void requireShape(String name, JsonNode node) throws BadInputException {
+    if (node == null || !node.isObject()) {
+      throw new BadInputException(name, "expected a JSON object with \"text\" or \"html\"");
+    }
+    for (String field : STRING_FIELDS) {
+      requireString(name, node, field, field);
+    }
+    String published = text(node, "published");
+    if (published != null && HtmlArticles.isoDate(published.strip()) == null) {
+      throw new BadInputException(name, "\"published\" is not a date: '" + published
+          + "' (write YYYY-MM-DD, ISO 8601 or RFC 1123)");
+    }
+    JsonNode authors = node.get("authors");
+    if (authors != null && !authors.isNull()) {
+      if (!authors.isArray()) {
+        throw new BadInputException(name, "\"authors\" must be a list of strings, not " + kind(authors));
+      }
+      for (JsonNode a : authors) {
+        if (!a.isTextual()) {
+          throw new BadInputException(name, "\"authors\" must be a list of strings; it holds " + kind(a));
+        }
+      }
+    }
+    JsonNode source = node.get("source");
+    if (source != null && !source.isNull()) {
+      if (!source.isObject()) {
+        throw new BadInputException(name, "\"source\" must be an object with \"name\" and \"domain\", not " + kind(source));
+      }
+      requireString(name, source, "name", "source.name");
+      requireString(name, source, "domain", "source.domain");
+    }
+  }
+
+  private static void requireString(String name, JsonNode node, String field, String path) throws BadInputException {
+    JsonNode v = node.get(field);
+    if (v != null && !v.isNull() && !v.isTextual()) {
+      throw new BadInputException(name, "\"" + path + "\" must be a string, not " + kind(v));
+    }
+  }
+
+  private static String kind(JsonNode v) {
+    return switch (v.getNodeType()) {
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case STRING -> "a string";
+      case ARRAY -> "a list";
+      case OBJECT -> "an object";
+      default -> v.getNodeType().name().toLowerCase(Locale.ROOT);
+    };
   }
 
   private static String text(JsonNode node, String field) {

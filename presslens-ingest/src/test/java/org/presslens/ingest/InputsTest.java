@@ -41,6 +41,23 @@ class InputsTest {
   }
 
   @Test
+  void jsonArticlesHaveTheirFieldsInTheirTypesAndNothingAfterThem() throws IOException {
+    Path p = write("typed.jsonl", String.join("\n",
+        "{\"text\": 12345}",
+        "{\"text\": \"Rain fell in Oslo.\"} trailing",
+        "{\"text\": \"Rain fell in Oslo.\", \"published\": \"2005-99-99\"}",
+        "{\"text\": \"Rain fell in Oslo.\", \"authors\": \"Ann\"}",
+        "{\"text\": \"Rain fell in Oslo.\", \"published\": \"2005-02-01\", \"authors\": [\"Ann\"]}").getBytes(StandardCharsets.UTF_8));
+    List<Item> items = readAll(p.toString());
+    assertThat(items).hasSize(5);
+    assertThat(error(items.get(0))).isEqualTo(p + ":1: \"text\" must be a string, not a number");
+    assertThat(error(items.get(1))).startsWith(p + ":2: malformed JSON (").contains("'trailing'");
+    assertThat(error(items.get(2))).isEqualTo(p + ":3: \"published\" is not a date: '2005-99-99' (write YYYY-MM-DD, ISO 8601 or RFC 1123)");
+    assertThat(error(items.get(3))).isEqualTo(p + ":4: \"authors\" must be a list of strings, not a string");
+    assertThat(items.get(4)).isInstanceOf(Item.Read.class);
+  }
+
+  @Test
   void plainTextIsKeptExactlyButForTheByteOrderMark() throws IOException {
     String text = "Headline here\n\n  Body with  spaces\r\nand 😀.\n";
     Path p = write("a.txt", ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8));

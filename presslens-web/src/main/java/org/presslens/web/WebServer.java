@@ -8,7 +8,12 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.Part;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import org.eclipse.jetty.server.MultiPartFormInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +80,9 @@ public final class WebServer implements AutoCloseable {
   private static final Set<String> LAYERS = Set.of("sentences", "entities", "quotes", "claims", "techniques",
       "technique_share", "stance", "provenance");
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Trailing tokens after the body's value ("{…} garbage") make it malformed rather than being ignored. */
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final int MAX_LIMIT = 200;
   private static final int FACET_VALUES = 8;
 
@@ -90,6 +97,7 @@ public final class WebServer implements AutoCloseable {
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = settings.maxBodyBytes();
+      config.http.prefer405over404 = true; // GET /api/analyze: the path exists, the method does not
       config.staticFiles.add(files -> {
         files.hostedPath = "/";
         files.directory = "/org/presslens/web/static";
@@ -122,6 +130,8 @@ public final class WebServer implements AutoCloseable {
     app.get("/api", ctx -> ctx.contentType("text/html; charset=utf-8").result(resource("static/api.html")));
     app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
     app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+    app.exception(io.javalin.validation.ValidationException.class,
+        (e, ctx) -> error(ctx, 400, "bad parameter " + String.join(", ", e.getErrors().keySet())));
     app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e.getClass().getSimpleName()));
   }
 
@@ -164,36 +174,129 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * The article a request carries: a text/plain or text/html body, or JSON with "text" or "html"
-   * (and "url", "title", kept as metadata; the URL is never fetched).
+   * The article a request carries, by its Content-Type: text/plain (also with no type, or
+   * curl's default application/x-www-form-urlencoded), text/html, application/json with "text"
+   * or "html" (and "url", "title", … kept as metadata; the URL is never fetched), or
+   * multipart/form-data whose uploaded file is read by its own type or name. A declared charset
+   * is honoured; a byte-order mark overrides it. Anything else (XML, PDF, images) is 415.
    */
   private Article articleFrom(Context ctx, String name) throws IOException {
     byte[] body = body(ctx);
     if (body.length == 0) {
       throw new ApiError(400, "empty body: send the article as text/plain, text/html or JSON with \"text\" or \"html\"");
     }
-    String type = String.valueOf(ctx.contentType()).toLowerCase(java.util.Locale.ROOT);
+    String type = ctx.contentType();
+    if (mediaType(type).equals("multipart/form-data")) {
+      Part upload = uploadedPart(body, type);
+      String partType = upload.getContentType();
+      String file = String.valueOf(upload.getSubmittedFileName()).toLowerCase(java.util.Locale.ROOT);
+      if (partType == null || mediaType(partType).equals("application/octet-stream")) {
+        // Browsers send a file's type from its extension, and octet-stream when they know none.
+        partType = upload.getName().equals("html") || file.endsWith(".html") || file.endsWith(".htm") ? "text/html"
+            : file.endsWith(".json") ? "application/json" : "text/plain";
+      }
+      if (mediaType(partType).startsWith("multipart/")) {
+        throw new ApiError(415, "a multipart upload inside a multipart upload is not read");
+      }
+      return article(name, upload.getInputStream().readAllBytes(), partType);
+    }
+    return article(name, body, type);
+  }
+
+  /** The article in a body of one media type; see {@link #articleFrom}. */
+  private static Article article(String name, byte[] body, String type) {
+    String media = mediaType(type);
+    Charset charset = charset(type);
     try {
-      if (type.startsWith("application/json")) {
-        JsonNode node;
-        try {
-          node = JSON.readTree(body);
-        } catch (IOException e) {
-          throw new ApiError(400, "malformed JSON body");
+      switch (media) {
+        case "application/json" -> {
+          JsonNode node;
+          try {
+            node = charset == null ? JSON.readTree(body) : JSON.readTree(new String(body, charset));
+          } catch (IOException e) {
+            throw new ApiError(400, "malformed JSON body (" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                ? j.getOriginalMessage() : e.getMessage()) + ")");
+          }
+          try {
+            Inputs.requireShape(name, node);
+          } catch (BadInputException e) {
+            throw new ApiError(400, e.getMessage());
+          }
+          String text = text(node, "text");
+          if (!node.hasNonNull("html") && (text == null || text.isBlank())) {
+            throw new ApiError(400, "the JSON body needs a non-empty \"text\" or \"html\"");
+          }
+          return Inputs.article(name, node);
         }
-        String text = text(node, "text");
-        if (!node.hasNonNull("html") && (text == null || text.isBlank())) {
-          throw new ApiError(400, "the JSON body needs a non-empty \"text\" or \"html\"");
+        case "text/html", "application/xhtml+xml" -> {
+          return HtmlArticles.of(name, body, null, charset);
         }
-        return Inputs.article(name, node);
+        case "text/plain", "", "application/x-www-form-urlencoded" -> {
+          return TextArticles.of(name, body, charset);
+        }
+        default -> throw new ApiError(415, "Content-Type " + media + " is not read: send text/plain, text/html, "
+            + "application/json, or a file as multipart/form-data");
       }
-      if (type.startsWith("text/html")) {
-        return HtmlArticles.of(name, body, null);
-      }
-      return TextArticles.of(name, body);
     } catch (BadInputException e) {
       throw new ApiError(422, e.getMessage());
     }
+  }
+
+  /** The media type of a Content-Type header, lower case, without parameters; "" when there is none. */
+  private static String mediaType(String contentType) {
+    return contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The charset a Content-Type declares, or null; one Java does not know is 415. */
+  private static Charset charset(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    for (String param : contentType.split(";")) {
+      String[] kv = param.strip().split("=", 2);
+      if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("charset")) {
+        String name = kv[1].strip().replace("\"", "");
+        try {
+          return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+          throw new ApiError(415, "unknown charset '" + name + "'");
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The uploaded file of a multipart/form-data body (already read within the size limit): the
+   * part named "file", else the first part with a file name, else the part named "text" or
+   * "html" as a form field.
+   */
+  private static Part uploadedPart(byte[] body, String contentType) throws IOException {
+    MultipartConfigElement config = new MultipartConfigElement(null, body.length, body.length, body.length + 1);
+    MultiPartFormInputStream form = new MultiPartFormInputStream(new ByteArrayInputStream(body), contentType, config, null, 64);
+    java.util.Collection<Part> parts;
+    try {
+      parts = form.getParts();
+    } catch (IOException | IllegalStateException e) {
+      throw new ApiError(400, "malformed multipart/form-data body (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
+    }
+    Part named = null;
+    Part withFile = null;
+    Part field = null;
+    for (Part p : parts) {
+      if (p.getName().equals("file")) {
+        named = p;
+      } else if (withFile == null && p.getSubmittedFileName() != null) {
+        withFile = p;
+      } else if (field == null && (p.getName().equals("text") || p.getName().equals("html"))) {
+        field = p;
+      }
+    }
+    Part chosen = named != null ? named : withFile != null ? withFile : field;
+    if (chosen == null) {
+      throw new ApiError(400, "the multipart/form-data body has no file: send the article as a part named \"file\"");
+    }
+    return chosen;
   }
 
   /**
@@ -219,10 +322,11 @@ public final class WebServer implements AutoCloseable {
 
   private void searchArticles(Context ctx) throws IOException {
     String q = required(ctx, "q");
+    int limit = limit(ctx); // checked on an empty store too
     ArrayNode hits = JSON.createArrayNode();
     CorpusSearch s = search();
     if (s != null) {
-      for (CorpusSearch.ArticleHit h : run(() -> s.articles(q, limit(ctx)))) {
+      for (CorpusSearch.ArticleHit h : run(() -> s.articles(q, limit))) {
         ObjectNode n = hits.addObject();
         n.put("id", h.id()).put("title", h.title()).put("source", h.source()).put("published", h.published())
             .put("snippet", h.snippet()).put("score", h.score());
@@ -270,10 +374,11 @@ public final class WebServer implements AutoCloseable {
       throw new ApiError(400, "say which quotes: speaker, entity, source, from, to or q");
     }
     String query = String.join(" AND ", clauses);
+    int limit = limit(ctx);
     ArrayNode hits = JSON.createArrayNode();
     CorpusSearch s = search();
     if (s != null) {
-      for (CorpusSearch.QuoteHit h : run(() -> s.quotes(query, limit(ctx)))) {
+      for (CorpusSearch.QuoteHit h : run(() -> s.quotes(query, limit))) {
         hits.addObject().put("id", h.id()).put("article", h.articleId()).put("speaker", h.speaker()).put("kind", h.kind())
             .put("cue", h.cue()).put("text", h.text()).put("title", h.title()).put("source", h.source())
             .put("published", h.published());
@@ -285,7 +390,7 @@ public final class WebServer implements AutoCloseable {
   private void stats(Context ctx) throws IOException {
     CorpusSearch s = search();
     String by = ctx.queryParamAsClass("by", String.class).getOrDefault("month");
-    int top = Math.min(MAX_LIMIT, ctx.queryParamAsClass("top", Integer.class).getOrDefault(10));
+    int top = intParam(ctx, "top", 10, 1, MAX_LIMIT);
     if (s == null) {
       ctx.json(new CorpusStats(0, 0, Map.of(), Map.of(), Map.of()));
       return;
@@ -394,18 +499,36 @@ public final class WebServer implements AutoCloseable {
   }
 
   private static int limit(Context ctx) {
-    int n = ctx.queryParamAsClass("limit", Integer.class).getOrDefault(20);
-    if (n < 1 || n > MAX_LIMIT) {
-      throw new ApiError(400, "limit must be between 1 and " + MAX_LIMIT);
-    }
-    return n;
+    return intParam(ctx, "limit", 20, 1, MAX_LIMIT);
   }
 
-  private static String date(String v) {
-    if (!ISO_DATE.matcher(v).matches()) {
-      throw new ApiError(400, "dates are YYYY-MM-DD, not " + v);
+  /** A whole-number query parameter in [min, max], or its default when absent; anything else is 400. */
+  private static int intParam(Context ctx, String name, int absent, int min, int max) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return absent;
     }
-    return v;
+    try {
+      int n = Integer.parseInt(v.strip());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the range
+    }
+    throw new ApiError(400, name + " must be a whole number between " + min + " and " + max + ", not '" + v + "'");
+  }
+
+  /** A calendar date as YYYY-MM-DD: the form, and a day that exists (not 2005-99-99). */
+  private static String date(String v) {
+    try {
+      if (ISO_DATE.matcher(v).matches()) {
+        return java.time.LocalDate.parse(v).toString();
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new ApiError(400, "no such date: " + v);
+    }
+    throw new ApiError(400, "dates are YYYY-MM-DD, not " + v);
   }
 
   /** A value as one Lucene phrase: quotes and backslashes escaped. */

@@ -93,6 +93,58 @@ class HostileRequestTest {
     }
   }
 
+  private static HttpResponse<String> postBytes(WebServer s, String path, String type, byte[] body) throws Exception {
+    return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://127.0.0.1:" + s.port() + path))
+        .header("Content-Type", type).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static byte[] multipart(String boundary, String field, String file, String type, String content) {
+    return ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nignored\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + file + "\"\r\n"
+        + (type == null ? "" : "Content-Type: " + type + "\r\n") + "\r\n" + content + "\r\n--" + boundary + "--\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void requestsAreReadByTheirTypeAndCharsetAndValidated(@TempDir Path dir) throws Exception {
+    String article = "Union leader Patricia Hewitt said on Tuesday that the ferry strike was off.";
+    try (WebServer s = Servers.start(dir.resolve("store"), null, 1 << 20)) {
+      // Types that are not an article: 415, whatever the body holds.
+      assertError(Servers.post(s, "/api/analyze", "application/xml", "<?xml version=\"1.0\"?><a>" + article + "</a>", null),
+          415, "application/xml is not read");
+      assertError(Servers.post(s, "/api/analyze", "text/xml", "<a>" + article + "</a>", null), 415, "text/xml");
+      assertError(Servers.post(s, "/api/analyze", "text/plain; charset=klingon", article, null), 415, "unknown charset");
+      // A multipart upload is read as its file, never as the envelope.
+      String boundary = "----presslens" + System.nanoTime();
+      JsonNode up = JSON.readTree(postBytes(s, "/api/analyze", "multipart/form-data; boundary=" + boundary,
+          multipart(boundary, "file", "ferry.txt", "text/plain", article)).body());
+      assertThat(up.get("text").asText()).isEqualTo(article);
+      JsonNode page = JSON.readTree(postBytes(s, "/api/analyze", "multipart/form-data; boundary=" + boundary,
+          multipart(boundary, "upload", "ferry.html", null, "<html><body><article><p>" + article + "</p></article></body></html>")).body());
+      assertThat(page.get("text").asText()).isEqualTo(article);
+      // The declared charset is honoured; a byte-order mark is read as what it says.
+      String accented = "Le maire de Zürich a dit que le café resterait ouvert.";
+      HttpResponse<String> latin1 = postBytes(s, "/api/analyze", "text/plain; charset=ISO-8859-1",
+          accented.getBytes(StandardCharsets.ISO_8859_1));
+      assertThat(JSON.readTree(latin1.body()).get("text").asText()).isEqualTo(accented);
+      byte[] utf16 = ("\uFEFF" + accented).getBytes(StandardCharsets.UTF_16LE);
+      assertThat(JSON.readTree(postBytes(s, "/api/analyze", "text/plain", utf16).body()).get("text").asText()).isEqualTo(accented);
+      // Methods, parameters, JSON types, trailing garbage and dates: the documented error shape.
+      assertError(Servers.get(s, "/api/analyze"), 405, "");
+      assertError(Servers.get(s, "/api/search?q=ferry&limit=abc"), 400, "limit must be a whole number between 1 and 200, not 'abc'");
+      assertError(Servers.get(s, "/api/stats?top=-5"), 400, "top must be a whole number between 1 and 200, not '-5'");
+      assertError(Servers.post(s, "/api/analyze", "application/json", "{\"text\": 12345}", null), 400, "\"text\" must be a string, not a number");
+      assertError(Servers.post(s, "/api/analyze", "application/json", "{\"text\": \"" + article + "\"} trailing", null), 400,
+          "malformed JSON");
+      assertError(Servers.post(s, "/api/analyze", "application/json",
+          "{\"text\": \"" + article + "\", \"published\": \"2005-99-99\"}", null), 400, "\"published\" is not a date: '2005-99-99'");
+      assertError(Servers.get(s, "/api/quotes?speaker=Hewitt&from=2005-99-99"), 400, "no such date: 2005-99-99");
+      assertError(Servers.get(s, "/api/quotes?speaker=Hewitt&to=2005-02-30"), 400, "no such date: 2005-02-30");
+    }
+  }
+
   static void assertError(HttpResponse<String> r, int status, String message) throws Exception {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
     JsonNode body = JSON.readTree(r.body());
