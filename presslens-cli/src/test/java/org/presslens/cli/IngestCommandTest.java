@@ -52,6 +52,16 @@ class IngestCommandTest {
   }
 
   @Test
+  void statsOnAStoreLeftEmptyByAnAbortedIngestSayNoArticles() throws Exception {
+    Path store = dir.resolve("empty");
+    org.presslens.corpus.CorpusStore.open(store).close();
+    AnalyzeCommandTest.Run r = run("stats", "--store", store.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("0 articles");
+    assertThat(r.err()).doesNotContain("$facets");
+  }
+
+  @Test
   void aStoreAnotherProcessIsWritingIsRefusedInOneLineBeforeModelsLoad() throws Exception {
     Path store = dir.resolve("busy");
     Path text = dir.resolve("a.txt");

@@ -36,6 +36,19 @@ class CorpusStoreTest {
   }
 
   @Test
+  void statsOfAStoreLeftEmptyByAnAbortedIngestAreZero() throws Exception {
+    CorpusStore.open(dir).close(); // an ingest that stopped before its first article
+    try (CorpusSearch search = CorpusSearch.open(dir)) {
+      CorpusStats stats = CorpusStats.of(search, "", "month", 10);
+      assertThat(stats.articles()).isZero();
+      assertThat(stats.periods()).isEmpty();
+      assertThat(stats.tops().get("speakers")).isEmpty();
+      assertThatThrownBy(() -> CorpusStats.of(search, "title:(unclosed", "month", 10))
+          .isInstanceOf(IllegalArgumentException.class); // the query is still checked
+    }
+  }
+
+  @Test
   void aSecondWriterIsToldTheStoreIsBusyAndAFullDiskIsRecognised() throws Exception {
     try (CorpusStore first = CorpusStore.open(dir)) {
       assertThatThrownBy(() -> CorpusStore.open(dir)).isInstanceOf(CorpusStore.StoreBusyException.class)

@@ -40,8 +40,27 @@ final class Bytes {
     } catch (ZipException e) {
       throw new BadInputException(input, "not valid gzip data (" + e.getMessage() + ")");
     } catch (IOException e) {
-      throw new BadInputException(input, "cannot read (" + e.getMessage() + ")");
+      throw new BadInputException(input, "cannot read (" + why(e) + ")");
     }
+  }
+
+  /**
+   * Why reading failed, in words: Java names only the path in the message of a file-system
+   * error ("cannot read (PATH)"), so the reason is taken from the exception's kind.
+   */
+  static String why(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName()
+        : message.lines().findFirst().orElse(e.getClass().getSimpleName());
   }
 
   /** Decodes strict UTF-8, or UTF-16 after its byte-order mark; rejects binary data and empty text. */

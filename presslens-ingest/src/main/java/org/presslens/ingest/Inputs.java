@@ -219,7 +219,7 @@ public final class Inputs {
         return Bytes.read(in, gzip, input.name());
       }
     } catch (IOException e) {
-      throw new BadInputException(input.name(), "cannot read (" + e.getMessage() + ")");
+      throw new BadInputException(input.name(), "cannot read (" + Bytes.why(e) + ")");
     }
   }
 
@@ -312,7 +312,7 @@ public final class Inputs {
     if (e instanceof java.util.zip.ZipException) {
       return "not valid gzip data (" + e.getMessage() + ")";
     }
-    return "cannot read (" + e.getMessage() + ")";
+    return "cannot read (" + Bytes.why(e) + ")";
   }
 
   private static Item parseLine(String name, String line) {

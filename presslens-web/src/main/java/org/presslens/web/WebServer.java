@@ -392,7 +392,7 @@ public final class WebServer implements AutoCloseable {
     String by = ctx.queryParamAsClass("by", String.class).getOrDefault("month");
     int top = intParam(ctx, "top", 10, 1, MAX_LIMIT);
     if (s == null) {
-      ctx.json(new CorpusStats(0, 0, Map.of(), Map.of(), Map.of()));
+      ctx.json(CorpusStats.empty());
       return;
     }
     String q = ctx.queryParamAsClass("q", String.class).getOrDefault("");
