@@ -52,23 +52,45 @@ public final class CorpusSearch implements AutoCloseable {
   public record QuoteHit(String id, String articleId, String speaker, String kind, String cue, String text,
       String title, String source, String published, float score) {}
 
-  private CorpusSearch(Path folder) throws IOException {
-    Path index = folder.resolve("index");
-    if (!Files.isDirectory(index)) {
-      throw new IOException(folder + ": no PressLens store here (run presslens ingest first)");
-    }
-    this.directory = FSDirectory.open(index);
-    if (!DirectoryReader.indexExists(directory)) {
-      directory.close();
-      throw new IOException(folder + ": the store is empty");
-    }
-    this.reader = DirectoryReader.open(directory);
+  /**
+   * A search over {@code reader}; {@code directory} is closed with it unless it is null (a
+   * {@link CorpusSearchManager}'s snapshots share the manager's).
+   */
+  CorpusSearch(Path folder, FSDirectory directory, DirectoryReader reader) throws IOException {
+    this.directory = directory;
+    this.reader = reader;
     this.searcher = new IndexSearcher(reader);
     this.clusters = Clusters.read(folder);
   }
 
+  /** Opens the last commit of the store in {@code folder}; it fails, saying why, when there is none. */
   public static CorpusSearch open(Path folder) throws IOException {
-    return new CorpusSearch(folder);
+    FSDirectory directory = openIndex(folder);
+    try {
+      return new CorpusSearch(folder, directory, DirectoryReader.open(directory));
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /** The store's index directory, when it holds a commit; else an IOException that says what is missing. */
+  static FSDirectory openIndex(Path folder) throws IOException {
+    Path index = folder.resolve("index");
+    if (!Files.isDirectory(index)) {
+      throw new IOException(folder + ": no PressLens store here (run presslens ingest first)");
+    }
+    FSDirectory directory = FSDirectory.open(index);
+    if (!DirectoryReader.indexExists(directory)) {
+      directory.close();
+      throw new IOException(folder + ": the store is empty");
+    }
+    return directory;
+  }
+
+  /** The index reader this search reads (its reference count is what a manager counts). */
+  DirectoryReader reader() {
+    return reader;
   }
 
   /** Number of articles in the commit this search reads. */
@@ -237,7 +259,9 @@ public final class CorpusSearch implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    reader.close();
-    directory.close();
+    reader.decRef();
+    if (directory != null) {
+      directory.close();
+    }
   }
 }

@@ -31,6 +31,7 @@ import org.presslens.core.Pipeline;
 import org.presslens.core.json.ContractJson;
 import org.presslens.corpus.Clusters;
 import org.presslens.corpus.CorpusSearch;
+import org.presslens.corpus.CorpusSearchManager;
 import org.presslens.corpus.CorpusStats;
 import org.presslens.corpus.CorpusStore;
 import org.presslens.ingest.BadInputException;
@@ -89,7 +90,15 @@ public final class WebServer implements AutoCloseable {
   private final Settings settings;
   private final Pipeline pipeline;
   private final Javalin app;
-  private CorpusSearch search;
+  /** The store's reader, refreshed to its latest commit; null until the store has one. */
+  private volatile CorpusSearchManager searches;
+  private final java.util.concurrent.ScheduledExecutorService refresher =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "presslens-store-refresh");
+        t.setDaemon(true);
+        return t;
+      });
+  private static final String SNAPSHOT = "presslens.snapshot";
 
   private WebServer(Settings settings, Pipeline pipeline) {
     this.settings = settings;
@@ -113,11 +122,11 @@ public final class WebServer implements AutoCloseable {
       }
     });
     app.post("/api/analyze", this::analyze);
-    app.get("/api/search", this::searchArticles);
-    app.get("/api/articles/{id}", this::article);
-    app.get("/api/quotes", this::quotes);
-    app.get("/api/stats", this::stats);
-    app.get("/api/clusters/{id}", this::cluster);
+    app.get("/api/search", releasing(this::searchArticles));
+    app.get("/api/articles/{id}", releasing(this::article));
+    app.get("/api/quotes", releasing(this::quotes));
+    app.get("/api/stats", releasing(this::stats));
+    app.get("/api/clusters/{id}", releasing(this::cluster));
     app.post("/api/ingest", this::ingest);
     app.get("/api/techniques", ctx -> {
       ArrayNode list = JSON.createArrayNode();
@@ -135,11 +144,30 @@ public final class WebServer implements AutoCloseable {
     app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e.getClass().getSimpleName()));
   }
 
-  /** Starts serving; returns once the port is open. */
+  /**
+   * Starts serving; returns once the port is open. The server looks for new commits of the
+   * store every {@value #REFRESH_SECONDS} s, so articles another process ingests show up without
+   * a restart.
+   */
   public static WebServer start(Settings settings, Pipeline pipeline) {
     WebServer server = new WebServer(settings, pipeline);
     server.app.start(settings.host(), settings.port());
+    server.refresher.scheduleWithFixedDelay(server::refresh, REFRESH_SECONDS, REFRESH_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
     return server;
+  }
+
+  /** How often the server looks for a newer commit of the store. */
+  static final int REFRESH_SECONDS = 1;
+
+  private void refresh() {
+    try {
+      CorpusSearchManager m = manager();
+      if (m != null) {
+        m.maybeRefresh();
+      }
+    } catch (IOException | RuntimeException e) {
+      // the store is mid-change or gone: the requests keep the last good snapshot, and the next tick tries again
+    }
   }
 
   /** The port served, useful when {@link Settings#port()} was 0. */
@@ -150,8 +178,9 @@ public final class WebServer implements AutoCloseable {
   @Override
   public synchronized void close() throws IOException {
     app.stop();
-    if (search != null) {
-      search.close();
+    refresher.shutdownNow();
+    if (searches != null) {
+      searches.close();
     }
   }
 
@@ -324,7 +353,7 @@ public final class WebServer implements AutoCloseable {
     String q = required(ctx, "q");
     int limit = limit(ctx); // checked on an empty store too
     ArrayNode hits = JSON.createArrayNode();
-    CorpusSearch s = search();
+    CorpusSearch s = search(ctx);
     if (s != null) {
       for (CorpusSearch.ArticleHit h : run(() -> s.articles(q, limit))) {
         ObjectNode n = hits.addObject();
@@ -351,7 +380,7 @@ public final class WebServer implements AutoCloseable {
 
   private void article(Context ctx) throws IOException {
     String id = ctx.pathParam("id");
-    CorpusSearch s = search();
+    CorpusSearch s = search(ctx);
     String json = s == null ? null : s.json(id);
     if (json == null) {
       throw new ApiError(404, "no article " + id + " in the store");
@@ -376,7 +405,7 @@ public final class WebServer implements AutoCloseable {
     String query = String.join(" AND ", clauses);
     int limit = limit(ctx);
     ArrayNode hits = JSON.createArrayNode();
-    CorpusSearch s = search();
+    CorpusSearch s = search(ctx);
     if (s != null) {
       for (CorpusSearch.QuoteHit h : run(() -> s.quotes(query, limit))) {
         hits.addObject().put("id", h.id()).put("article", h.articleId()).put("speaker", h.speaker()).put("kind", h.kind())
@@ -388,7 +417,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void stats(Context ctx) throws IOException {
-    CorpusSearch s = search();
+    CorpusSearch s = search(ctx);
     String by = ctx.queryParamAsClass("by", String.class).getOrDefault("month");
     int top = intParam(ctx, "top", 10, 1, MAX_LIMIT);
     if (s == null) {
@@ -402,7 +431,7 @@ public final class WebServer implements AutoCloseable {
 
   private void cluster(Context ctx) throws IOException {
     String id = ctx.pathParam("id");
-    CorpusSearch s = search();
+    CorpusSearch s = search(ctx);
     Clusters.Cluster c = null;
     if (s != null) {
       c = s.clusters().all().stream().filter(x -> x.id().equals(id)).findFirst().orElse(s.clusters().of(id));
@@ -449,24 +478,68 @@ public final class WebServer implements AutoCloseable {
         }
         throw e;
       }
-      if (search != null) {
-        search.close();
-        search = null;
+      CorpusSearchManager m = manager();
+      if (m != null) {
+        m.maybeRefreshBlocking(); // the client's next search sees what it stored
       }
     }
     ctx.status(known ? 200 : 201).json(JSON.createObjectNode().put("id", id).put("replaced", known));
   }
 
-  /** The store's reader, opened on first use and after each API ingest; null while there is no store. */
-  private synchronized CorpusSearch search() throws IOException {
-    if (search == null && Files.isDirectory(settings.store().resolve("index"))) {
-      try {
-        search = CorpusSearch.open(settings.store());
-      } catch (IOException e) {
-        return null; // created but empty
-      }
+  /**
+   * The snapshot of the store this request reads, acquired on first use and released when the
+   * request ends (see {@link #releasing}); null while there is no store.
+   */
+  private CorpusSearch search(Context ctx) {
+    CorpusSearch held = ctx.attribute(SNAPSHOT);
+    if (held != null) {
+      return held;
     }
-    return search;
+    CorpusSearchManager m = manager();
+    if (m == null) {
+      return null;
+    }
+    CorpusSearch s;
+    try {
+      s = m.acquire();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    ctx.attribute(SNAPSHOT, s);
+    return s;
+  }
+
+  /** A handler that gives back the snapshot it read, however it ends. */
+  private io.javalin.http.Handler releasing(io.javalin.http.Handler handler) {
+    return ctx -> {
+      try {
+        handler.handle(ctx);
+      } finally {
+        CorpusSearch s = ctx.attribute(SNAPSHOT);
+        if (s != null) {
+          ctx.attribute(SNAPSHOT, null);
+          searches.release(s);
+        }
+      }
+    };
+  }
+
+  /** The store's reader manager, opened once the store has a commit; null before. */
+  private CorpusSearchManager manager() {
+    CorpusSearchManager m = searches;
+    if (m != null) {
+      return m;
+    }
+    synchronized (this) {
+      if (searches == null && Files.isDirectory(settings.store().resolve("index"))) {
+        try {
+          searches = CorpusSearchManager.open(settings.store());
+        } catch (IOException e) {
+          return null; // created but empty
+        }
+      }
+      return searches;
+    }
   }
 
   // ---- helpers ----

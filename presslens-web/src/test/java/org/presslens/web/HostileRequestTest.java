@@ -145,6 +145,33 @@ class HostileRequestTest {
     }
   }
 
+  @Test
+  void theServerSeesArticlesAnotherProcessStoresAndRefusesATooComplexRegex(@TempDir Path dir) throws Exception {
+    Path store = dir.resolve("store");
+    try (org.presslens.corpus.CorpusStore other = org.presslens.corpus.CorpusStore.open(store)) {
+      other.add(Servers.PIPELINE.analyze(org.presslens.ingest.TextArticles.of("a.txt",
+          "The harbour at Porthaven reopened on Monday after a week of repairs, the authority said.")));
+    }
+    try (WebServer s = Servers.start(store, null, 1 << 20)) {
+      assertThat(JSON.readTree(Servers.get(s, "/api/search?q=harbour").body()).get("hits")).hasSize(1);
+      try (org.presslens.corpus.CorpusStore other = org.presslens.corpus.CorpusStore.open(store)) {
+        other.add(Servers.PIPELINE.analyze(org.presslens.ingest.TextArticles.of("b.txt",
+            "The harbour at Ferrytown closed on Tuesday for a week of repairs, the council said.")));
+        other.recluster();
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10 * WebServer.REFRESH_SECONDS);
+      int seen = 0;
+      while (seen < 2 && System.nanoTime() < deadline) {
+        seen = JSON.readTree(Servers.get(s, "/api/search?q=harbour").body()).get("hits").size();
+        Thread.sleep(100);
+      }
+      assertThat(seen).as("articles the server sees after another process stored a second").isEqualTo(2);
+      assertThat(JSON.readTree(Servers.get(s, "/api/stats").body()).get("articles").asInt()).isEqualTo(2);
+      assertError(Servers.get(s, "/api/search?q=" + java.net.URLEncoder.encode("/(a|b)*a(a|b){20}/", StandardCharsets.UTF_8)),
+          400, "too complex");
+    }
+  }
+
   static void assertError(HttpResponse<String> r, int status, String message) throws Exception {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
     JsonNode body = JSON.readTree(r.body());
