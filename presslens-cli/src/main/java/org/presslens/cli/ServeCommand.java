@@ -40,6 +40,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-body", paramLabel = "MB", description = "Largest request body in MB. Default: ${DEFAULT-VALUE}.")
   int maxBodyMb = 10;
 
+  @Option(names = "--max-seconds", paramLabel = "S",
+      description = "Budget of one analysis request in seconds, waiting for a free worker included; past it the"
+          + " client gets 503 and the analysis stops. Default: ${DEFAULT-VALUE}.")
+  int maxSeconds = WebServer.Settings.DEFAULT_MAX_SECONDS;
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) {
@@ -50,9 +55,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     WebServer.Settings settings;
     try {
-      settings = new WebServer.Settings(store.folder, host, port, ingestToken, maxBodyMb * 1024L * 1024L);
+      settings = new WebServer.Settings(store.folder, host, port, ingestToken, maxBodyMb * 1024L * 1024L, maxSeconds);
     } catch (IllegalArgumentException e) {
-      throw new Main.UserError("--ingest-token: " + e.getMessage());
+      throw new Main.UserError((maxSeconds < 1 ? "--max-seconds: " : "--ingest-token: ") + e.getMessage());
     }
     System.err.println("presslens: loading models…");
     WebServer server = WebServer.start(settings, Analyzer.standard(null, registry.registry()));

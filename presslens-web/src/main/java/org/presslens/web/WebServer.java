@@ -55,11 +55,24 @@ public final class WebServer implements AutoCloseable {
    * @param port 0 for any free port
    * @param ingestToken the token that POST /api/ingest needs; null turns ingest off
    * @param maxBodyBytes the largest request body accepted; larger ones get 413
+   * @param maxSeconds the analysis budget of one request in seconds, waiting for a free worker
+   *     included: past it the request gets 503 and its analysis is stopped at the next stage
    * @throws IllegalArgumentException for an ingest token that guards nothing: empty, blank, or
-   *     what scripts print for a missing value ("null", "undefined", "None")
+   *     what scripts print for a missing value ("null", "undefined", "None"); or a budget under 1 s
    */
-  public record Settings(Path store, String host, int port, String ingestToken, long maxBodyBytes) {
+  public record Settings(Path store, String host, int port, String ingestToken, long maxBodyBytes, int maxSeconds) {
+    /** The budget {@code presslens serve} gives an analysis unless told otherwise; see docs/WEB.md for why. */
+    public static final int DEFAULT_MAX_SECONDS = 60;
+
+    /** Settings with the default analysis budget. */
+    public Settings(Path store, String host, int port, String ingestToken, long maxBodyBytes) {
+      this(store, host, port, ingestToken, maxBodyBytes, DEFAULT_MAX_SECONDS);
+    }
+
     public Settings {
+      if (maxSeconds < 1) {
+        throw new IllegalArgumentException("the analysis budget must be at least 1 second, not " + maxSeconds);
+      }
       if (ingestToken != null && (ingestToken.isBlank() || PLACEHOLDER_TOKENS.contains(ingestToken.strip().toLowerCase(java.util.Locale.ROOT)))) {
         throw new IllegalArgumentException("the ingest token '" + ingestToken + "' guards nothing (empty, or what a script "
             + "prints for a missing value); give a secret, or leave the token out to keep ingest off");
@@ -99,10 +112,22 @@ public final class WebServer implements AutoCloseable {
         return t;
       });
   private static final String SNAPSHOT = "presslens.snapshot";
+  /**
+   * The analyses: one worker per core, since each is CPU-bound, and a short queue; a request
+   * beyond both is told the server is busy at once rather than piling up threads and memory.
+   */
+  private final java.util.concurrent.ThreadPoolExecutor analyses;
 
   private WebServer(Settings settings, Pipeline pipeline) {
     this.settings = settings;
     this.pipeline = pipeline;
+    int workers = Runtime.getRuntime().availableProcessors();
+    this.analyses = new java.util.concurrent.ThreadPoolExecutor(workers, workers, 0, java.util.concurrent.TimeUnit.SECONDS,
+        new java.util.concurrent.ArrayBlockingQueue<>(4 * workers), r -> {
+          Thread t = new Thread(r, "presslens-analysis");
+          t.setDaemon(true);
+          return t;
+        });
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = settings.maxBodyBytes();
@@ -179,6 +204,7 @@ public final class WebServer implements AutoCloseable {
   public synchronized void close() throws IOException {
     app.stop();
     refresher.shutdownNow();
+    analyses.shutdownNow();
     if (searches != null) {
       searches.close();
     }
@@ -187,7 +213,7 @@ public final class WebServer implements AutoCloseable {
   // ---- analysis ----
 
   private void analyze(Context ctx) throws IOException {
-    Document doc = pipeline.analyze(articleFrom(ctx, "request"));
+    Document doc = analyse(articleFrom(ctx, "request"));
     ObjectNode json = ContractJson.toTree(doc);
     String layers = ctx.queryParam("layers");
     if (layers != null) {
@@ -200,6 +226,41 @@ public final class WebServer implements AutoCloseable {
       LAYERS.stream().filter(l -> !wanted.contains(l)).forEach(json::remove);
     }
     ctx.json(json);
+  }
+
+  /**
+   * Analyses an article within the request's budget ({@link Settings#maxSeconds()}): 503 when
+   * the workers and their queue are full, or when the budget runs out (the analysis is then
+   * interrupted and stops at its next stage); 422 when the article is too deeply nested or too
+   * long for the analysis to hold.
+   */
+  private Document analyse(Article article) {
+    java.util.concurrent.Future<Document> result;
+    try {
+      result = analyses.submit(() -> pipeline.analyze(article));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      throw new ApiError(503, "busy: " + analyses.getActiveCount() + " analyses are running and "
+          + analyses.getQueue().size() + " waiting; try again shortly");
+    }
+    try {
+      return result.get(settings.maxSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      result.cancel(true);
+      throw new ApiError(503, "the analysis did not finish within the server's budget of " + settings.maxSeconds()
+          + " s and was stopped; send a shorter article, or start the server with a larger --max-seconds");
+    } catch (InterruptedException e) {
+      result.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new ApiError(503, "the server is stopping");
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof StackOverflowError) {
+        throw new ApiError(422, article.input() + ": too deeply nested or too long to analyse (stack overflow)");
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /**
@@ -461,7 +522,7 @@ public final class WebServer implements AutoCloseable {
       throw new ApiError(401, "missing or wrong token (send Authorization: Bearer TOKEN)");
     }
     Article article = articleFrom(ctx, "api");
-    Document doc = pipeline.analyze(article);
+    Document doc = analyse(article);
     String id = ArticleId.of(article);
     boolean known;
     synchronized (this) {
@@ -558,6 +619,9 @@ public final class WebServer implements AutoCloseable {
   }
 
   private static void error(Context ctx, int status, String message) {
+    if (status == 503) {
+      ctx.header("Retry-After", "5");
+    }
     ctx.status(status).json(JSON.createObjectNode().put("status", status)
         .put("error", String.valueOf(message).lines().findFirst().orElse("")));
   }

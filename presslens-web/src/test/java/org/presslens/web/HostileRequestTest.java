@@ -172,6 +172,28 @@ class HostileRequestTest {
     }
   }
 
+  @Test
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  void anAnalysisOverTheBudgetIs503AndStops(@TempDir Path dir) throws Exception {
+    StringBuilder big = new StringBuilder();
+    for (int i = 0; big.length() < 2_000_000; i++) {
+      big.append("Union leader Patricia Hewitt said on day ").append(i).append(" that the ferry strike at Porthaven was off. ");
+      if (i % 5 == 4) {
+        big.append("\n\n");
+      }
+    }
+    try (WebServer s = Servers.start(dir.resolve("store"), null, 8 << 20, 1)) {
+      long started = System.nanoTime();
+      HttpResponse<String> r = Servers.post(s, "/api/analyze", "text/plain", big.toString(), null);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      assertError(r, 503, "did not finish within the server's budget of 1 s");
+      assertThat(r.headers().firstValue("Retry-After")).isPresent();
+      assertThat(seconds).as("answered at the budget, not at the end of the analysis").isLessThan(10);
+      // The server goes on serving analyses.
+      assertThat(Servers.post(s, "/api/analyze", "text/plain", "Rain fell in Oslo on Monday.", null).statusCode()).isEqualTo(200);
+    }
+  }
+
   static void assertError(HttpResponse<String> r, int status, String message) throws Exception {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
     JsonNode body = JSON.readTree(r.body());
