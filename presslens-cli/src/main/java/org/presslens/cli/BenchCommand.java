@@ -64,6 +64,19 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seconds", paramLabel = "S", description = "With --web: how long the load runs (default: ${DEFAULT-VALUE}).")
   int seconds = 20;
 
+  @Option(names = "--scaling", description = "Instead: time analysis of inputs made from the corpus at doubling sizes"
+      + " (one sentence of more and more words; one article of more and more sentences), each stage apart, and"
+      + " print how time grows with size as an exponent (1: linear, 2: quadratic). See --sentence-words, --article-sentences.")
+  boolean scaling;
+
+  @Option(names = "--sentence-words", paramLabel = "N,…", split = ",",
+      description = "With --scaling: the sizes of the one-sentence inputs in words (default: ${DEFAULT-VALUE}).")
+  List<Integer> sentenceWords = List.of(1250, 2500, 5000, 10000);
+
+  @Option(names = "--article-sentences", paramLabel = "N,…", split = ",",
+      description = "With --scaling: the sizes of the one-article inputs in sentences (default: ${DEFAULT-VALUE}).")
+  List<Integer> articleSentences = List.of(375, 750, 1500, 3000);
+
   @Override
   public Integer call() throws Exception {
     List<Article> articles = new ArrayList<>();
@@ -80,6 +93,13 @@ final class BenchCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     Pipeline pipeline = Analyzer.standard();
     double loadSeconds = (System.nanoTime() - t0) / 1e9;
+    if (scaling) {
+      for (int i = 0; i < Math.min(warmup, articles.size()); i++) {
+        pipeline.analyze(articles.get(i));
+      }
+      Scaling.run(pipeline, articles, sentenceWords, articleSentences, System.out);
+      return 0;
+    }
     System.out.printf("corpus            %s (%d articles)%n", corpus, articles.size());
     System.out.printf("model load        %.2f s%n", loadSeconds);
 

@@ -2,7 +2,6 @@ package org.presslens.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -243,12 +242,12 @@ public final class Inputs {
 
   /** One article per line: {"text": …} or {"html": …}, with optional url, title, authors, published, language, source. */
   private static Iterator<Item> jsonl(Input input, boolean gzip) {
-    BufferedReader lines;
+    BoundedLines lines;
     try {
       InputStream raw = Files.newInputStream(input.path());
       InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-      lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+      lines = new BoundedLines(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), Bytes.MAX_ARTICLE_BYTES);
     } catch (IOException e) {
       return failed(input.name(), readProblem(e));
     }
@@ -257,11 +256,15 @@ public final class Inputs {
 
       @Override
       protected Item read() throws IOException {
-        String line = lines.readLine();
+        String line = lines.next();
         lineNo++;
         if (line == null) {
           end();
           return null;
+        }
+        if (line == BoundedLines.TOO_LONG) {
+          return new Item.Failed(new BadInputException(input.name() + ":" + lineNo,
+              "line longer than " + Bytes.MAX_ARTICLE_BYTES / (1024 * 1024) + " MB"));
         }
         return line.isBlank() ? null : parseLine(input.name() + ":" + lineNo, line);
       }
@@ -317,9 +320,6 @@ public final class Inputs {
 
   private static Item parseLine(String name, String line) {
     try {
-      if (line.length() > Bytes.MAX_ARTICLE_BYTES) {
-        throw new BadInputException(name, "line longer than " + Bytes.MAX_ARTICLE_BYTES / (1024 * 1024) + " MB");
-      }
       try {
         return parseNode(name, JSON.readTree(line));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -66,6 +66,98 @@ class HostileInputTest {
     }
   }
 
+  private static String reason(Item item) {
+    assertThat(item).isInstanceOf(Item.Failed.class);
+    String reason = ((Item.Failed) item).error().getMessage();
+    assertThat(reason).doesNotContain("\n");
+    return reason;
+  }
+
+  /** Writes {@code bytes} bytes of {@code unit} repeated, gzipped when the name ends in .gz. */
+  private Path writeRepeated(String name, String head, String unit, long bytes, String tail) throws IOException {
+    Path p = dir.resolve(name);
+    byte[] chunk = unit.repeat(Math.max(1, (1 << 16) / unit.length())).getBytes(StandardCharsets.UTF_8);
+    try (java.io.OutputStream raw = Files.newOutputStream(p);
+        java.io.OutputStream out = name.endsWith(".gz") ? new java.util.zip.GZIPOutputStream(raw, 1 << 16) : raw) {
+      out.write(head.getBytes(StandardCharsets.UTF_8));
+      for (long written = 0; written < bytes; written += chunk.length) {
+        out.write(chunk);
+      }
+      out.write(tail.getBytes(StandardCharsets.UTF_8));
+    }
+    return p;
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void fiftyMegabytesOfOneTagAreRefusedAndFifteenAreRead() throws IOException {
+    Path huge = writeRepeated("one-tag.html", "<html><body><p>", "word ", 50L << 20, "</p></body></html>");
+    assertThat(reason(readWithGoodAfter(huge).get(0))).isEqualTo(huge + ": file is 50 MB, larger than 16 MB, too large for one article");
+    // The same inside gzip is counted as it is inflated.
+    Path gz = writeRepeated("one-tag.html.gz", "<html><body><p>", "word ", 50L << 20, "</p></body></html>");
+    assertThat(reason(readWithGoodAfter(gz).get(0))).isEqualTo(gz + ": larger than 16 MB, too large for one article");
+    // Just under the limit: one tag, one paragraph, read in linear time.
+    Path big = writeRepeated("big-tag.html", "<html><body><p>", "word ", 15L << 20, "</p></body></html>");
+    List<Item> items = readWithGoodAfter(big);
+    assertThat(items).singleElement().isInstanceOf(Item.Read.class);
+    assertThat(((Item.Read) items.get(0)).article().text()).startsWith("word word").hasSizeGreaterThan(15 << 20);
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void gzipBombsStopAtTheLimitWhateverTheyHold() throws IOException {
+    // A gigabyte of spaces gzips to about a megabyte; each reader stops inflating at 16 MB.
+    long gigabyte = 1L << 30;
+    Path html = writeRepeated("bomb.html.gz", "<html><body>", " ", gigabyte, "</body></html>");
+    assertThat(reason(readWithGoodAfter(html).get(0))).endsWith("larger than 16 MB, too large for one article");
+    Path json = writeRepeated("bomb.json.gz", "{\"text\": \"", " ", gigabyte, "\"}");
+    assertThat(reason(readWithGoodAfter(json).get(0))).endsWith("larger than 16 MB, too large for one article");
+    // A JSONL line of a gigabyte: that line is refused and the lines after it are read.
+    Path jsonl = writeRepeated("bomb.jsonl.gz", "{\"text\": \"", " ", gigabyte,
+        "\"}\n{\"text\": \"Rain fell in Oslo on Monday.\"}\n");
+    List<Item> lines = readWithGoodAfter(jsonl);
+    assertThat(reason(lines.get(0))).isEqualTo(jsonl + ":1: line longer than 16 MB");
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(1)).isInstanceOf(Item.Read.class);
+    assertThat(lines.get(1).input()).isEqualTo(jsonl + ":2");
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void feedsWithEntitiesOrADoctypeAreRefusedWithoutExpandingThem() throws IOException {
+    StringBuilder laughs = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n<!ENTITY lol \"lol\">\n");
+    for (int i = 1; i <= 9; i++) {
+      laughs.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
+          .append("\">\n");
+    }
+    laughs.append("]>\n<rss version=\"2.0\"><channel><title>Laughs</title><item><title>&lol9;</title>"
+        + "<description>&lol9;</description></item></channel></rss>");
+    Path bomb = write("laughs.rss", laughs.toString());
+    assertThat(reason(readWithGoodAfter(bomb).get(0))).startsWith(bomb + ": not a readable RSS or Atom feed (");
+    Path xxe = write("xxe.rss", "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+        + "<rss version=\"2.0\"><channel><title>T</title><item><title>&x;</title><description>&x;</description>"
+        + "</item></channel></rss>");
+    List<Item> items = readWithGoodAfter(xxe);
+    assertThat(reason(items.get(0))).startsWith(xxe + ": not a readable RSS or Atom feed (");
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void tenThousandAttributesAndDeepJsonAreBounded() throws IOException {
+    StringBuilder attributes = new StringBuilder("<html><body><article><div");
+    for (int i = 0; i < 10_000; i++) {
+      attributes.append(" data-a").append(i).append("=\"").append(i).append('"');
+    }
+    attributes.append("><p>").append(PARAGRAPH).append("</p></div></article></body></html>");
+    List<Item> items = readWithGoodAfter(write("attributes.html", attributes.toString()));
+    assertThat(((Item.Read) items.get(0)).article().text()).isEqualTo(PARAGRAPH);
+    // JSON nested 100,000 deep: Jackson's nesting limit refuses it, as one line.
+    Path deep = write("deep.json", "[".repeat(100_000) + "]".repeat(100_000));
+    assertThat(reason(readWithGoodAfter(deep).get(0))).startsWith(deep + ": malformed JSON (");
+    Path deepLine = write("deep.jsonl", "{\"text\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}\n");
+    assertThat(reason(readWithGoodAfter(deepLine).get(0))).startsWith(deepLine + ":1: malformed JSON (");
+  }
+
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void deeplyNestedInlineAndUnlikelyElementsStayBounded() throws IOException {
