@@ -72,27 +72,47 @@ final class ContentExtractor {
     return String.join("\n\n", paragraphs);
   }
 
-  /** Drops elements whose class or id says they are boilerplate, unless they hold most of the page. */
+  /**
+   * Drops elements whose class or id says they are boilerplate, unless they hold most of the page.
+   * Inside an element already doomed nothing is weighed (it goes with its ancestor), so that
+   * boilerplate nested thousands deep costs one look, not one look per level.
+   */
   private static void removeUnlikely(Element body) {
     int total = Math.max(1, body.text().length());
     List<Element> doomed = new ArrayList<>();
-    for (Element e : body.getAllElements()) {
-      if (e == body || e.tagName().equals("html") || e.tagName().equals("article") || e.tagName().equals("main")) {
-        continue;
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof Element e && isUnlikely(e, body, total)) {
+          doomed.add(e);
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        return FilterResult.CONTINUE;
       }
-      String hints = e.className() + " " + e.id();
-      if (hints.isBlank() || !UNLIKELY.matcher(hints).find() || LIKELY.matcher(e.id()).find()) {
-        continue;
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        return FilterResult.CONTINUE;
       }
-      if (LIKELY.matcher(hints).find() && e.text().length() > total / 3) {
-        continue;
-      }
-      if (e.select("p").size() > 4 && e.text().length() > total / 3) {
-        continue; // a wrapper with an unlucky class name ("has-sidebar") that holds the article
-      }
-      doomed.add(e);
-    }
+    }, body);
     doomed.forEach(Element::remove);
+  }
+
+  private static boolean isUnlikely(Element e, Element body, int total) {
+    if (e == body || e.tagName().equals("html") || e.tagName().equals("article") || e.tagName().equals("main")) {
+      return false;
+    }
+    String hints = e.className() + " " + e.id();
+    if (hints.isBlank() || !UNLIKELY.matcher(hints).find() || LIKELY.matcher(e.id()).find()) {
+      return false;
+    }
+    if (LIKELY.matcher(hints).find() && e.text().length() > total / 3) {
+      return false;
+    }
+    if (e.select("p").size() > 4 && e.text().length() > total / 3) {
+      return false; // a wrapper with an unlucky class name ("has-sidebar") that holds the article
+    }
+    return true;
   }
 
   /** The element whose direct prose paragraphs score highest, readability-style. */

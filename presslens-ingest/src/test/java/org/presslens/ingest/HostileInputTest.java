@@ -97,7 +97,7 @@ class HostileInputTest {
     Path gz = writeRepeated("one-tag.html.gz", "<html><body><p>", "word ", 50L << 20, "</p></body></html>");
     assertThat(reason(readWithGoodAfter(gz).get(0))).isEqualTo(gz + ": larger than 16 MB, too large for one article");
     // Just under the limit: one tag, one paragraph, read in linear time.
-    Path big = writeRepeated("big-tag.html", "<html><body><p>", "word ", 15L << 20, "</p></body></html>");
+    Path big = writeRepeated("big-tag.html", "<html><body><article><p>", "word ", 15L << 20, "</p></article></body></html>");
     List<Item> items = readWithGoodAfter(big);
     assertThat(items).singleElement().isInstanceOf(Item.Read.class);
     assertThat(((Item.Read) items.get(0)).article().text()).startsWith("word word").hasSizeGreaterThan(15 << 20);
@@ -106,14 +106,14 @@ class HostileInputTest {
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void gzipBombsStopAtTheLimitWhateverTheyHold() throws IOException {
-    // A gigabyte of spaces gzips to about a megabyte; each reader stops inflating at 16 MB.
-    long gigabyte = 1L << 30;
-    Path html = writeRepeated("bomb.html.gz", "<html><body>", " ", gigabyte, "</body></html>");
+    // 256 MB of spaces gzip to a quarter of a megabyte; each reader stops inflating at 16 MB.
+    long bomb = 256L << 20;
+    Path html = writeRepeated("bomb.html.gz", "<html><body>", " ", bomb, "</body></html>");
     assertThat(reason(readWithGoodAfter(html).get(0))).endsWith("larger than 16 MB, too large for one article");
-    Path json = writeRepeated("bomb.json.gz", "{\"text\": \"", " ", gigabyte, "\"}");
+    Path json = writeRepeated("bomb.json.gz", "{\"text\": \"", " ", bomb, "\"}");
     assertThat(reason(readWithGoodAfter(json).get(0))).endsWith("larger than 16 MB, too large for one article");
-    // A JSONL line of a gigabyte: that line is refused and the lines after it are read.
-    Path jsonl = writeRepeated("bomb.jsonl.gz", "{\"text\": \"", " ", gigabyte,
+    // A JSONL line of 256 MB: that line is refused, never held, and the lines after it are read.
+    Path jsonl = writeRepeated("bomb.jsonl.gz", "{\"text\": \"", " ", bomb,
         "\"}\n{\"text\": \"Rain fell in Oslo on Monday.\"}\n");
     List<Item> lines = readWithGoodAfter(jsonl);
     assertThat(reason(lines.get(0))).isEqualTo(jsonl + ":1: line longer than 16 MB");
