@@ -139,6 +139,16 @@ class HostileInputTest {
         + "</item></channel></rss>");
     List<Item> items = readWithGoodAfter(xxe);
     assertThat(reason(items.get(0))).startsWith(xxe + ": not a readable RSS or Atom feed (");
+    // Elements nested 100,000 deep inside an item, and its HTML text nested as deep.
+    Path nestedFeed = write("nested.rss", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item>"
+        + "<title>Deep</title>" + "<x>".repeat(100_000) + "</x>".repeat(100_000) + "<description>"
+        + "&lt;div&gt;".repeat(100_000) + PARAGRAPH + "</description></item></channel></rss>");
+    assertThat(reason(readWithGoodAfter(nestedFeed).get(0)))
+        .isEqualTo(nestedFeed + ": not a readable RSS or Atom feed (elements nested deeper than 256)");
+    // HTML nested as deep inside an item's description is text, read like any page.
+    Path nestedText = write("nested-text.rss", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item>"
+        + "<title>Deep</title><description>" + "&lt;div&gt;".repeat(100_000) + PARAGRAPH + "</description></item></channel></rss>");
+    assertThat(((Item.Read) readWithGoodAfter(nestedText).get(0)).article().text()).isEqualTo(PARAGRAPH);
   }
 
   @Test
