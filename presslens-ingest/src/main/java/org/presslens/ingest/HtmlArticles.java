@@ -32,19 +32,43 @@ public final class HtmlArticles {
 
   /** Parses raw bytes (charset from the BOM or the page's meta tag, UTF-8 otherwise). */
   public static Article of(String input, byte[] html, String url) throws BadInputException {
-    if (Bytes.looksBinary(html)) {
+    return of(input, html, url, null);
+  }
+
+  /**
+   * Parses raw bytes in the charset the byte-order mark names, else the {@code declared} one (an
+   * HTTP request's), else the page's meta tag, else UTF-8.
+   */
+  public static Article of(String input, byte[] html, String url, java.nio.charset.Charset declared) throws BadInputException {
+    if (Bytes.isBinary(html, declared)) {
       throw new BadInputException(input, "binary data, not HTML");
     }
-    try {
-      return of(input, Jsoup.parse(new java.io.ByteArrayInputStream(html), null, url == null ? "" : url));
-    } catch (java.io.IOException e) {
-      throw new BadInputException(input, "cannot parse HTML (" + e.getMessage() + ")");
-    }
+    String charset = declared == null ? null : declared.name();
+    return guarded(input, () -> Jsoup.parse(new java.io.ByteArrayInputStream(html), charset, url == null ? "" : url));
   }
 
   /** Parses an HTML string (from JSONL, where it is already text). */
   public static Article of(String input, String html, String url) throws BadInputException {
-    return of(input, Jsoup.parse(html, url == null ? "" : url));
+    return guarded(input, () -> Jsoup.parse(html, url == null ? "" : url));
+  }
+
+  /**
+   * Reads a page, turning whatever a hostile page provokes in the parser or the extractor into a
+   * failure of that page alone. The extractor walks pages iteratively, so nesting depth is no
+   * threat; the stack-overflow net is for a library that still recurses.
+   */
+  private static Article guarded(String input, java.util.concurrent.Callable<Document> parse) throws BadInputException {
+    try {
+      return of(input, parse.call());
+    } catch (BadInputException e) {
+      throw e;
+    } catch (java.io.IOException e) {
+      throw new BadInputException(input, "cannot parse HTML (" + e.getMessage() + ")");
+    } catch (StackOverflowError e) {
+      throw new BadInputException(input, "HTML nested too deeply to read");
+    } catch (Exception e) {
+      throw new BadInputException(input, "cannot read the HTML (" + String.valueOf(e).lines().findFirst().orElse("") + ")");
+    }
   }
 
   private static Article of(String input, Document doc) throws BadInputException {

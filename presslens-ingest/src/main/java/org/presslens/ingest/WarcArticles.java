@@ -1,5 +1,6 @@
 package org.presslens.ingest;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -25,14 +26,12 @@ final class WarcArticles {
     try {
       reader = new WarcReader(path);
     } catch (IOException e) {
-      return java.util.List.<Item>of(new Item.Failed(new BadInputException(name, "cannot open as WARC (" + e.getMessage() + ")"))).iterator();
+      return java.util.List.<Item>of(new Item.Failed(new BadInputException(name, "cannot open as WARC (" + Bytes.why(e) + ")"))).iterator();
     }
+    boolean gzip = name.toLowerCase(Locale.ROOT).endsWith(".gz");
     return new LazyItems(reader) {
-      private String where = name + "@0";
-
       @Override
       protected Item read() throws IOException {
-        where = name + "@" + reader.position();
         java.util.Optional<WarcRecord> record;
         try {
           record = reader.next();
@@ -43,12 +42,20 @@ final class WarcArticles {
           end();
           return null;
         }
+        // The reader's position is that of the record it has just read, not the one before.
+        String where = name + "@" + reader.position();
         return record.get() instanceof WarcResponse response ? article(where, response) : null;
       }
 
       @Override
       protected Item failure(IOException e) {
-        return new Item.Failed(new BadInputException(where, "malformed WARC record, rest of file skipped (" + e.getMessage() + ")"));
+        String where = name + "@" + reader.position();
+        if (e instanceof EOFException || e.getCause() instanceof EOFException) {
+          return new Item.Failed(new BadInputException(where, "truncated WARC: the file ends inside a record"
+              + (gzip ? " (its gzip data stops short)" : "") + "; the records before it were read"));
+        }
+        return new Item.Failed(new BadInputException(where, "malformed WARC record, rest of file skipped ("
+            + String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName()) + ")"));
       }
     };
   }
