@@ -145,13 +145,15 @@ class ProvenanceTest {
     Provenance p = provenance(OWN_SITE, OWN_SITE_SOURCE, "Source » valley-action", "valley-action", OutletRegistry.standard().with(built));
     assertThat(p.origin().name()).isEqualTo("Valley Action Network");
     assertThat(p.publisher().outlet()).isEqualTo(p.origin().outlet());
-    assertThat(p.flags()).extracting(Provenance.Flag::type).containsExactly("affiliated-source");
-    assertThat(p.flags().get(0).evidence()).isEqualTo("Valley Action Network → owned by: Valley Rivers Alliance"
+    // The chain to the movement, with both references. (Whether the owner, named in passing as the
+    // speaker's employer, also reads as praised is the stance model's call, not this test's.)
+    assertThat(p.flags()).extracting(Provenance.Flag::type).containsOnly("affiliated-source");
+    assertThat(p.flags()).extracting(Provenance.Flag::evidence).contains("Valley Action Network → owned by: Valley Rivers Alliance"
         + " (https://www.wikidata.org/wiki/Q900000001#P127) → member of: Clean Rivers Movement"
         + " (https://www.wikidata.org/wiki/Q900000002#P463); the article portrays Clean Rivers Movement positively:"
         + " \"Clean Rivers Movement wins landmark ruling for the valley\"");
-    assertThat(p.summary()).isEqualTo("Published by Valley Action Network (advocacy group, owned by Valley Rivers Alliance),"
-        + " which credits itself as the source; Clean Rivers Movement portrayed positively");
+    assertThat(p.summary()).startsWith("Published by Valley Action Network (advocacy group, owned by Valley Rivers Alliance),"
+        + " which credits itself as the source; ").contains("Clean Rivers Movement portrayed positively");
   }
 
   @Test
