@@ -34,7 +34,7 @@ class HostileRequestTest {
         try {
           out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
               + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-          byte[] chunk = "All work and no play. ".repeat(3000).substring(0, 65536).getBytes(StandardCharsets.US_ASCII);
+          byte[] chunk = "All work and no play. ".repeat(3000).substring(0, (int) Math.min(65536, bytes)).getBytes(StandardCharsets.US_ASCII);
           byte[] head = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
           for (long sent = 0; sent < bytes; sent += chunk.length) {
             out.write(head);
@@ -61,8 +61,9 @@ class HostileRequestTest {
       assertThat(chunkedPost(s, "/api/analyze", 200L * 1024 * 1024)).startsWith("HTTP/1.1 413");
       assertThat(chunkedPost(s, "/api/ingest", 200L * 1024 * 1024)).startsWith("HTTP/1.1 4"); // 403 or 413: never read whole
       assertThat(Servers.get(s, "/api/techniques").statusCode()).isEqualTo(200);
-      // A chunked body within the limit is read as any other.
-      assertThat(chunkedPost(s, "/api/analyze", 100_000)).startsWith("HTTP/1.1 200");
+      // A chunked body within the limit is read as any other (small enough to analyse
+      // well inside the socket's timeout on a loaded machine).
+      assertThat(chunkedPost(s, "/api/analyze", 8_000)).startsWith("HTTP/1.1 200");
     }
   }
 
