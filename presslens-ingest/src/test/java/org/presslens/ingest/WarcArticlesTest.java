@@ -69,6 +69,22 @@ class WarcArticlesTest {
         .isEqualTo(warc + "@" + offsets.get(1) + ": no article text found in the HTML");
   }
 
+  /**
+   * A WARC the randomized test made (a mutated record header) on which jwarc read the end of
+   * the file forever: it ends with one failure instead.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void aRecordThatRunsPastTheEndNeverHangs() throws IOException {
+    Path warc = dir.resolve("endless.warc");
+    try (var in = WarcArticlesTest.class.getResourceAsStream("fuzz-endless-trailer.warc")) {
+      Files.copy(in, warc);
+    }
+    List<Item> items = read(warc);
+    assertThat(items).last().satisfies(i -> assertThat(((Item.Failed) i).error().getMessage())
+        .startsWith(warc + "@").contains("truncated WARC").doesNotContain("\n"));
+  }
+
   @Test
   void aCutFileIsCalledTruncatedAndItsRecordsBeforeTheCutAreRead() throws IOException {
     Path warc = dir.resolve("cut.warc");
