@@ -78,11 +78,15 @@ class IngestCommandTest {
       AnalyzeCommandTest.Run r = run("ingest", "--store", store.toString(), input.toString());
       assertThat(r.status()).isEqualTo(1);
       java.util.regex.Matcher m = java.util.regex.Pattern.compile("presslens: the disk holding " + java.util.regex.Pattern.quote(store.toString())
-          + " is full: (\\d+) articles were stored, rerun to continue").matcher(r.err());
+          + " is full: (\\d+|no) articles were stored, rerun to continue").matcher(r.err());
       assertThat(m.find()).as(r.err()).isTrue();
       assertThat(r.err()).doesNotContain("Exception", "\tat ");
-      try (CorpusSearch search = CorpusSearch.open(store)) {
-        assertThat(search.articles()).isEqualTo(Integer.parseInt(m.group(1)));
+      // Whether the disk fills before the first commit depends on how fast articles come; what
+      // was committed, if anything, is all there.
+      if (!m.group(1).equals("no")) {
+        try (CorpusSearch search = CorpusSearch.open(store)) {
+          assertThat(search.articles()).isEqualTo(Integer.parseInt(m.group(1)));
+        }
       }
     } finally {
       new ProcessBuilder("umount", mount.toString()).start().waitFor();

