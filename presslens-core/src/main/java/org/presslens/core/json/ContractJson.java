@@ -33,6 +33,7 @@ public final class ContractJson {
     a.authors().forEach(authors::add);
     root.put("published", a.published());
     root.put("language", a.language());
+    putExtraction(root, a.extraction());
     ObjectNode source = root.putObject("source");
     source.put("name", a.source().name());
     source.put("domain", a.source().domain());
@@ -162,6 +163,17 @@ public final class ContractJson {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The extensions saying how a web page was read: page kind, modified date, each field's origin. */
+  private static void putExtraction(ObjectNode root, Article.Extraction x) {
+    if (x.pageKind() != null) {
+      root.put("page_kind", x.pageKind());
+    }
+    if (x.modified() != null) {
+      root.put("modified", x.modified());
+    }
+    new java.util.TreeMap<>(x.from()).forEach((field, from) -> root.put(field + "_from", from));
   }
 
   private static ObjectNode putSpan(ObjectNode n, Span s) {
