@@ -30,16 +30,21 @@ public final class HtmlArticles {
 
   private HtmlArticles() {}
 
-  /** Parses raw bytes (charset from the BOM or the page's meta tag, UTF-8 otherwise). */
+  /** Parses raw bytes, decoded as a browser would (see {@link HtmlEncoding}). */
   public static Article of(String input, byte[] html, String url) throws BadInputException {
-    if (Bytes.looksBinary(html)) {
+    return of(input, html, url, null);
+  }
+
+  /**
+   * Parses raw bytes served with {@code transportCharset}, the charset of the HTTP or WARC
+   * Content-Type (null when none was given).
+   */
+  static Article of(String input, byte[] html, String url, String transportCharset) throws BadInputException {
+    HtmlEncoding.Decoded decoded = HtmlEncoding.decode(html, transportCharset);
+    if (!decoded.encoding().startsWith("utf-16") && Bytes.looksBinary(html)) {
       throw new BadInputException(input, "binary data, not HTML");
     }
-    try {
-      return of(input, Jsoup.parse(new java.io.ByteArrayInputStream(html), null, url == null ? "" : url));
-    } catch (java.io.IOException e) {
-      throw new BadInputException(input, "cannot parse HTML (" + e.getMessage() + ")");
-    }
+    return of(input, decoded.html(), url);
   }
 
   /** Parses an HTML string (from JSONL, where it is already text). */

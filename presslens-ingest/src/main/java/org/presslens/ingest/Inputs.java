@@ -133,19 +133,23 @@ public final class Inputs {
     });
   }
 
-  /** A URL: a feed's items when it serves RSS or Atom, else the page as one article. */
+  /**
+   * A URL: a feed's items when it serves RSS or Atom, else the page as one article, read from the
+   * final URL after redirects with the charset the server gave.
+   */
   private static Iterator<Item> url(String url) {
-    byte[] body;
+    PoliteFetcher.Page page;
     try {
-      body = PoliteFetcher.DEFAULT.fetch(url);
+      page = PoliteFetcher.DEFAULT.fetchPage(url);
     } catch (BadInputException e) {
       return List.<Item>of(new Item.Failed(e)).iterator();
     }
+    byte[] body = page.body();
     String head = new String(body, 0, Math.min(body.length, 512), StandardCharsets.UTF_8).stripLeading();
     if (head.startsWith("<?xml") || head.startsWith("<rss") || head.startsWith("<feed") || head.startsWith("<rdf")) {
       return FeedArticles.read(url, body, PoliteFetcher.DEFAULT);
     }
-    return single(() -> HtmlArticles.of(url, body, url));
+    return single(() -> HtmlArticles.of(url, body, page.url(), page.charset()));
   }
 
   private static byte[] readFile(Input input, boolean gzip) throws BadInputException {

@@ -2,6 +2,8 @@ package org.presslens.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
@@ -15,42 +17,140 @@ import org.netpreserve.jwarc.WarcResponse;
  * Articles from a WARC file (plain or gzipped, as CC-NEWS publishes them): each HTTP response
  * record with status 200 and an HTML body, read with jwarc. Other records (requests, metadata,
  * redirects, images) are skipped silently. A record that cannot be read is an {@link
- * Item.Failed} named {@code FILE@OFFSET}; a file that stops parsing ends with one failure.
+ * Item.Failed} named {@code FILE@OFFSET}, and reading resumes at the next record: the next
+ * {@code WARC/1.x} header line in a plain file, the next gzip member in a gzipped one (each
+ * record is its own member, as the WARC standard recommends).
+ *
+ * <p>A record whose Content-Length is wrong shows only when the next record cannot be parsed where
+ * the length says it starts; the failure then names the record with the wrong length.
  */
 final class WarcArticles {
+  private static final byte[] WARC_LINE = "WARC/1.".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] GZIP_MAGIC = {(byte) 0x1f, (byte) 0x8b, 8};
+
   private WarcArticles() {}
 
   static Iterator<Item> read(String name, Path path) {
-    WarcReader reader;
+    FileChannel channel;
+    WarcReader first;
     try {
-      reader = new WarcReader(path);
+      channel = FileChannel.open(path);
+      first = new WarcReader(channel);
     } catch (IOException e) {
       return java.util.List.<Item>of(new Item.Failed(new BadInputException(name, "cannot open as WARC (" + e.getMessage() + ")"))).iterator();
     }
-    return new LazyItems(reader) {
-      private String where = name + "@0";
+    boolean gzip = path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+    return new LazyItems(channel) {
+      private WarcReader reader = first;
+      /** Where the reader's offsets count from (it restarts after a bad record). */
+      private long base;
+      /** The start of the last record read, -1 before the first. */
+      private long lastStart = -1;
 
       @Override
       protected Item read() throws IOException {
-        where = name + "@" + reader.position();
+        long before = base + reader.position();
         java.util.Optional<WarcRecord> record;
         try {
           record = reader.next();
-        } catch (RuntimeException e) {
-          throw new IOException(e.getMessage(), e); // jwarc reports some malformed records unchecked
+        } catch (IOException | RuntimeException e) { // jwarc reports some malformed records unchecked
+          return resume(before, e);
         }
         if (record.isEmpty()) {
           end();
           return null;
         }
-        return record.get() instanceof WarcResponse response ? article(where, response) : null;
+        lastStart = base + reader.position();
+        String where = name + "@" + lastStart;
+        try {
+          return record.get() instanceof WarcResponse response ? article(where, response) : null;
+        } catch (IOException | RuntimeException e) {
+          return resume(lastStart, e);
+        }
+      }
+
+      /** The failure of the record at or just before {@code failedAt}, after which reading goes on. */
+      private Item resume(long failedAt, Exception e) throws IOException {
+        boolean headerThere = startsAt(channel, failedAt, gzip ? GZIP_MAGIC : WARC_LINE) && failedAt > lastStart;
+        long bad = headerThere || lastStart < 0 ? failedAt : lastStart;
+        String why = headerThere || lastStart < 0
+            ? "malformed WARC record"
+            : "WARC record does not end where its Content-Length says";
+        long next = nextRecord(channel, Math.max(bad + 1, gzip ? failedAt : bad + 1), gzip);
+        String reason = why + " (" + firstLine(e) + "); " + (next < 0 ? "no record after it" : "reading resumes at @" + next);
+        if (next < 0) {
+          end();
+        } else {
+          channel.position(next);
+          reader = new WarcReader(channel);
+          base = next;
+          lastStart = -1;
+        }
+        return new Item.Failed(new BadInputException(name + "@" + bad, reason));
       }
 
       @Override
       protected Item failure(IOException e) {
-        return new Item.Failed(new BadInputException(where, "malformed WARC record, rest of file skipped (" + e.getMessage() + ")"));
+        return new Item.Failed(new BadInputException(name, "cannot read (" + firstLine(e) + ")"));
       }
     };
+  }
+
+  private static String firstLine(Exception e) {
+    String m = String.valueOf(e.getMessage());
+    return m.lines().findFirst().orElse("").replaceAll("\\s+", " ");
+  }
+
+  /** Whether the file holds {@code prefix} at {@code offset}. */
+  private static boolean startsAt(FileChannel channel, long offset, byte[] prefix) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(prefix.length);
+    int n = channel.read(buf, offset);
+    return n == prefix.length && java.util.Arrays.equals(buf.array(), prefix);
+  }
+
+  /**
+   * The offset of the first record start at or after {@code from}: a gzip member's magic bytes,
+   * or a {@code WARC/1.} at the start of a line; -1 when there is none.
+   */
+  private static long nextRecord(FileChannel channel, long from, boolean gzip) throws IOException {
+    byte[] needle = gzip ? GZIP_MAGIC : WARC_LINE;
+    ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+    long offset = from;
+    while (true) {
+      buf.clear();
+      int n = channel.read(buf, offset);
+      if (n < needle.length) {
+        return -1;
+      }
+      byte[] bytes = buf.array();
+      for (int i = 0; i + needle.length <= n; i++) {
+        if (matches(bytes, i, needle) && (gzip || lineStart(channel, bytes, i, offset))) {
+          return offset + i;
+        }
+      }
+      offset += n - needle.length + 1;
+    }
+  }
+
+  private static boolean matches(byte[] bytes, int at, byte[] needle) {
+    for (int j = 0; j < needle.length; j++) {
+      if (bytes[at + j] != needle[j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean lineStart(FileChannel channel, byte[] bytes, int i, long offset) throws IOException {
+    if (offset + i == 0) {
+      return true;
+    }
+    if (i > 0) {
+      return bytes[i - 1] == '\n';
+    }
+    ByteBuffer one = ByteBuffer.allocate(1);
+    channel.read(one, offset - 1);
+    return one.get(0) == '\n';
   }
 
   /** The article of one response record, null when it is no HTML page. */
@@ -71,7 +171,7 @@ final class WarcArticles {
     }
     try (InputStream body = http.body().stream()) {
       byte[] bytes = Bytes.read(body, false, where);
-      return new Item.Read(HtmlArticles.of(where, bytes, response.target()));
+      return new Item.Read(HtmlArticles.of(where, bytes, response.target(), type.parameters().get("charset")));
     } catch (BadInputException e) {
       return new Item.Failed(e);
     }
