@@ -73,12 +73,14 @@ final class ContentExtractor {
   private static void removeUnlikely(Element body) {
     int total = Math.max(1, body.text().length());
     List<Element> doomed = new ArrayList<>();
+    // Pages repeat the same class lists on hundreds of elements: match each list once.
+    Map<String, Boolean> unlikely = new java.util.HashMap<>();
     for (Element e : body.getAllElements()) {
       if (e == body || e.tagName().equals("html") || e.tagName().equals("article") || e.tagName().equals("main")) {
         continue;
       }
       String hints = e.className() + " " + e.id();
-      if (hints.isBlank() || !UNLIKELY.matcher(hints).find() || LIKELY.matcher(e.id()).find()) {
+      if (hints.isBlank() || !unlikely.computeIfAbsent(hints, h -> UNLIKELY.matcher(h).find()) || LIKELY.matcher(e.id()).find()) {
         continue;
       }
       if (LIKELY.matcher(hints).find() && e.text().length() > total / 3) {
@@ -142,6 +144,26 @@ final class ContentExtractor {
         best = parent;
       } else {
         break;
+      }
+    }
+    return best == null ? null : withProseAroundTable(best, body);
+  }
+
+  /**
+   * A table that won on its many cells (a list of signatories, a results table) is part of the
+   * text around it when a near ancestor also holds prose paragraphs of its own: the statement
+   * that the table follows is the article.
+   */
+  private static Element withProseAroundTable(Element best, Element body) {
+    Element table = best.tagName().equals("table") ? best : best.closest("table");
+    if (table == null) {
+      return best;
+    }
+    int inTable = proseChars(table);
+    Element ancestor = table.parent();
+    for (int level = 0; level < 3 && ancestor != null && ancestor != body; level++, ancestor = ancestor.parent()) {
+      if (proseChars(ancestor) - inTable >= 200 && linkDensity(ancestor) < 0.3) {
+        return ancestor;
       }
     }
     return best;
@@ -242,7 +264,8 @@ final class ContentExtractor {
 
   private static void walk(Node node, StringBuilder current, List<String> out) {
     if (node instanceof TextNode t) {
-      current.append(t.getWholeText());
+      // A line break in the HTML source is white space; only <br> and <pre> break lines.
+      current.append(inPre(t) ? t.getWholeText() : t.getWholeText().replace('\r', ' ').replace('\n', ' '));
       return;
     }
     if (!(node instanceof Element e)) {
@@ -269,6 +292,15 @@ final class ContentExtractor {
     if (block) {
       flush(current, out);
     }
+  }
+
+  private static boolean inPre(TextNode t) {
+    for (Node p = t.parent(); p instanceof Element e; p = p.parent()) {
+      if (e.tagName().equals("pre")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isLinkList(Element e) {

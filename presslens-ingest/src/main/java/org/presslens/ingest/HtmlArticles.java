@@ -1,7 +1,5 @@
 package org.presslens.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -10,8 +8,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -24,9 +23,10 @@ import org.presslens.core.Text;
 
 /** HTML pages: the article body, its metadata (title, authors, date, publisher, URL, language) and credits. */
 public final class HtmlArticles {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ISO_DATE = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})(T[0-9:.]+(?:Z|[+-]\\d{2}:?\\d{2})?)?");
-  private static final Pattern BY = Pattern.compile("(?i)^\\s*by\\s+");
+
+  private static final Pattern BYLINE =
+      Pattern.compile("^(?:(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Ww]ords)\\s+)?(?:[Bb]y|BY):?\\s+\\p{Lu}[^!?]*[^.!?]$");
 
   private HtmlArticles() {}
 
@@ -53,14 +53,14 @@ public final class HtmlArticles {
   }
 
   private static Article of(String input, Document doc) throws BadInputException {
-    List<JsonNode> ld = jsonLd(doc);
-    String title = title(doc, ld);
-    List<String> authors = authors(doc, ld);
-    String published = published(doc, ld);
-    String language = language(doc);
+    PageMetadata meta = new PageMetadata(doc);
     String canonical = firstNonBlank(attr(doc, "link[rel=canonical]", "href"), meta(doc, "og:url"), doc.location());
     String domain = Source.domainOf(canonical);
-    String siteName = firstNonBlank(meta(doc, "og:site_name"), ldPublisher(ld), meta(doc, "application-name"));
+    String siteName = firstNonBlank(meta(doc, "og:site_name"), meta.ldPublisher(), meta(doc, "application-name"));
+    PageMetadata.Found<String> title = meta.title(siteName);
+    PageMetadata.Found<List<String>> authors = meta.authors();
+    PageMetadata.Found<String> published = meta.published(doc.location());
+    String modified = meta.modified();
 
     List<String> pageBlocks = doc.body() == null ? List.of() : ContentExtractor.allBlocks(doc.body());
     String body = ContentExtractor.extract(doc);
@@ -72,7 +72,12 @@ public final class HtmlArticles {
     List<String> kept = new ArrayList<>();
     List<Credit> credits = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    for (String para : body.split("\n\n")) {
+    String[] paragraphs = body.split("\n\n");
+    for (int i = 0; i < paragraphs.length; i++) {
+      String para = paragraphs[i];
+      if (i < 3 && isByline(para)) {
+        continue; // the byline is metadata (authors, date), not the article's text
+      }
       boolean creditLine = false;
       for (CreditLines.Found f : CreditLines.find(para)) {
         if (f.wholeLine() && f.begin() == 0 && f.end() == para.length()) {
@@ -103,66 +108,27 @@ public final class HtmlArticles {
         }
       }
     }
-    return new Article(input, text, title, authors, published, language, new Source(siteName, domain, canonical), credits);
+    PageMetadata.Found<String> language = meta.language(text);
+    Map<String, String> from = new TreeMap<>();
+    putFrom(from, "title", title);
+    putFrom(from, "authors", authors);
+    putFrom(from, "published", published);
+    putFrom(from, "language", language);
+    return new Article(input, text, title.value(), authors.value() == null ? List.of() : authors.value(), published.value(),
+        language.value(), new Source(siteName, domain, canonical), credits,
+        new Article.Extraction(null, modified, from));
   }
 
-  private static String title(Document doc, List<JsonNode> ld) {
-    String t = firstNonBlank(meta(doc, "og:title"), meta(doc, "twitter:title"), ldText(ld, "headline"));
-    if (t == null) {
-      Element h1 = doc.selectFirst("h1");
-      t = h1 != null ? h1.text() : null;
-    }
-    if (t == null || t.isBlank()) {
-      t = doc.title().replaceFirst("\\s+[|\\-–—»]\\s+[^|\\-–—»]{2,60}$", "");
-    }
-    return t == null || t.isBlank() ? null : t.strip();
+  /** "By Ana Silva and Li Wei", "Written by ...": a short line that only names the writers. */
+  private static boolean isByline(String para) {
+    // Ends without a full stop and is short: "By Monday, the council had voted." is a sentence.
+    return para.length() <= 200 && !para.contains("\n") && para.split("\\s+").length <= 14 && BYLINE.matcher(para).find();
   }
 
-  private static List<String> authors(Document doc, List<JsonNode> ld) {
-    Set<String> names = new LinkedHashSet<>();
-    for (JsonNode node : ld) {
-      JsonNode a = node.get("author");
-      if (a == null) {
-        continue;
-      }
-      for (JsonNode one : a.isArray() ? a : List.of(a)) {
-        String n = one.isTextual() ? one.asText() : one.path("name").asText("");
-        addAuthor(names, n);
-      }
+  private static void putFrom(Map<String, String> from, String field, PageMetadata.Found<?> found) {
+    if (found.from() != null) {
+      from.put(field, found.from());
     }
-    if (names.isEmpty()) {
-      for (Element m : doc.select("meta[name=author], meta[property=article:author], meta[name=byl], meta[name=sailthru.author]")) {
-        addAuthor(names, m.attr("content"));
-      }
-    }
-    if (names.isEmpty()) {
-      for (Element e : doc.select("[rel=author], [itemprop=author] [itemprop=name], .byline__name, .author-name")) {
-        addAuthor(names, e.text());
-      }
-    }
-    return new ArrayList<>(names);
-  }
-
-  private static void addAuthor(Set<String> names, String raw) {
-    if (raw == null || raw.isBlank() || raw.startsWith("http")) {
-      return;
-    }
-    for (String part : BY.matcher(raw.strip()).replaceFirst("").split("\\s*(?:,|\\band\\b|&)\\s*")) {
-      String n = part.strip();
-      if (!n.isEmpty() && n.length() < 80) {
-        names.add(n);
-      }
-    }
-  }
-
-  private static String published(Document doc, List<JsonNode> ld) {
-    String raw = firstNonBlank(
-        meta(doc, "article:published_time"),
-        ldText(ld, "datePublished"),
-        meta(doc, "pubdate"), meta(doc, "publishdate"), meta(doc, "date"), meta(doc, "dc.date"),
-        meta(doc, "DC.date.issued"), meta(doc, "sailthru.date"), meta(doc, "parsely-pub-date"),
-        attr(doc, "time[datetime]", "datetime"));
-    return raw == null ? null : isoDate(raw.strip());
   }
 
   /** ISO 8601 as the page gives it when it can be read as such; null when it cannot. */
@@ -182,68 +148,6 @@ public final class HtmlArticles {
       return ZonedDateTime.parse(raw, DateTimeFormatter.RFC_1123_DATE_TIME).toOffsetDateTime().toString();
     } catch (DateTimeParseException e) {
       // not a date PressLens can read
-    }
-    return null;
-  }
-
-  private static String language(Document doc) {
-    String lang = firstNonBlank(attr(doc, "html[lang]", "lang"), meta(doc, "content-language"), meta(doc, "og:locale"));
-    if (lang == null) {
-      Element http = doc.selectFirst("meta[http-equiv~=(?i)content-language]");
-      lang = http == null ? null : http.attr("content");
-    }
-    if (lang == null || lang.isBlank()) {
-      return null;
-    }
-    return lang.strip().split("[-_,;\\s]")[0].toLowerCase(Locale.ROOT);
-  }
-
-  private static List<JsonNode> jsonLd(Document doc) {
-    List<JsonNode> out = new ArrayList<>();
-    for (Element s : doc.select("script[type=application/ld+json]")) {
-      try {
-        JsonNode n = JSON.readTree(s.data());
-        collectLd(n, out);
-      } catch (Exception e) {
-        // broken JSON-LD is common and never fatal: the page's other metadata remains
-      }
-    }
-    return out;
-  }
-
-  private static void collectLd(JsonNode n, List<JsonNode> out) {
-    if (n == null) {
-      return;
-    }
-    if (n.isArray()) {
-      n.forEach(c -> collectLd(c, out));
-    } else if (n.isObject()) {
-      if (n.has("@graph")) {
-        collectLd(n.get("@graph"), out);
-      }
-      String type = n.path("@type").toString();
-      if (type.contains("Article") || type.contains("Posting") || type.contains("Report") || n.has("headline")) {
-        out.add(n);
-      }
-    }
-  }
-
-  private static String ldText(List<JsonNode> ld, String field) {
-    for (JsonNode n : ld) {
-      JsonNode v = n.get(field);
-      if (v != null && v.isTextual() && !v.asText().isBlank()) {
-        return v.asText();
-      }
-    }
-    return null;
-  }
-
-  private static String ldPublisher(List<JsonNode> ld) {
-    for (JsonNode n : ld) {
-      String name = n.path("publisher").path("name").asText("");
-      if (!name.isBlank()) {
-        return name;
-      }
     }
     return null;
   }
