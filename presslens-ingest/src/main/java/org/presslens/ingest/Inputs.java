@@ -51,6 +51,15 @@ public final class Inputs {
    * yields the failure.
    */
   public static List<Input> expand(List<String> args) {
+    return expand(args, ownOutputs());
+  }
+
+  /**
+   * As {@link #expand(List)}, leaving out of directories the files in {@code ownOutputs}: the
+   * files this process writes to, so that {@code analyze DIR > DIR/out.jsonl} never reads its own
+   * output back (a file named as an argument is read: the user asked for it).
+   */
+  static List<Input> expand(List<String> args, List<Path> ownOutputs) {
     List<Input> out = new ArrayList<>();
     for (String arg : args) {
       if (arg.equals("-") || arg.startsWith("http://") || arg.startsWith("https://")) {
@@ -65,6 +74,7 @@ public final class Inputs {
       try (Stream<Path> walk = Files.walk(p)) {
         walk.filter(Files::isRegularFile)
             .filter(f -> isKnown(f.getFileName().toString()))
+            .filter(f -> ownOutputs.stream().noneMatch(o -> sameFile(o, f)))
             .sorted()
             .forEach(f -> out.add(new Input(f.toString(), f)));
       } catch (IOException | UncheckedIOException e) {
@@ -72,6 +82,34 @@ public final class Inputs {
       }
     }
     return out;
+  }
+
+  /**
+   * The regular files this process's standard output and error are redirected to, where the
+   * system says (Linux's /proc/self/fd); none elsewhere or when they are terminals or pipes.
+   */
+  static List<Path> ownOutputs() {
+    List<Path> out = new ArrayList<>();
+    for (int fd = 1; fd <= 2; fd++) {
+      Path link = Path.of("/proc/self/fd/" + fd);
+      try {
+        Path target = link.toRealPath();
+        if (Files.isRegularFile(target)) {
+          out.add(target);
+        }
+      } catch (IOException | SecurityException e) {
+        // not Linux, or a pipe or terminal: nothing to leave out
+      }
+    }
+    return out;
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Whether an input may hold many articles (JSONL, WARC), so that its count is unknown before reading. */

@@ -34,6 +34,18 @@ public final class ContractJson {
     root.put("published", a.published());
     root.put("language", a.language());
     putExtraction(root, a.extraction());
+    if (a.language() != null && !a.language().equals("en")) {
+      // Stages that know only English leave an article in another language alone: say which.
+      ArrayNode skipped = MAPPER.createArrayNode();
+      for (Layer layer : Layer.values()) {
+        if (!doc.has(layer)) {
+          skipped.add(layer.name().toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+      if (!skipped.isEmpty()) {
+        root.set("not_analysed", skipped);
+      }
+    }
     ObjectNode source = root.putObject("source");
     source.put("name", a.source().name());
     source.put("domain", a.source().domain());
