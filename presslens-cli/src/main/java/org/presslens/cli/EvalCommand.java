@@ -61,9 +61,26 @@ final class EvalCommand implements Runnable {
         description = "WCXB: also print the figures of K folds over the pages (page i in fold i mod K).")
     int folds;
 
+    @Option(names = "--cross-validate", description = {
+        "WCXB: choose the extractor's constants by cross-validation over --folds (default 5)",
+        "folds of pages; prints each fold's choice and its held-out figures (minutes)."})
+    boolean crossValidate;
+
     @Override
     public Integer call() throws IOException {
       Path wcxb = WcxbBenchmark.isSplit(goldDir) ? goldDir : goldDir.resolve("dev");
+      if (WcxbBenchmark.isSplit(wcxb) && crossValidate) {
+        List<WcxbBenchmark.FoldChoice> choices = WcxbBenchmark.crossValidate(wcxb, folds > 1 ? folds : 5, System.err);
+        System.out.printf("%-6s %-22s %8s %8s %8s%n", "fold", "chosen on other folds", "train F1", "held F1", "article");
+        for (WcxbBenchmark.FoldChoice c : choices) {
+          System.out.printf("%-6d %-22s %8.4f %8.4f %8.4f%n", c.fold(), c.setting(), c.trainF1(), c.heldOut().f1(),
+              c.heldOutArticles().f1());
+        }
+        System.out.printf("held-out F1, mean over folds: all pages %.4f, articles %.4f%n",
+            choices.stream().mapToDouble(c -> c.heldOut().f1()).average().orElse(0),
+            choices.stream().mapToDouble(c -> c.heldOutArticles().f1()).average().orElse(0));
+        return 0;
+      }
       if (WcxbBenchmark.isSplit(wcxb)) {
         return wcxb(wcxb);
       }
@@ -104,6 +121,16 @@ final class EvalCommand implements Runnable {
       long nanos = r.pages().stream().mapToLong(WcxbBenchmark.PageScore::nanos).sum();
       System.out.printf("extraction with metadata: %.1f pages/s on one thread (%d pages, %.1f s; parsing included, reading excluded)%n",
           r.pages().size() / (nanos / 1e9), r.pages().size(), nanos / 1e9);
+      System.out.println("page kind said (columns) by WCXB type (rows):");
+      List<String> kinds = List.of("article", "forum", "product", "listing", "other");
+      System.out.printf("%-13s%s%n", "", kinds.stream().map(k -> String.format("%9s", k)).reduce("", String::concat));
+      for (String type : WcxbBenchmark.TYPES) {
+        StringBuilder row = new StringBuilder(String.format("%-13s", type));
+        for (String kind : kinds) {
+          row.append(String.format("%9d", r.pages().stream().filter(p -> p.type().equals(type) && kind.equals(p.pageKind())).count()));
+        }
+        System.out.println(row);
+      }
       int extraAuthor = (int) r.pages().stream().filter(WcxbBenchmark.PageScore::extraAuthor).count();
       int extraDate = (int) r.pages().stream().filter(WcxbBenchmark.PageScore::extraDate).count();
       System.out.printf("given where the gold has none: author on %d of %d pages, date on %d of %d%n",

@@ -37,6 +37,9 @@ final class ContentExtractor {
               + "\\bnav|skip|hidden|caption|credit|most-popular|trending|read-more|readmore|more-stories|"
               + "paywall|disclaimer|jump|rating|reactions|follow|donate|newsletter|timestamp|dateline|"
               + "meta-|post-meta|entry-meta|article-meta|header|headline|lede-art|media|gallery|slideshow");
+  /** In a forum thread the posts are the content: comments and replies stay. */
+  private static final Pattern UNLIKELY_IN_THREAD =
+      Pattern.compile(UNLIKELY.pattern().replace("(?i)comment|", "(?i)"));
   private static final Pattern LIKELY =
       Pattern.compile("(?i)article|body|content|entry|main|post|story|text|blog|column|prose|rich-text");
   private static final Set<String> BLOCKS =
@@ -48,17 +51,66 @@ final class ContentExtractor {
 
   private ContentExtractor() {}
 
+  /**
+   * The extractor's tunable constants, chosen by cross-validation over the pages of WCXB's dev
+   * split ({@code presslens eval extraction --cross-validate}; docs/EXTRACTION.md).
+   *
+   * @param grow an ancestor replaces the best container when it holds this many times its prose
+   * @param reach how many levels up such an ancestor is looked for (wrappers that add no prose
+   *     sit between the blocks of a page built from blocks)
+   */
+  record Params(double grow, int reach) {
+    static final Params DEFAULT = new Params(1.25, 10);
+
+    @Override
+    public String toString() {
+      return "grow " + grow + ", reach " + reach;
+    }
+  }
+
   /** The body text of {@code doc} as paragraphs separated by blank lines; "" if none is found. */
   static String extract(Document doc) {
+    return extract(doc, Params.DEFAULT, false);
+  }
+
+  /**
+   * The text of the page's main region ({@code <main>}, {@code role=main}), less what is never
+   * content: for pages that are no article (a listing, a product, a service page), whose content
+   * is many blocks rather than one container of prose. Null when the page marks no main region.
+   */
+  static String extractMain(Document doc) {
+    Element body = doc.body();
+    if (body == null) {
+      return null;
+    }
+    clean(body, false);
+    Element main = body.selectFirst("main, [role=main]");
+    if (main == null) {
+      return null;
+    }
+    List<String> paragraphs = new ArrayList<>();
+    collectBlocks(main, paragraphs);
+    return String.join("\n\n", paragraphs);
+  }
+
+  private static void clean(Element body, boolean thread) {
+    body.select(NEVER_CONTENT).remove();
+    body.select("[style~=(?i)display:\\s*none|visibility:\\s*hidden]").remove();
+    removeUnlikely(body, thread ? UNLIKELY_IN_THREAD : UNLIKELY);
+  }
+
+  /**
+   * As {@link #extract(Document)}, with other constants; {@code thread} when the page is a forum
+   * thread, whose posts are its content and not comments to drop.
+   */
+  static String extract(Document doc, Params params, boolean thread) {
     Element body = doc.body();
     if (body == null) {
       return "";
     }
-    body.select(NEVER_CONTENT).remove();
-    body.select("[style~=(?i)display:\\s*none|visibility:\\s*hidden]").remove();
-    removeUnlikely(body);
+    clean(body, thread);
 
-    Element best = bestContainer(body);
+    Element best = bestContainer(body, params);
     if (best == null) {
       return "";
     }
@@ -70,7 +122,7 @@ final class ContentExtractor {
   }
 
   /** Drops elements whose class or id says they are boilerplate, unless they hold most of the page. */
-  private static void removeUnlikely(Element body) {
+  private static void removeUnlikely(Element body, Pattern unlikelyHints) {
     int total = Math.max(1, body.text().length());
     List<Element> doomed = new ArrayList<>();
     // Pages repeat the same class lists on hundreds of elements: match each list once.
@@ -80,7 +132,7 @@ final class ContentExtractor {
         continue;
       }
       String hints = e.className() + " " + e.id();
-      if (hints.isBlank() || !unlikely.computeIfAbsent(hints, h -> UNLIKELY.matcher(h).find()) || LIKELY.matcher(e.id()).find()) {
+      if (hints.isBlank() || !unlikely.computeIfAbsent(hints, h -> unlikelyHints.matcher(h).find()) || LIKELY.matcher(e.id()).find()) {
         continue;
       }
       if (LIKELY.matcher(hints).find() && e.text().length() > total / 3) {
@@ -95,7 +147,7 @@ final class ContentExtractor {
   }
 
   /** The element whose direct prose paragraphs score highest, readability-style. */
-  private static Element bestContainer(Element body) {
+  private static Element bestContainer(Element body, Params params) {
     // A page that marks its body with schema.org's articleBody has said what the article is.
     Element marked = null;
     for (Element e : body.select("[itemprop=articleBody]")) {
@@ -138,12 +190,17 @@ final class ContentExtractor {
     }
     // An article split into several containers (paragraph groups between ads) lives in the
     // ancestor that holds markedly more prose, as long as that ancestor is not a link farm.
-    while (best != null && best.parent() != null && best.parent() != body) {
-      Element parent = best.parent();
-      if (proseChars(parent) > 1.25 * proseChars(best) && linkDensity(parent) < 0.3) {
-        best = parent;
-      } else {
-        break;
+    for (boolean climbed = best != null; climbed; ) {
+      climbed = false;
+      int own = proseChars(best);
+      Element ancestor = best.parent();
+      for (int level = 0; level < params.reach() && ancestor != null && ancestor != body; level++) {
+        if (proseChars(ancestor) > params.grow() * own && linkDensity(ancestor) < 0.3) {
+          best = ancestor;
+          climbed = true;
+          break;
+        }
+        ancestor = ancestor.parent();
       }
     }
     return best == null ? null : withProseAroundTable(best, body);

@@ -40,19 +40,26 @@ public final class HtmlArticles {
    * Content-Type (null when none was given).
    */
   static Article of(String input, byte[] html, String url, String transportCharset) throws BadInputException {
+    return of(input, html, url, transportCharset, ContentExtractor.Params.DEFAULT);
+  }
+
+  /** As {@link #of(String, byte[], String, String)}, with the extractor's constants (for tuning them). */
+  static Article of(String input, byte[] html, String url, String transportCharset, ContentExtractor.Params params)
+      throws BadInputException {
     HtmlEncoding.Decoded decoded = HtmlEncoding.decode(html, transportCharset);
     if (!decoded.encoding().startsWith("utf-16") && Bytes.looksBinary(html)) {
       throw new BadInputException(input, "binary data, not HTML");
     }
-    return of(input, decoded.html(), url);
+    return of(input, decoded.html(), url, params);
   }
 
   /** Parses an HTML string (from JSONL, where it is already text). */
   public static Article of(String input, String html, String url) throws BadInputException {
-    return of(input, Jsoup.parse(html, url == null ? "" : url));
+    return of(input, html, url, ContentExtractor.Params.DEFAULT);
   }
 
-  private static Article of(String input, Document doc) throws BadInputException {
+  private static Article of(String input, String html, String url, ContentExtractor.Params params) throws BadInputException {
+    Document doc = Jsoup.parse(html, url == null ? "" : url);
     PageMetadata meta = new PageMetadata(doc);
     String canonical = firstNonBlank(attr(doc, "link[rel=canonical]", "href"), meta(doc, "og:url"), doc.location());
     String domain = Source.domainOf(canonical);
@@ -62,8 +69,18 @@ public final class HtmlArticles {
     PageMetadata.Found<String> published = meta.published(doc.location());
     String modified = meta.modified();
 
+    PageKind.Signals signals = PageKind.signals(doc, meta.ldTypes());
     List<String> pageBlocks = doc.body() == null ? List.of() : ContentExtractor.allBlocks(doc.body());
-    String body = ContentExtractor.extract(doc);
+    String body = ContentExtractor.extract(doc, params, signals.thread());
+    String kind = signals.kind(body);
+    if (!kind.equals(PageKind.ARTICLE) && !kind.equals(PageKind.FORUM)) {
+      // A listing, product or service page is many blocks, not one container of prose: its
+      // main region is the content when the page marks one (parsed again: extraction cut the first).
+      String region = ContentExtractor.extractMain(Jsoup.parse(html, url == null ? "" : url));
+      if (region != null && region.length() > body.length()) {
+        body = region;
+      }
+    }
     if (body.isBlank()) {
       throw new BadInputException(input, "no article text found in the HTML");
     }
@@ -116,7 +133,7 @@ public final class HtmlArticles {
     putFrom(from, "language", language);
     return new Article(input, text, title.value(), authors.value() == null ? List.of() : authors.value(), published.value(),
         language.value(), new Source(siteName, domain, canonical), credits,
-        new Article.Extraction(null, modified, from));
+        new Article.Extraction(kind, modified, from));
   }
 
   /** "By Ana Silva and Li Wei", "Written by ...": a short line that only names the writers. */

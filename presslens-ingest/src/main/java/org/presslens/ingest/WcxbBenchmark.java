@@ -107,6 +107,60 @@ public final class WcxbBenchmark {
 
   /** Scores every page of the split {@code dir} whose id {@code pick} accepts. */
   public static Result run(Path dir, Predicate<String> pick) throws IOException {
+    return run(dir, pick, ContentExtractor.Params.DEFAULT);
+  }
+
+  /** One fold's choice in a cross-validation: the setting best on the other folds, scored on this one. */
+  public record FoldChoice(int fold, String setting, double trainF1, Summary heldOut, Summary heldOutArticles) {}
+
+  /**
+   * Chooses the extractor's constants by k-fold cross-validation over the pages (page i in fold i
+   * mod k): for each fold, the setting of the grid with the best mean page F1 on the other folds,
+   * scored on the held-out fold. The figures of the whole split are never used to choose.
+   */
+  public static List<FoldChoice> crossValidate(Path dir, int k, java.io.PrintStream log) throws IOException {
+    List<ContentExtractor.Params> grid = new ArrayList<>();
+    for (double grow : new double[] {1.1, 1.25, 1.5}) {
+      for (int reach : new int[] {4, 10, 20}) {
+        grid.add(new ContentExtractor.Params(grow, reach));
+      }
+    }
+    List<List<PageScore>> bySetting = new ArrayList<>();
+    for (ContentExtractor.Params params : grid) {
+      log.println("scoring " + params + " ...");
+      bySetting.add(run(dir, id -> true, params).pages());
+    }
+    List<FoldChoice> out = new ArrayList<>();
+    for (int fold = 0; fold < k; fold++) {
+      int best = -1;
+      double bestF1 = -1;
+      for (int g = 0; g < grid.size(); g++) {
+        List<PageScore> pages = bySetting.get(g);
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < pages.size(); i++) {
+          if (i % k != fold) {
+            sum += pages.get(i).f1();
+            n++;
+          }
+        }
+        if (sum / n > bestF1 + 1e-12) {
+          bestF1 = sum / n;
+          best = g;
+        }
+      }
+      List<PageScore> heldOut = new ArrayList<>();
+      List<PageScore> pages = bySetting.get(best);
+      for (int i = fold; i < pages.size(); i += k) {
+        heldOut.add(pages.get(i));
+      }
+      out.add(new FoldChoice(fold + 1, grid.get(best).toString(), bestF1, Summary.of(heldOut),
+          Summary.of(heldOut.stream().filter(p -> p.type().equals("article")).toList())));
+    }
+    return out;
+  }
+
+  static Result run(Path dir, Predicate<String> pick, ContentExtractor.Params params) throws IOException {
     List<Path> golds;
     try (Stream<Path> s = Files.list(dir.resolve("ground-truth"))) {
       golds = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
@@ -115,7 +169,7 @@ public final class WcxbBenchmark {
     for (Path gold : golds) {
       String id = gold.getFileName().toString().replaceFirst("\\.json$", "");
       if (pick.test(id)) {
-        pages.add(score(id, JSON.readTree(gold.toFile()), dir.resolve("html").resolve(id + ".html.gz")));
+        pages.add(score(id, JSON.readTree(gold.toFile()), dir.resolve("html").resolve(id + ".html.gz"), params));
       }
     }
     Map<String, Summary> byType = new LinkedHashMap<>();
@@ -128,7 +182,7 @@ public final class WcxbBenchmark {
     return new Result(pages, Summary.of(pages), byType);
   }
 
-  private static PageScore score(String id, JsonNode page, Path html) throws IOException {
+  private static PageScore score(String id, JsonNode page, Path html, ContentExtractor.Params params) throws IOException {
     JsonNode gold = page.path("ground_truth");
     String type = page.path("_internal").path("page_type").path("primary").asText("article");
     type = type.equals("category") ? "collection" : type; // as evaluate.py names it
@@ -141,7 +195,7 @@ public final class WcxbBenchmark {
     long start = System.nanoTime();
     Article a;
     try {
-      a = HtmlArticles.of(html.toString(), bytes, page.path("url").asText(null));
+      a = HtmlArticles.of(html.toString(), bytes, page.path("url").asText(null), null, params);
     } catch (BadInputException e) {
       a = null; // no text found: scored as an empty extraction
     }
