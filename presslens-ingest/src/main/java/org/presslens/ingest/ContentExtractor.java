@@ -177,11 +177,16 @@ final class ContentExtractor {
         ancestor = ancestor.parent();
       }
     }
+    // Link density and prose are asked of the same elements many times: measure each once.
+    Map<Element, Double> density = new IdentityHashMap<>();
+    Map<Element, Integer> prose = new IdentityHashMap<>();
+    java.util.function.ToDoubleFunction<Element> densityOf = el -> density.computeIfAbsent(el, ContentExtractor::linkDensity);
+    java.util.function.ToIntFunction<Element> proseOf = el -> prose.computeIfAbsent(el, ContentExtractor::proseChars);
     Element best = null;
     double bestScore = 0;
     for (Map.Entry<Element, Double> e : scores.entrySet()) {
       Element el = e.getKey();
-      double s = (e.getValue() + classWeight(el)) * (1 - linkDensity(el));
+      double s = (e.getValue() + classWeight(el)) * (1 - densityOf.applyAsDouble(el));
       e.setValue(s);
       if (s > bestScore) {
         bestScore = s;
@@ -192,10 +197,10 @@ final class ContentExtractor {
     // ancestor that holds markedly more prose, as long as that ancestor is not a link farm.
     for (boolean climbed = best != null; climbed; ) {
       climbed = false;
-      int own = proseChars(best);
+      int own = proseOf.applyAsInt(best);
       Element ancestor = best.parent();
       for (int level = 0; level < params.reach() && ancestor != null && ancestor != body; level++) {
-        if (proseChars(ancestor) > params.grow() * own && linkDensity(ancestor) < 0.3) {
+        if (proseOf.applyAsInt(ancestor) > params.grow() * own && densityOf.applyAsDouble(ancestor) < 0.3) {
           best = ancestor;
           climbed = true;
           break;
@@ -379,15 +384,33 @@ final class ContentExtractor {
 
   /** Collapses runs of white space inside a paragraph; keeps the paragraph's line breaks single. */
   static String normalise(String s) {
-    String[] lines = s.replace('\u00a0', ' ').split("\\n");
-    List<String> kept = new ArrayList<>();
-    for (String line : lines) {
-      String l = line.replaceAll("[\\s\\p{Z}]+", " ").strip();
-      if (!l.isEmpty()) {
-        kept.add(l);
+    StringBuilder out = new StringBuilder(s.length());
+    boolean space = false;
+    boolean lineHasText = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n') {
+        if (lineHasText) {
+          out.append('\n');
+        }
+        space = false;
+        lineHasText = false;
+      } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        space = lineHasText;
+      } else {
+        if (space) {
+          out.append(' ');
+        }
+        out.append(c);
+        space = false;
+        lineHasText = true;
       }
     }
-    return String.join("\n", kept);
+    int end = out.length();
+    while (end > 0 && out.charAt(end - 1) == '\n') {
+      end--;
+    }
+    return out.substring(0, end);
   }
 
   private static String ownBlockText(Element e) {

@@ -29,8 +29,19 @@ final class DateText {
 
   /** The first date in {@code text} as ISO 8601 ({@code YYYY-MM-DD}), or null. */
   static String find(String text) {
+    return first(text).date();
+  }
+
+  /** Where the first date in {@code text} starts, or -1. */
+  static int start(String text) {
+    return first(text).at();
+  }
+
+  private record Found(String date, int at) {}
+
+  private static Found first(String text) {
     if (text == null || text.isBlank()) {
-      return null;
+      return new Found(null, -1);
     }
     String best = null;
     int at = Integer.MAX_VALUE;
@@ -63,9 +74,10 @@ final class DateText {
       String d = date(m.group(3), Integer.parseInt(m.group(2)), m.group(1));
       if (d != null) {
         best = d;
+        at = m.start();
       }
     }
-    return best;
+    return best == null ? new Found(null, -1) : new Found(best, at);
   }
 
   private static String key(String month) {

@@ -64,7 +64,7 @@ public final class HtmlArticles {
     String canonical = firstNonBlank(attr(doc, "link[rel=canonical]", "href"), meta(doc, "og:url"), doc.location());
     String domain = Source.domainOf(canonical);
     String siteName = firstNonBlank(meta(doc, "og:site_name"), meta.ldPublisher(), meta(doc, "application-name"));
-    PageMetadata.Found<String> title = meta.title(siteName);
+    PageMetadata.Found<String> title = meta.title(siteName, domain);
     PageMetadata.Found<List<String>> authors = meta.authors();
     PageMetadata.Found<String> published = meta.published(doc.location());
     String modified = meta.modified();
@@ -81,6 +81,7 @@ public final class HtmlArticles {
         body = region;
       }
     }
+
     if (body.isBlank()) {
       throw new BadInputException(input, "no article text found in the HTML");
     }

@@ -30,7 +30,7 @@ final class PageMetadata {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** A title's parts: "Headline | Site", "Site - Headline", "Headline — Section — Site". */
   private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—·•»:~/]{1,2}\\s+|\\s*[|·•»]\\s*");
-  private static final Pattern BYLINE_HINT = Pattern.compile("(?i)byline|\\bauthor|writer|contributor|posted-?by|\\bby-?line");
+  private static final Pattern BYLINE_HINT = Pattern.compile("(?i)byline|by-line|(?:^|[\\s_-])author|writer|contributor|posted-?by");
   private static final Pattern DATE_HINT = Pattern.compile("(?i)date|time|publish|posted|\\bmeta\\b|byline|dateline");
   /** Containers of other stories, comments and site chrome, where no byline of this article is. */
   private static final Pattern ELSEWHERE = Pattern.compile(
@@ -46,6 +46,11 @@ final class PageMetadata {
       "\\s*(?:[|•·–—]|\\s-\\s|\\bon\\s+(?=\\w+\\s+\\d)|\\bupdated\\b|\\bpublished\\b|\\bposted\\b).*$", Pattern.CASE_INSENSITIVE);
   private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:,|;|&|\\band\\b|\\bund\\b|\\bet\\b)\\s*");
 
+  private static final Pattern BYLINE_LABEL =
+      Pattern.compile("(?i)(?:(?:written|posted|published|reviewed)\\s+)?by:?|authou?r(?:ed by)?:?|autor(?:in)?:?|von:?");
+  private static final Pattern BYLINE_LINE =
+      Pattern.compile("(?:^|\\s)(?:[Ww]ritten\\s+|[Pp]osted\\s+)?(?:[Bb]y|BY):?\\s+(\\p{Lu}.+)$");
+
   /** A value and where it was found; {@code value} is null when nothing was. */
   record Found<T>(T value, String from) {
     static <T> Found<T> none() {
@@ -58,6 +63,7 @@ final class PageMetadata {
   private final List<JsonNode> ldOther;
   private final Element scope;
   private List<String> leadLines;
+  private java.util.Map<String, String> metas;
 
   PageMetadata(Document doc) {
     this.doc = doc;
@@ -108,20 +114,20 @@ final class PageMetadata {
    * The headline: the page's visible {@code <h1>} when the meta title or {@code <title>} agrees
    * with it (or there is none), else the meta title or {@code <title>} without the site's name.
    */
-  Found<String> title(String siteName) {
+  Found<String> title(String siteName, String domain) {
     String meta = firstNonBlank(metaContent("og:title"), metaContent("twitter:title"), ldText("headline"), ldText("name"));
     String metaFrom = meta == null ? null : ldText("headline") != null && meta.equals(ldText("headline")) ? "json-ld" : "meta";
     String tag = doc.title().isBlank() ? null : doc.title().strip();
     String h1 = headline();
     String reference = meta != null ? meta : tag;
     if (h1 != null && (reference == null || overlap(h1, reference) >= 0.5)) {
-      return new Found<>(h1, "h1");
+      return new Found<>(withoutSiteName(h1, siteName, domain), "h1");
     }
     if (meta != null) {
-      return new Found<>(withoutSite(meta, siteName), metaFrom);
+      return new Found<>(withoutSite(meta, siteName, domain), metaFrom);
     }
     if (tag != null) {
-      return new Found<>(withoutSite(tag, siteName), "title");
+      return new Found<>(withoutSite(tag, siteName, domain), "title");
     }
     return h1 != null ? new Found<>(h1, "h1") : Found.none();
   }
@@ -146,18 +152,27 @@ final class PageMetadata {
    * A title without its site part: of "Headline | Site" or "Site - Headline" the part that is
    * not the site's name (or its domain), else the longest part when the others are short.
    */
-  static String withoutSite(String title, String siteName) {
+  static String withoutSite(String title, String siteName, String domain) {
+    return withoutSite(title, siteName, domain, true);
+  }
+
+  /** A headline without a part that is the site's name or domain ("Pet Insurance | Acme"); nothing else cut. */
+  static String withoutSiteName(String title, String siteName, String domain) {
+    return withoutSite(title, siteName, domain, false);
+  }
+
+  private static String withoutSite(String title, String siteName, String domain, boolean guess) {
     String[] parts = TITLE_SEPARATOR.split(title.strip());
     if (parts.length < 2) {
       return title.strip();
     }
     List<String> kept = new ArrayList<>();
     for (String p : parts) {
-      if (!p.isBlank() && !(siteName != null && sameWords(p, siteName))) {
+      if (!p.isBlank() && !isSite(p, siteName, domain)) {
         kept.add(p.strip());
       }
     }
-    if (kept.size() == parts.length) { // no part is the site's name: drop short trailing parts
+    if (kept.size() == parts.length && guess) { // no part is the site's name: drop short trailing parts
       String first = parts[0].strip();
       String last = parts[parts.length - 1].strip();
       if (words(last).size() <= 4 && words(first).size() > words(last).size()) {
@@ -241,13 +256,19 @@ final class PageMetadata {
         return names;
       }
     }
-    for (String line : leadLines(root)) {
-      Matcher by = Pattern.compile("(?i)(?:^|\\s)(?:written\\s+|posted\\s+)?by\\s+(.+)$").matcher(line);
-      if (line.length() <= 200 && by.find()) {
-        addNames(names, by.group(1));
-        if (!names.isEmpty()) {
-          return names;
+    List<String> lines = leadLines(root);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (BYLINE_LABEL.matcher(line).matches() && i + 1 < lines.size()) {
+        addNames(names, lines.get(i + 1)); // "Written by" above the name, in an element of its own
+      } else {
+        Matcher by = BYLINE_LINE.matcher(line);
+        if (line.length() <= 200 && by.find()) {
+          addNames(names, by.group(1));
         }
+      }
+      if (!names.isEmpty()) {
+        return names;
       }
     }
     return names;
@@ -260,6 +281,10 @@ final class PageMetadata {
     }
     String s = raw.replace('\u00a0', ' ').strip();
     s = BY_PREFIX.matcher(s).replaceFirst("");
+    int date = DateText.start(s); // "Luke Kim December 4, 2025": the name ends where the date starts
+    if (date > 0) {
+      s = s.substring(0, date);
+    }
     s = ROLE_SUFFIX.matcher(s).replaceFirst("");
     for (String part : NAME_SPLIT.split(s)) {
       String n = BY_PREFIX.matcher(part.strip()).replaceFirst("").replaceAll("\\s+", " ").strip();
@@ -468,7 +493,7 @@ final class PageMetadata {
           } else if (node instanceof Element e && (e.isBlock() || e.tagName().equals("br"))) {
             flushLine(current, lines);
           }
-          return lines.size() >= 12 ? FilterResult.STOP : FilterResult.CONTINUE;
+          return lines.size() >= 20 ? FilterResult.STOP : FilterResult.CONTINUE;
         }
 
         @Override
@@ -476,11 +501,11 @@ final class PageMetadata {
           if (node instanceof Element e && e.isBlock()) {
             flushLine(current, lines);
           }
-          return lines.size() >= 12 ? FilterResult.STOP : FilterResult.CONTINUE;
+          return lines.size() >= 20 ? FilterResult.STOP : FilterResult.CONTINUE;
         }
       }, root);
       flushLine(current, lines);
-      leadLines = lines.size() > 12 ? lines.subList(0, 12) : lines;
+      leadLines = lines.size() > 20 ? lines.subList(0, 20) : lines;
     }
     return leadLines;
   }
@@ -553,9 +578,22 @@ final class PageMetadata {
     return null;
   }
 
+  /** The content of the first meta tag whose property, name or itemprop is {@code key} (any case). */
   private String metaContent(String key) {
-    Element m = doc.selectFirst("meta[property=" + key + "], meta[name=" + key + "], meta[itemprop=" + key + "]");
-    return m == null || m.attr("content").isBlank() ? null : m.attr("content").strip();
+    if (metas == null) {
+      metas = new java.util.HashMap<>();
+      for (Element m : doc.select("meta[content]")) {
+        String content = m.attr("content").strip();
+        if (!content.isEmpty()) {
+          for (String attr : List.of("property", "name", "itemprop")) {
+            if (m.hasAttr(attr)) {
+              metas.putIfAbsent(m.attr(attr).strip().toLowerCase(Locale.ROOT), content);
+            }
+          }
+        }
+      }
+    }
+    return metas.get(key.toLowerCase(Locale.ROOT));
   }
 
   private String attr(String selector, String attr) {
@@ -574,6 +612,17 @@ final class PageMetadata {
 
   private static List<String> words(String s) {
     return WcxbBenchmark.words(s);
+  }
+
+  private static boolean isSite(String part, String siteName, String domain) {
+    if (siteName != null && sameWords(part, siteName)) {
+      return true;
+    }
+    if (domain == null) {
+      return false;
+    }
+    String label = domain.replaceFirst("^www\\.", "").replaceFirst("\\.[a-z.]+$", "").replaceAll("[^a-z0-9]", "");
+    return !label.isEmpty() && sameWords(part, label);
   }
 
   private static boolean sameWords(String a, String b) {
