@@ -126,6 +126,9 @@ public final class HtmlArticles {
         }
       }
     }
+    if ("modified".equals(published.from()) && !kind.equals(PageKind.ARTICLE) && !kind.equals(PageKind.FORUM)) {
+      published = new PageMetadata.Found<>(null, null); // a shop's or a service's last update is no publication
+    }
     PageMetadata.Found<String> language = meta.language(text);
     Map<String, String> from = new TreeMap<>();
     putFrom(from, "title", title);

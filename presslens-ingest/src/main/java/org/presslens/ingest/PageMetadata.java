@@ -354,7 +354,28 @@ final class PageMetadata {
       }
     }
     String fromUrl = urlDate(url != null && !url.isBlank() ? url : doc.location());
-    return fromUrl == null ? Found.none() : new Found<>(fromUrl, "url");
+    if (fromUrl != null) {
+      return new Found<>(fromUrl, "url");
+    }
+    // A page that shows only when it was last updated: that date, said to be so.
+    String modified = modified();
+    if (modified == null && root != null) {
+      modified = updatedLine(root);
+    }
+    return modified == null ? Found.none() : new Found<>(modified, "modified");
+  }
+
+  /** The date of an "Updated: …" or "Last updated …" line near the top of the article. */
+  private String updatedLine(Element root) {
+    for (String line : leadLines(root)) {
+      if (line.length() <= 160 && UPDATED.matcher(line).find()) {
+        String d = DateText.find(line);
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    return null;
   }
 
   /** The last-modified date the page gives, if any. */
@@ -396,13 +417,20 @@ final class PageMetadata {
     return null;
   }
 
-  private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\\d|3[01])(?:/|-|$)");
+  private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\\d|3[01])(?!\\d)");
+  private static final Pattern UPDATED = Pattern.compile("(?i)\\b(?:last\\s+)?(?:updated|modified|aktualisiert)\\b");
 
   static String urlDate(String url) {
     if (url == null) {
       return null;
     }
-    Matcher m = URL_DATE.matcher(url);
+    String decoded;
+    try {
+      decoded = java.net.URLDecoder.decode(url.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      decoded = url; // a stray "%": read it as written
+    }
+    Matcher m = URL_DATE.matcher(decoded);
     return m.find() ? m.group(1) + "-" + m.group(2) + "-" + m.group(3) : null;
   }
 
@@ -493,7 +521,7 @@ final class PageMetadata {
           } else if (node instanceof Element e && (e.isBlock() || e.tagName().equals("br"))) {
             flushLine(current, lines);
           }
-          return lines.size() >= 20 ? FilterResult.STOP : FilterResult.CONTINUE;
+          return lines.size() >= 30 ? FilterResult.STOP : FilterResult.CONTINUE;
         }
 
         @Override
@@ -501,11 +529,11 @@ final class PageMetadata {
           if (node instanceof Element e && e.isBlock()) {
             flushLine(current, lines);
           }
-          return lines.size() >= 20 ? FilterResult.STOP : FilterResult.CONTINUE;
+          return lines.size() >= 30 ? FilterResult.STOP : FilterResult.CONTINUE;
         }
       }, root);
       flushLine(current, lines);
-      leadLines = lines.size() > 20 ? lines.subList(0, 20) : lines;
+      leadLines = lines.size() > 30 ? lines.subList(0, 30) : lines;
     }
     return leadLines;
   }
