@@ -114,6 +114,11 @@ final class ContentExtractor {
     if (best == null) {
       return "";
     }
+    if (thread) { // the thread is every post, not the longest one
+      for (int level = 0; level < 10 && best.parent() != null && best.parent() != body && PageKind.posts(best) < 2; level++) {
+        best = best.parent();
+      }
+    }
     List<String> paragraphs = new ArrayList<>();
     for (Element part : withProseSiblings(best)) {
       collectBlocks(part, paragraphs);

@@ -100,12 +100,13 @@ final class PageKind {
 
   /** The number of posts signed by a user: elements marked as posts that hold a user's name. */
   private static int posts(Document doc) {
+    return doc.body() == null ? 0 : posts(doc.body());
+  }
+
+  /** The posts under {@code root}, as {@link #posts(Document)} counts them. */
+  static int posts(Element root) {
     int n = 0;
-    Element body = doc.body();
-    if (body == null) {
-      return 0;
-    }
-    for (Element e : body.getElementsByAttribute("class")) {
+    for (Element e : root.getElementsByAttribute("class")) {
       if (POST.matcher(e.className()).find() && e.text().length() >= 40 && e.selectFirst("[class~=(?i)" + USER.pattern() + "]") != null
           && e.parents().stream().noneMatch(p -> POST.matcher(p.className()).find())) {
         n++;

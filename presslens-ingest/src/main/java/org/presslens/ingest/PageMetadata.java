@@ -287,6 +287,9 @@ final class PageMetadata {
     }
     s = ROLE_SUFFIX.matcher(s).replaceFirst("");
     for (String part : NAME_SPLIT.split(s)) {
+      if (part.strip().startsWith("@")) {
+        continue; // a handle, not a name
+      }
       String n = BY_PREFIX.matcher(part.strip()).replaceFirst("").replaceAll("\\s+", " ").strip();
       n = n.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}&&[^.)]]+$", "").strip();
       if (n.length() < 2 || n.length() > 60 || NOT_A_NAME.matcher(n).find() || n.split(" ").length > 5
@@ -661,7 +664,12 @@ final class PageMetadata {
     }
     String ja = String.join("", wa);
     String jb = String.join("", wb);
-    return ja.equals(jb) || ja.equals(jb.replaceFirst("^www", "").replaceFirst("(com|org|net|co|uk|io)+$", ""));
+    return ja.equals(jb) || withoutWebParts(ja).equals(withoutWebParts(jb));
+  }
+
+  /** "wwwneweggcom" → "newegg": a site's name as its domain writes it. */
+  private static String withoutWebParts(String joined) {
+    return joined.replaceFirst("^www", "").replaceFirst("(com|org|net|co|uk|io|de|fr|info)+$", "");
   }
 
   /** The share of {@code a}'s words that {@code b} holds. */

@@ -103,4 +103,68 @@ class PageCasesTest {
     assertThat(a.language()).isEqualTo("de");
     assertThat(a.extraction().from()).containsEntry("language", "text");
   }
+
+  @Test
+  void aListingIsSaidToBeOneAndItsTextIsItsMainContent() throws Exception {
+    StringBuilder cards = new StringBuilder();
+    for (int i = 1; i <= 12; i++) {
+      cards.append("<div class=\"card\"><a href=\"/news/story-").append(i).append("\">Harbour story number ").append(i)
+          .append("</a><p>A short teaser for story ").append(i).append(".</p></div>");
+    }
+    Article a = read("<html><head><title>Harbour news | Harbour Gazette</title></head><body>"
+        + "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><main><h1>Harbour news</h1>"
+        + "<div class=\"grid\">" + cards + "</div></main><footer>Contact us</footer></body></html>");
+    assertThat(a.extraction().pageKind()).isEqualTo("listing");
+    assertThat(a.text()).contains("A short teaser for story 1.", "A short teaser for story 12.").doesNotContain("Contact us");
+    assertThat(a.title()).isEqualTo("Harbour news");
+  }
+
+  @Test
+  void productsAndThreadsSayWhatTheyAre() throws Exception {
+    Article product = read("<html><head><script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Tide clock\"}"
+        + "</script></head><body><main><h1>Tide clock</h1><p>A brass tide clock for the harbour wall, made in Porthaven,"
+        + " with a dial that shows high and low water and a case that stands salt spray.</p></main></body></html>");
+    assertThat(product.extraction().pageKind()).isEqualTo("product");
+    StringBuilder posts = new StringBuilder();
+    String[] users = {"ferrywatcher", "islandmum", "porthaven_pete", "skipper42"};
+    for (int i = 0; i < users.length; i++) {
+      posts.append("<div class=\"post\"><span class=\"username\">").append(users[i]).append("</span><div class=\"post-body\">")
+          .append("Reply number ").append(i + 1).append(": the ferry was late again this morning, and nobody told us why.")
+          .append("</div></div>");
+    }
+    Article thread = read("<html><body><div class=\"thread\"><h1>Ferry late again</h1>" + posts + "</div></body></html>");
+    assertThat(thread.extraction().pageKind()).isEqualTo("forum");
+    assertThat(thread.text()).contains("Reply number 1", "Reply number 4");
+  }
+
+  @Test
+  void titlesLoseTheSiteNotTheirOwnParts() {
+    assertThat(PageMetadata.withoutSite("Ferry to stop | Harbour Gazette", "Harbour Gazette", null)).isEqualTo("Ferry to stop");
+    assertThat(PageMetadata.withoutSite("GAME CHANGER | Newegg.com", null, "www.newegg.com")).isEqualTo("GAME CHANGER");
+    assertThat(PageMetadata.withoutSite("Ferry to stop: what it means for the islands - Gazette", null, null))
+        .isEqualTo("Ferry to stop: what it means for the islands");
+    assertThat(PageMetadata.withoutSiteName("Pet Insurance - Acme Mutual", "Acme Mutual", null)).isEqualTo("Pet Insurance");
+  }
+
+  @Test
+  void datesAsBylinesWriteThem() {
+    assertThat(DateText.find("Tuesday May 14, 2019 9:12 am PDT by Ines Carvalho")).isEqualTo("2019-05-14");
+    assertThat(DateText.find("Published on Oct 21, 2025")).isEqualTo("2025-10-21");
+    assertThat(DateText.find("14th May 2019")).isEqualTo("2019-05-14");
+    assertThat(DateText.find("Stand: 14. Mai 2019, 09:12 Uhr")).isEqualTo("2019-05-14");
+    assertThat(DateText.find("am 03.02.2021 veröffentlicht")).isEqualTo("2021-02-03");
+    assertThat(DateText.find("05/06/2019")).isNull(); // May or June, by country
+    assertThat(DateText.find("February 30, 2019")).isNull();
+    assertThat(PageMetadata.urlDate("https://x.example/articles%2F2025-12-15%2BRust")).isEqualTo("2025-12-15");
+  }
+
+  @Test
+  void authorsAreCleanedOfWhatIsNoName() {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    PageMetadata.addNames(names, "By Luke Kim December 4, 2025");
+    PageMetadata.addNames(names, "Updated March 11");
+    PageMetadata.addNames(names, "@harbourgazette");
+    PageMetadata.addNames(names, "Dylan Bailey, MS, RD");
+    assertThat(names).containsExactly("Luke Kim", "Dylan Bailey");
+  }
 }
