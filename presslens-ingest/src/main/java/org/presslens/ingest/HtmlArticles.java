@@ -65,11 +65,11 @@ public final class HtmlArticles {
     String domain = Source.domainOf(canonical);
     String siteName = firstNonBlank(meta(doc, "og:site_name"), meta.ldPublisher(), meta(doc, "application-name"));
     PageMetadata.Found<String> title = meta.title(siteName, domain);
-    PageMetadata.Found<List<String>> authors = meta.authors();
+    PageKind.Signals signals = PageKind.signals(doc, meta.ldTypes());
+    PageMetadata.Found<List<String>> authors = meta.authors(signals.thread());
     PageMetadata.Found<String> published = meta.published(doc.location());
     String modified = meta.modified();
 
-    PageKind.Signals signals = PageKind.signals(doc, meta.ldTypes());
     List<String> pageBlocks = doc.body() == null ? List.of() : ContentExtractor.allBlocks(doc.body());
     String body = ContentExtractor.extract(doc, params, signals.thread());
     String kind = signals.kind(body);

@@ -103,12 +103,31 @@ final class PageKind {
     return doc.body() == null ? 0 : posts(doc.body());
   }
 
+  /** The first post of a thread (the one that opened it), or null. */
+  static Element firstPost(Element root) {
+    for (Element e : root.getElementsByAttribute("class")) {
+      if (isPost(e)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** The element in a post that names its writer, or null. */
+  static Element poster(Element post) {
+    return post.selectFirst("[class~=(?i)" + USER.pattern() + "]");
+  }
+
+  private static boolean isPost(Element e) {
+    return POST.matcher(e.className()).find() && e.text().length() >= 40 && poster(e) != null
+        && e.parents().stream().noneMatch(p -> POST.matcher(p.className()).find());
+  }
+
   /** The posts under {@code root}, as {@link #posts(Document)} counts them. */
   static int posts(Element root) {
     int n = 0;
     for (Element e : root.getElementsByAttribute("class")) {
-      if (POST.matcher(e.className()).find() && e.text().length() >= 40 && e.selectFirst("[class~=(?i)" + USER.pattern() + "]") != null
-          && e.parents().stream().noneMatch(p -> POST.matcher(p.className()).find())) {
+      if (isPost(e)) {
         n++;
       }
     }

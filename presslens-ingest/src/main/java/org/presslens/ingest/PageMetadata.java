@@ -194,9 +194,21 @@ final class PageMetadata {
 
   // ---- authors
 
-  /** The authors, from JSON-LD, meta tags, the article's rel=author links or its visible byline. */
-  Found<List<String>> authors() {
+  /**
+   * The authors, from JSON-LD, meta tags, the article's rel=author links or its visible byline;
+   * of a forum {@code thread}, the user who opened it.
+   */
+  Found<List<String>> authors(boolean thread) {
     List<String> names = new ArrayList<>();
+    boolean ldSays = ld.stream().anyMatch(n -> n.has("author"));
+    Element first = thread && !ldSays && doc.body() != null ? PageKind.firstPost(doc.body()) : null;
+    if (first != null) {
+      String user = shortText(PageKind.poster(first), 60);
+      String name = user == null ? null : user.split("\\s+(?:[|•·]|wrote|said|posted)\\b", 2)[0].strip();
+      if (name != null && name.length() >= 2 && name.split(" ").length <= 4) {
+        return new Found<>(List.of(name), "thread");
+      }
+    }
     for (JsonNode node : ld) {
       for (String field : List.of("author", "creator")) {
         JsonNode a = node.get(field);

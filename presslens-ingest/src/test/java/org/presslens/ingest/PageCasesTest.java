@@ -134,6 +134,8 @@ class PageCasesTest {
     }
     Article thread = read("<html><body><div class=\"thread\"><h1>Ferry late again</h1>" + posts + "</div></body></html>");
     assertThat(thread.extraction().pageKind()).isEqualTo("forum");
+    assertThat(thread.authors()).containsExactly("ferrywatcher"); // who opened the thread
+    assertThat(thread.extraction().from()).containsEntry("authors", "thread");
     assertThat(thread.text()).contains("Reply number 1", "Reply number 4");
   }
 
