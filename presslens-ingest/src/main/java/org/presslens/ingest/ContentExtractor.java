@@ -60,7 +60,7 @@ final class ContentExtractor {
    *     sit between the blocks of a page built from blocks)
    */
   record Params(double grow, int reach) {
-    static final Params DEFAULT = new Params(1.25, 10);
+    static final Params DEFAULT = new Params(1.1, 20);
 
     @Override
     public String toString() {
