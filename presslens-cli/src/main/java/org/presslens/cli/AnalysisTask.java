@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.presslens.core.Document;
 import org.presslens.core.Pipeline;
+import org.presslens.ingest.BadInputException;
 import org.presslens.ingest.Item;
 
 /** One item analysed on a worker thread, and its result collected with failures named. */
@@ -11,7 +12,7 @@ final class AnalysisTask {
   private AnalysisTask() {}
 
   /** A bug in an annotator, kept with the input it happened on. */
-  private record Crash(String input, RuntimeException error) {}
+  private record Crash(String input, Throwable error) {}
 
   /** The document, the item's own failure, or the crash: never throws for one bad article. */
   static Object run(Pipeline pipeline, Item item) {
@@ -22,6 +23,9 @@ final class AnalysisTask {
       return pipeline.analyze(((Item.Read) item).article());
     } catch (RuntimeException e) {
       return new Crash(item.input(), e);
+    } catch (StackOverflowError e) {
+      // The stack unwound on this worker, which is fine again; the article alone is lost.
+      return new Item.Failed(new BadInputException(item.input(), "too deeply nested or too long to analyse (stack overflow)"));
     }
   }
 

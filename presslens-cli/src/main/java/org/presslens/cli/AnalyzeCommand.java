@@ -91,6 +91,7 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
       throw new Main.UserError("--claim-threshold must be between 0 and 1");
     }
     Pipeline pipeline = Analyzer.standard(claimThreshold, registry.registry());
+    registry.ready();
     PrintStream stdout = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     Sink sink = new Sink(stdout, expanded.size() == 1 && !Inputs.holdsMany(expanded.get(0)));
     AtomicInteger failures = new AtomicInteger();

@@ -19,6 +19,9 @@ import org.presslens.corpus.CorpusStore;
 import org.presslens.ingest.Inputs;
 import org.presslens.ingest.Item;
 import org.presslens.nlp.Analyzer;
+import org.presslens.nlp.encoder.Encoder;
+import org.presslens.nlp.encoder.EncoderAnnotator;
+import org.presslens.nlp.provenance.OutletRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,11 +35,14 @@ import picocli.CommandLine.Option;
       "warm-up on 1 thread and on all cores, each stage's share of the time, and peak heap.",
       "With --store, also analyse and store into a temporary corpus store on all cores and print",
       "its throughput as a ratio of analysis alone, then search latency over generated queries.",
-      "With --web, serve such a store on loopback and load it with concurrent analyze and search",
-      "requests: throughput, p50/p99 latency, errors and heap before and after.",
+      "With --web, serve such a store on loopback and load it with concurrent analyze, ingest and search",
+      "requests (and with --hostile, one hostile request a second): throughput, p50/p99 latency, errors",
+      "and heap before and after.",
       "Compare runs of the same session as ratios; absolute numbers depend on the machine."
     })
 final class BenchCommand implements Callable<Integer> {
+  @picocli.CommandLine.Mixin RegistryOption registry;
+
   @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Articles to analyse (any input analyze reads).")
   Path corpus;
 
@@ -64,6 +70,24 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seconds", paramLabel = "S", description = "With --web: how long the load runs (default: ${DEFAULT-VALUE}).")
   int seconds = 20;
 
+  @Option(names = "--hostile", description = "With --web: also send one hostile request a second (an oversized chunked"
+      + " body, XML, a regular expression too complex for Lucene, a deeply nested page, a wrong method, a bad parameter,"
+      + " trailing garbage) and count the ones answered otherwise than documented.")
+  boolean hostile;
+
+  @Option(names = "--scaling", description = "Instead: time analysis of inputs made from the corpus at doubling sizes"
+      + " (one sentence of more and more words; one article of more and more sentences), each stage apart, and"
+      + " print how time grows with size as an exponent (1: linear, 2: quadratic). See --sentence-words, --article-sentences.")
+  boolean scaling;
+
+  @Option(names = "--sentence-words", paramLabel = "N,…", split = ",",
+      description = "With --scaling: the sizes of the one-sentence inputs in words (default: ${DEFAULT-VALUE}).")
+  List<Integer> sentenceWords = List.of(1250, 2500, 5000, 10000);
+
+  @Option(names = "--article-sentences", paramLabel = "N,…", split = ",",
+      description = "With --scaling: the sizes of the one-article inputs in sentences (default: ${DEFAULT-VALUE}).")
+  List<Integer> articleSentences = List.of(375, 750, 1500, 3000);
+
   @Override
   public Integer call() throws Exception {
     List<Article> articles = new ArrayList<>();
@@ -78,10 +102,20 @@ final class BenchCommand implements Callable<Integer> {
       throw new Main.UserError(corpus + ": no articles to analyse");
     }
     long t0 = System.nanoTime();
-    Pipeline pipeline = Analyzer.standard();
-    double loadSeconds = (System.nanoTime() - t0) / 1e9;
+    Pipeline pipeline = Analyzer.standard(null, registry.registry());
+    long t1 = System.nanoTime();
+    OutletRegistry outlets = registry.ready(); // read beside the models: what it adds is the wait after them
+    long t2 = System.nanoTime();
+    if (scaling) {
+      for (int i = 0; i < Math.min(warmup, articles.size()); i++) {
+        pipeline.analyze(articles.get(i));
+      }
+      Scaling.run(pipeline, articles, sentenceWords, articleSentences, System.out);
+      return 0;
+    }
     System.out.printf("corpus            %s (%d articles)%n", corpus, articles.size());
-    System.out.printf("model load        %.2f s%n", loadSeconds);
+    System.out.printf("model load        %.2f s, of which %.0f ms waiting for the outlet registry (%d entries)%n", (t2 - t0) / 1e9,
+        (t2 - t1) / 1e6, outlets.size());
 
     for (int i = 0; i < Math.min(warmup, articles.size()); i++) {
       pipeline.analyze(articles.get(i));
@@ -133,16 +167,22 @@ final class BenchCommand implements Callable<Integer> {
       if (queries.isEmpty()) {
         queries.add("the");
       }
+      String token = java.util.UUID.randomUUID().toString();
       try (org.presslens.web.WebServer server = org.presslens.web.WebServer.start(
-          new org.presslens.web.WebServer.Settings(folder, "127.0.0.1", 0, null, 10L << 20), pipeline)) {
+          new org.presslens.web.WebServer.Settings(folder, "127.0.0.1", 0, token, 10L << 20), pipeline)) {
         double before = usedHeapAfterGc();
         org.presslens.web.LoadTest.Result r = org.presslens.web.LoadTest.run(server.port(), texts, queries, clients,
-            java.time.Duration.ofSeconds(seconds), 0.2);
+            java.time.Duration.ofSeconds(seconds), 0.2, 0.05, token, hostile);
         double after = usedHeapAfterGc();
         System.out.printf("web load          %d clients, %.0f s: %d requests, %.1f requests/s, %d errors%n",
             clients, r.seconds(), r.requests(), r.throughput(), r.errors());
         System.out.printf("  analyze         %d requests, p50 %.0f ms, p99 %.0f ms%n", r.analyze().requests(), r.analyze().p50(), r.analyze().p99());
+        System.out.printf("  ingest          %d requests, p50 %.0f ms, p99 %.0f ms%n", r.ingest().requests(), r.ingest().p50(), r.ingest().p99());
         System.out.printf("  search          %d requests, p50 %.1f ms, p99 %.1f ms%n", r.search().requests(), r.search().p50(), r.search().p99());
+        if (hostile) {
+          System.out.printf("  hostile         %d requests, one a second; %d answered otherwise than documented%n",
+              r.hostile(), r.hostileUnexpected());
+        }
         System.out.printf("  heap after GC   %.0f MB before the load, %.0f MB after%n", before / 1e6, after / 1e6);
       }
     } finally {
@@ -159,12 +199,19 @@ final class BenchCommand implements Callable<Integer> {
   private static void stageShares(Pipeline pipeline, List<Article> articles) {
     List<Annotator> stages = pipeline.annotators();
     long[] nanos = new long[stages.size()];
+    long pieces = 0;
+    long encoderNanos = 0;
     for (Article a : articles) {
       Document d = new Document(a);
       for (int i = 0; i < stages.size(); i++) {
         long t = System.nanoTime();
         stages.get(i).annotate(d);
         nanos[i] += System.nanoTime() - t;
+        if (stages.get(i) instanceof EncoderAnnotator) {
+          encoderNanos += System.nanoTime() - t;
+          // Word pieces the graph read, [CLS] and [SEP] included: the encoder's own unit of work.
+          pieces += Encoder.standard().sequences(d.text(), d.tokens()).stream().mapToLong(s -> s.ids().length).sum();
+        }
       }
     }
     long total = java.util.Arrays.stream(nanos).sum();
@@ -173,6 +220,9 @@ final class BenchCommand implements Callable<Integer> {
       b.append(String.format("%s%s %.1f%%", i == 0 ? "" : ", ", stages.get(i).name(), 100.0 * nanos[i] / total));
     }
     System.out.printf("stage shares      %s (1 thread, %.1f s in all)%n", b, total / 1e9);
+    if (encoderNanos > 0) {
+      System.out.printf("encoder           %.0f word pieces/s (%d pieces in %.1f s, 1 thread)%n", pieces / (encoderNanos / 1e9), pieces, encoderNanos / 1e9);
+    }
   }
 
   private record Run(int articles, long tokens, double seconds) {

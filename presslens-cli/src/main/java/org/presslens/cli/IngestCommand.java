@@ -57,18 +57,31 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
     }
     List<Inputs.Input> inputs = Inputs.expand(sources);
     long started = System.nanoTime();
-    int ingested = 0;
+    // The store first: a store another process is writing is refused before the models load.
+    CorpusStore corpus;
+    try {
+      corpus = CorpusStore.open(store.folder);
+    } catch (CorpusStore.StoreBusyException e) {
+      throw new Main.UserError(e.getMessage());
+    } catch (IOException e) {
+      if (CorpusStore.isDiskFull(e)) {
+        throw new Main.UserError("the disk holding " + store.folder + " is full: no articles were stored");
+      }
+      throw e;
+    }
+    int before = corpus.size();
+    int ingested;
     int duplicates = 0;
     int failed = 0;
-    Pipeline pipeline = Analyzer.standard(null, registry.registry());
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "presslens-ingest");
       t.setDaemon(true);
       return t;
     });
     Clusters clusters;
-    try (CorpusStore corpus = CorpusStore.open(store.folder)) {
-      int before = corpus.size();
+    try (corpus) {
+      Pipeline pipeline = Analyzer.standard(null, registry.registry());
+      registry.ready();
       Set<String> queued = new HashSet<>();
       Deque<Future<Object>> pending = new ArrayDeque<>();
       int total = inputs.stream().anyMatch(Inputs::holdsMany) ? -1 : inputs.size();
@@ -96,6 +109,14 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
       }
       ingested = corpus.size() - before;
       clusters = corpus.recluster();
+    } catch (IOException | RuntimeException e) {
+      if (!CorpusStore.isDiskFull(e)) {
+        throw e;
+      }
+      // Lucene has closed its writer; the store is whole at its last commit.
+      System.err.printf("presslens: the disk holding %s is full: %s articles were stored, rerun to continue%n",
+          store.folder, storedSince(before));
+      return 1;
     } finally {
       pool.shutdownNow();
     }
@@ -104,6 +125,15 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
             + "%.1f s (%.1f articles/s) into %s%n",
         ingested, duplicates, failed, clusters.all().size(), seconds, ingested / Math.max(seconds, 1e-9), store.folder);
     return failed > 0 ? 1 : 0;
+  }
+
+  /** How many articles this run added to the store's last commit, as text ("some" if it cannot be read). */
+  private String storedSince(int before) {
+    try (org.presslens.corpus.CorpusSearch search = org.presslens.corpus.CorpusSearch.open(store.folder)) {
+      return String.valueOf(Math.max(0, search.articles() - before));
+    } catch (IOException | RuntimeException e) {
+      return before == 0 ? "no" : "some";
+    }
   }
 
   /** Stores one result; returns 1 when it is a failure (named on standard error), else 0. */

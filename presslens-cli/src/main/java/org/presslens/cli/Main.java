@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       BenchCommand.class,
       ServeCommand.class,
+      RegistryCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

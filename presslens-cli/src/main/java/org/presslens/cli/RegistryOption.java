@@ -14,16 +14,24 @@ final class RegistryOption {
           "domain column) laid over the shipped outlet registry; repeat for several, later ones win."})
   List<Path> files = new ArrayList<>();
 
+  private OutletRegistry loading;
+
+  /**
+   * The shipped registry with the files laid over it, read on a thread of its own while the
+   * caller loads the models; {@link #ready} waits for it and reports a bad file.
+   */
   OutletRegistry registry() {
-    OutletRegistry registry = OutletRegistry.standard();
-    for (Path f : files) {
-      Main.requireFiles(f);
-      try {
-        registry = registry.with(f);
-      } catch (IOException e) {
-        throw new Main.UserError(e.getMessage());
-      }
+    files.forEach(Main::requireFiles);
+    loading = OutletRegistry.loading(files);
+    return loading;
+  }
+
+  /** The registry once read; a file that could not be read stops the command in one line. */
+  OutletRegistry ready() {
+    try {
+      return (loading != null ? loading : registry()).await();
+    } catch (IOException e) {
+      throw new Main.UserError(e.getMessage());
     }
-    return registry;
   }
 }

@@ -33,11 +33,17 @@ final class ServeCommand implements Callable<Integer> {
   String host = "127.0.0.1";
 
   @Option(names = "--ingest-token", paramLabel = "TOKEN",
-      description = "Allow POST /api/ingest for clients that send Authorization: Bearer TOKEN.")
+      description = "Allow POST /api/ingest for clients that send Authorization: Bearer TOKEN. An empty token, or"
+          + " 'null' (what jq -r prints for a missing key), is refused.")
   String ingestToken;
 
   @Option(names = "--max-body", paramLabel = "MB", description = "Largest request body in MB. Default: ${DEFAULT-VALUE}.")
   int maxBodyMb = 10;
+
+  @Option(names = "--max-seconds", paramLabel = "S",
+      description = "Budget of one analysis request in seconds, waiting for a free worker included; past it the"
+          + " client gets 503 and the analysis stops. Default: ${DEFAULT-VALUE}.")
+  int maxSeconds = WebServer.Settings.DEFAULT_MAX_SECONDS;
 
   @Override
   public Integer call() throws Exception {
@@ -47,9 +53,16 @@ final class ServeCommand implements Callable<Integer> {
     if (maxBodyMb < 1) {
       throw new Main.UserError("--max-body must be at least 1 (MB)");
     }
+    WebServer.Settings settings;
+    try {
+      settings = new WebServer.Settings(store.folder, host, port, ingestToken, maxBodyMb * 1024L * 1024L, maxSeconds);
+    } catch (IllegalArgumentException e) {
+      throw new Main.UserError((maxSeconds < 1 ? "--max-seconds: " : "--ingest-token: ") + e.getMessage());
+    }
     System.err.println("presslens: loading models…");
-    WebServer server = WebServer.start(new WebServer.Settings(store.folder, host, port, ingestToken, maxBodyMb * 1024L * 1024L),
-        Analyzer.standard(null, registry.registry()));
+    org.presslens.core.Pipeline pipeline = Analyzer.standard(null, registry.registry());
+    registry.ready();
+    WebServer server = WebServer.start(settings, pipeline);
     System.err.printf("presslens: serving http://%s:%d/ (store %s, ingest %s); Ctrl-C stops%n", host, server.port(),
         store.folder, ingestToken == null ? "off" : "on with token");
     CountDownLatch stopped = new CountDownLatch(1);

@@ -111,6 +111,71 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void aDeeplyNestedPageIsAnalysedAndTheBatchGoesOn() throws Exception {
+    String paragraph = "The council met on Tuesday, and the mayor said the budget would rise by five percent next year.";
+    Path nested = write("nested.html", "<html><body>" + "<div>".repeat(2_000) + "<p>" + paragraph + "</p>"
+        + "</div>".repeat(2_000) + "</body></html>");
+    Path after = write("after.txt", "Rain fell in Oslo.");
+    Run r = run("analyze", "--format", "jsonl", nested.toString(), after.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.err()).doesNotContain("Exception", "\tat ");
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(new ObjectMapper().readTree(lines.get(0)).get("text").asText()).isEqualTo(paragraph);
+  }
+
+  @Test
+  void aBatchOfHostileInputsNamesEachFailureInOneLineAndAnalysesTheRest() throws Exception {
+    String paragraph = "The council met on Tuesday, and the mayor said the budget would rise by five percent next year.";
+    Path batch = dir.resolve("batch");
+    Files.createDirectories(batch);
+    Files.writeString(batch.resolve("a-nested.html"), "<html><body>" + "<div>".repeat(100_000) + "<p>" + paragraph + "</p>"
+        + "</div>".repeat(100_000) + "</body></html>");
+    StringBuilder attributes = new StringBuilder("<html><body><article><div");
+    for (int i = 0; i < 10_000; i++) {
+      attributes.append(" data-a").append(i).append("=\"").append(i).append('"');
+    }
+    Files.writeString(batch.resolve("b-attributes.html"), attributes + "><p>" + paragraph + "</p></div></article></body></html>");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(batch.resolve("c-bomb.html.gz")))) {
+      byte[] spaces = " ".repeat(1 << 16).getBytes(StandardCharsets.US_ASCII);
+      for (int i = 0; i < 1024; i++) { // 64 MB of spaces, 64 KB on disk
+        out.write(spaces);
+      }
+    }
+    StringBuilder laughs = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY lol \"lol\">");
+    for (int i = 1; i <= 9; i++) {
+      laughs.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10)).append("\">");
+    }
+    Files.writeString(batch.resolve("d-laughs.rss"), laughs + "]><rss version=\"2.0\"><channel><title>&lol9;</title>"
+        + "<item><title>&lol9;</title><description>&lol9;</description></item></channel></rss>");
+    Files.writeString(batch.resolve("e-deep.json"), "[".repeat(100_000) + "]".repeat(100_000));
+    Files.write(batch.resolve("f-utf16.txt"), ("\uFEFF" + paragraph).getBytes(StandardCharsets.UTF_16LE));
+    Files.writeString(batch.resolve("g-typed.jsonl"), "{\"text\": 12345}\n{\"text\": \"" + paragraph + "\"} trailing\n");
+    Files.writeString(batch.resolve("h-good.txt"), "Rain fell in Oslo.");
+
+    Run r = run("analyze", "--format", "jsonl", batch.toString());
+    assertThat(r.status()).isEqualTo(1);
+    List<String> errors = r.err().lines().filter(l -> l.startsWith("presslens: error: ")).toList();
+    assertThat(r.err().lines().filter(l -> !l.isBlank() && !l.startsWith("presslens: error: ") && !l.contains("articles")))
+        .as("nothing but one line per failure (and progress)").isEmpty();
+    assertThat(errors).hasSize(5).anySatisfy(l -> assertThat(l).contains("c-bomb.html.gz: larger than 16 MB"))
+        .anySatisfy(l -> assertThat(l).contains("d-laughs.rss: not a readable RSS or Atom feed"))
+        .anySatisfy(l -> assertThat(l).contains("e-deep.json: malformed JSON"))
+        .anySatisfy(l -> assertThat(l).contains("g-typed.jsonl:1: \"text\" must be a string, not a number"))
+        .anySatisfy(l -> assertThat(l).contains("g-typed.jsonl:2: malformed JSON"));
+    ObjectMapper json = new ObjectMapper();
+    List<String> analysed = r.out().lines().map(l -> {
+      try {
+        return json.readTree(l).get("input").asText();
+      } catch (Exception e) {
+        throw new AssertionError(l, e);
+      }
+    }).toList();
+    assertThat(analysed).containsExactly(batch.resolve("a-nested.html").toString(), batch.resolve("b-attributes.html").toString(),
+        batch.resolve("f-utf16.txt").toString(), batch.resolve("h-good.txt").toString());
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertThat(run("analyze").status()).isEqualTo(2);
     assertThat(run("analyze", "--format", "pdf", "x.txt").status()).isEqualTo(2);

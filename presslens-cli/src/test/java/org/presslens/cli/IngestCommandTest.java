@@ -51,6 +51,67 @@ class IngestCommandTest {
     return new WarcResponse.Builder(URI.create(url)).date(Instant.parse("2024-05-01T10:00:00Z")).body(http).build();
   }
 
+  /**
+   * A full disk, for real: a tmpfs of 1.2 MB mounted for the test (root only, as CI runs; skipped
+   * elsewhere). The store keeps what it committed, and the one line says how much that is.
+   */
+  @Test
+  void aFullDiskIsOneLineAndTheStoreKeepsWhatItCommitted() throws Exception {
+    Path mount = dir.resolve("small-disk");
+    Files.createDirectories(mount);
+    boolean mounted = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1200k", "tmpfs", mount.toString())
+        .redirectErrorStream(true).start().waitFor() == 0;
+    org.junit.jupiter.api.Assumptions.assumeTrue(mounted, "needs root to mount a small tmpfs");
+    try {
+      StringBuilder jsonl = new StringBuilder();
+      for (int i = 0; i < 400; i++) {
+        StringBuilder text = new StringBuilder();
+        for (int s = 0; s < 30; s++) {
+          text.append("Mayor Jane Okoro of Porthaven said on day ").append(i).append(" that budget line ").append(s)
+              .append(" would rise by ").append(i * 31 + s).append(" pounds. ");
+        }
+        jsonl.append("{\"text\": \"").append(text).append("\", \"url\": \"https://news.example/").append(i).append("\"}\n");
+      }
+      Path input = dir.resolve("many.jsonl");
+      Files.writeString(input, jsonl);
+      Path store = mount.resolve("store");
+      AnalyzeCommandTest.Run r = run("ingest", "--store", store.toString(), input.toString());
+      assertThat(r.status()).isEqualTo(1);
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("presslens: the disk holding " + java.util.regex.Pattern.quote(store.toString())
+          + " is full: (\\d+) articles were stored, rerun to continue").matcher(r.err());
+      assertThat(m.find()).as(r.err()).isTrue();
+      assertThat(r.err()).doesNotContain("Exception", "\tat ");
+      try (CorpusSearch search = CorpusSearch.open(store)) {
+        assertThat(search.articles()).isEqualTo(Integer.parseInt(m.group(1)));
+      }
+    } finally {
+      new ProcessBuilder("umount", mount.toString()).start().waitFor();
+    }
+  }
+
+  @Test
+  void statsOnAStoreLeftEmptyByAnAbortedIngestSayNoArticles() throws Exception {
+    Path store = dir.resolve("empty");
+    org.presslens.corpus.CorpusStore.open(store).close();
+    AnalyzeCommandTest.Run r = run("stats", "--store", store.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("0 articles");
+    assertThat(r.err()).doesNotContain("$facets");
+  }
+
+  @Test
+  void aStoreAnotherProcessIsWritingIsRefusedInOneLineBeforeModelsLoad() throws Exception {
+    Path store = dir.resolve("busy");
+    Path text = dir.resolve("a.txt");
+    Files.writeString(text, "Rain fell in Oslo on Monday, the weather office said.");
+    try (org.presslens.corpus.CorpusStore other = org.presslens.corpus.CorpusStore.open(store)) {
+      AnalyzeCommandTest.Run r = run("ingest", "--store", store.toString(), text.toString());
+      assertThat(r.status()).isEqualTo(2);
+      assertThat(r.err()).isEqualTo("presslens: the store at " + store + " is being written by another process (an ingest, "
+          + "or a server taking ingests); try again when it has finished" + System.lineSeparator());
+    }
+  }
+
   @Test
   void ingestsTextJsonlAndWarcOnceAndSearchesThem() throws Exception {
     Path text = dir.resolve("a.txt");

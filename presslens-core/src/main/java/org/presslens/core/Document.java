@@ -16,6 +16,7 @@ public final class Document {
   private final Set<Layer> present = EnumSet.noneOf(Layer.class);
   private List<Token> tokens = List.of();
   private List<Span> sentences = List.of();
+  private TokenVectors vectors;
   private List<Entity> entities = List.of();
   private List<Quote> quotes = List.of();
   private List<Claim> claims = List.of();
@@ -47,6 +48,11 @@ public final class Document {
 
   public List<Span> sentences() {
     return sentences;
+  }
+
+  /** The encoder's contextual vectors of the tokens, or null before the encoder ran. */
+  public TokenVectors vectors() {
+    return vectors;
   }
 
   public List<Entity> entities() {
@@ -82,6 +88,14 @@ public final class Document {
   public void setSentences(List<Span> sentences) {
     mark(Layer.SENTENCES);
     this.sentences = List.copyOf(sentences);
+  }
+
+  public void setVectors(TokenVectors vectors) {
+    if (vectors.size() != tokens.size()) {
+      throw new IllegalArgumentException(vectors.size() + " vectors for " + tokens.size() + " tokens");
+    }
+    mark(Layer.VECTORS);
+    this.vectors = vectors;
   }
 
   public void setEntities(List<Entity> entities) {
@@ -130,6 +144,7 @@ public final class Document {
       switch (layer) {
         case TOKENS -> d.setTokens(tokens);
         case SENTENCES -> d.setSentences(sentences);
+        case VECTORS -> d.setVectors(vectors);
         case ENTITIES -> d.setEntities(entities);
         case QUOTES -> d.setQuotes(quotes);
         case CLAIMS -> d.setClaims(claims);

@@ -4,6 +4,8 @@ package org.presslens.core;
 public enum Layer {
   TOKENS,
   SENTENCES,
+  /** Contextual token vectors from the encoder, one per token: see {@link TokenVectors}. */
+  VECTORS,
   ENTITIES,
   QUOTES,
   CLAIMS,

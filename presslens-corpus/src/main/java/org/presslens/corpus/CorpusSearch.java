@@ -29,6 +29,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.automaton.Operations;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Read-only search over a store's last commit, safe beside a running ingest. Queries use
@@ -50,23 +52,45 @@ public final class CorpusSearch implements AutoCloseable {
   public record QuoteHit(String id, String articleId, String speaker, String kind, String cue, String text,
       String title, String source, String published, float score) {}
 
-  private CorpusSearch(Path folder) throws IOException {
-    Path index = folder.resolve("index");
-    if (!Files.isDirectory(index)) {
-      throw new IOException(folder + ": no PressLens store here (run presslens ingest first)");
-    }
-    this.directory = FSDirectory.open(index);
-    if (!DirectoryReader.indexExists(directory)) {
-      directory.close();
-      throw new IOException(folder + ": the store is empty");
-    }
-    this.reader = DirectoryReader.open(directory);
+  /**
+   * A search over {@code reader}; {@code directory} is closed with it unless it is null (a
+   * {@link CorpusSearchManager}'s snapshots share the manager's).
+   */
+  CorpusSearch(Path folder, FSDirectory directory, DirectoryReader reader) throws IOException {
+    this.directory = directory;
+    this.reader = reader;
     this.searcher = new IndexSearcher(reader);
     this.clusters = Clusters.read(folder);
   }
 
+  /** Opens the last commit of the store in {@code folder}; it fails, saying why, when there is none. */
   public static CorpusSearch open(Path folder) throws IOException {
-    return new CorpusSearch(folder);
+    FSDirectory directory = openIndex(folder);
+    try {
+      return new CorpusSearch(folder, directory, DirectoryReader.open(directory));
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /** The store's index directory, when it holds a commit; else an IOException that says what is missing. */
+  static FSDirectory openIndex(Path folder) throws IOException {
+    Path index = folder.resolve("index");
+    if (!Files.isDirectory(index)) {
+      throw new IOException(folder + ": no PressLens store here (run presslens ingest first)");
+    }
+    FSDirectory directory = FSDirectory.open(index);
+    if (!DirectoryReader.indexExists(directory)) {
+      directory.close();
+      throw new IOException(folder + ": the store is empty");
+    }
+    return directory;
+  }
+
+  /** The index reader this search reads (its reference count is what a manager counts). */
+  DirectoryReader reader() {
+    return reader;
   }
 
   /** Number of articles in the commit this search reads. */
@@ -214,6 +238,14 @@ public final class CorpusSearch implements AutoCloseable {
       user = query.isBlank() ? new org.apache.lucene.search.MatchAllDocsQuery() : parser.parse(query);
     } catch (ParseException e) {
       throw new IllegalArgumentException("cannot parse the query: " + e.getMessage().lines().findFirst().orElse(""), e);
+    } catch (TooComplexToDeterminizeException e) {
+      // Lucene compiles a regular expression or wildcard into an automaton when it parses the
+      // query, and gives up past its work limit rather than exhaust memory.
+      throw new IllegalArgumentException("the query is too complex to run: a regular expression or wildcard in it "
+          + "needs more work than Lucene allows (" + Operations.DEFAULT_DETERMINIZE_WORK_LIMIT + " states); simplify it", e);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new IllegalArgumentException("the query has too many clauses (Lucene allows "
+          + IndexSearcher.getMaxClauseCount() + "); narrow it", e);
     }
     return new BooleanQuery.Builder()
         .add(user, BooleanClause.Occur.MUST)
@@ -227,7 +259,9 @@ public final class CorpusSearch implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    reader.close();
-    directory.close();
+    reader.decRef();
+    if (directory != null) {
+      directory.close();
+    }
   }
 }

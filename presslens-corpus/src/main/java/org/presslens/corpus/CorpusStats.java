@@ -62,6 +62,13 @@ public record CorpusStats(int articles, int undated, Map<String, Integer> period
   public record SourceProfile(int articles, Double techniqueShare, Map<String, Integer> portraysPositively,
       Map<String, Integer> portraysNegatively, Map<String, Integer> republishesFrom) {}
 
+  /** The statistics of a store with no articles: every count zero, every list empty. */
+  public static CorpusStats empty() {
+    Map<String, Map<String, Integer>> tops = new LinkedHashMap<>();
+    LISTS.keySet().forEach(list -> tops.put(list, Map.of()));
+    return new CorpusStats(0, 0, Map.of(), tops, Map.of());
+  }
+
   /** Articles per period; see {@link #of(CorpusSearch, String, String, int, String)}. */
   public static CorpusStats of(CorpusSearch search, String query, String by, int top) throws IOException {
     return of(search, query, by, top, "articles");
@@ -85,6 +92,9 @@ public record CorpusStats(int articles, int undated, Map<String, Integer> period
       throw new IllegalArgumentException("the period is day, week or month, not " + by);
     }
     Query matches = search.articleQuery(query);
+    if (search.articles() == 0) {
+      return empty(); // a store an ingest created and left before its first article has no facets to count
+    }
     FacetsCollector collected = search.collect(matches);
     Facets facets = search.counts(collected);
     int articles = collected.getMatchingDocs().stream().mapToInt(m -> m.totalHits).sum();

@@ -21,6 +21,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
 import org.presslens.core.Article;
 import org.presslens.core.ArticleId;
@@ -56,13 +57,14 @@ public final class CorpusStore implements AutoCloseable {
   private CorpusStore(Path folder) throws IOException {
     this.folder = folder;
     Files.createDirectories(folder);
-    this.directory = FSDirectory.open(folder.resolve("index"));
-    IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer());
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    config.setRAMBufferSizeMB(128);
-    // Flushed segments are merged soon anyway; compound files would be written only to be merged away.
-    config.setUseCompoundFile(false);
-    this.writer = new IndexWriter(directory, config);
+    FSDirectory directory = FSDirectory.open(folder.resolve("index"));
+    try {
+      this.writer = new IndexWriter(directory, config());
+    } catch (LockObtainFailedException e) {
+      directory.close();
+      throw new StoreBusyException(folder);
+    }
+    this.directory = directory;
     if (DirectoryReader.indexExists(directory)) {
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         CorpusSearch.eachStored(new IndexSearcher(reader), CorpusSearch.kind(Schema.ARTICLE), Set.of(Schema.ID),
@@ -71,9 +73,52 @@ public final class CorpusStore implements AutoCloseable {
     }
   }
 
-  /** Opens the store in {@code folder}, creating it on first use. */
+  private static IndexWriterConfig config() {
+    IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(128);
+    // Flushed segments are merged soon anyway; compound files would be written only to be merged away.
+    config.setUseCompoundFile(false);
+    return config;
+  }
+
+  /**
+   * Opens the store in {@code folder} for writing, creating it on first use.
+   *
+   * @throws StoreBusyException when another process (an ingest, a server taking ingests) is
+   *     writing it: Lucene allows one writer, and the store's lock file says who has it
+   */
   public static CorpusStore open(Path folder) throws IOException {
     return new CorpusStore(folder);
+  }
+
+  /** The store is being written by another process: only one may write at a time. */
+  public static final class StoreBusyException extends IOException {
+    StoreBusyException(Path folder) {
+      super("the store at " + folder + " is being written by another process (an ingest, or a server taking "
+          + "ingests); try again when it has finished");
+    }
+  }
+
+  /**
+   * Whether a failure while writing is the disk running full (ENOSPC), wherever in the chain of
+   * causes it lies: Lucene closes its writer on such an error and later calls report the
+   * closing, with the disk's error as the cause. The store stays at its last commit.
+   */
+  public static boolean isDiskFull(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      if (t instanceof IOException && (m.contains("No space left on device") || m.contains("not enough space on the disk")
+          || m.contains("Disk quota exceeded"))) {
+        return true;
+      }
+      for (Throwable s : t.getSuppressed()) {
+        if (s != t && isDiskFull(s)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether the store holds (or has buffered) an article with this id. */

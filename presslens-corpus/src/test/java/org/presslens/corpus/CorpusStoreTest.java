@@ -36,6 +36,61 @@ class CorpusStoreTest {
   }
 
   @Test
+  void statsOfAStoreLeftEmptyByAnAbortedIngestAreZero() throws Exception {
+    CorpusStore.open(dir).close(); // an ingest that stopped before its first article
+    try (CorpusSearch search = CorpusSearch.open(dir)) {
+      CorpusStats stats = CorpusStats.of(search, "", "month", 10);
+      assertThat(stats.articles()).isZero();
+      assertThat(stats.periods()).isEmpty();
+      assertThat(stats.tops().get("speakers")).isEmpty();
+      assertThatThrownBy(() -> CorpusStats.of(search, "title:(unclosed", "month", 10))
+          .isInstanceOf(IllegalArgumentException.class); // the query is still checked
+    }
+  }
+
+  @Test
+  void aSecondWriterIsToldTheStoreIsBusyAndAFullDiskIsRecognised() throws Exception {
+    try (CorpusStore first = CorpusStore.open(dir)) {
+      assertThatThrownBy(() -> CorpusStore.open(dir)).isInstanceOf(CorpusStore.StoreBusyException.class)
+          .hasMessage("the store at " + dir + " is being written by another process (an ingest, or a server taking "
+              + "ingests); try again when it has finished");
+    }
+    CorpusStore.open(dir).close(); // free again once the first has closed
+    // Linux's /dev/full fails every write with ENOSPC, as a full disk does.
+    Path full = Path.of("/dev/full");
+    if (java.nio.file.Files.isWritable(full)) {
+      java.io.IOException enospc = null;
+      try (var out = java.nio.file.Files.newOutputStream(full)) {
+        out.write(new byte[1 << 16]);
+        out.flush();
+      } catch (java.io.IOException e) {
+        enospc = e;
+      }
+      assertThat(enospc).isNotNull();
+      assertThat(CorpusStore.isDiskFull(enospc)).isTrue();
+      assertThat(CorpusStore.isDiskFull(new IllegalStateException("this IndexWriter is closed", enospc))).isTrue();
+    }
+    assertThat(CorpusStore.isDiskFull(new java.io.IOException("Permission denied"))).isFalse();
+  }
+
+  @Test
+  void aQueryTooComplexForLuceneIsTheUsersErrorInOneLine() throws Exception {
+    String text = "Patricia Hewitt said the harbour would reopen in spring after the storm damage was repaired.";
+    try (CorpusStore store = CorpusStore.open(dir)) {
+      store.add(doc("https://example.org/a", "2005-02-01", "example.org", text, "Patricia Hewitt", "the harbour would reopen"));
+    }
+    try (CorpusSearch search = CorpusSearch.open(dir)) {
+      for (String query : List.of("/(a|b)*a(a|b){20}/", "speaker:/(a|b)*a(a|b){24}/ AND harbour")) {
+        assertThatThrownBy(() -> search.articles(query, 10)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("too complex").satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThatThrownBy(() -> search.quotes(query, 10)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("too complex");
+      }
+      assertThat(search.articles("/harb.*/", 10)).hasSize(1); // a simple one still runs
+    }
+  }
+
+  @Test
   void addingTwiceStoresOnceAndSearchesByField() throws Exception {
     String text1 = "Patricia Hewitt said the harbour would reopen in spring after the storm damage was repaired.";
     String text2 = "Mark Dobson said the union would strike again if the pay offer was not improved this year.";

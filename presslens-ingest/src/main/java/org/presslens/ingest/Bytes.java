@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -39,29 +40,60 @@ final class Bytes {
     } catch (ZipException e) {
       throw new BadInputException(input, "not valid gzip data (" + e.getMessage() + ")");
     } catch (IOException e) {
-      throw new BadInputException(input, "cannot read (" + e.getMessage() + ")");
+      throw new BadInputException(input, "cannot read (" + why(e) + ")");
     }
   }
 
-  /** Decodes strict UTF-8, dropping a leading byte-order mark; rejects binary data and empty text. */
+  /**
+   * Why reading failed, in words: Java names only the path in the message of a file-system
+   * error ("cannot read (PATH)"), so the reason is taken from the exception's kind.
+   */
+  static String why(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName()
+        : message.lines().findFirst().orElse(e.getClass().getSimpleName());
+  }
+
+  /** Decodes strict UTF-8, or UTF-16 after its byte-order mark; rejects binary data and empty text. */
   static String utf8Text(byte[] bytes, String input) throws BadInputException {
-    if (looksBinary(bytes)) {
+    return text(bytes, null, input);
+  }
+
+  /**
+   * Decodes text strictly: in the encoding its byte-order mark names (UTF-8, UTF-16 BE or LE),
+   * else in the {@code declared} charset (an HTTP request's), else UTF-8. The mark is dropped.
+   * Binary data (NUL bytes in a text that has no UTF-16 mark) and empty text are refused.
+   */
+  static String text(byte[] bytes, Charset declared, String input) throws BadInputException {
+    Charset bom = bomCharset(bytes);
+    Charset charset = bom != null ? bom : declared != null ? declared : StandardCharsets.UTF_8;
+    if (isBinary(bytes, declared)) {
       throw new BadInputException(input, "binary data, not text");
     }
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    int skip = bom == null ? 0 : bom == StandardCharsets.UTF_8 ? 3 : 2;
+    CharsetDecoder decoder = charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
     String text;
     try {
-      text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (MalformedInputException e) {
-      throw new BadInputException(input, "not valid UTF-8 (" + firstBadByte(bytes) + ")");
+      text = decoder.decode(in).toString();
+    } catch (MalformedInputException | java.nio.charset.UnmappableCharacterException e) {
+      throw new BadInputException(input, "not valid " + charset.name() + " (" + firstBadByte(bytes, skip, charset) + ")");
     } catch (CharacterCodingException e) {
-      throw new BadInputException(input, "not valid UTF-8");
+      throw new BadInputException(input, "not valid " + charset.name());
     }
     if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
+      text = text.substring(1); // a mark in a declared charset (UTF-16 without the BOM sniffed above)
     }
     if (text.isBlank()) {
       throw new BadInputException(input, "empty: no text to analyse");
@@ -69,8 +101,32 @@ final class Bytes {
     return text;
   }
 
+  /** The encoding a byte-order mark at the start names, or null when there is none. */
+  static Charset bomCharset(byte[] b) {
+    if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+      return StandardCharsets.UTF_8;
+    }
+    if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+      return StandardCharsets.UTF_16BE;
+    }
+    if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+      return StandardCharsets.UTF_16LE;
+    }
+    return null;
+  }
+
+  /**
+   * Whether bytes are binary data rather than text: NUL bytes, unless a byte-order mark or the
+   * declared charset says the text is UTF-16 or UTF-32, whose ASCII characters carry NULs.
+   */
+  static boolean isBinary(byte[] bytes, Charset declared) {
+    Charset charset = bomCharset(bytes) != null ? bomCharset(bytes) : declared;
+    boolean wide = charset != null && (charset.name().startsWith("UTF-16") || charset.name().startsWith("UTF-32"));
+    return !wide && looksBinary(bytes);
+  }
+
   /** NUL bytes never occur in text files, and do in almost every binary format. */
-  static boolean looksBinary(byte[] bytes) {
+  private static boolean looksBinary(byte[] bytes) {
     int limit = Math.min(bytes.length, 8192);
     for (int i = 0; i < limit; i++) {
       if (bytes[i] == 0) {
@@ -80,9 +136,10 @@ final class Bytes {
     return false;
   }
 
-  private static String firstBadByte(byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
+  private static String firstBadByte(byte[] bytes, int skip, Charset charset) {
+    CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
     java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
     var result = decoder.decode(in, out, true);
     return result.isError() ? "bad byte at offset " + in.position() : "bad byte sequence";

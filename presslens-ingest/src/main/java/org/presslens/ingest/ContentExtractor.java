@@ -11,6 +11,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Main-content extraction: the article body of a web page as paragraphs, without navigation,
@@ -126,29 +128,50 @@ final class ContentExtractor {
     return String.join("\n\n", paragraphs);
   }
 
-  /** Drops elements whose class or id says they are boilerplate, unless they hold most of the page. */
+  /**
+   * Drops elements whose class or id says they are boilerplate, unless they hold most of the page.
+   * Inside an element already doomed nothing is weighed (it goes with its ancestor), so that
+   * boilerplate nested thousands deep costs one look, not one look per level.
+   */
   private static void removeUnlikely(Element body, Pattern unlikelyHints) {
     int total = Math.max(1, body.text().length());
     List<Element> doomed = new ArrayList<>();
     // Pages repeat the same class lists on hundreds of elements: match each list once.
     Map<String, Boolean> unlikely = new java.util.HashMap<>();
-    for (Element e : body.getAllElements()) {
-      if (e == body || e.tagName().equals("html") || e.tagName().equals("article") || e.tagName().equals("main")) {
-        continue;
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof Element e && isUnlikely(e, body, total, unlikelyHints, unlikely)) {
+          doomed.add(e);
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        return FilterResult.CONTINUE;
       }
-      String hints = e.className() + " " + e.id();
-      if (hints.isBlank() || !unlikely.computeIfAbsent(hints, h -> unlikelyHints.matcher(h).find()) || LIKELY.matcher(e.id()).find()) {
-        continue;
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        return FilterResult.CONTINUE;
       }
-      if (LIKELY.matcher(hints).find() && e.text().length() > total / 3) {
-        continue;
-      }
-      if (e.select("p").size() > 4 && e.text().length() > total / 3) {
-        continue; // a wrapper with an unlucky class name ("has-sidebar") that holds the article
-      }
-      doomed.add(e);
-    }
+    }, body);
     doomed.forEach(Element::remove);
+  }
+
+  private static boolean isUnlikely(
+      Element e, Element body, int total, Pattern unlikelyHints, Map<String, Boolean> unlikely) {
+    if (e == body || e.tagName().equals("html") || e.tagName().equals("article") || e.tagName().equals("main")) {
+      return false;
+    }
+    String hints = e.className() + " " + e.id();
+    if (hints.isBlank() || !unlikely.computeIfAbsent(hints, h -> unlikelyHints.matcher(h).find()) || LIKELY.matcher(e.id()).find()) {
+      return false;
+    }
+    if (LIKELY.matcher(hints).find() && e.text().length() > total / 3) {
+      return false;
+    }
+    if (e.select("p").size() > 4 && e.text().length() > total / 3) {
+      return false; // a wrapper with an unlucky class name ("has-sidebar") that holds the article
+    }
+    return true;
   }
 
   /** The element whose direct prose paragraphs score highest, readability-style. */
@@ -307,19 +330,36 @@ final class ContentExtractor {
     return out;
   }
 
-  private static void walkAll(Node node, StringBuilder current, List<String> out) {
-    if (node instanceof TextNode t) {
-      current.append(t.getWholeText());
-    } else if (node instanceof Element e && !e.tagName().equals("script") && !e.tagName().equals("style")) {
-      boolean block = BLOCKS.contains(e.tagName()) || e.tagName().equals("footer") || e.tagName().equals("aside");
-      if (block) {
-        flush(current, out);
+  /** Walks with jsoup's iterative traversal: a page chooses its nesting depth, never our stack's. */
+  private static void walkAll(Node root, StringBuilder current, List<String> out) {
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+          current.append(t.getWholeText());
+        } else if (node instanceof Element e) {
+          if (e.tagName().equals("script") || e.tagName().equals("style")) {
+            return FilterResult.SKIP_ENTIRELY;
+          }
+          if (isPageBlock(e)) {
+            flush(current, out);
+          }
+        }
+        return FilterResult.CONTINUE;
       }
-      e.childNodes().forEach(c -> walkAll(c, current, out));
-      if (block) {
-        flush(current, out);
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        if (node instanceof Element e && isPageBlock(e)) {
+          flush(current, out);
+        }
+        return FilterResult.CONTINUE;
       }
-    }
+    }, root);
+  }
+
+  private static boolean isPageBlock(Element e) {
+    return BLOCKS.contains(e.tagName()) || e.tagName().equals("footer") || e.tagName().equals("aside");
   }
 
   /** Writes the text blocks under {@code root} as paragraphs, skipping link lists and crumbs. */
@@ -329,40 +369,53 @@ final class ContentExtractor {
     flush(current, out);
   }
 
-  private static void walk(Node node, StringBuilder current, List<String> out) {
-    if (node instanceof TextNode t) {
-      // A line break in the HTML source is white space; only <br> and <pre> break lines.
-      current.append(inPre(t) ? t.getWholeText() : t.getWholeText().replace('\r', ' ').replace('\n', ' '));
-      return;
-    }
-    if (!(node instanceof Element e)) {
-      return;
-    }
-    String tag = e.tagName();
-    if (tag.equals("br")) {
-      current.append('\n');
-      return;
-    }
-    if (tag.equals("h1")) {
-      return; // the headline is the title, not the body
-    }
-    boolean block = BLOCKS.contains(tag);
-    if (block) {
-      flush(current, out);
-      if (isLinkList(e)) {
-        return;
+  private static void walk(Node root, StringBuilder current, List<String> out) {
+    NodeTraversor.filter(new NodeFilter() {
+      /** How many {@code <pre>} elements enclose the node walked: counted, not looked up per text node. */
+      private int preDepth = insidePre(root.parent()) ? 1 : 0;
+
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+          // A line break in the HTML source is white space; only <br> and <pre> break lines.
+          current.append(preDepth > 0 ? t.getWholeText() : t.getWholeText().replace('\r', ' ').replace('\n', ' '));
+          return FilterResult.CONTINUE;
+        }
+        if (!(node instanceof Element e)) {
+          return FilterResult.CONTINUE;
+        }
+        String tag = e.tagName();
+        if (tag.equals("br")) {
+          current.append('\n');
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        if (tag.equals("h1")) {
+          return FilterResult.SKIP_ENTIRELY; // the headline is the title, not the body
+        }
+        if (BLOCKS.contains(tag)) {
+          flush(current, out);
+          if (isLinkList(e)) {
+            return FilterResult.SKIP_ENTIRELY;
+          }
+        }
+        if (tag.equals("pre")) {
+          preDepth++; // tail is called for every element whose head said CONTINUE
+        }
+        return FilterResult.CONTINUE;
       }
-    }
-    for (Node child : e.childNodes()) {
-      walk(child, current, out);
-    }
-    if (block) {
-      flush(current, out);
-    }
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        if (node instanceof Element e && BLOCKS.contains(e.tagName())) {
+          flush(current, out);
+        }
+        return FilterResult.CONTINUE;
+      }
+    }, root);
   }
 
-  private static boolean inPre(TextNode t) {
-    for (Node p = t.parent(); p instanceof Element e; p = p.parent()) {
+  private static boolean insidePre(Node node) {
+    for (Node p = node; p instanceof Element e; p = p.parent()) {
       if (e.tagName().equals("pre")) {
         return true;
       }

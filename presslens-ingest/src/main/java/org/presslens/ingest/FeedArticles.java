@@ -26,7 +26,18 @@ import org.presslens.core.Source;
 final class FeedArticles {
   private FeedArticles() {}
 
+  /**
+   * The deepest nesting of elements read. No feed comes near it (an item's elements sit four to
+   * six deep, XHTML content a few more); Rome's tree builder (JDOM) costs time quadratic in the
+   * depth, so a feed nested 100,000 deep would take it minutes.
+   */
+  static final int MAX_DEPTH = 256;
+
   static Iterator<Item> read(String name, byte[] xml, PoliteFetcher fetcher) {
+    if (deeperThan(xml, MAX_DEPTH)) {
+      return List.<Item>of(new Item.Failed(new BadInputException(name, "not a readable RSS or Atom feed (elements nested "
+          + "deeper than " + MAX_DEPTH + ")"))).iterator();
+    }
     SyndFeed feed;
     try {
       feed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(xml)));
@@ -53,6 +64,40 @@ final class FeedArticles {
         return item(name + "#" + (i + 1), entries.get(i), feedTitle, fetcher);
       }
     };
+  }
+
+  /**
+   * Whether the XML nests elements deeper than {@code max}, found in one streaming pass that
+   * stops at that depth. A document that does not parse (or has a DOCTYPE, which is never read
+   * here) is left to Rome, whose error names the problem.
+   */
+  static boolean deeperThan(byte[] xml, int max) {
+    final class TooDeep extends org.xml.sax.SAXException {}
+    try {
+      javax.xml.parsers.SAXParserFactory factory = javax.xml.parsers.SAXParserFactory.newInstance();
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setNamespaceAware(false);
+      factory.newSAXParser().parse(new ByteArrayInputStream(xml), new org.xml.sax.helpers.DefaultHandler() {
+        private int depth;
+
+        @Override
+        public void startElement(String uri, String local, String qName, org.xml.sax.Attributes attributes) throws TooDeep {
+          if (++depth > max) {
+            throw new TooDeep();
+          }
+        }
+
+        @Override
+        public void endElement(String uri, String local, String qName) {
+          depth--;
+        }
+      });
+      return false;
+    } catch (TooDeep e) {
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
   }
 
   private static Item item(String where, SyndEntry entry, String feedTitle, PoliteFetcher fetcher) {

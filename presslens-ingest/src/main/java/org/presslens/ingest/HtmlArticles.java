@@ -32,7 +32,17 @@ public final class HtmlArticles {
 
   /** Parses raw bytes, decoded as a browser would (see {@link HtmlEncoding}). */
   public static Article of(String input, byte[] html, String url) throws BadInputException {
-    return of(input, html, url, null);
+    return of(input, html, url, (String) null);
+  }
+
+  /**
+   * Parses raw bytes with the {@code declared} charset of an HTTP request's Content-Type (null
+   * when none was given), decoded as a browser would (see {@link HtmlEncoding}): a byte-order
+   * mark wins over the declaration, which wins over the page's meta tag.
+   */
+  public static Article of(String input, byte[] html, String url, java.nio.charset.Charset declared)
+      throws BadInputException {
+    return of(input, html, url, declared == null ? null : declared.name());
   }
 
   /**
@@ -47,7 +57,7 @@ public final class HtmlArticles {
   static Article of(String input, byte[] html, String url, String transportCharset, ContentExtractor.Params params)
       throws BadInputException {
     HtmlEncoding.Decoded decoded = HtmlEncoding.decode(html, transportCharset);
-    if (!decoded.encoding().startsWith("utf-16") && Bytes.looksBinary(html)) {
+    if (!decoded.encoding().startsWith("utf-16") && Bytes.isBinary(html, null)) {
       throw new BadInputException(input, "binary data, not HTML");
     }
     return of(input, decoded.html(), url, params);
@@ -58,7 +68,26 @@ public final class HtmlArticles {
     return of(input, html, url, ContentExtractor.Params.DEFAULT);
   }
 
-  private static Article of(String input, String html, String url, ContentExtractor.Params params) throws BadInputException {
+  /**
+   * Reads a page, turning whatever a hostile page provokes in the parser or the extractor into a
+   * failure of that page alone. The extractor walks pages iteratively, so nesting depth is no
+   * threat; the stack-overflow net is for a library that still recurses.
+   */
+  private static Article of(String input, String html, String url, ContentExtractor.Params params)
+      throws BadInputException {
+    try {
+      return read(input, html, url, params);
+    } catch (BadInputException e) {
+      throw e;
+    } catch (StackOverflowError e) {
+      throw new BadInputException(input, "HTML nested too deeply to read");
+    } catch (RuntimeException e) {
+      throw new BadInputException(input, "cannot read the HTML (" + String.valueOf(e).lines().findFirst().orElse("") + ")");
+    }
+  }
+
+  private static Article read(String input, String html, String url, ContentExtractor.Params params)
+      throws BadInputException {
     Document doc = Jsoup.parse(html, url == null ? "" : url);
     PageMetadata meta = new PageMetadata(doc);
     String canonical = firstNonBlank(attr(doc, "link[rel=canonical]", "href"), meta(doc, "og:url"), doc.location());

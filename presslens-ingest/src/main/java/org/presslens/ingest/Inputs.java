@@ -2,7 +2,6 @@ package org.presslens.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -29,7 +28,9 @@ import org.presslens.core.Source;
  * reason, and the rest goes on.
  */
 public final class Inputs {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Trailing tokens after a value ("{…} garbage") make a line malformed rather than being ignored. */
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final List<String> KNOWN = List.of(".txt", ".html", ".htm", ".jsonl", ".json", ".warc", ".rss", ".atom");
 
   private Inputs() {}
@@ -128,8 +129,67 @@ public final class Inputs {
     return KNOWN.stream().anyMatch(n::endsWith);
   }
 
-  /** The articles of one input, lazily (a JSONL file may hold millions). */
+  /**
+   * The articles of one input, lazily (a JSONL file may hold millions). Never throws: should a
+   * reader or a library under it break on some input anyway, that input ends with one failure
+   * naming it and the batch goes on with the next.
+   */
   public static Iterator<Item> read(Input input, InputStream stdin) {
+    Iterator<Item> items;
+    try {
+      items = open(input, stdin);
+    } catch (RuntimeException | StackOverflowError e) {
+      return failed(input.name(), broken(e));
+    }
+    return new Iterator<>() {
+      private Item last; // the failure that ended the input, until delivered
+      private boolean stopped;
+
+      @Override
+      public boolean hasNext() {
+        if (stopped) {
+          return last != null;
+        }
+        try {
+          return items.hasNext();
+        } catch (RuntimeException | StackOverflowError e) {
+          stop(e);
+          return true;
+        }
+      }
+
+      @Override
+      public Item next() {
+        if (!stopped) {
+          try {
+            return items.next();
+          } catch (java.util.NoSuchElementException e) {
+            throw e;
+          } catch (RuntimeException | StackOverflowError e) {
+            stop(e);
+          }
+        }
+        if (last == null) {
+          throw new java.util.NoSuchElementException();
+        }
+        Item item = last;
+        last = null;
+        return item;
+      }
+
+      private void stop(Throwable e) {
+        stopped = true;
+        last = new Item.Failed(new BadInputException(input.name(), broken(e)));
+      }
+    };
+  }
+
+  private static String broken(Throwable e) {
+    String what = e instanceof StackOverflowError ? "nested too deeply to read" : String.valueOf(e).lines().findFirst().orElse("");
+    return "reading stopped here (" + what + ")";
+  }
+
+  private static Iterator<Item> open(Input input, InputStream stdin) {
     String name = input.name();
     if (input.isStdin()) {
       return single(() -> TextArticles.of(name, Bytes.read(stdin, false, name)));
@@ -200,7 +260,7 @@ public final class Inputs {
         return Bytes.read(in, gzip, input.name());
       }
     } catch (IOException e) {
-      throw new BadInputException(input.name(), "cannot read (" + e.getMessage() + ")");
+      throw new BadInputException(input.name(), "cannot read (" + Bytes.why(e) + ")");
     }
   }
 
@@ -224,12 +284,12 @@ public final class Inputs {
 
   /** One article per line: {"text": …} or {"html": …}, with optional url, title, authors, published, language, source. */
   private static Iterator<Item> jsonl(Input input, boolean gzip) {
-    BufferedReader lines;
+    BoundedLines lines;
     try {
       InputStream raw = Files.newInputStream(input.path());
       InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-      lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+      lines = new BoundedLines(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), Bytes.MAX_ARTICLE_BYTES);
     } catch (IOException e) {
       return failed(input.name(), readProblem(e));
     }
@@ -238,11 +298,15 @@ public final class Inputs {
 
       @Override
       protected Item read() throws IOException {
-        String line = lines.readLine();
+        String line = lines.next();
         lineNo++;
         if (line == null) {
           end();
           return null;
+        }
+        if (line == BoundedLines.TOO_LONG) {
+          return new Item.Failed(new BadInputException(input.name() + ":" + lineNo,
+              "line longer than " + Bytes.MAX_ARTICLE_BYTES / (1024 * 1024) + " MB"));
         }
         return line.isBlank() ? null : parseLine(input.name() + ":" + lineNo, line);
       }
@@ -293,14 +357,11 @@ public final class Inputs {
     if (e instanceof java.util.zip.ZipException) {
       return "not valid gzip data (" + e.getMessage() + ")";
     }
-    return "cannot read (" + e.getMessage() + ")";
+    return "cannot read (" + Bytes.why(e) + ")";
   }
 
   private static Item parseLine(String name, String line) {
     try {
-      if (line.length() > Bytes.MAX_ARTICLE_BYTES) {
-        throw new BadInputException(name, "line longer than " + Bytes.MAX_ARTICLE_BYTES / (1024 * 1024) + " MB");
-      }
       try {
         return parseNode(name, JSON.readTree(line));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -325,9 +386,7 @@ public final class Inputs {
    * authors, published, language and source {name, domain}; the URL is kept, never fetched.
    */
   public static Article article(String name, JsonNode node) throws BadInputException {
-    if (node == null || !node.isObject()) {
-      throw new BadInputException(name, "expected a JSON object with \"text\" or \"html\"");
-    }
+    requireShape(name, node);
     String url = text(node, "url");
     String domain = text(node.path("source"), "domain");
     Source source = new Source(text(node.path("source"), "name"), domain != null ? domain : Source.domainOf(url), url);
@@ -341,6 +400,65 @@ public final class Inputs {
       throw new BadInputException(name, "no \"text\" or \"html\" field, or it is empty");
     }
     return TextArticles.of(name, text, text(node, "title"), authors, text(node, "published"), text(node, "language"), source);
+  }
+
+  private static final List<String> STRING_FIELDS = List.of("text", "html", "url", "title", "published", "language");
+
+  /**
+   * Checks that an article object has its fields in their types: strings for text, html, url,
+   * title, published and language; a list of strings for authors; an object of strings for
+   * source; and published a date that exists, as ISO 8601 or RFC 1123 write it. A number where
+   * text belongs is a mistake to report, not a text to analyse.
+   */
+  public static void requireShape(String name, JsonNode node) throws BadInputException {
+    if (node == null || !node.isObject()) {
+      throw new BadInputException(name, "expected a JSON object with \"text\" or \"html\"");
+    }
+    for (String field : STRING_FIELDS) {
+      requireString(name, node, field, field);
+    }
+    String published = text(node, "published");
+    if (published != null && HtmlArticles.isoDate(published.strip()) == null) {
+      throw new BadInputException(name, "\"published\" is not a date: '" + published
+          + "' (write YYYY-MM-DD, ISO 8601 or RFC 1123)");
+    }
+    JsonNode authors = node.get("authors");
+    if (authors != null && !authors.isNull()) {
+      if (!authors.isArray()) {
+        throw new BadInputException(name, "\"authors\" must be a list of strings, not " + kind(authors));
+      }
+      for (JsonNode a : authors) {
+        if (!a.isTextual()) {
+          throw new BadInputException(name, "\"authors\" must be a list of strings; it holds " + kind(a));
+        }
+      }
+    }
+    JsonNode source = node.get("source");
+    if (source != null && !source.isNull()) {
+      if (!source.isObject()) {
+        throw new BadInputException(name, "\"source\" must be an object with \"name\" and \"domain\", not " + kind(source));
+      }
+      requireString(name, source, "name", "source.name");
+      requireString(name, source, "domain", "source.domain");
+    }
+  }
+
+  private static void requireString(String name, JsonNode node, String field, String path) throws BadInputException {
+    JsonNode v = node.get(field);
+    if (v != null && !v.isNull() && !v.isTextual()) {
+      throw new BadInputException(name, "\"" + path + "\" must be a string, not " + kind(v));
+    }
+  }
+
+  private static String kind(JsonNode v) {
+    return switch (v.getNodeType()) {
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case STRING -> "a string";
+      case ARRAY -> "a list";
+      case OBJECT -> "an object";
+      default -> v.getNodeType().name().toLowerCase(Locale.ROOT);
+    };
   }
 
   private static String text(JsonNode node, String field) {

@@ -21,9 +21,17 @@ public final class TextArticles {
     return of(input, text, null, List.of(), null, null, Source.UNKNOWN);
   }
 
-  /** A plain-text article from its bytes: strict UTF-8; binary data and empty text are refused. */
+  /**
+   * A plain-text article from its bytes: strict UTF-8, or UTF-16 after its byte-order mark;
+   * binary data and empty text are refused.
+   */
   public static Article of(String input, byte[] bytes) throws BadInputException {
-    return of(input, Bytes.utf8Text(bytes, input));
+    return of(input, bytes, null);
+  }
+
+  /** As {@link #of(String, byte[])}, in the {@code charset} a request declared when it has no byte-order mark. */
+  public static Article of(String input, byte[] bytes, java.nio.charset.Charset charset) throws BadInputException {
+    return of(input, Bytes.text(bytes, charset, input));
   }
 
   /** An article whose text is exactly {@code text}, with metadata known from elsewhere (JSONL). */

@@ -1,5 +1,6 @@
 package org.presslens.ingest;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -22,7 +23,9 @@ import org.netpreserve.jwarc.WarcResponse;
  * record is its own member, as the WARC standard recommends).
  *
  * <p>A record whose Content-Length is wrong shows only when the next record cannot be parsed where
- * the length says it starts; the failure then names the record with the wrong length.
+ * the length says it starts; the failure then names the record with the wrong length. A file cut
+ * inside its last record ends with "truncated WARC", named by that record's offset, after the
+ * records before it.
  */
 final class WarcArticles {
   private static final byte[] WARC_LINE = "WARC/1.".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -37,30 +40,34 @@ final class WarcArticles {
       channel = FileChannel.open(path);
       first = new WarcReader(channel);
     } catch (IOException e) {
-      return java.util.List.<Item>of(new Item.Failed(new BadInputException(name, "cannot open as WARC (" + e.getMessage() + ")"))).iterator();
+      return java.util.List.<Item>of(new Item.Failed(new BadInputException(name, "cannot open as WARC (" + Bytes.why(e) + ")"))).iterator();
     }
     boolean gzip = path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
     return new LazyItems(channel) {
       private WarcReader reader = first;
-      /** Where the reader's offsets count from (it restarts after a bad record). */
-      private long base;
       /** The start of the last record read, -1 before the first. */
       private long lastStart = -1;
 
       @Override
       protected Item read() throws IOException {
-        long before = base + reader.position();
+        long before = reader.position();
         java.util.Optional<WarcRecord> record;
         try {
           record = reader.next();
         } catch (IOException | RuntimeException e) { // jwarc reports some malformed records unchecked
-          return resume(before, e);
+          // jwarc moves its position past the last record once that record's body is read: a
+          // failure before that leaves it at the last record, one after at the new one. In a
+          // gzipped file it moves to the next member even when the last record's own bytes are
+          // what failed to parse, so there only running out of bytes is the new record's fault.
+          return resume(gzip && !endsEarly(e) ? before : reader.position(), e);
         }
         if (record.isEmpty()) {
           end();
           return null;
         }
-        lastStart = base + reader.position();
+        // The reader's position (in the file, wherever the reader started) is that of the record
+        // it has just read, not the one before.
+        lastStart = reader.position();
         String where = name + "@" + lastStart;
         try {
           return record.get() instanceof WarcResponse response ? article(where, response) : null;
@@ -73,17 +80,20 @@ final class WarcArticles {
       private Item resume(long failedAt, Exception e) throws IOException {
         boolean headerThere = startsAt(channel, failedAt, gzip ? GZIP_MAGIC : WARC_LINE) && failedAt > lastStart;
         long bad = headerThere || lastStart < 0 ? failedAt : lastStart;
+        long next = nextRecord(channel, Math.max(bad + 1, gzip ? failedAt : bad + 1), gzip);
+        if (next < 0 && endsEarly(e)) {
+          end();
+          return truncated(name + "@" + bad);
+        }
         String why = headerThere || lastStart < 0
             ? "malformed WARC record"
             : "WARC record does not end where its Content-Length says";
-        long next = nextRecord(channel, Math.max(bad + 1, gzip ? failedAt : bad + 1), gzip);
         String reason = why + " (" + firstLine(e) + "); " + (next < 0 ? "no record after it" : "reading resumes at @" + next);
         if (next < 0) {
           end();
         } else {
           channel.position(next);
-          reader = new WarcReader(channel);
-          base = next;
+          reader = new WarcReader(channel); // counts positions from the channel's, so from the file's start
           lastStart = -1;
         }
         return new Item.Failed(new BadInputException(name + "@" + bad, reason));
@@ -91,9 +101,23 @@ final class WarcArticles {
 
       @Override
       protected Item failure(IOException e) {
+        if (endsEarly(e)) {
+          return truncated(name + "@" + Math.max(lastStart, reader.position()));
+        }
         return new Item.Failed(new BadInputException(name, "cannot read (" + firstLine(e) + ")"));
       }
+
+      /** A file cut inside its last record (a crawl that stopped, a download that broke). */
+      private Item truncated(String where) {
+        return new Item.Failed(new BadInputException(where, "truncated WARC: the file ends inside a record"
+            + (gzip ? " (its gzip data stops short)" : "") + "; the records before it were read"));
+      }
     };
+  }
+
+  /** Whether reading stopped because the bytes ran out (jwarc wraps some EOFs unchecked). */
+  private static boolean endsEarly(Exception e) {
+    return e instanceof EOFException || e.getCause() instanceof EOFException;
   }
 
   private static String firstLine(Exception e) {
@@ -159,6 +183,9 @@ final class WarcArticles {
     try {
       http = response.http();
     } catch (IOException e) {
+      if (endsEarly(e)) {
+        throw e; // the file is cut: the reader says so, once
+      }
       return new Item.Failed(new BadInputException(where, "malformed HTTP response (" + e.getMessage() + ")"));
     }
     if (http.status() != 200) {
@@ -169,11 +196,44 @@ final class WarcArticles {
     if (!base.equals("text/html") && !base.equals("application/xhtml+xml")) {
       return null;
     }
-    try (InputStream body = http.body().stream()) {
+    EndWatch body = new EndWatch(http.body().stream());
+    try (body) {
       byte[] bytes = Bytes.read(body, false, where);
       return new Item.Read(HtmlArticles.of(where, bytes, response.target(), type.parameters().get("charset")));
     } catch (BadInputException e) {
+      if (body.cut != null) {
+        throw body.cut; // the file ends inside this record: the reader says so, once
+      }
       return new Item.Failed(e);
+    }
+  }
+
+  /** A record's body that remembers whether the file ended inside it. */
+  private static final class EndWatch extends java.io.FilterInputStream {
+    EOFException cut;
+
+    EndWatch(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (EOFException e) {
+        cut = e;
+        throw e;
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (EOFException e) {
+        cut = e;
+        throw e;
+      }
     }
   }
 }

@@ -41,6 +41,44 @@ class InputsTest {
   }
 
   @Test
+  void utf16WithAByteOrderMarkIsTextAndAnUnreadableFileSaysWhy() throws IOException {
+    String text = "Le maire de Zürich a dit que le café resterait ouvert. 😀";
+    Path le = write("le.txt", ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE));
+    Path be = write("be.txt", ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16BE));
+    Path page = write("page.html", ("\uFEFF<html><body><article><p>" + text + "</p></article></body></html>")
+        .getBytes(StandardCharsets.UTF_16LE));
+    List<Item> items = readAll(le.toString(), be.toString(), page.toString());
+    assertThat(items).allSatisfy(i -> assertThat(((Item.Read) i).article().text()).isEqualTo(text));
+    // UTF-16 without a mark is still taken for binary: nothing says how to read it.
+    assertThat(error(readAll(write("bare.txt", text.getBytes(StandardCharsets.UTF_16LE)).toString()).get(0)))
+        .endsWith("binary data, not text");
+
+    assertThat(Bytes.why(new java.nio.file.AccessDeniedException("/x/a.txt"))).isEqualTo("permission denied");
+    Path locked = write("locked.txt", "Rain fell in Oslo.".getBytes(StandardCharsets.UTF_8));
+    locked.toFile().setReadable(false, false);
+    if (!Files.isReadable(locked)) { // as root every file is readable: the check above stands for it
+      assertThat(error(readAll(locked.toString()).get(0))).isEqualTo(locked + ": cannot read (permission denied)");
+    }
+  }
+
+  @Test
+  void jsonArticlesHaveTheirFieldsInTheirTypesAndNothingAfterThem() throws IOException {
+    Path p = write("typed.jsonl", String.join("\n",
+        "{\"text\": 12345}",
+        "{\"text\": \"Rain fell in Oslo.\"} trailing",
+        "{\"text\": \"Rain fell in Oslo.\", \"published\": \"2005-99-99\"}",
+        "{\"text\": \"Rain fell in Oslo.\", \"authors\": \"Ann\"}",
+        "{\"text\": \"Rain fell in Oslo.\", \"published\": \"2005-02-01\", \"authors\": [\"Ann\"]}").getBytes(StandardCharsets.UTF_8));
+    List<Item> items = readAll(p.toString());
+    assertThat(items).hasSize(5);
+    assertThat(error(items.get(0))).isEqualTo(p + ":1: \"text\" must be a string, not a number");
+    assertThat(error(items.get(1))).startsWith(p + ":2: malformed JSON (").contains("'trailing'");
+    assertThat(error(items.get(2))).isEqualTo(p + ":3: \"published\" is not a date: '2005-99-99' (write YYYY-MM-DD, ISO 8601 or RFC 1123)");
+    assertThat(error(items.get(3))).isEqualTo(p + ":4: \"authors\" must be a list of strings, not a string");
+    assertThat(items.get(4)).isInstanceOf(Item.Read.class);
+  }
+
+  @Test
   void plainTextIsKeptExactlyButForTheByteOrderMark() throws IOException {
     String text = "Headline here\n\n  Body with  spaces\r\nand 😀.\n";
     Path p = write("a.txt", ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8));

@@ -9,6 +9,8 @@ import org.presslens.nlp.attribution.AttributionModel;
 import org.presslens.nlp.backbone.corenlp.CoreNlpBackbone;
 import org.presslens.nlp.claims.ClaimAnnotator;
 import org.presslens.nlp.claims.ClaimModel;
+import org.presslens.nlp.encoder.Encoder;
+import org.presslens.nlp.encoder.EncoderAnnotator;
 import org.presslens.nlp.provenance.OutletRegistry;
 import org.presslens.nlp.provenance.ProvenanceAnnotator;
 import org.presslens.nlp.stance.StanceAnnotator;
@@ -90,7 +92,7 @@ public final class Analyzer {
     return new Pipeline(base(true));
   }
 
-  /** Tokens, sentences and entities: what the attribution model is trained on. */
+  /** Tokens, sentences, the encoder's vectors and entities: what the attribution model is trained on. */
   public static Pipeline beforeAttribution() {
     return new Pipeline(tokensAndEntities(true));
   }
@@ -104,6 +106,7 @@ public final class Analyzer {
   private static List<Annotator> tokensAndEntities(boolean resolveEntities) {
     List<Annotator> stages = new ArrayList<>();
     stages.add(new BackboneAnnotator(CoreNlpBackbone.load()));
+    stages.add(new EncoderAnnotator(Encoder.standard()));
     stages.add(new EntityAnnotator(resolveEntities));
     return stages;
   }

@@ -101,7 +101,8 @@ class ProvenanceTest {
         Critics accused the Northern Water Company of disastrous negligence and shameful greed.
         """, Source.UNKNOWN, "Source » Valley Action Network", "Valley Action Network", OutletRegistry.standard().with(registry));
     assertThat(p.flags()).filteredOn(f -> f.type().equals("affiliated-source")).singleElement()
-        .satisfies(f -> assertThat(f.evidence()).contains("opposes Northern Water Company").contains("negatively"));
+        .satisfies(f -> assertThat(f.evidence()).startsWith("Valley Action Network → opposes: Northern Water Company (https://example.org/campaign)")
+            .contains("negatively"));
     assertThat(p.summary()).endsWith("Northern Water Company portrayed negatively");
   }
 
@@ -120,6 +121,62 @@ class ProvenanceTest {
     assertThat(p.flags()).isEmpty();
     assertThat(p.publisher().outlet().name()).isEqualTo("Reuters");
     assertThat(p.summary()).isEqualTo("Published by Reuters (wire agency); no flags");
+  }
+
+  /**
+   * The founding kind of article: an organisation's own site, credited by the name its domain
+   * spells in a "Source »" line, praising the movement its owner belongs to.
+   */
+  private static final String OWN_SITE = """
+      Clean Rivers Movement wins landmark ruling for the valley
+
+      The Clean Rivers Movement has won a landmark ruling that will protect the valley's rivers for generations, campaigners said on Wednesday.
+
+      "The Clean Rivers Movement is a remarkable, inspiring force for good, and every family in this valley owes its volunteers a debt of thanks," said Maria Lopez, director of the Valley Rivers Alliance.
+
+      Judges ruled on Tuesday that the Northern Water Company must stop discharging sewage into the River Wend by 2026.
+      """;
+  private static final Source OWN_SITE_SOURCE = new Source(null, "valleyaction.example", "https://valleyaction.example/news/ruling");
+
+  @Test
+  void anOrganisationsOwnSitePraisingTheMovementBehindItRaisesAffiliatedSourceWithTheChain(@TempDir Path dir) throws IOException {
+    Path built = dir.resolve("wikidata.json");
+    org.presslens.nlp.provenance.WikidataRegistry.build(OutletRegistryTest.RESULTS, built);
+    Provenance p = provenance(OWN_SITE, OWN_SITE_SOURCE, "Source » valley-action", "valley-action", OutletRegistry.standard().with(built));
+    assertThat(p.origin().name()).isEqualTo("Valley Action Network");
+    assertThat(p.publisher().outlet()).isEqualTo(p.origin().outlet());
+    assertThat(p.flags()).extracting(Provenance.Flag::type).containsExactly("affiliated-source");
+    assertThat(p.flags().get(0).evidence()).isEqualTo("Valley Action Network → owned by: Valley Rivers Alliance"
+        + " (https://www.wikidata.org/wiki/Q900000001#P127) → member of: Clean Rivers Movement"
+        + " (https://www.wikidata.org/wiki/Q900000002#P463); the article portrays Clean Rivers Movement positively:"
+        + " \"Clean Rivers Movement wins landmark ruling for the valley\"");
+    assertThat(p.summary()).isEqualTo("Published by Valley Action Network (advocacy group, owned by Valley Rivers Alliance),"
+        + " which credits itself as the source; Clean Rivers Movement portrayed positively");
+  }
+
+  @Test
+  void theSameArticleIsUnratedWhileTheRegistryDoesNotKnowTheOrganisation() {
+    Provenance p = provenance(OWN_SITE, OWN_SITE_SOURCE, "Source » valley-action", "valley-action", OutletRegistry.standard());
+    assertThat(p.flags()).extracting(f -> f.type() + ": " + f.evidence()).containsExactly(
+        "syndicated-copy: \"Source » valley-action\"",
+        "unrated-source: valley-action is not in the outlet registry",
+        "unrated-source: valleyaction.example is not in the outlet registry");
+  }
+
+  @Test
+  void aCreditByAnAcronymTwoOutletsShareIsMatchedThroughTheArticlesOwnSpellingOfIt(@TempDir Path dir) throws IOException {
+    Path registry = Files.writeString(dir.resolve("two.json"), """
+        {"outlets": [{"name": "Valley Action Network", "kind": "advocacy group",
+          "affiliations": [{"type": "advocacy group", "with": "Valley Rivers Alliance", "reference": "https://example.org/van"}]},
+                     {"name": "Vale Arts News", "kind": "magazine"}]}
+        """);
+    OutletRegistry r = OutletRegistry.standard().with(registry);
+    assertThat(r.byName("VAN")).isEmpty();
+    String text = REPOST.replace("its director Maria Lopez said on Tuesday.",
+        "its director Maria Lopez told the Valley Action Network (VAN) on Tuesday.");
+    Provenance p = provenance(text, Source.UNKNOWN, "Source » VAN", "VAN", r);
+    assertThat(p.origin().name()).isEqualTo("Valley Action Network");
+    assertThat(p.flags()).extracting(Provenance.Flag::type).contains("affiliated-source");
   }
 
   private static Provenance provenance(String text, Source source, String creditLine, String credited, OutletRegistry registry) {

@@ -20,7 +20,7 @@ class StanceQualityFloorTest {
     assumeTrue(Files.isRegularFile(gold), "dataset not present: " + gold);
     StanceEval.Scores s = StanceEval.run(NewsMtsc.read(gold), Analyzer.untrained(), StanceModel.standard());
     assertThat(s.total()).isEqualTo(343);
-    // Measured with the shipped model: accuracy 0.7347, macro-F1 0.7072.
-    assertThat(s.macroF1()).isGreaterThanOrEqualTo(0.69);
+    // Measured with the shipped model (words and the encoder's vectors): accuracy 0.7493, macro-F1 0.7264.
+    assertThat(s.macroF1()).isGreaterThanOrEqualTo(0.71);
   }
 }

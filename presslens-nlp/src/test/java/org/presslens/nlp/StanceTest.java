@@ -3,6 +3,7 @@ package org.presslens.nlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.presslens.core.Article;
 import org.presslens.core.Document;
@@ -67,5 +68,23 @@ class StanceTest {
       assertThat(s.polarity()).isEqualTo("neutral");
       assertThat(s.evidence()).isEmpty();
     });
+  }
+
+  /** Issue 16: "wrongly branded" defends the group; its defender does not portray it negatively. */
+  @Test
+  @Disabled("issue 16, open: the head over frozen MiniLM vectors still reads 'negative' here; fine-tuning the encoder"
+      + " (training/finetune.py) is the next step")
+  void aDefenceAgainstALabelIsNotReadAsTheLabel() {
+    Document d = analyze("The Valley Rivers Alliance was wrongly branded a terrorist organisation, its defender Maria Lopez said on Monday.");
+    assertThat(of(d, "Valley Rivers Alliance")).extracting(Stance::polarity).doesNotContain("negative");
+  }
+
+  /** Issue 16: the dictator the troops free people from is portrayed negatively, not positively. */
+  @Test
+  @Disabled("issue 16, open: the head over frozen MiniLM vectors still reads 'positive' here; fine-tuning the encoder"
+      + " (training/finetune.py) is the next step")
+  void theDictatorOfALiberationIsPortrayedNegatively() {
+    Document d = analyze("The troops came to free the people from the dictator Carlo Vess.");
+    assertThat(of(d, "Carlo Vess")).extracting(Stance::polarity).containsOnly("negative");
   }
 }

@@ -8,7 +8,12 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.Part;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import org.eclipse.jetty.server.MultiPartFormInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +31,7 @@ import org.presslens.core.Pipeline;
 import org.presslens.core.json.ContractJson;
 import org.presslens.corpus.Clusters;
 import org.presslens.corpus.CorpusSearch;
+import org.presslens.corpus.CorpusSearchManager;
 import org.presslens.corpus.CorpusStats;
 import org.presslens.corpus.CorpusStore;
 import org.presslens.ingest.BadInputException;
@@ -49,8 +55,32 @@ public final class WebServer implements AutoCloseable {
    * @param port 0 for any free port
    * @param ingestToken the token that POST /api/ingest needs; null turns ingest off
    * @param maxBodyBytes the largest request body accepted; larger ones get 413
+   * @param maxSeconds the analysis budget of one request in seconds, waiting for a free worker
+   *     included: past it the request gets 503 and its analysis is stopped at the next stage
+   * @throws IllegalArgumentException for an ingest token that guards nothing: empty, blank, or
+   *     what scripts print for a missing value ("null", "undefined", "None"); or a budget under 1 s
    */
-  public record Settings(Path store, String host, int port, String ingestToken, long maxBodyBytes) {}
+  public record Settings(Path store, String host, int port, String ingestToken, long maxBodyBytes, int maxSeconds) {
+    /** The budget {@code presslens serve} gives an analysis unless told otherwise; see docs/WEB.md for why. */
+    public static final int DEFAULT_MAX_SECONDS = 60;
+
+    /** Settings with the default analysis budget. */
+    public Settings(Path store, String host, int port, String ingestToken, long maxBodyBytes) {
+      this(store, host, port, ingestToken, maxBodyBytes, DEFAULT_MAX_SECONDS);
+    }
+
+    public Settings {
+      if (maxSeconds < 1) {
+        throw new IllegalArgumentException("the analysis budget must be at least 1 second, not " + maxSeconds);
+      }
+      if (ingestToken != null && (ingestToken.isBlank() || PLACEHOLDER_TOKENS.contains(ingestToken.strip().toLowerCase(java.util.Locale.ROOT)))) {
+        throw new IllegalArgumentException("the ingest token '" + ingestToken + "' guards nothing (empty, or what a script "
+            + "prints for a missing value); give a secret, or leave the token out to keep ingest off");
+      }
+    }
+  }
+
+  private static final Set<String> PLACEHOLDER_TOKENS = Set.of("null", "undefined", "none", "nil");
 
   static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
       + "connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -64,21 +94,44 @@ public final class WebServer implements AutoCloseable {
   private static final Set<String> LAYERS = Set.of("sentences", "entities", "quotes", "claims", "techniques",
       "technique_share", "stance", "provenance");
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Trailing tokens after the body's value ("{…} garbage") make it malformed rather than being ignored. */
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final int MAX_LIMIT = 200;
   private static final int FACET_VALUES = 8;
 
   private final Settings settings;
   private final Pipeline pipeline;
   private final Javalin app;
-  private CorpusSearch search;
+  /** The store's reader, refreshed to its latest commit; null until the store has one. */
+  private volatile CorpusSearchManager searches;
+  private final java.util.concurrent.ScheduledExecutorService refresher =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "presslens-store-refresh");
+        t.setDaemon(true);
+        return t;
+      });
+  private static final String SNAPSHOT = "presslens.snapshot";
+  /**
+   * The analyses: one worker per core, since each is CPU-bound, and a short queue; a request
+   * beyond both is told the server is busy at once rather than piling up threads and memory.
+   */
+  private final java.util.concurrent.ThreadPoolExecutor analyses;
 
   private WebServer(Settings settings, Pipeline pipeline) {
     this.settings = settings;
     this.pipeline = pipeline;
+    int workers = Runtime.getRuntime().availableProcessors();
+    this.analyses = new java.util.concurrent.ThreadPoolExecutor(workers, workers, 0, java.util.concurrent.TimeUnit.SECONDS,
+        new java.util.concurrent.ArrayBlockingQueue<>(4 * workers), r -> {
+          Thread t = new Thread(r, "presslens-analysis");
+          t.setDaemon(true);
+          return t;
+        });
     this.app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = settings.maxBodyBytes();
+      config.http.prefer405over404 = true; // GET /api/analyze: the path exists, the method does not
       config.staticFiles.add(files -> {
         files.hostedPath = "/";
         files.directory = "/org/presslens/web/static";
@@ -90,15 +143,15 @@ public final class WebServer implements AutoCloseable {
       SECURITY_HEADERS.forEach(ctx::header);
       long length = ctx.req().getContentLengthLong();
       if (length > settings.maxBodyBytes()) {
-        throw new ApiError(413, "request body of " + length + " bytes is over the limit of " + settings.maxBodyBytes());
+        throw tooLarge(ctx, "request body of " + length + " bytes is over the limit of " + settings.maxBodyBytes() + " bytes");
       }
     });
     app.post("/api/analyze", this::analyze);
-    app.get("/api/search", this::searchArticles);
-    app.get("/api/articles/{id}", this::article);
-    app.get("/api/quotes", this::quotes);
-    app.get("/api/stats", this::stats);
-    app.get("/api/clusters/{id}", this::cluster);
+    app.get("/api/search", releasing(this::searchArticles));
+    app.get("/api/articles/{id}", releasing(this::article));
+    app.get("/api/quotes", releasing(this::quotes));
+    app.get("/api/stats", releasing(this::stats));
+    app.get("/api/clusters/{id}", releasing(this::cluster));
     app.post("/api/ingest", this::ingest);
     app.get("/api/techniques", ctx -> {
       ArrayNode list = JSON.createArrayNode();
@@ -111,14 +164,35 @@ public final class WebServer implements AutoCloseable {
     app.get("/api", ctx -> ctx.contentType("text/html; charset=utf-8").result(resource("static/api.html")));
     app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
     app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+    app.exception(io.javalin.validation.ValidationException.class,
+        (e, ctx) -> error(ctx, 400, "bad parameter " + String.join(", ", e.getErrors().keySet())));
     app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e.getClass().getSimpleName()));
   }
 
-  /** Starts serving; returns once the port is open. */
+  /**
+   * Starts serving; returns once the port is open. The server looks for new commits of the
+   * store every {@value #REFRESH_SECONDS} s, so articles another process ingests show up without
+   * a restart.
+   */
   public static WebServer start(Settings settings, Pipeline pipeline) {
     WebServer server = new WebServer(settings, pipeline);
     server.app.start(settings.host(), settings.port());
+    server.refresher.scheduleWithFixedDelay(server::refresh, REFRESH_SECONDS, REFRESH_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
     return server;
+  }
+
+  /** How often the server looks for a newer commit of the store. */
+  static final int REFRESH_SECONDS = 1;
+
+  private void refresh() {
+    try {
+      CorpusSearchManager m = manager();
+      if (m != null) {
+        m.maybeRefresh();
+      }
+    } catch (IOException | RuntimeException e) {
+      // the store is mid-change or gone: the requests keep the last good snapshot, and the next tick tries again
+    }
   }
 
   /** The port served, useful when {@link Settings#port()} was 0. */
@@ -129,15 +203,17 @@ public final class WebServer implements AutoCloseable {
   @Override
   public synchronized void close() throws IOException {
     app.stop();
-    if (search != null) {
-      search.close();
+    refresher.shutdownNow();
+    analyses.shutdownNow();
+    if (searches != null) {
+      searches.close();
     }
   }
 
   // ---- analysis ----
 
-  private void analyze(Context ctx) {
-    Document doc = pipeline.analyze(articleFrom(ctx, "request"));
+  private void analyze(Context ctx) throws IOException {
+    Document doc = analyse(articleFrom(ctx, "request"));
     ObjectNode json = ContractJson.toTree(doc);
     String layers = ctx.queryParam("layers");
     if (layers != null) {
@@ -153,46 +229,194 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * The article a request carries: a text/plain or text/html body, or JSON with "text" or "html"
-   * (and "url", "title", kept as metadata; the URL is never fetched).
+   * Analyses an article within the request's budget ({@link Settings#maxSeconds()}): 503 when
+   * the workers and their queue are full, or when the budget runs out (the analysis is then
+   * interrupted and stops at its next stage); 422 when the article is too deeply nested or too
+   * long for the analysis to hold.
    */
-  private Article articleFrom(Context ctx, String name) {
-    byte[] body = ctx.bodyAsBytes();
+  private Document analyse(Article article) {
+    java.util.concurrent.Future<Document> result;
+    try {
+      result = analyses.submit(() -> pipeline.analyze(article));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      throw new ApiError(503, "busy: " + analyses.getActiveCount() + " analyses are running and "
+          + analyses.getQueue().size() + " waiting; try again shortly");
+    }
+    try {
+      return result.get(settings.maxSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      result.cancel(true);
+      throw new ApiError(503, "the analysis did not finish within the server's budget of " + settings.maxSeconds()
+          + " s and was stopped; send a shorter article, or start the server with a larger --max-seconds");
+    } catch (InterruptedException e) {
+      result.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new ApiError(503, "the server is stopping");
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof StackOverflowError) {
+        throw new ApiError(422, article.input() + ": too deeply nested or too long to analyse (stack overflow)");
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * The article a request carries, by its Content-Type: text/plain (also with no type, or
+   * curl's default application/x-www-form-urlencoded), text/html, application/json with "text"
+   * or "html" (and "url", "title", … kept as metadata; the URL is never fetched), or
+   * multipart/form-data whose uploaded file is read by its own type or name. A declared charset
+   * is honoured; a byte-order mark overrides it. Anything else (XML, PDF, images) is 415.
+   */
+  private Article articleFrom(Context ctx, String name) throws IOException {
+    byte[] body = body(ctx);
     if (body.length == 0) {
       throw new ApiError(400, "empty body: send the article as text/plain, text/html or JSON with \"text\" or \"html\"");
     }
-    String type = String.valueOf(ctx.contentType()).toLowerCase(java.util.Locale.ROOT);
+    String type = ctx.contentType();
+    if (mediaType(type).equals("multipart/form-data")) {
+      Part upload = uploadedPart(body, type);
+      String partType = upload.getContentType();
+      String file = String.valueOf(upload.getSubmittedFileName()).toLowerCase(java.util.Locale.ROOT);
+      if (partType == null || mediaType(partType).equals("application/octet-stream")) {
+        // Browsers send a file's type from its extension, and octet-stream when they know none.
+        partType = upload.getName().equals("html") || file.endsWith(".html") || file.endsWith(".htm") ? "text/html"
+            : file.endsWith(".json") ? "application/json" : "text/plain";
+      }
+      if (mediaType(partType).startsWith("multipart/")) {
+        throw new ApiError(415, "a multipart upload inside a multipart upload is not read");
+      }
+      return article(name, upload.getInputStream().readAllBytes(), partType);
+    }
+    return article(name, body, type);
+  }
+
+  /** The article in a body of one media type; see {@link #articleFrom}. */
+  private static Article article(String name, byte[] body, String type) {
+    String media = mediaType(type);
+    Charset charset = charset(type);
     try {
-      if (type.startsWith("application/json")) {
-        JsonNode node;
-        try {
-          node = JSON.readTree(body);
-        } catch (IOException e) {
-          throw new ApiError(400, "malformed JSON body");
+      switch (media) {
+        case "application/json" -> {
+          JsonNode node;
+          try {
+            node = charset == null ? JSON.readTree(body) : JSON.readTree(new String(body, charset));
+          } catch (IOException e) {
+            throw new ApiError(400, "malformed JSON body (" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                ? j.getOriginalMessage() : e.getMessage()) + ")");
+          }
+          try {
+            Inputs.requireShape(name, node);
+          } catch (BadInputException e) {
+            throw new ApiError(400, e.getMessage());
+          }
+          String text = text(node, "text");
+          if (!node.hasNonNull("html") && (text == null || text.isBlank())) {
+            throw new ApiError(400, "the JSON body needs a non-empty \"text\" or \"html\"");
+          }
+          return Inputs.article(name, node);
         }
-        String text = text(node, "text");
-        if (!node.hasNonNull("html") && (text == null || text.isBlank())) {
-          throw new ApiError(400, "the JSON body needs a non-empty \"text\" or \"html\"");
+        case "text/html", "application/xhtml+xml" -> {
+          return HtmlArticles.of(name, body, null, charset);
         }
-        return Inputs.article(name, node);
+        case "text/plain", "", "application/x-www-form-urlencoded" -> {
+          return TextArticles.of(name, body, charset);
+        }
+        default -> throw new ApiError(415, "Content-Type " + media + " is not read: send text/plain, text/html, "
+            + "application/json, or a file as multipart/form-data");
       }
-      if (type.startsWith("text/html")) {
-        return HtmlArticles.of(name, body, null);
-      }
-      return TextArticles.of(name, body);
     } catch (BadInputException e) {
       throw new ApiError(422, e.getMessage());
     }
+  }
+
+  /** The media type of a Content-Type header, lower case, without parameters; "" when there is none. */
+  private static String mediaType(String contentType) {
+    return contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The charset a Content-Type declares, or null; one Java does not know is 415. */
+  private static Charset charset(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    for (String param : contentType.split(";")) {
+      String[] kv = param.strip().split("=", 2);
+      if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("charset")) {
+        String name = kv[1].strip().replace("\"", "");
+        try {
+          return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+          throw new ApiError(415, "unknown charset '" + name + "'");
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The uploaded file of a multipart/form-data body (already read within the size limit): the
+   * part named "file", else the first part with a file name, else the part named "text" or
+   * "html" as a form field.
+   */
+  private static Part uploadedPart(byte[] body, String contentType) throws IOException {
+    MultipartConfigElement config = new MultipartConfigElement(null, body.length, body.length, body.length + 1);
+    MultiPartFormInputStream form = new MultiPartFormInputStream(new ByteArrayInputStream(body), contentType, config, null, 64);
+    java.util.Collection<Part> parts;
+    try {
+      parts = form.getParts();
+    } catch (IOException | IllegalStateException e) {
+      throw new ApiError(400, "malformed multipart/form-data body (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
+    }
+    Part named = null;
+    Part withFile = null;
+    Part field = null;
+    for (Part p : parts) {
+      if (p.getName().equals("file")) {
+        named = p;
+      } else if (withFile == null && p.getSubmittedFileName() != null) {
+        withFile = p;
+      } else if (field == null && (p.getName().equals("text") || p.getName().equals("html"))) {
+        field = p;
+      }
+    }
+    Part chosen = named != null ? named : withFile != null ? withFile : field;
+    if (chosen == null) {
+      throw new ApiError(400, "the multipart/form-data body has no file: send the article as a part named \"file\"");
+    }
+    return chosen;
+  }
+
+  /**
+   * The request body, read up to the limit whatever the request declares: a chunked body has no
+   * length to check beforehand, so the limit is counted as the bytes arrive. The connection is
+   * closed after a 413 rather than drained.
+   */
+  private byte[] body(Context ctx) throws IOException {
+    long max = settings.maxBodyBytes();
+    byte[] body = ctx.req().getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 16, max + 1));
+    if (body.length > max) {
+      throw tooLarge(ctx, "request body is over the limit of " + max + " bytes");
+    }
+    return body;
+  }
+
+  private static ApiError tooLarge(Context ctx, String message) {
+    ctx.header("Connection", "close");
+    return new ApiError(413, message);
   }
 
   // ---- the corpus ----
 
   private void searchArticles(Context ctx) throws IOException {
     String q = required(ctx, "q");
+    int limit = limit(ctx); // checked on an empty store too
     ArrayNode hits = JSON.createArrayNode();
-    CorpusSearch s = search();
+    CorpusSearch s = search(ctx);
     if (s != null) {
-      for (CorpusSearch.ArticleHit h : run(() -> s.articles(q, limit(ctx)))) {
+      for (CorpusSearch.ArticleHit h : run(() -> s.articles(q, limit))) {
         ObjectNode n = hits.addObject();
         n.put("id", h.id()).put("title", h.title()).put("source", h.source()).put("published", h.published())
             .put("snippet", h.snippet()).put("score", h.score());
@@ -217,7 +441,7 @@ public final class WebServer implements AutoCloseable {
 
   private void article(Context ctx) throws IOException {
     String id = ctx.pathParam("id");
-    CorpusSearch s = search();
+    CorpusSearch s = search(ctx);
     String json = s == null ? null : s.json(id);
     if (json == null) {
       throw new ApiError(404, "no article " + id + " in the store");
@@ -240,10 +464,11 @@ public final class WebServer implements AutoCloseable {
       throw new ApiError(400, "say which quotes: speaker, entity, source, from, to or q");
     }
     String query = String.join(" AND ", clauses);
+    int limit = limit(ctx);
     ArrayNode hits = JSON.createArrayNode();
-    CorpusSearch s = search();
+    CorpusSearch s = search(ctx);
     if (s != null) {
-      for (CorpusSearch.QuoteHit h : run(() -> s.quotes(query, limit(ctx)))) {
+      for (CorpusSearch.QuoteHit h : run(() -> s.quotes(query, limit))) {
         hits.addObject().put("id", h.id()).put("article", h.articleId()).put("speaker", h.speaker()).put("kind", h.kind())
             .put("cue", h.cue()).put("text", h.text()).put("title", h.title()).put("source", h.source())
             .put("published", h.published());
@@ -253,11 +478,11 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void stats(Context ctx) throws IOException {
-    CorpusSearch s = search();
+    CorpusSearch s = search(ctx);
     String by = ctx.queryParamAsClass("by", String.class).getOrDefault("month");
-    int top = Math.min(MAX_LIMIT, ctx.queryParamAsClass("top", Integer.class).getOrDefault(10));
+    int top = intParam(ctx, "top", 10, 1, MAX_LIMIT);
     if (s == null) {
-      ctx.json(new CorpusStats(0, 0, Map.of(), Map.of(), Map.of()));
+      ctx.json(CorpusStats.empty());
       return;
     }
     String q = ctx.queryParamAsClass("q", String.class).getOrDefault("");
@@ -267,7 +492,7 @@ public final class WebServer implements AutoCloseable {
 
   private void cluster(Context ctx) throws IOException {
     String id = ctx.pathParam("id");
-    CorpusSearch s = search();
+    CorpusSearch s = search(ctx);
     Clusters.Cluster c = null;
     if (s != null) {
       c = s.clusters().all().stream().filter(x -> x.id().equals(id)).findFirst().orElse(s.clusters().of(id));
@@ -289,12 +514,15 @@ public final class WebServer implements AutoCloseable {
     if (settings.ingestToken() == null) {
       throw new ApiError(403, "ingest is off: start the server with --ingest-token to allow it");
     }
-    String given = String.valueOf(ctx.header("Authorization")).replaceFirst("^Bearer ", "");
-    if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), settings.ingestToken().getBytes(StandardCharsets.UTF_8))) {
+    String header = ctx.header("Authorization");
+    // A missing header or another scheme never matches, whatever the token.
+    String given = header != null && header.startsWith("Bearer ") ? header.substring("Bearer ".length()) : null;
+    if (given == null
+        || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), settings.ingestToken().getBytes(StandardCharsets.UTF_8))) {
       throw new ApiError(401, "missing or wrong token (send Authorization: Bearer TOKEN)");
     }
     Article article = articleFrom(ctx, "api");
-    Document doc = pipeline.analyze(article);
+    Document doc = analyse(article);
     String id = ArticleId.of(article);
     boolean known;
     synchronized (this) {
@@ -303,25 +531,76 @@ public final class WebServer implements AutoCloseable {
         store.add(doc);
         store.commit();
         store.recluster();
+      } catch (CorpusStore.StoreBusyException e) {
+        throw new ApiError(409, e.getMessage().replace(settings.store().toString(), "the server's store"));
+      } catch (IOException | RuntimeException e) {
+        if (CorpusStore.isDiskFull(e)) {
+          throw new ApiError(503, "the disk holding the store is full; the article was not stored");
+        }
+        throw e;
       }
-      if (search != null) {
-        search.close();
-        search = null;
+      CorpusSearchManager m = manager();
+      if (m != null) {
+        m.maybeRefreshBlocking(); // the client's next search sees what it stored
       }
     }
     ctx.status(known ? 200 : 201).json(JSON.createObjectNode().put("id", id).put("replaced", known));
   }
 
-  /** The store's reader, opened on first use and after each API ingest; null while there is no store. */
-  private synchronized CorpusSearch search() throws IOException {
-    if (search == null && Files.isDirectory(settings.store().resolve("index"))) {
-      try {
-        search = CorpusSearch.open(settings.store());
-      } catch (IOException e) {
-        return null; // created but empty
-      }
+  /**
+   * The snapshot of the store this request reads, acquired on first use and released when the
+   * request ends (see {@link #releasing}); null while there is no store.
+   */
+  private CorpusSearch search(Context ctx) {
+    CorpusSearch held = ctx.attribute(SNAPSHOT);
+    if (held != null) {
+      return held;
     }
-    return search;
+    CorpusSearchManager m = manager();
+    if (m == null) {
+      return null;
+    }
+    CorpusSearch s;
+    try {
+      s = m.acquire();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    ctx.attribute(SNAPSHOT, s);
+    return s;
+  }
+
+  /** A handler that gives back the snapshot it read, however it ends. */
+  private io.javalin.http.Handler releasing(io.javalin.http.Handler handler) {
+    return ctx -> {
+      try {
+        handler.handle(ctx);
+      } finally {
+        CorpusSearch s = ctx.attribute(SNAPSHOT);
+        if (s != null) {
+          ctx.attribute(SNAPSHOT, null);
+          searches.release(s);
+        }
+      }
+    };
+  }
+
+  /** The store's reader manager, opened once the store has a commit; null before. */
+  private CorpusSearchManager manager() {
+    CorpusSearchManager m = searches;
+    if (m != null) {
+      return m;
+    }
+    synchronized (this) {
+      if (searches == null && Files.isDirectory(settings.store().resolve("index"))) {
+        try {
+          searches = CorpusSearchManager.open(settings.store());
+        } catch (IOException e) {
+          return null; // created but empty
+        }
+      }
+      return searches;
+    }
   }
 
   // ---- helpers ----
@@ -340,6 +619,9 @@ public final class WebServer implements AutoCloseable {
   }
 
   private static void error(Context ctx, int status, String message) {
+    if (status == 503) {
+      ctx.header("Retry-After", "5");
+    }
     ctx.status(status).json(JSON.createObjectNode().put("status", status)
         .put("error", String.valueOf(message).lines().findFirst().orElse("")));
   }
@@ -354,18 +636,36 @@ public final class WebServer implements AutoCloseable {
   }
 
   private static int limit(Context ctx) {
-    int n = ctx.queryParamAsClass("limit", Integer.class).getOrDefault(20);
-    if (n < 1 || n > MAX_LIMIT) {
-      throw new ApiError(400, "limit must be between 1 and " + MAX_LIMIT);
-    }
-    return n;
+    return intParam(ctx, "limit", 20, 1, MAX_LIMIT);
   }
 
-  private static String date(String v) {
-    if (!ISO_DATE.matcher(v).matches()) {
-      throw new ApiError(400, "dates are YYYY-MM-DD, not " + v);
+  /** A whole-number query parameter in [min, max], or its default when absent; anything else is 400. */
+  private static int intParam(Context ctx, String name, int absent, int min, int max) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return absent;
     }
-    return v;
+    try {
+      int n = Integer.parseInt(v.strip());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the range
+    }
+    throw new ApiError(400, name + " must be a whole number between " + min + " and " + max + ", not '" + v + "'");
+  }
+
+  /** A calendar date as YYYY-MM-DD: the form, and a day that exists (not 2005-99-99). */
+  private static String date(String v) {
+    try {
+      if (ISO_DATE.matcher(v).matches()) {
+        return java.time.LocalDate.parse(v).toString();
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new ApiError(400, "no such date: " + v);
+    }
+    throw new ApiError(400, "dates are YYYY-MM-DD, not " + v);
   }
 
   /** A value as one Lucene phrase: quotes and backslashes escaped. */

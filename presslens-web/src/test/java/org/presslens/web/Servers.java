@@ -20,6 +20,10 @@ final class Servers {
     return WebServer.start(new WebServer.Settings(store, "127.0.0.1", 0, token, maxBody), PIPELINE);
   }
 
+  static WebServer start(Path store, String token, long maxBody, int maxSeconds) {
+    return WebServer.start(new WebServer.Settings(store, "127.0.0.1", 0, token, maxBody, maxSeconds), PIPELINE);
+  }
+
   static HttpResponse<String> get(WebServer s, String path) throws IOException, InterruptedException {
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());

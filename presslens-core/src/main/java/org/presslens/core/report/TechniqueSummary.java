@@ -1,6 +1,5 @@
 package org.presslens.core.report;
 
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,10 +31,10 @@ public record TechniqueSummary(double coveredShare, Map<PersuasionTechnique, Spl
   }
 
   public static TechniqueSummary of(Document doc) {
-    BitSet covered = new BitSet();
+    List<org.presslens.core.Span> covered = new java.util.ArrayList<>();
     Map<PersuasionTechnique, Split> counts = new EnumMap<>(PersuasionTechnique.class);
     for (Technique t : doc.techniques()) {
-      covered.set(t.span().start(), t.span().end());
+      covered.add(t.span());
       PersuasionTechnique.of(t.technique()).ifPresent(kind ->
           counts.merge(kind, t.quote() == null ? new Split(1, 0) : new Split(0, 1), Split::plus));
     }

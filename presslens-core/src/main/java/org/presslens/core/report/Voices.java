@@ -1,7 +1,6 @@
 package org.presslens.core.report;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,12 +67,12 @@ public final class Voices {
       names.putIfAbsent(key, name);
     }
 
-    BitSet quoted = new BitSet();
+    List<Span> quoted = new ArrayList<>();
     List<Voice> voices = new ArrayList<>();
     for (Map.Entry<String, List<Quote>> e : bySpeaker.entrySet()) {
-      BitSet mine = new BitSet();
-      e.getValue().forEach(q -> q.content().forEach(s -> mine.set(s.start(), s.end())));
-      quoted.or(mine);
+      List<Span> mine = new ArrayList<>();
+      e.getValue().forEach(q -> mine.addAll(q.content()));
+      quoted.addAll(mine);
       String entity = e.getKey().equals(UNATTRIBUTED) || e.getKey().startsWith("text:") ? null : e.getKey();
       voices.add(new Voice(names.get(e.getKey()), entity, List.copyOf(e.getValue()), countWords(words, mine)));
     }
@@ -104,15 +103,37 @@ public final class Voices {
     return totalWords;
   }
 
-  /** How many of {@code words} have a code point in {@code covered}. */
-  static int countWords(List<Token> words, BitSet covered) {
+  /**
+   * How many of {@code words} (in text order, not overlapping) share a code point with one of
+   * {@code spans} (in any order, overlapping or not). Time O(w + s log s): each voice costs its
+   * own spans and the words they cover, so an article of many voices stays linear.
+   */
+  static int countWords(List<Token> words, List<Span> spans) {
+    List<Span> sorted = new ArrayList<>(spans);
+    sorted.sort(Comparator.comparingInt(Span::start));
     int n = 0;
-    for (Token t : words) {
-      Span s = t.span();
-      int first = covered.nextSetBit(s.start());
-      if (first >= 0 && first < s.end()) {
-        n++;
+    int next = 0; // the first word not yet counted
+    for (Span s : sorted) {
+      if (s.end() <= s.start()) {
+        continue;
       }
+      // Skip to the first word ending after the span starts (binary search from where we are).
+      int lo = next;
+      int hi = words.size();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (words.get(mid).span().end() <= s.start()) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      int i = lo;
+      while (i < words.size() && words.get(i).span().start() < s.end()) {
+        n++;
+        i++;
+      }
+      next = Math.max(next, i);
     }
     return n;
   }

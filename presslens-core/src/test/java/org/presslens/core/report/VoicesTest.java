@@ -60,6 +60,21 @@ class VoicesTest {
   }
 
   @Test
+  void wordsAreCountedOnceWhateverTheSpansOrderAndOverlap() {
+    // Words at [0,4) [5,9) [10,14) [15,19) [20,24).
+    List<Token> words = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      words.add(new Token(new Span(5 * i, 5 * i + 4), "word", "NN", "O", 0));
+    }
+    assertThat(Voices.countWords(words, List.of())).isZero();
+    assertThat(Voices.countWords(words, List.of(new Span(4, 5)))).isZero(); // the space between two words
+    assertThat(Voices.countWords(words, List.of(new Span(3, 6)))).isEqualTo(2); // the edges of two words
+    assertThat(Voices.countWords(words, List.of(new Span(12, 13), new Span(13, 14)))).isEqualTo(1); // one word cut in two
+    assertThat(Voices.countWords(words, List.of(new Span(15, 24), new Span(0, 24), new Span(6, 7)))).isEqualTo(5);
+    assertThat(Voices.countWords(words, List.of(new Span(20, 30), new Span(0, 1)))).isEqualTo(2);
+  }
+
+  @Test
   void reportsListEachQuoteUnderItsSpeaker() {
     Document d = document();
     String text = TextReport.render(d);

@@ -18,6 +18,13 @@ final class AttributionFeatures {
   private static final int SENTENCES_AROUND = 1;
   /** How far a quotation is followed past the window's sentences, in tokens. */
   private static final int QUOTATION_REACH = 150;
+  /**
+   * Tokens read on each side of a cue at most, whatever its sentences: a "sentence" of thousands
+   * of words (a list or a table flattened into text) is read in a window, so that each cue costs
+   * a bounded time and an article's cost stays linear in its length. News sentences are far
+   * shorter; on PolNeAR the cap changes no figure (docs/ATTRIBUTION.md).
+   */
+  static final int MAX_REACH = 250;
   private static final String CLAUSE_PUNCTUATION = ",;:—–-(";
 
   private final Tokens t;
@@ -160,7 +167,7 @@ final class AttributionFeatures {
         to = Math.min(q.close() + 1, ce + QUOTATION_REACH);
       }
     }
-    return new int[] {from, to};
+    return new int[] {Math.max(from, cs - MAX_REACH), Math.min(to, ce + MAX_REACH)};
   }
 
   /** Features of token i as content or source of the cue {@code [cs, ce)}; i is outside the cue. */

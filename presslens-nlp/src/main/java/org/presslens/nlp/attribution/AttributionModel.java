@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -281,21 +282,36 @@ public final class AttributionModel {
     List<Scored> byCue = new ArrayList<>(found);
     byCue.sort(Comparator.comparingDouble(Scored::cue).reversed());
     List<Draft> kept = new ArrayList<>();
-    List<BitSet> keptTokens = new ArrayList<>();
+    List<Integer> keptSizes = new ArrayList<>();
+    // The kept drafts holding each token: a draft is compared only with those it shares tokens
+    // with, so that an article of thousands of attributions costs their tokens, not their pairs.
+    Map<Integer, List<Integer>> holders = new HashMap<>();
     for (Scored s : byCue) {
       BitSet tokens = new BitSet();
-      s.draft().content.forEach(p -> tokens.set(p[0], p[1]));
+      int first = Integer.MAX_VALUE;
+      for (int[] p : s.draft().content) {
+        tokens.set(p[0], p[1]);
+        first = Math.min(first, p[0]);
+      }
+      int size = tokens.cardinality();
+      Map<Integer, Integer> shared = new HashMap<>();
+      for (int i = size == 0 ? -1 : tokens.nextSetBit(first); i >= 0; i = tokens.nextSetBit(i + 1)) {
+        for (int k : holders.getOrDefault(i, List.of())) {
+          shared.merge(k, 1, Integer::sum);
+        }
+      }
       boolean duplicate = false;
-      for (BitSet other : keptTokens) {
-        BitSet inter = (BitSet) tokens.clone();
-        inter.and(other);
-        BitSet union = (BitSet) tokens.clone();
-        union.or(other);
-        duplicate |= inter.cardinality() * 2 >= union.cardinality();
+      for (Map.Entry<Integer, Integer> e : shared.entrySet()) {
+        int inter = e.getValue();
+        duplicate |= inter * 2 >= size + keptSizes.get(e.getKey()) - inter;
       }
       if (!duplicate) {
+        int index = kept.size();
         kept.add(s.draft());
-        keptTokens.add(tokens);
+        keptSizes.add(size);
+        for (int i = size == 0 ? -1 : tokens.nextSetBit(first); i >= 0; i = tokens.nextSetBit(i + 1)) {
+          holders.computeIfAbsent(i, k -> new ArrayList<>(2)).add(index);
+        }
       }
     }
     return kept;

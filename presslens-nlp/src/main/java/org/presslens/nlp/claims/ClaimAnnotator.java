@@ -37,7 +37,7 @@ public final class ClaimAnnotator implements Annotator {
 
   @Override
   public Set<Layer> requires() {
-    return Set.of(Layer.TOKENS, Layer.SENTENCES, Layer.ENTITIES, Layer.QUOTES);
+    return Set.of(Layer.TOKENS, Layer.SENTENCES, Layer.VECTORS, Layer.ENTITIES, Layer.QUOTES);
   }
 
   @Override
@@ -57,7 +57,7 @@ public final class ClaimAnnotator implements Annotator {
         to++;
       }
       Span span = new Span(tokens.get(from).span().start(), tokens.get(to - 1).span().end());
-      double score = isCreditLine(document, span) ? 0 : model.score(ClaimFeatures.of(document, from, to));
+      double score = isCreditLine(document, span) ? 0 : model.score(document, from, to);
       if (score >= threshold / 2) {
         claims.add(inQuote(document, span, score, score >= threshold));
       }

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.presslens.core.Document;
 import org.presslens.nlp.learn.LinearModel;
 
 /**
- * The check-worthiness model: a two-class logistic regression over {@link ClaimFeatures}, with the
- * decision threshold chosen on dev kept in its notes.
+ * The check-worthiness model: a two-class logistic regression over {@link ClaimFeatures} and/or
+ * the encoder's mean vector of the sentence, with the decision threshold chosen by
+ * cross-validation on train kept in its notes.
  */
 public final class ClaimModel {
   /** The model shipped with PressLens, rebuilt by {@code presslens train claims}. */
@@ -27,7 +29,7 @@ public final class ClaimModel {
     return new ClaimModel(LinearModel.resource(ClaimModel.class, RESOURCE, "presslens train claims"));
   }
 
-  /** The decision threshold chosen on dev. */
+  /** The decision threshold chosen by cross-validation on train. */
   public double threshold() {
     return threshold;
   }
@@ -37,9 +39,19 @@ public final class ClaimModel {
     return model.notes();
   }
 
-  /** Probability in [0, 1] that a sentence with these features is check-worthy. */
-  double score(List<String> features) {
-    return model.probability(features);
+  /** Whether the model reads the encoder's vectors. */
+  boolean readsVectors() {
+    return model.denseInputs() > 0;
+  }
+
+  /** Probability in [0, 1] that the sentence of tokens {@code [from, to)} is check-worthy. */
+  double score(Document doc, int from, int to) {
+    return score(ClaimFeatures.of(doc, from, to), readsVectors() ? doc.vectors().mean(from, to) : null);
+  }
+
+  /** Probability in [0, 1] from features and (for a model that reads them) the sentence's mean vector. */
+  double score(List<String> features, float[] vector) {
+    return model.probability(features, vector);
   }
 
   ClaimModel withNotes(Map<String, String> notes) {

@@ -22,22 +22,37 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A logistic-regression classifier over named binary features, as liblinear trains it: one weight
- * vector per class (one-vs-rest), or a single vector for the second of two classes. Stored as
- * gzipped text ({@code # key=value} notes, then {@code feature<TAB>weight…}), so it needs no ML
- * library at run time and a retrained model diffs as text.
+ * A logistic-regression classifier over named binary features and, optionally, a dense vector
+ * (the encoder's, pooled), as liblinear trains it: one weight vector per class (one-vs-rest), or a
+ * single vector for the second of two classes. Stored as gzipped text ({@code # key=value} notes,
+ * then {@code feature<TAB>weight…}, the dense weights as features {@code dense:0…}), so it needs
+ * no ML library at run time and a retrained model diffs as text. A model whose notes say
+ * {@code link=softmax} (a head fine-tuned with the encoder) normalises its classes by softmax.
  */
 public final class LinearModel {
+  private static final String DENSE = "dense:";
+
   private final List<String> classes;
   private final Map<String, float[]> weights;
+  /** dense[j][k]: the weight of dense input j for class column k; empty without dense inputs. */
+  private final float[][] dense;
   private final double[] bias;
   private final Map<String, String> notes;
+  /** Whether the classes were trained jointly (a softmax head) rather than one-vs-rest. */
+  private final boolean softmax;
 
-  LinearModel(List<String> classes, Map<String, float[]> weights, double[] bias, Map<String, String> notes) {
+  LinearModel(List<String> classes, Map<String, float[]> weights, float[][] dense, double[] bias, Map<String, String> notes) {
     this.classes = List.copyOf(classes);
     this.weights = weights;
+    this.dense = dense;
     this.bias = bias.clone();
     this.notes = Map.copyOf(notes);
+    this.softmax = "softmax".equals(notes.get("link"));
+  }
+
+  /** How many dense inputs the model reads: 0 for binary features alone. */
+  public int denseInputs() {
+    return dense.length;
   }
 
   /** The class names, in the order of {@link #probabilities}. */
@@ -54,12 +69,32 @@ public final class LinearModel {
   public LinearModel withNotes(Map<String, String> more) {
     Map<String, String> all = new LinkedHashMap<>(notes);
     all.putAll(more);
-    return new LinearModel(classes, weights, bias, all);
+    return new LinearModel(classes, weights, dense, bias, all);
   }
 
   /** Probability of each class given the features present; they sum to 1. */
   public double[] probabilities(Collection<String> features) {
+    return probabilities(features, null);
+  }
+
+  /**
+   * Probability of each class given the binary features present and the dense inputs; they sum
+   * to 1.
+   *
+   * @param inputs {@link #denseInputs()} values, or null for a model without dense inputs
+   * @throws IllegalArgumentException when the number of dense inputs is not the model's
+   */
+  public double[] probabilities(Collection<String> features, float[] inputs) {
     double[] z = bias.clone();
+    int n = inputs == null ? 0 : inputs.length;
+    if (n != dense.length) {
+      throw new IllegalArgumentException("the model reads " + dense.length + " dense inputs, given " + n);
+    }
+    for (int j = 0; j < n; j++) {
+      for (int k = 0; k < z.length; k++) {
+        z[k] += dense[j][k] * inputs[j];
+      }
+    }
     for (String f : features) {
       float[] w = weights.get(f);
       if (w != null) {
@@ -71,6 +106,18 @@ public final class LinearModel {
     if (classes.size() == 2) {
       double p = sigmoid(z[0]);
       return new double[] {1 - p, p};
+    }
+    if (softmax) {
+      double max = Arrays.stream(z).max().orElse(0);
+      double sum = 0;
+      for (int k = 0; k < z.length; k++) {
+        z[k] = Math.exp(z[k] - max);
+        sum += z[k];
+      }
+      for (int k = 0; k < z.length; k++) {
+        z[k] /= sum;
+      }
+      return z;
     }
     // One-vs-rest scores normalised, as liblinear's predict_probability does.
     double sum = 0;
@@ -86,10 +133,15 @@ public final class LinearModel {
 
   /** For a two-class model, the probability of the second class. */
   public double probability(Collection<String> features) {
+    return probability(features, null);
+  }
+
+  /** For a two-class model, the probability of the second class given dense inputs too. */
+  public double probability(Collection<String> features, float[] inputs) {
     if (classes.size() != 2) {
       throw new IllegalStateException("not a two-class model: " + classes);
     }
-    return probabilities(features)[1];
+    return probabilities(features, inputs)[1];
   }
 
   /** The index of the most probable class. */
@@ -138,7 +190,12 @@ public final class LinearModel {
     }
     List<String> classes = List.of(notes.get("classes").split("\\|"));
     double[] bias = Arrays.stream(notes.get("bias").split("\\|")).mapToDouble(Double::parseDouble).toArray();
-    return new LinearModel(classes, weights, bias, notes);
+    float[][] dense = new float[0][];
+    for (int j = 0; weights.containsKey(DENSE + j); j++) {
+      dense = Arrays.copyOf(dense, j + 1);
+      dense[j] = weights.remove(DENSE + j);
+    }
+    return new LinearModel(classes, weights, dense, bias, notes);
   }
 
   /** Writes the model; features in name order, so that a retrained model diffs cleanly. */
@@ -155,11 +212,18 @@ public final class LinearModel {
       for (Map.Entry<String, String> n : all.entrySet()) {
         w.write("# " + n.getKey() + "=" + n.getValue() + "\n");
       }
-      for (Map.Entry<String, float[]> e : new TreeMap<>(weights).entrySet()) {
+      Map<String, float[]> rows = new TreeMap<>(weights);
+      for (int j = 0; j < dense.length; j++) {
+        rows.put(DENSE + j, dense[j]);
+      }
+      for (Map.Entry<String, float[]> e : rows.entrySet()) {
         w.write(e.getKey());
+        // Dense weights are folded back from standardised inputs and meet the bias in large sums:
+        // written exactly. Feature weights need no more than five digits.
+        boolean exact = e.getKey().startsWith(DENSE);
         for (float v : e.getValue()) {
           w.write('\t');
-          w.write(String.format(Locale.ROOT, "%.5g", v));
+          w.write(exact ? Float.toString(v) : String.format(Locale.ROOT, "%.5g", v));
         }
         w.write('\n');
       }

@@ -14,9 +14,14 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * L2-regularised logistic regression with liblinear over named binary features. The feature index
- * (features seen at least {@code minCount} times) and the problem are built once, so that several
- * values of C can be tried on the same data.
+ * L2-regularised logistic regression with liblinear over named binary features and, optionally, a
+ * dense vector per example. The feature index (features seen at least {@code minCount} times) and
+ * the problem are built once, so that several values of C can be tried on the same data.
+ *
+ * <p>Dense inputs are standardised (mean 0, variance 1 over the training examples), then scaled by
+ * a {@code denseWeight}: with one C for all weights, a dense input scaled by a regularises as if
+ * its own C were C·a², so words and vectors each get the regularisation they want. The stored
+ * weights are folded back to the raw inputs, so the model reads them as they come.
  */
 public final class LinearTrainer {
   /** Weights smaller than this are left out of the stored model: they change no decision. */
@@ -27,13 +32,43 @@ public final class LinearTrainer {
   private final List<String> classes;
   private final String[] names;
   private final Problem problem;
+  private final int denseInputs;
+  private final double[] denseMean;
+  private final double[] denseScale;
+  private final double denseWeight;
 
   /**
    * @param examples each example's features
    * @param labels each example's class, an index into {@code classes}
    */
   public LinearTrainer(List<? extends Collection<String>> examples, int[] labels, List<String> classes, int minCount) {
+    this(examples, null, 1, labels, classes, minCount);
+  }
+
+  /**
+   * @param examples each example's binary features
+   * @param dense each example's dense inputs, all of one length; or null for none
+   * @param denseWeight what the standardised dense inputs are multiplied by (1: as they are)
+   * @param labels each example's class, an index into {@code classes}
+   */
+  public LinearTrainer(List<? extends Collection<String>> examples, List<float[]> dense, double denseWeight, int[] labels,
+      List<String> classes, int minCount) {
     this.classes = List.copyOf(classes);
+    this.denseWeight = denseWeight;
+    denseInputs = dense == null || dense.isEmpty() ? 0 : dense.get(0).length;
+    denseMean = new double[denseInputs];
+    denseScale = new double[denseInputs];
+    for (int j = 0; j < denseInputs; j++) {
+      double sum = 0;
+      double squares = 0;
+      for (float[] v : dense) {
+        sum += v[j];
+        squares += (double) v[j] * v[j];
+      }
+      denseMean[j] = sum / dense.size();
+      double variance = squares / dense.size() - denseMean[j] * denseMean[j];
+      denseScale[j] = variance > 1e-12 ? Math.sqrt(variance) : 1;
+    }
     Map<String, Integer> counts = new HashMap<>();
     examples.forEach(e -> e.forEach(f -> counts.merge(f, 1, Integer::sum)));
     TreeSet<String> kept = new TreeSet<>();
@@ -49,17 +84,20 @@ public final class LinearTrainer {
     }
     problem = new Problem();
     problem.l = examples.size();
-    problem.n = names.length + 1;
+    problem.n = names.length + denseInputs + 1;
     problem.bias = 1;
     problem.x = new Feature[examples.size()][];
     problem.y = new double[examples.size()];
     for (int i = 0; i < examples.size(); i++) {
       int[] ids = examples.get(i).stream().map(index::get).filter(id -> id != null).mapToInt(Integer::intValue).distinct().sorted().toArray();
-      Feature[] x = new Feature[ids.length + 1];
+      Feature[] x = new Feature[ids.length + denseInputs + 1];
       for (int k = 0; k < ids.length; k++) {
         x[k] = new FeatureNode(ids[k], 1);
       }
-      x[ids.length] = new FeatureNode(names.length + 1, 1);
+      for (int j = 0; j < denseInputs; j++) {
+        x[ids.length + j] = new FeatureNode(names.length + 1 + j, denseWeight * (dense.get(i)[j] - denseMean[j]) / denseScale[j]);
+      }
+      x[ids.length + denseInputs] = new FeatureNode(names.length + denseInputs + 1, 1);
       problem.x[i] = x;
       problem.y[i] = labels[i];
     }
@@ -123,8 +161,17 @@ public final class LinearTrainer {
     }
     double[] bias = new double[columns];
     for (int k = 0; k < columns; k++) {
-      bias[k] = sign * w[names.length * columns + (columns == 1 ? 0 : column[k])];
+      bias[k] = sign * w[(names.length + denseInputs) * columns + (columns == 1 ? 0 : column[k])];
     }
-    return new LinearModel(classes, weights, bias, Map.of("C", String.valueOf(c)));
+    // w·a(x − mean)/scale = (wa/scale)·x − Σ wa·mean/scale: raw-input weights and a shifted bias.
+    float[][] denseWeights = new float[denseInputs][columns];
+    for (int j = 0; j < denseInputs; j++) {
+      for (int k = 0; k < columns; k++) {
+        double x = sign * w[(names.length + j) * columns + (columns == 1 ? 0 : column[k])] * denseWeight / denseScale[j];
+        denseWeights[j][k] = (float) x;
+        bias[k] -= x * denseMean[j];
+      }
+    }
+    return new LinearModel(classes, weights, denseWeights, bias, Map.of("C", String.valueOf(c)));
   }
 }

@@ -41,7 +41,7 @@ public final class StanceAnnotator implements Annotator {
 
   @Override
   public Set<Layer> requires() {
-    return Set.of(Layer.TOKENS, Layer.SENTENCES, Layer.ENTITIES, Layer.QUOTES);
+    return Set.of(Layer.TOKENS, Layer.SENTENCES, Layer.VECTORS, Layer.ENTITIES, Layer.QUOTES);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.presslens.nlp.stance;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import org.presslens.core.Document;
 import org.presslens.core.Quote;
 import org.presslens.core.Span;
 import org.presslens.core.Token;
+import org.presslens.core.TokenVectors;
 import org.presslens.nlp.lexicon.Valence;
 
 /**
@@ -25,8 +27,10 @@ final class StanceFeatures {
 
   private StanceFeatures() {}
 
-  /** The features of {@code target} (a mention's span) in its sentence, or null if no token overlaps it. */
-  static List<String> of(Document doc, Span target) {
+  /** Token indices of a target mention {@code [first, last]} in its sentence {@code [from, to)}. */
+  private record Place(int from, int first, int last, int to) {}
+
+  private static Place locate(Document doc, Span target) {
     List<Token> tokens = doc.tokens();
     int first = -1;
     int last = -1;
@@ -48,6 +52,37 @@ final class StanceFeatures {
     while (to < tokens.size() && tokens.get(to).sentence() == sentence) {
       to++;
     }
+    return new Place(from, first, last, to);
+  }
+
+  /**
+   * The encoder's reading of {@code target}: the mean vector of its tokens, then that of its
+   * sentence ({@code 2 × dimension} floats); null if no token overlaps it.
+   */
+  static float[] vectors(Document doc, Span target) {
+    Place p = locate(doc, target);
+    if (p == null) {
+      return null;
+    }
+    TokenVectors v = doc.vectors();
+    float[] mention = v.mean(p.first(), p.last() + 1);
+    float[] sentence = v.mean(p.from(), p.to());
+    float[] both = Arrays.copyOf(mention, mention.length + sentence.length);
+    System.arraycopy(sentence, 0, both, mention.length, sentence.length);
+    return both;
+  }
+
+  /** The features of {@code target} (a mention's span) in its sentence, or null if no token overlaps it. */
+  static List<String> of(Document doc, Span target) {
+    List<Token> tokens = doc.tokens();
+    Place p = locate(doc, target);
+    if (p == null) {
+      return null;
+    }
+    int from = p.from();
+    int first = p.first();
+    int last = p.last();
+    int to = p.to();
     String[] w = new String[to - from];
     double[] v = new double[to - from];
     for (int i = from; i < to; i++) {

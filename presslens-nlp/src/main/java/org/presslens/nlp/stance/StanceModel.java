@@ -37,7 +37,11 @@ public final class StanceModel {
    */
   public double[] probabilities(Document doc, Span target) {
     List<String> f = StanceFeatures.of(doc, target);
-    return f == null ? null : model.probabilities(f);
+    if (f == null) {
+      return null;
+    }
+    // A model trained on vectors alone has no word weights: the words it is given change nothing.
+    return model.probabilities(f, model.denseInputs() == 0 ? null : StanceFeatures.vectors(doc, target));
   }
 
   StanceModel withNotes(Map<String, String> notes) {

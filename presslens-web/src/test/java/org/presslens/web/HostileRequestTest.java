@@ -1,0 +1,203 @@
+package org.presslens.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Requests written to hurt the server: each gets its documented error, and the server stays up. */
+class HostileRequestTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Sends {@code bytes} of body in 64 KB chunks with Transfer-Encoding: chunked over a raw socket,
+   * as a client that declares no length would, and returns the response's status line. The
+   * sender stops when the server closes the connection.
+   */
+  static String chunkedPost(WebServer s, String path, long bytes) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", s.port())) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      Thread sender = new Thread(() -> {
+        try {
+          out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
+              + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+          byte[] chunk = "All work and no play. ".repeat(3000).substring(0, 65536).getBytes(StandardCharsets.US_ASCII);
+          byte[] head = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+          for (long sent = 0; sent < bytes; sent += chunk.length) {
+            out.write(head);
+            out.write(chunk);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+          }
+          out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          out.flush();
+        } catch (IOException closedByTheServer) {
+          // what a server that refuses the body early does
+        }
+      });
+      sender.setDaemon(true);
+      sender.start();
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      return in.readLine();
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void aChunkedBodyOverTheLimitIsRefusedLikeOneWithALength(@TempDir Path dir) throws Exception {
+    try (WebServer s = Servers.start(dir.resolve("store"), null, 1 << 20)) {
+      assertThat(chunkedPost(s, "/api/analyze", 200L * 1024 * 1024)).startsWith("HTTP/1.1 413");
+      assertThat(chunkedPost(s, "/api/ingest", 200L * 1024 * 1024)).startsWith("HTTP/1.1 4"); // 403 or 413: never read whole
+      assertThat(Servers.get(s, "/api/techniques").statusCode()).isEqualTo(200);
+      // A chunked body within the limit is read as any other.
+      assertThat(chunkedPost(s, "/api/analyze", 100_000)).startsWith("HTTP/1.1 200");
+    }
+  }
+
+  @Test
+  void aMissingOrForeignAuthorizationNeverMatchesAndPlaceholderTokensAreRefused(@TempDir Path dir) throws Exception {
+    for (String token : new String[] {"null", "", " ", "None"}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> new WebServer.Settings(dir, "127.0.0.1", 0, token, 1000))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("guards nothing");
+    }
+    try (WebServer s = Servers.start(dir.resolve("store"), "s3cret", 1 << 20)) {
+      assertError(Servers.post(s, "/api/ingest", "text/plain", "Rain fell in Oslo.", null), 401, "token");
+      java.net.http.HttpRequest basic = java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create("http://127.0.0.1:" + s.port() + "/api/ingest"))
+          .header("Content-Type", "text/plain").header("Authorization", "Basic s3cret")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("Rain fell in Oslo.")).build();
+      assertError(java.net.http.HttpClient.newHttpClient().send(basic, HttpResponse.BodyHandlers.ofString()), 401, "token");
+    }
+  }
+
+  @Test
+  void anIngestWhileAnotherProcessWritesTheStoreIsAConflict(@TempDir Path dir) throws Exception {
+    Path store = dir.resolve("store");
+    try (WebServer s = Servers.start(store, "s3cret", 1 << 20);
+        org.presslens.corpus.CorpusStore other = org.presslens.corpus.CorpusStore.open(store)) {
+      assertError(Servers.post(s, "/api/ingest", "text/plain", "Rain fell in Oslo on Monday.", "s3cret"), 409,
+          "being written by another process");
+    }
+  }
+
+  private static HttpResponse<String> postBytes(WebServer s, String path, String type, byte[] body) throws Exception {
+    return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://127.0.0.1:" + s.port() + path))
+        .header("Content-Type", type).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static byte[] multipart(String boundary, String field, String file, String type, String content) {
+    return ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nignored\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + file + "\"\r\n"
+        + (type == null ? "" : "Content-Type: " + type + "\r\n") + "\r\n" + content + "\r\n--" + boundary + "--\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void requestsAreReadByTheirTypeAndCharsetAndValidated(@TempDir Path dir) throws Exception {
+    String article = "Union leader Patricia Hewitt said on Tuesday that the ferry strike was off.";
+    try (WebServer s = Servers.start(dir.resolve("store"), null, 1 << 20)) {
+      // Types that are not an article: 415, whatever the body holds.
+      assertError(Servers.post(s, "/api/analyze", "application/xml", "<?xml version=\"1.0\"?><a>" + article + "</a>", null),
+          415, "application/xml is not read");
+      assertError(Servers.post(s, "/api/analyze", "text/xml", "<a>" + article + "</a>", null), 415, "text/xml");
+      assertError(Servers.post(s, "/api/analyze", "text/plain; charset=klingon", article, null), 415, "unknown charset");
+      // A multipart upload is read as its file, never as the envelope.
+      String boundary = "----presslens" + System.nanoTime();
+      JsonNode up = JSON.readTree(postBytes(s, "/api/analyze", "multipart/form-data; boundary=" + boundary,
+          multipart(boundary, "file", "ferry.txt", "text/plain", article)).body());
+      assertThat(up.get("text").asText()).isEqualTo(article);
+      JsonNode page = JSON.readTree(postBytes(s, "/api/analyze", "multipart/form-data; boundary=" + boundary,
+          multipart(boundary, "upload", "ferry.html", null, "<html><body><article><p>" + article + "</p></article></body></html>")).body());
+      assertThat(page.get("text").asText()).isEqualTo(article);
+      // The declared charset is honoured; a byte-order mark is read as what it says.
+      String accented = "Le maire de Zürich a dit que le café resterait ouvert.";
+      HttpResponse<String> latin1 = postBytes(s, "/api/analyze", "text/plain; charset=ISO-8859-1",
+          accented.getBytes(StandardCharsets.ISO_8859_1));
+      assertThat(JSON.readTree(latin1.body()).get("text").asText()).isEqualTo(accented);
+      byte[] utf16 = ("\uFEFF" + accented).getBytes(StandardCharsets.UTF_16LE);
+      assertThat(JSON.readTree(postBytes(s, "/api/analyze", "text/plain", utf16).body()).get("text").asText()).isEqualTo(accented);
+      // Methods, parameters, JSON types, trailing garbage and dates: the documented error shape.
+      assertError(Servers.get(s, "/api/analyze"), 405, "");
+      assertError(Servers.get(s, "/api/search?q=ferry&limit=abc"), 400, "limit must be a whole number between 1 and 200, not 'abc'");
+      assertError(Servers.get(s, "/api/stats?top=-5"), 400, "top must be a whole number between 1 and 200, not '-5'");
+      assertError(Servers.post(s, "/api/analyze", "application/json", "{\"text\": 12345}", null), 400, "\"text\" must be a string, not a number");
+      assertError(Servers.post(s, "/api/analyze", "application/json", "{\"text\": \"" + article + "\"} trailing", null), 400,
+          "malformed JSON");
+      assertError(Servers.post(s, "/api/analyze", "application/json",
+          "{\"text\": \"" + article + "\", \"published\": \"2005-99-99\"}", null), 400, "\"published\" is not a date: '2005-99-99'");
+      assertError(Servers.get(s, "/api/quotes?speaker=Hewitt&from=2005-99-99"), 400, "no such date: 2005-99-99");
+      assertError(Servers.get(s, "/api/quotes?speaker=Hewitt&to=2005-02-30"), 400, "no such date: 2005-02-30");
+    }
+  }
+
+  @Test
+  void theServerSeesArticlesAnotherProcessStoresAndRefusesATooComplexRegex(@TempDir Path dir) throws Exception {
+    Path store = dir.resolve("store");
+    try (org.presslens.corpus.CorpusStore other = org.presslens.corpus.CorpusStore.open(store)) {
+      other.add(Servers.PIPELINE.analyze(org.presslens.ingest.TextArticles.of("a.txt",
+          "The harbour at Porthaven reopened on Monday after a week of repairs, the authority said.")));
+    }
+    try (WebServer s = Servers.start(store, null, 1 << 20)) {
+      assertThat(JSON.readTree(Servers.get(s, "/api/search?q=harbour").body()).get("hits")).hasSize(1);
+      try (org.presslens.corpus.CorpusStore other = org.presslens.corpus.CorpusStore.open(store)) {
+        other.add(Servers.PIPELINE.analyze(org.presslens.ingest.TextArticles.of("b.txt",
+            "The harbour at Ferrytown closed on Tuesday for a week of repairs, the council said.")));
+        other.recluster();
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10 * WebServer.REFRESH_SECONDS);
+      int seen = 0;
+      while (seen < 2 && System.nanoTime() < deadline) {
+        seen = JSON.readTree(Servers.get(s, "/api/search?q=harbour").body()).get("hits").size();
+        Thread.sleep(100);
+      }
+      assertThat(seen).as("articles the server sees after another process stored a second").isEqualTo(2);
+      assertThat(JSON.readTree(Servers.get(s, "/api/stats").body()).get("articles").asInt()).isEqualTo(2);
+      assertError(Servers.get(s, "/api/search?q=" + java.net.URLEncoder.encode("/(a|b)*a(a|b){20}/", StandardCharsets.UTF_8)),
+          400, "too complex");
+    }
+  }
+
+  @Test
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  void anAnalysisOverTheBudgetIs503AndStops(@TempDir Path dir) throws Exception {
+    StringBuilder big = new StringBuilder();
+    for (int i = 0; big.length() < 2_000_000; i++) {
+      big.append("Union leader Patricia Hewitt said on day ").append(i).append(" that the ferry strike at Porthaven was off. ");
+      if (i % 5 == 4) {
+        big.append("\n\n");
+      }
+    }
+    try (WebServer s = Servers.start(dir.resolve("store"), null, 8 << 20, 1)) {
+      long started = System.nanoTime();
+      HttpResponse<String> r = Servers.post(s, "/api/analyze", "text/plain", big.toString(), null);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      assertError(r, 503, "did not finish within the server's budget of 1 s");
+      assertThat(r.headers().firstValue("Retry-After")).isPresent();
+      assertThat(seconds).as("answered at the budget, not at the end of the analysis").isLessThan(10);
+      // The server goes on serving analyses.
+      assertThat(Servers.post(s, "/api/analyze", "text/plain", "Rain fell in Oslo on Monday.", null).statusCode()).isEqualTo(200);
+    }
+  }
+
+  static void assertError(HttpResponse<String> r, int status, String message) throws Exception {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    JsonNode body = JSON.readTree(r.body());
+    assertThat(body.get("status").asInt()).isEqualTo(status);
+    assertThat(body.get("error").asText()).contains(message).doesNotContain("\n");
+  }
+}
