@@ -38,14 +38,19 @@ import picocli.CommandLine.Parameters;
       "resolved within each article, title, authors, date, publisher and credit lines.",
       "",
       "INPUT is a .txt, .html/.htm or .jsonl file (one article per line, {\"text\": …} or",
-      "{\"html\": …}), any of them .gz, a directory (read recursively), or - for standard input.",
+      "{\"html\": …}), any of them .gz, a directory (read recursively; the file standard output",
+      "goes to is left out), a WARC or feed file, an http(s):// address of a page or feed (fetched",
+      "politely: robots.txt, one request a second per host, redirects followed), or - for standard input.",
+      "Pages in a language other than English get their language, sentences and provenance only: the",
+      "other stages know English only (the output's not_analysed lists them).",
       "Results go to standard output in input order; progress and errors go to standard error.",
       "Exit status: 0 all inputs analysed, 1 some input failed (the rest are still analysed), 2 usage error.",
       "",
       "Examples:",
       "  presslens analyze --format text examples/harbour-strike.txt",
       "  presslens analyze --format html --out report/ articles/",
-      "  cat article.txt | presslens analyze --format jsonl -"
+      "  cat article.txt | presslens analyze --format jsonl -",
+      "  presslens analyze --format text https://example.org/news/some-story"
     })
 final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -70,7 +75,7 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
       description = "Articles analysed at once. Default: all cores (${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Files, directories, or - for standard input.")
+  @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Files, directories, http(s) addresses, or - for standard input.")
   List<String> inputs;
 
   @Override

@@ -3,9 +3,11 @@ package org.presslens.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.presslens.ingest.ExtractionBenchmark;
+import org.presslens.ingest.WcxbBenchmark;
 import org.presslens.nlp.Analyzer;
 import org.presslens.nlp.eval.AttributionEval;
 import org.presslens.nlp.eval.ClaimEval;
@@ -38,21 +40,53 @@ final class EvalCommand implements Runnable {
       name = "extraction",
       mixinStandardHelpOptions = true,
       description = {
-        "Main-content extraction on the article-extraction benchmark: 4-word shingles over",
-        "lower-cased \\w+ tokens, precision and recall per page averaged over pages, then F1."
+        "Main-content extraction and page metadata against a benchmark folder:",
+        "- the article-extraction benchmark (ground-truth.json, html/ID.html.gz): 4-word",
+        "  shingles over lower-cased \\w+ tokens, P and R per page averaged over pages, then F1;",
+        "- a WCXB split (ground-truth/, html/; or the WCXB folder, whose dev/ split is read):",
+        "  the benchmark's word-level P, R, F1 (a bag of lower-cased \\w+ tokens, as its",
+        "  evaluate.py), means over pages, overall and per page type; the share of its 'with'",
+        "  snippets found and 'without' snippets kept; title, author and date accuracy where",
+        "  the gold has one (rules in WcxbBenchmark's Javadoc); extraction speed on one thread."
       })
   static final class Extraction implements Callable<Integer> {
     @Option(names = "--gold-dir", required = true, paramLabel = "DIR",
-        description = "The benchmark folder: ground-truth.json and html/ID.html.gz.")
+        description = "The benchmark folder (see above).")
     Path goldDir;
 
     @Option(names = "--pages", description = "Also print the scores of each page.")
     boolean pages;
 
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "0",
+        description = "WCXB: also print the figures of K folds over the pages (page i in fold i mod K).")
+    int folds;
+
+    @Option(names = "--cross-validate", description = {
+        "WCXB: choose the extractor's constants by cross-validation over --folds (default 5)",
+        "folds of pages; prints each fold's choice and its held-out figures (minutes)."})
+    boolean crossValidate;
+
     @Override
     public Integer call() throws IOException {
+      Path wcxb = WcxbBenchmark.isSplit(goldDir) ? goldDir : goldDir.resolve("dev");
+      if (WcxbBenchmark.isSplit(wcxb) && crossValidate) {
+        List<WcxbBenchmark.FoldChoice> choices = WcxbBenchmark.crossValidate(wcxb, folds > 1 ? folds : 5, System.err);
+        System.out.printf("%-6s %-22s %8s %8s %8s%n", "fold", "chosen on other folds", "train F1", "held F1", "article");
+        for (WcxbBenchmark.FoldChoice c : choices) {
+          System.out.printf("%-6d %-22s %8.4f %8.4f %8.4f%n", c.fold(), c.setting(), c.trainF1(), c.heldOut().f1(),
+              c.heldOutArticles().f1());
+        }
+        System.out.printf("held-out F1, mean over folds: all pages %.4f, articles %.4f%n",
+            choices.stream().mapToDouble(c -> c.heldOut().f1()).average().orElse(0),
+            choices.stream().mapToDouble(c -> c.heldOutArticles().f1()).average().orElse(0));
+        return 0;
+      }
+      if (WcxbBenchmark.isSplit(wcxb)) {
+        return wcxb(wcxb);
+      }
       if (!goldDir.resolve("ground-truth.json").toFile().isFile()) {
-        throw new Main.UserError(goldDir + ": no ground-truth.json here");
+        throw new Main.UserError(goldDir + ": neither ground-truth.json (article-extraction benchmark) nor"
+            + " ground-truth/ and html/ (a WCXB split) here");
       }
       ExtractionBenchmark.Result r = ExtractionBenchmark.run(goldDir);
       if (pages) {
@@ -60,6 +94,57 @@ final class EvalCommand implements Runnable {
       }
       System.out.printf("pages %d%nprecision %.4f%nrecall %.4f%nF1 %.4f%n", r.pages().size(), r.precision(), r.recall(), r.f1());
       return 0;
+    }
+
+    private int wcxb(Path split) throws IOException {
+      WcxbBenchmark.Result r = WcxbBenchmark.run(split, id -> true);
+      if (pages) {
+        System.out.printf("%-6s %-13s %6s %6s %6s %5s %6s %5s %s%n", "page", "type", "P", "R", "F1", "title", "author", "date", "kind");
+        for (WcxbBenchmark.PageScore p : r.pages()) {
+          System.out.printf("%-6s %-13s %6.3f %6.3f %6.3f %5s %6s %5s %s%n", p.id(), p.type(), p.precision(), p.recall(), p.f1(),
+              mark(p.title()), mark(p.author()), mark(p.date()), p.pageKind());
+        }
+      }
+      System.out.println(split + ": WCXB word-level scores, means over pages");
+      System.out.printf("%-13s %5s %6s %6s %6s %6s %7s %6s %13s %13s%n", "type", "pages", "P", "R", "F1", "with", "without", "title", "author", "date");
+      r.byType().forEach((type, s) -> print(type, s));
+      print("all", r.overall());
+      if (folds > 1) {
+        List<WcxbBenchmark.Summary> fs = r.folds(folds);
+        for (int i = 0; i < fs.size(); i++) {
+          print("fold " + (i + 1), fs.get(i));
+        }
+        double[] f1 = fs.stream().mapToDouble(WcxbBenchmark.Summary::f1).toArray();
+        System.out.printf("fold F1: mean %.4f, min %.4f, max %.4f%n", java.util.Arrays.stream(f1).average().orElse(0),
+            java.util.Arrays.stream(f1).min().orElse(0), java.util.Arrays.stream(f1).max().orElse(0));
+      }
+      long nanos = r.pages().stream().mapToLong(WcxbBenchmark.PageScore::nanos).sum();
+      System.out.printf("extraction with metadata: %.1f pages/s on one thread (%d pages, %.1f s; parsing included, reading excluded)%n",
+          r.pages().size() / (nanos / 1e9), r.pages().size(), nanos / 1e9);
+      System.out.println("page kind said (columns) by WCXB type (rows):");
+      List<String> kinds = List.of("article", "forum", "product", "listing", "other");
+      System.out.printf("%-13s%s%n", "", kinds.stream().map(k -> String.format("%9s", k)).reduce("", String::concat));
+      for (String type : WcxbBenchmark.TYPES) {
+        StringBuilder row = new StringBuilder(String.format("%-13s", type));
+        for (String kind : kinds) {
+          row.append(String.format("%9d", r.pages().stream().filter(p -> p.type().equals(type) && kind.equals(p.pageKind())).count()));
+        }
+        System.out.println(row);
+      }
+      int extraAuthor = (int) r.pages().stream().filter(WcxbBenchmark.PageScore::extraAuthor).count();
+      int extraDate = (int) r.pages().stream().filter(WcxbBenchmark.PageScore::extraDate).count();
+      System.out.printf("given where the gold has none: author on %d of %d pages, date on %d of %d%n",
+          extraAuthor, r.pages().size() - r.overall().authorPages(), extraDate, r.pages().size() - r.overall().datePages());
+      return 0;
+    }
+
+    private static String mark(Boolean ok) {
+      return ok == null ? "-" : ok ? "ok" : "x";
+    }
+
+    private static void print(String label, WcxbBenchmark.Summary s) {
+      System.out.printf("%-13s %5d %6.3f %6.3f %6.3f %6.3f %7.3f %6.3f %6.3f (%4d) %6.3f (%4d)%n", label, s.pages(), s.precision(),
+          s.recall(), s.f1(), s.withRate(), s.withoutRate(), s.title(), s.author(), s.authorPages(), s.date(), s.datePages());
     }
   }
 

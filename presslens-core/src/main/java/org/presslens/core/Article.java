@@ -1,6 +1,7 @@
 package org.presslens.core;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An article as a reader produced it: the body text and what is known about it, before analysis.
@@ -9,6 +10,7 @@ import java.util.List;
  * @param text the body text; never changed after reading
  * @param published ISO 8601 date or date-time, or null
  * @param language BCP 47 language tag, or null when unknown
+ * @param extraction how a web page's text and metadata were had; {@link Extraction#NONE} otherwise
  */
 public record Article(
     String input,
@@ -18,16 +20,49 @@ public record Article(
     String published,
     String language,
     Source source,
-    List<Credit> credits) {
+    List<Credit> credits,
+    Extraction extraction) {
 
   public Article {
     authors = List.copyOf(authors);
     credits = List.copyOf(credits);
     source = source == null ? Source.UNKNOWN : source;
+    extraction = extraction == null ? Extraction.NONE : extraction;
+  }
+
+  /** An article with nothing said about how its metadata were had. */
+  public Article(String input, String text, String title, List<String> authors, String published, String language,
+      Source source, List<Credit> credits) {
+    this(input, text, title, authors, published, language, source, credits, Extraction.NONE);
   }
 
   /** A plain-text article with nothing known but its text. */
   public static Article ofText(String input, String text) {
     return new Article(input, text, null, List.of(), null, null, Source.UNKNOWN, List.of());
+  }
+
+  /** The same article in another language (as detected from its text), everything else kept. */
+  public Article withLanguage(String tag, String from) {
+    java.util.Map<String, String> sources = new java.util.TreeMap<>(extraction.from());
+    sources.put("language", from);
+    return new Article(input, text, title, authors, published, tag, source, credits,
+        new Extraction(extraction.pageKind(), extraction.modified(), sources));
+  }
+
+  /**
+   * How a web page's text and metadata were had.
+   *
+   * @param pageKind what the page is: "article", or "listing", "forum", "product" or "other" for a
+   *     page whose main content is no single article; null when not judged (plain text, JSONL)
+   * @param modified the page's last-modified date as it gives it (ISO 8601), or null
+   * @param from where each metadata field came from, by field name ("title", "authors",
+   *     "published", "language"): "json-ld", "meta", "byline", "time", "url", "text" and the like
+   */
+  public record Extraction(String pageKind, String modified, Map<String, String> from) {
+    public static final Extraction NONE = new Extraction(null, null, Map.of());
+
+    public Extraction {
+      from = Map.copyOf(from);
+    }
   }
 }

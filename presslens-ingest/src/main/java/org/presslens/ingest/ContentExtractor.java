@@ -39,7 +39,9 @@ final class ContentExtractor {
               + "\\bnav|skip|hidden|caption|credit|most-popular|trending|read-more|readmore|more-stories|"
               + "paywall|disclaimer|jump|rating|reactions|follow|donate|newsletter|timestamp|dateline|"
               + "meta-|post-meta|entry-meta|article-meta|header|headline|lede-art|media|gallery|slideshow");
-  private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
+  /** In a forum thread the posts are the content: comments and replies stay. */
+  private static final Pattern UNLIKELY_IN_THREAD =
+      Pattern.compile(UNLIKELY.pattern().replace("(?i)comment|", "(?i)"));
   private static final Pattern LIKELY =
       Pattern.compile("(?i)article|body|content|entry|main|post|story|text|blog|column|prose|rich-text");
   private static final Set<String> BLOCKS =
@@ -51,19 +53,73 @@ final class ContentExtractor {
 
   private ContentExtractor() {}
 
+  /**
+   * The extractor's tunable constants, chosen by cross-validation over the pages of WCXB's dev
+   * split ({@code presslens eval extraction --cross-validate}; docs/EXTRACTION.md).
+   *
+   * @param grow an ancestor replaces the best container when it holds this many times its prose
+   * @param reach how many levels up such an ancestor is looked for (wrappers that add no prose
+   *     sit between the blocks of a page built from blocks)
+   */
+  record Params(double grow, int reach) {
+    static final Params DEFAULT = new Params(1.1, 20);
+
+    @Override
+    public String toString() {
+      return "grow " + grow + ", reach " + reach;
+    }
+  }
+
   /** The body text of {@code doc} as paragraphs separated by blank lines; "" if none is found. */
   static String extract(Document doc) {
+    return extract(doc, Params.DEFAULT, false);
+  }
+
+  /**
+   * The text of the page's main region ({@code <main>}, {@code role=main}), less what is never
+   * content: for pages that are no article (a listing, a product, a service page), whose content
+   * is many blocks rather than one container of prose. Null when the page marks no main region.
+   */
+  static String extractMain(Document doc) {
+    Element body = doc.body();
+    if (body == null) {
+      return null;
+    }
+    clean(body, false);
+    Element main = body.selectFirst("main, [role=main]");
+    if (main == null) {
+      return null;
+    }
+    List<String> paragraphs = new ArrayList<>();
+    collectBlocks(main, paragraphs);
+    return String.join("\n\n", paragraphs);
+  }
+
+  private static void clean(Element body, boolean thread) {
+    body.select(NEVER_CONTENT).remove();
+    body.select("[style~=(?i)display:\\s*none|visibility:\\s*hidden]").remove();
+    removeUnlikely(body, thread ? UNLIKELY_IN_THREAD : UNLIKELY);
+  }
+
+  /**
+   * As {@link #extract(Document)}, with other constants; {@code thread} when the page is a forum
+   * thread, whose posts are its content and not comments to drop.
+   */
+  static String extract(Document doc, Params params, boolean thread) {
     Element body = doc.body();
     if (body == null) {
       return "";
     }
-    body.select(NEVER_CONTENT).remove();
-    body.select("[style~=(?i)display:\\s*none|visibility:\\s*hidden]").remove();
-    removeUnlikely(body);
+    clean(body, thread);
 
-    Element best = bestContainer(body);
+    Element best = bestContainer(body, params);
     if (best == null) {
       return "";
+    }
+    if (thread) { // the thread is every post, not the longest one
+      for (int level = 0; level < 10 && best.parent() != null && best.parent() != body && PageKind.posts(best) < 2; level++) {
+        best = best.parent();
+      }
     }
     List<String> paragraphs = new ArrayList<>();
     for (Element part : withProseSiblings(best)) {
@@ -77,13 +133,15 @@ final class ContentExtractor {
    * Inside an element already doomed nothing is weighed (it goes with its ancestor), so that
    * boilerplate nested thousands deep costs one look, not one look per level.
    */
-  private static void removeUnlikely(Element body) {
+  private static void removeUnlikely(Element body, Pattern unlikelyHints) {
     int total = Math.max(1, body.text().length());
     List<Element> doomed = new ArrayList<>();
+    // Pages repeat the same class lists on hundreds of elements: match each list once.
+    Map<String, Boolean> unlikely = new java.util.HashMap<>();
     NodeTraversor.filter(new NodeFilter() {
       @Override
       public FilterResult head(Node node, int depth) {
-        if (node instanceof Element e && isUnlikely(e, body, total)) {
+        if (node instanceof Element e && isUnlikely(e, body, total, unlikelyHints, unlikely)) {
           doomed.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }
@@ -98,12 +156,13 @@ final class ContentExtractor {
     doomed.forEach(Element::remove);
   }
 
-  private static boolean isUnlikely(Element e, Element body, int total) {
+  private static boolean isUnlikely(
+      Element e, Element body, int total, Pattern unlikelyHints, Map<String, Boolean> unlikely) {
     if (e == body || e.tagName().equals("html") || e.tagName().equals("article") || e.tagName().equals("main")) {
       return false;
     }
     String hints = e.className() + " " + e.id();
-    if (hints.isBlank() || !UNLIKELY.matcher(hints).find() || LIKELY.matcher(e.id()).find()) {
+    if (hints.isBlank() || !unlikely.computeIfAbsent(hints, h -> unlikelyHints.matcher(h).find()) || LIKELY.matcher(e.id()).find()) {
       return false;
     }
     if (LIKELY.matcher(hints).find() && e.text().length() > total / 3) {
@@ -116,7 +175,7 @@ final class ContentExtractor {
   }
 
   /** The element whose direct prose paragraphs score highest, readability-style. */
-  private static Element bestContainer(Element body) {
+  private static Element bestContainer(Element body, Params params) {
     // A page that marks its body with schema.org's articleBody has said what the article is.
     Element marked = null;
     for (Element e : body.select("[itemprop=articleBody]")) {
@@ -146,11 +205,16 @@ final class ContentExtractor {
         ancestor = ancestor.parent();
       }
     }
+    // Link density and prose are asked of the same elements many times: measure each once.
+    Map<Element, Double> density = new IdentityHashMap<>();
+    Map<Element, Integer> prose = new IdentityHashMap<>();
+    java.util.function.ToDoubleFunction<Element> densityOf = el -> density.computeIfAbsent(el, ContentExtractor::linkDensity);
+    java.util.function.ToIntFunction<Element> proseOf = el -> prose.computeIfAbsent(el, ContentExtractor::proseChars);
     Element best = null;
     double bestScore = 0;
     for (Map.Entry<Element, Double> e : scores.entrySet()) {
       Element el = e.getKey();
-      double s = (e.getValue() + classWeight(el)) * (1 - linkDensity(el));
+      double s = (e.getValue() + classWeight(el)) * (1 - densityOf.applyAsDouble(el));
       e.setValue(s);
       if (s > bestScore) {
         bestScore = s;
@@ -159,12 +223,37 @@ final class ContentExtractor {
     }
     // An article split into several containers (paragraph groups between ads) lives in the
     // ancestor that holds markedly more prose, as long as that ancestor is not a link farm.
-    while (best != null && best.parent() != null && best.parent() != body) {
-      Element parent = best.parent();
-      if (proseChars(parent) > 1.25 * proseChars(best) && linkDensity(parent) < 0.3) {
-        best = parent;
-      } else {
-        break;
+    for (boolean climbed = best != null; climbed; ) {
+      climbed = false;
+      int own = proseOf.applyAsInt(best);
+      Element ancestor = best.parent();
+      for (int level = 0; level < params.reach() && ancestor != null && ancestor != body; level++) {
+        if (proseOf.applyAsInt(ancestor) > params.grow() * own && densityOf.applyAsDouble(ancestor) < 0.3) {
+          best = ancestor;
+          climbed = true;
+          break;
+        }
+        ancestor = ancestor.parent();
+      }
+    }
+    return best == null ? null : withProseAroundTable(best, body);
+  }
+
+  /**
+   * A table that won on its many cells (a list of signatories, a results table) is part of the
+   * text around it when a near ancestor also holds prose paragraphs of its own: the statement
+   * that the table follows is the article.
+   */
+  private static Element withProseAroundTable(Element best, Element body) {
+    Element table = best.tagName().equals("table") ? best : best.closest("table");
+    if (table == null) {
+      return best;
+    }
+    int inTable = proseChars(table);
+    Element ancestor = table.parent();
+    for (int level = 0; level < 3 && ancestor != null && ancestor != body; level++, ancestor = ancestor.parent()) {
+      if (proseChars(ancestor) - inTable >= 200 && linkDensity(ancestor) < 0.3) {
+        return ancestor;
       }
     }
     return best;
@@ -282,10 +371,14 @@ final class ContentExtractor {
 
   private static void walk(Node root, StringBuilder current, List<String> out) {
     NodeTraversor.filter(new NodeFilter() {
+      /** How many {@code <pre>} elements enclose the node walked: counted, not looked up per text node. */
+      private int preDepth = insidePre(root.parent()) ? 1 : 0;
+
       @Override
       public FilterResult head(Node node, int depth) {
         if (node instanceof TextNode t) {
-          current.append(t.getWholeText());
+          // A line break in the HTML source is white space; only <br> and <pre> break lines.
+          current.append(preDepth > 0 ? t.getWholeText() : t.getWholeText().replace('\r', ' ').replace('\n', ' '));
           return FilterResult.CONTINUE;
         }
         if (!(node instanceof Element e)) {
@@ -305,6 +398,9 @@ final class ContentExtractor {
             return FilterResult.SKIP_ENTIRELY;
           }
         }
+        if (tag.equals("pre")) {
+          preDepth++; // tail is called for every element whose head said CONTINUE
+        }
         return FilterResult.CONTINUE;
       }
 
@@ -316,6 +412,15 @@ final class ContentExtractor {
         return FilterResult.CONTINUE;
       }
     }, root);
+  }
+
+  private static boolean insidePre(Node node) {
+    for (Node p = node; p instanceof Element e; p = p.parent()) {
+      if (e.tagName().equals("pre")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isLinkList(Element e) {
@@ -337,15 +442,33 @@ final class ContentExtractor {
 
   /** Collapses runs of white space inside a paragraph; keeps the paragraph's line breaks single. */
   static String normalise(String s) {
-    String[] lines = s.replace('\u00a0', ' ').split("\n");
-    List<String> kept = new ArrayList<>();
-    for (String line : lines) {
-      String l = SPACES.matcher(line).replaceAll(" ").strip();
-      if (!l.isEmpty()) {
-        kept.add(l);
+    StringBuilder out = new StringBuilder(s.length());
+    boolean space = false;
+    boolean lineHasText = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n') {
+        if (lineHasText) {
+          out.append('\n');
+        }
+        space = false;
+        lineHasText = false;
+      } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        space = lineHasText;
+      } else {
+        if (space) {
+          out.append(' ');
+        }
+        out.append(c);
+        space = false;
+        lineHasText = true;
       }
     }
-    return String.join("\n", kept);
+    int end = out.length();
+    while (end > 0 && out.charAt(end - 1) == '\n') {
+      end--;
+    }
+    return out.substring(0, end);
   }
 
   private static String ownBlockText(Element e) {

@@ -112,9 +112,22 @@ final class FeedArticles {
     String problem;
     if (link != null && !link.isBlank()) {
       try {
-        Article page = HtmlArticles.of(where, fetcher.fetch(link), link);
-        return new Item.Read(page.published() != null ? page : new Article(page.input(), page.text(), page.title(),
-            page.authors().isEmpty() ? authors : page.authors(), published, page.language(), page.source(), page.credits()));
+        PoliteFetcher.Page fetched = fetcher.fetchPage(link);
+        Article page = HtmlArticles.of(where, fetched.body(), fetched.url(), fetched.charset());
+        if (page.published() != null && !page.authors().isEmpty()) {
+          return new Item.Read(page);
+        }
+        java.util.Map<String, String> from = new java.util.HashMap<>(page.extraction().from());
+        if (page.published() == null && published != null) {
+          from.put("published", "feed");
+        }
+        if (page.authors().isEmpty() && !authors.isEmpty()) {
+          from.put("authors", "feed");
+        }
+        return new Item.Read(new Article(page.input(), page.text(), page.title(),
+            page.authors().isEmpty() ? authors : page.authors(), page.published() != null ? page.published() : published,
+            page.language(), page.source(), page.credits(),
+            new Article.Extraction(page.extraction().pageKind(), page.extraction().modified(), from)));
       } catch (BadInputException e) {
         problem = e.getMessage();
       }

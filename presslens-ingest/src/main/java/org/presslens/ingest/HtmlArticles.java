@@ -1,7 +1,5 @@
 package org.presslens.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -10,8 +8,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -24,32 +23,49 @@ import org.presslens.core.Text;
 
 /** HTML pages: the article body, its metadata (title, authors, date, publisher, URL, language) and credits. */
 public final class HtmlArticles {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ISO_DATE = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})(T[0-9:.]+(?:Z|[+-]\\d{2}:?\\d{2})?)?");
-  private static final Pattern BY = Pattern.compile("(?i)^\\s*by\\s+");
+
+  private static final Pattern BYLINE =
+      Pattern.compile("^(?:(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Ww]ords)\\s+)?(?:[Bb]y|BY):?\\s+\\p{Lu}[^!?]*[^.!?]$");
 
   private HtmlArticles() {}
 
-  /** Parses raw bytes (charset from the BOM or the page's meta tag, UTF-8 otherwise). */
+  /** Parses raw bytes, decoded as a browser would (see {@link HtmlEncoding}). */
   public static Article of(String input, byte[] html, String url) throws BadInputException {
-    return of(input, html, url, null);
+    return of(input, html, url, (String) null);
   }
 
   /**
-   * Parses raw bytes in the charset the byte-order mark names, else the {@code declared} one (an
-   * HTTP request's), else the page's meta tag, else UTF-8.
+   * Parses raw bytes with the {@code declared} charset of an HTTP request's Content-Type (null
+   * when none was given), decoded as a browser would (see {@link HtmlEncoding}): a byte-order
+   * mark wins over the declaration, which wins over the page's meta tag.
    */
-  public static Article of(String input, byte[] html, String url, java.nio.charset.Charset declared) throws BadInputException {
-    if (Bytes.isBinary(html, declared)) {
+  public static Article of(String input, byte[] html, String url, java.nio.charset.Charset declared)
+      throws BadInputException {
+    return of(input, html, url, declared == null ? null : declared.name());
+  }
+
+  /**
+   * Parses raw bytes served with {@code transportCharset}, the charset of the HTTP or WARC
+   * Content-Type (null when none was given).
+   */
+  static Article of(String input, byte[] html, String url, String transportCharset) throws BadInputException {
+    return of(input, html, url, transportCharset, ContentExtractor.Params.DEFAULT);
+  }
+
+  /** As {@link #of(String, byte[], String, String)}, with the extractor's constants (for tuning them). */
+  static Article of(String input, byte[] html, String url, String transportCharset, ContentExtractor.Params params)
+      throws BadInputException {
+    HtmlEncoding.Decoded decoded = HtmlEncoding.decode(html, transportCharset);
+    if (!decoded.encoding().startsWith("utf-16") && Bytes.isBinary(html, null)) {
       throw new BadInputException(input, "binary data, not HTML");
     }
-    String charset = declared == null ? null : declared.name();
-    return guarded(input, () -> Jsoup.parse(new java.io.ByteArrayInputStream(html), charset, url == null ? "" : url));
+    return of(input, decoded.html(), url, params);
   }
 
   /** Parses an HTML string (from JSONL, where it is already text). */
   public static Article of(String input, String html, String url) throws BadInputException {
-    return guarded(input, () -> Jsoup.parse(html, url == null ? "" : url));
+    return of(input, html, url, ContentExtractor.Params.DEFAULT);
   }
 
   /**
@@ -57,32 +73,44 @@ public final class HtmlArticles {
    * failure of that page alone. The extractor walks pages iteratively, so nesting depth is no
    * threat; the stack-overflow net is for a library that still recurses.
    */
-  private static Article guarded(String input, java.util.concurrent.Callable<Document> parse) throws BadInputException {
+  private static Article of(String input, String html, String url, ContentExtractor.Params params)
+      throws BadInputException {
     try {
-      return of(input, parse.call());
+      return read(input, html, url, params);
     } catch (BadInputException e) {
       throw e;
-    } catch (java.io.IOException e) {
-      throw new BadInputException(input, "cannot parse HTML (" + e.getMessage() + ")");
     } catch (StackOverflowError e) {
       throw new BadInputException(input, "HTML nested too deeply to read");
-    } catch (Exception e) {
+    } catch (RuntimeException e) {
       throw new BadInputException(input, "cannot read the HTML (" + String.valueOf(e).lines().findFirst().orElse("") + ")");
     }
   }
 
-  private static Article of(String input, Document doc) throws BadInputException {
-    List<JsonNode> ld = jsonLd(doc);
-    String title = title(doc, ld);
-    List<String> authors = authors(doc, ld);
-    String published = published(doc, ld);
-    String language = language(doc);
+  private static Article read(String input, String html, String url, ContentExtractor.Params params)
+      throws BadInputException {
+    Document doc = Jsoup.parse(html, url == null ? "" : url);
+    PageMetadata meta = new PageMetadata(doc);
     String canonical = firstNonBlank(attr(doc, "link[rel=canonical]", "href"), meta(doc, "og:url"), doc.location());
     String domain = Source.domainOf(canonical);
-    String siteName = firstNonBlank(meta(doc, "og:site_name"), ldPublisher(ld), meta(doc, "application-name"));
+    String siteName = firstNonBlank(meta(doc, "og:site_name"), meta.ldPublisher(), meta(doc, "application-name"));
+    PageMetadata.Found<String> title = meta.title(siteName, domain);
+    PageKind.Signals signals = PageKind.signals(doc, meta.ldTypes());
+    PageMetadata.Found<List<String>> authors = meta.authors(signals.thread());
+    PageMetadata.Found<String> published = meta.published(doc.location());
+    String modified = meta.modified();
 
     List<String> pageBlocks = doc.body() == null ? List.of() : ContentExtractor.allBlocks(doc.body());
-    String body = ContentExtractor.extract(doc);
+    String body = ContentExtractor.extract(doc, params, signals.thread());
+    String kind = signals.kind(body);
+    if (!kind.equals(PageKind.ARTICLE) && !kind.equals(PageKind.FORUM)) {
+      // A listing, product or service page is many blocks, not one container of prose: its
+      // main region is the content when the page marks one (parsed again: extraction cut the first).
+      String region = ContentExtractor.extractMain(Jsoup.parse(html, url == null ? "" : url));
+      if (region != null && region.length() > body.length()) {
+        body = region;
+      }
+    }
+
     if (body.isBlank()) {
       throw new BadInputException(input, "no article text found in the HTML");
     }
@@ -91,7 +119,12 @@ public final class HtmlArticles {
     List<String> kept = new ArrayList<>();
     List<Credit> credits = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    for (String para : body.split("\n\n")) {
+    String[] paragraphs = body.split("\n\n");
+    for (int i = 0; i < paragraphs.length; i++) {
+      String para = paragraphs[i];
+      if (i < 3 && isByline(para)) {
+        continue; // the byline is metadata (authors, date), not the article's text
+      }
       boolean creditLine = false;
       for (CreditLines.Found f : CreditLines.find(para)) {
         if (f.wholeLine() && f.begin() == 0 && f.end() == para.length()) {
@@ -122,66 +155,30 @@ public final class HtmlArticles {
         }
       }
     }
-    return new Article(input, text, title, authors, published, language, new Source(siteName, domain, canonical), credits);
+    if ("modified".equals(published.from()) && !kind.equals(PageKind.ARTICLE) && !kind.equals(PageKind.FORUM)) {
+      published = new PageMetadata.Found<>(null, null); // a shop's or a service's last update is no publication
+    }
+    PageMetadata.Found<String> language = meta.language(text);
+    Map<String, String> from = new TreeMap<>();
+    putFrom(from, "title", title);
+    putFrom(from, "authors", authors);
+    putFrom(from, "published", published);
+    putFrom(from, "language", language);
+    return new Article(input, text, title.value(), authors.value() == null ? List.of() : authors.value(), published.value(),
+        language.value(), new Source(siteName, domain, canonical), credits,
+        new Article.Extraction(kind, modified, from));
   }
 
-  private static String title(Document doc, List<JsonNode> ld) {
-    String t = firstNonBlank(meta(doc, "og:title"), meta(doc, "twitter:title"), ldText(ld, "headline"));
-    if (t == null) {
-      Element h1 = doc.selectFirst("h1");
-      t = h1 != null ? h1.text() : null;
-    }
-    if (t == null || t.isBlank()) {
-      t = doc.title().replaceFirst("\\s+[|\\-–—»]\\s+[^|\\-–—»]{2,60}$", "");
-    }
-    return t == null || t.isBlank() ? null : t.strip();
+  /** "By Ana Silva and Li Wei", "Written by ...": a short line that only names the writers. */
+  private static boolean isByline(String para) {
+    // Ends without a full stop and is short: "By Monday, the council had voted." is a sentence.
+    return para.length() <= 200 && !para.contains("\n") && para.split("\\s+").length <= 14 && BYLINE.matcher(para).find();
   }
 
-  private static List<String> authors(Document doc, List<JsonNode> ld) {
-    Set<String> names = new LinkedHashSet<>();
-    for (JsonNode node : ld) {
-      JsonNode a = node.get("author");
-      if (a == null) {
-        continue;
-      }
-      for (JsonNode one : a.isArray() ? a : List.of(a)) {
-        String n = one.isTextual() ? one.asText() : one.path("name").asText("");
-        addAuthor(names, n);
-      }
+  private static void putFrom(Map<String, String> from, String field, PageMetadata.Found<?> found) {
+    if (found.from() != null) {
+      from.put(field, found.from());
     }
-    if (names.isEmpty()) {
-      for (Element m : doc.select("meta[name=author], meta[property=article:author], meta[name=byl], meta[name=sailthru.author]")) {
-        addAuthor(names, m.attr("content"));
-      }
-    }
-    if (names.isEmpty()) {
-      for (Element e : doc.select("[rel=author], [itemprop=author] [itemprop=name], .byline__name, .author-name")) {
-        addAuthor(names, e.text());
-      }
-    }
-    return new ArrayList<>(names);
-  }
-
-  private static void addAuthor(Set<String> names, String raw) {
-    if (raw == null || raw.isBlank() || raw.startsWith("http")) {
-      return;
-    }
-    for (String part : BY.matcher(raw.strip()).replaceFirst("").split("\\s*(?:,|\\band\\b|&)\\s*")) {
-      String n = part.strip();
-      if (!n.isEmpty() && n.length() < 80) {
-        names.add(n);
-      }
-    }
-  }
-
-  private static String published(Document doc, List<JsonNode> ld) {
-    String raw = firstNonBlank(
-        meta(doc, "article:published_time"),
-        ldText(ld, "datePublished"),
-        meta(doc, "pubdate"), meta(doc, "publishdate"), meta(doc, "date"), meta(doc, "dc.date"),
-        meta(doc, "DC.date.issued"), meta(doc, "sailthru.date"), meta(doc, "parsely-pub-date"),
-        attr(doc, "time[datetime]", "datetime"));
-    return raw == null ? null : isoDate(raw.strip());
   }
 
   /** ISO 8601 as the page gives it when it can be read as such; null when it cannot. */
@@ -201,68 +198,6 @@ public final class HtmlArticles {
       return ZonedDateTime.parse(raw, DateTimeFormatter.RFC_1123_DATE_TIME).toOffsetDateTime().toString();
     } catch (DateTimeParseException e) {
       // not a date PressLens can read
-    }
-    return null;
-  }
-
-  private static String language(Document doc) {
-    String lang = firstNonBlank(attr(doc, "html[lang]", "lang"), meta(doc, "content-language"), meta(doc, "og:locale"));
-    if (lang == null) {
-      Element http = doc.selectFirst("meta[http-equiv~=(?i)content-language]");
-      lang = http == null ? null : http.attr("content");
-    }
-    if (lang == null || lang.isBlank()) {
-      return null;
-    }
-    return lang.strip().split("[-_,;\\s]")[0].toLowerCase(Locale.ROOT);
-  }
-
-  private static List<JsonNode> jsonLd(Document doc) {
-    List<JsonNode> out = new ArrayList<>();
-    for (Element s : doc.select("script[type=application/ld+json]")) {
-      try {
-        JsonNode n = JSON.readTree(s.data());
-        collectLd(n, out);
-      } catch (Exception e) {
-        // broken JSON-LD is common and never fatal: the page's other metadata remains
-      }
-    }
-    return out;
-  }
-
-  private static void collectLd(JsonNode n, List<JsonNode> out) {
-    if (n == null) {
-      return;
-    }
-    if (n.isArray()) {
-      n.forEach(c -> collectLd(c, out));
-    } else if (n.isObject()) {
-      if (n.has("@graph")) {
-        collectLd(n.get("@graph"), out);
-      }
-      String type = n.path("@type").toString();
-      if (type.contains("Article") || type.contains("Posting") || type.contains("Report") || n.has("headline")) {
-        out.add(n);
-      }
-    }
-  }
-
-  private static String ldText(List<JsonNode> ld, String field) {
-    for (JsonNode n : ld) {
-      JsonNode v = n.get(field);
-      if (v != null && v.isTextual() && !v.asText().isBlank()) {
-        return v.asText();
-      }
-    }
-    return null;
-  }
-
-  private static String ldPublisher(List<JsonNode> ld) {
-    for (JsonNode n : ld) {
-      String name = n.path("publisher").path("name").asText("");
-      if (!name.isBlank()) {
-        return name;
-      }
     }
     return null;
   }

@@ -52,6 +52,15 @@ public final class Inputs {
    * yields the failure.
    */
   public static List<Input> expand(List<String> args) {
+    return expand(args, ownOutputs());
+  }
+
+  /**
+   * As {@link #expand(List)}, leaving out of directories the files in {@code ownOutputs}: the
+   * files this process writes to, so that {@code analyze DIR > DIR/out.jsonl} never reads its own
+   * output back (a file named as an argument is read: the user asked for it).
+   */
+  static List<Input> expand(List<String> args, List<Path> ownOutputs) {
     List<Input> out = new ArrayList<>();
     for (String arg : args) {
       if (arg.equals("-") || arg.startsWith("http://") || arg.startsWith("https://")) {
@@ -66,6 +75,7 @@ public final class Inputs {
       try (Stream<Path> walk = Files.walk(p)) {
         walk.filter(Files::isRegularFile)
             .filter(f -> isKnown(f.getFileName().toString()))
+            .filter(f -> ownOutputs.stream().noneMatch(o -> sameFile(o, f)))
             .sorted()
             .forEach(f -> out.add(new Input(f.toString(), f)));
       } catch (IOException | UncheckedIOException e) {
@@ -73,6 +83,34 @@ public final class Inputs {
       }
     }
     return out;
+  }
+
+  /**
+   * The regular files this process's standard output and error are redirected to, where the
+   * system says (Linux's /proc/self/fd); none elsewhere or when they are terminals or pipes.
+   */
+  static List<Path> ownOutputs() {
+    List<Path> out = new ArrayList<>();
+    for (int fd = 1; fd <= 2; fd++) {
+      Path link = Path.of("/proc/self/fd/" + fd);
+      try {
+        Path target = link.toRealPath();
+        if (Files.isRegularFile(target)) {
+          out.add(target);
+        }
+      } catch (IOException | SecurityException e) {
+        // not Linux, or a pipe or terminal: nothing to leave out
+      }
+    }
+    return out;
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Whether an input may hold many articles (JSONL, WARC), so that its count is unknown before reading. */
@@ -193,19 +231,23 @@ public final class Inputs {
     });
   }
 
-  /** A URL: a feed's items when it serves RSS or Atom, else the page as one article. */
+  /**
+   * A URL: a feed's items when it serves RSS or Atom, else the page as one article, read from the
+   * final URL after redirects with the charset the server gave.
+   */
   private static Iterator<Item> url(String url) {
-    byte[] body;
+    PoliteFetcher.Page page;
     try {
-      body = PoliteFetcher.DEFAULT.fetch(url);
+      page = PoliteFetcher.DEFAULT.fetchPage(url);
     } catch (BadInputException e) {
       return List.<Item>of(new Item.Failed(e)).iterator();
     }
+    byte[] body = page.body();
     String head = new String(body, 0, Math.min(body.length, 512), StandardCharsets.UTF_8).stripLeading();
     if (head.startsWith("<?xml") || head.startsWith("<rss") || head.startsWith("<feed") || head.startsWith("<rdf")) {
       return FeedArticles.read(url, body, PoliteFetcher.DEFAULT);
     }
-    return single(() -> HtmlArticles.of(url, body, url));
+    return single(() -> HtmlArticles.of(url, body, page.url(), page.charset()));
   }
 
   private static byte[] readFile(Input input, boolean gzip) throws BadInputException {

@@ -48,6 +48,11 @@ public final class TextArticles {
         title = m.group(1).strip();
       }
     }
-    return new Article(input, text, title, authors, published, language, source, credits);
+    if (language != null) {
+      return new Article(input, text, title, authors, published, language, source, credits);
+    }
+    String identified = LanguageIdentifier.identify(text);
+    return new Article(input, text, title, authors, published, identified, source, credits,
+        new Article.Extraction(null, null, identified == null ? java.util.Map.of() : java.util.Map.of("language", "text")));
   }
 }

@@ -97,8 +97,6 @@ class FeedArticlesTest {
     Item.Read read = (Item.Read) items.get(0);
     assertThat(read.article().text()).isEqualTo("The teaser the feed gives.");
     assertThat(paths).contains("/robots.txt").doesNotContain("/private/p.html");
-    assertThat(RobotsTxt.disallowed("User-agent: PressLens\nDisallow: /a\n\nUser-agent: *\nDisallow: /", "PressLens"))
-        .containsExactly("/a");
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.presslens.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -22,7 +23,10 @@ import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
 
-/** WARC records are named by their own offset, and a cut file is called what it is. */
+/**
+ * WARC files as crawls leave them: each record is named by its own offset, a bad record is named
+ * and the records after it are read, and a cut file is called what it is.
+ */
 class WarcArticlesTest {
   @TempDir Path dir;
 
@@ -49,12 +53,109 @@ class WarcArticlesTest {
     return offsets;
   }
 
+  private static String page(int n) {
+    return "<html><head><title>Story " + n + "</title></head><body><article><p>Story number " + n
+        + " tells of the harbour council, which met on Monday, voted, argued, and voted again"
+        + " until late in the evening.</p></article></body></html>";
+  }
+
+  /** One response record; {@code lengthError} is added to the true Content-Length. */
+  private static byte[] record(int n, int lengthError) {
+    byte[] body = page(n).getBytes(StandardCharsets.UTF_8);
+    byte[] http = ("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + body.length
+        + "\r\n\r\n" + page(n)).getBytes(StandardCharsets.UTF_8);
+    String head = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/story-" + n
+        + "\r\nWARC-Date: 2024-05-06T08:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-00000000000" + n
+        + ">\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: " + (http.length + lengthError)
+        + "\r\n\r\n";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(http);
+    out.writeBytes("\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
   private static List<Item> read(Path warc) {
     List<Item> out = new ArrayList<>();
     for (Inputs.Input in : Inputs.expand(List.of(warc.toString()))) {
       Inputs.read(in, new ByteArrayInputStream(new byte[0])).forEachRemaining(out::add);
     }
     return out;
+  }
+
+  @Test
+  void aRecordOneByteShortIsNamedAndTheRecordsAfterItAreRead() throws IOException {
+    ByteArrayOutputStream warc = new ByteArrayOutputStream();
+    warc.writeBytes(record(1, 0));
+    long bad = warc.size();
+    warc.writeBytes(record(2, -1));
+    long third = warc.size();
+    warc.writeBytes(record(3, 0));
+    long fourth = warc.size();
+    warc.writeBytes(record(4, 0));
+    Path p = Files.write(dir.resolve("crawl.warc"), warc.toByteArray());
+    List<Item> items = read(p);
+    assertThat(items).filteredOn(i -> i instanceof Item.Read).extracting(i -> ((Item.Read) i).article().title())
+        .contains("Story 1", "Story 3", "Story 4");
+    // After reading resumes, records are still named by their own offset in the file.
+    assertThat(items).filteredOn(i -> i instanceof Item.Read).extracting(Item::input)
+        .contains(p + "@0", p + "@" + third, p + "@" + fourth);
+    List<String> failures = items.stream().filter(i -> i instanceof Item.Failed)
+        .map(i -> ((Item.Failed) i).error().getMessage()).toList();
+    assertThat(failures).hasSize(1);
+    assertThat(failures.get(0)).contains(p + "@" + bad).doesNotContain("\n");
+  }
+
+  @Test
+  void inAGzippedWarcEachRecordIsItsOwnMemberAndABadOneIsSkippedToo() throws IOException {
+    ByteArrayOutputStream warc = new ByteArrayOutputStream();
+    warc.writeBytes(gzip(record(1, 0)));
+    long bad = warc.size();
+    warc.writeBytes(gzip(record(2, -1)));
+    warc.writeBytes(gzip(record(3, 0)));
+    Path p = Files.write(dir.resolve("crawl.warc.gz"), warc.toByteArray());
+    List<Item> items = read(p);
+    assertThat(items).filteredOn(i -> i instanceof Item.Read).extracting(i -> ((Item.Read) i).article().title())
+        .contains("Story 1", "Story 3");
+    assertThat(items).filteredOn(i -> i instanceof Item.Failed).hasSize(1)
+        .allSatisfy(i -> assertThat(((Item.Failed) i).error().getMessage()).contains(p + "@" + bad));
+  }
+
+  private static byte[] gzip(byte[] bytes) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+      z.write(bytes);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void aFileCutAfterABadRecordNamesBothAndReadsWhatLiesBetween() throws IOException {
+    ByteArrayOutputStream warc = new ByteArrayOutputStream();
+    warc.writeBytes(record(1, 0));
+    long bad = warc.size();
+    warc.writeBytes(record(2, -1));
+    long third = warc.size();
+    warc.writeBytes(record(3, 0));
+    long cut = warc.size();
+    byte[] last = record(4, 0);
+    warc.writeBytes(last);
+    byte[] whole = warc.toByteArray();
+    Path p = Files.write(dir.resolve("crawl.warc"), java.util.Arrays.copyOf(whole, (int) cut + last.length / 2));
+    List<Item> items = read(p);
+    // The short record's page is read, then its end is found wrong.
+    assertThat(items).extracting(Item::input)
+        .containsExactly(p + "@0", p + "@" + bad, p + "@" + bad, p + "@" + third, p + "@" + cut);
+    assertThat(((Item.Failed) items.get(2)).error().reason()).contains("Content-Length").contains("resumes at @" + third);
+    assertThat(((Item.Read) items.get(3)).article().title()).isEqualTo("Story 3");
+    assertThat(((Item.Failed) items.get(4)).error().reason()).startsWith("truncated WARC");
+
+    // Cut inside the page itself: the same one line.
+    Path q = Files.write(dir.resolve("late-cut.warc"), java.util.Arrays.copyOf(whole, (int) cut + last.length - 40));
+    List<Item> late = read(q);
+    assertThat(late).last().satisfies(i -> assertThat(i.input()).isEqualTo(q + "@" + cut))
+        .satisfies(i -> assertThat(((Item.Failed) i).error().reason()).startsWith("truncated WARC"));
+    assertThat(late).hasSize(5);
   }
 
   @Test

@@ -42,8 +42,41 @@ public final class Analyzer {
     stages.add(new ClaimAnnotator(claims, claimThreshold == null ? claims.threshold() : claimThreshold));
     stages.add(new TechniqueAnnotator(TechniqueModel.standard()));
     stages.add(new StanceAnnotator(StanceModel.standard()));
-    stages.add(new ProvenanceAnnotator(registry));
-    return new Pipeline(stages);
+    // Every model after the tokenizer learnt English: on an article in another language they
+    // would only invent entities and quotes, so they do not run (the contract says which).
+    List<Annotator> gated = new ArrayList<>(stages.subList(0, 1));
+    stages.subList(1, stages.size()).forEach(a -> gated.add(new EnglishOnly(a)));
+    gated.add(new ProvenanceAnnotator(registry));
+    return new Pipeline(gated);
+  }
+
+  /**
+   * A stage that runs on articles in English or in a language nobody knows (plain text too short
+   * to tell), and not on articles whose language is known to be another.
+   */
+  private record EnglishOnly(Annotator stage) implements Annotator {
+    @Override
+    public String name() {
+      return stage.name();
+    }
+
+    @Override
+    public java.util.Set<org.presslens.core.Layer> requires() {
+      return stage.requires();
+    }
+
+    @Override
+    public java.util.Set<org.presslens.core.Layer> provides() {
+      return stage.provides();
+    }
+
+    @Override
+    public void annotate(org.presslens.core.Document document) {
+      String language = document.article().language();
+      if (language == null || language.equals("en")) {
+        stage.annotate(document);
+      }
+    }
   }
 
   /** The backbone's entity labels as they are, to measure what resolution adds. */

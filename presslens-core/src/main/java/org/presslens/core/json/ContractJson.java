@@ -33,6 +33,19 @@ public final class ContractJson {
     a.authors().forEach(authors::add);
     root.put("published", a.published());
     root.put("language", a.language());
+    putExtraction(root, a.extraction());
+    if (a.language() != null && !a.language().equals("en")) {
+      // Stages that know only English leave an article in another language alone: say which.
+      ArrayNode skipped = MAPPER.createArrayNode();
+      for (Layer layer : Layer.values()) {
+        if (!doc.has(layer)) {
+          skipped.add(layer.name().toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+      if (!skipped.isEmpty()) {
+        root.set("not_analysed", skipped);
+      }
+    }
     ObjectNode source = root.putObject("source");
     source.put("name", a.source().name());
     source.put("domain", a.source().domain());
@@ -162,6 +175,17 @@ public final class ContractJson {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The extensions saying how a web page was read: page kind, modified date, each field's origin. */
+  private static void putExtraction(ObjectNode root, Article.Extraction x) {
+    if (x.pageKind() != null) {
+      root.put("page_kind", x.pageKind());
+    }
+    if (x.modified() != null) {
+      root.put("modified", x.modified());
+    }
+    new java.util.TreeMap<>(x.from()).forEach((field, from) -> root.put(field + "_from", from));
   }
 
   private static ObjectNode putSpan(ObjectNode n, Span s) {

@@ -32,4 +32,18 @@ class ContractJsonTest {
     assertThat(n.at("/source/domain").asText()).isEqualTo("example.com");
     assertThat(ContractJson.toJsonLine(d)).doesNotContain("\n");
   }
+
+  @Test
+  void writesHowAPageWasReadAsExtensions() {
+    Article a = new Article("p.html", "Text.", "T", List.of("A B"), "2019-05-14", "de", null, List.of(),
+        new Article.Extraction("listing", "2019-06-01", java.util.Map.of("published", "byline", "language", "text")));
+    JsonNode n = ContractJson.toTree(new Document(a));
+    assertThat(n.path("published_from").asText()).isEqualTo("byline");
+    assertThat(n.path("language_from").asText()).isEqualTo("text");
+    assertThat(n.path("page_kind").asText()).isEqualTo("listing");
+    assertThat(n.path("modified").asText()).isEqualTo("2019-06-01");
+    assertThat(n.path("not_analysed").toString()).contains("entities", "quotes");
+    JsonNode plain = ContractJson.toTree(new Document(Article.ofText("a.txt", "Text.")));
+    assertThat(plain.has("page_kind") || plain.has("published_from") || plain.has("not_analysed")).isFalse();
+  }
 }

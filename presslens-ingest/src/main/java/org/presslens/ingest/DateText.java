@@ -1,0 +1,105 @@
+package org.presslens.ingest;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Dates as pages write them in bylines and datelines, in English and German: "Tuesday May 14,
+ * 2019 9:12 am", "14 May 2019", "May 14th, 2019", "Mar 24, 2025", "2019-05-14", "14.05.2019",
+ * "14. Mai 2019". Numeric dates with slashes are left alone: 05/06/2019 is May or June by country.
+ */
+final class DateText {
+  private static final Map<String, Integer> MONTHS = months();
+  private static final String MONTH = "(jan(?:uary|uar)?|j[äa]n(?:ner)?|feb(?:ruary|ruar)?|mar(?:ch)?|m[äa]rz|apr(?:il)?|may|mai|"
+      + "june?|juni|july?|juli|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?)\\.?";
+  private static final String DAY = "(0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th|\\.)?";
+  private static final String YEAR = "((?:19|20)\\d{2})";
+  private static final Pattern MONTH_DAY_YEAR =
+      Pattern.compile("(?iu)(?<![\\p{L}\\d])" + MONTH + "\\s+" + DAY + ",?\\s+" + YEAR + "(?!\\d)");
+  private static final Pattern DAY_MONTH_YEAR =
+      Pattern.compile("(?iu)(?<![\\p{L}\\d])" + DAY + "\\s*(?:of\\s+)?" + MONTH + ",?\\s+" + YEAR + "(?!\\d)");
+  private static final Pattern ISO = Pattern.compile("(?<!\\d)" + YEAR + "-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(?!\\d)");
+  private static final Pattern DOTTED = Pattern.compile("(?<![\\d.])(0?[1-9]|[12]\\d|3[01])\\.(0?[1-9]|1[0-2])\\." + YEAR + "(?!\\d)");
+
+  private DateText() {}
+
+  /** The first date in {@code text} as ISO 8601 ({@code YYYY-MM-DD}), or null. */
+  static String find(String text) {
+    return first(text).date();
+  }
+
+  /** Where the first date in {@code text} starts, or -1. */
+  static int start(String text) {
+    return first(text).at();
+  }
+
+  private record Found(String date, int at) {}
+
+  private static Found first(String text) {
+    if (text == null || text.isBlank()) {
+      return new Found(null, -1);
+    }
+    String best = null;
+    int at = Integer.MAX_VALUE;
+    Matcher m = MONTH_DAY_YEAR.matcher(text);
+    if (m.find() && m.start() < at) {
+      String d = date(m.group(3), MONTHS.get(key(m.group(1))), m.group(2));
+      if (d != null) {
+        best = d;
+        at = m.start();
+      }
+    }
+    m = DAY_MONTH_YEAR.matcher(text);
+    if (m.find() && m.start() < at) {
+      String d = date(m.group(3), MONTHS.get(key(m.group(2))), m.group(1));
+      if (d != null) {
+        best = d;
+        at = m.start();
+      }
+    }
+    m = ISO.matcher(text);
+    if (m.find() && m.start() < at) {
+      String d = date(m.group(1), Integer.parseInt(m.group(2)), m.group(3));
+      if (d != null) {
+        best = d;
+        at = m.start();
+      }
+    }
+    m = DOTTED.matcher(text);
+    if (m.find() && m.start() < at) {
+      String d = date(m.group(3), Integer.parseInt(m.group(2)), m.group(1));
+      if (d != null) {
+        best = d;
+        at = m.start();
+      }
+    }
+    return best == null ? new Found(null, -1) : new Found(best, at);
+  }
+
+  private static String key(String month) {
+    String k = month.toLowerCase(Locale.ROOT).replace(".", "").replace('ä', 'a');
+    return k.length() > 3 ? k.substring(0, 3) : k;
+  }
+
+  private static String date(String year, Integer month, String day) {
+    if (month == null) {
+      return null;
+    }
+    try {
+      return LocalDate.of(Integer.parseInt(year), month, Integer.parseInt(day)).toString();
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static Map<String, Integer> months() {
+    return Map.ofEntries(Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("mär", 3),
+        Map.entry("apr", 4), Map.entry("may", 5), Map.entry("mai", 5), Map.entry("jun", 6), Map.entry("jul", 7),
+        Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("okt", 10), Map.entry("nov", 11),
+        Map.entry("dec", 12), Map.entry("dez", 12));
+  }
+}

@@ -1,0 +1,696 @@
+package org.presslens.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * A web page's metadata, each value with where it was found: JSON-LD ({@code "json-ld"}), meta
+ * tags ({@code "meta"}), the visible headline ({@code "h1"}), the {@code <title>} ({@code
+ * "title"}), links marked {@code rel=author} in the article ({@code "rel-author"}), the visible
+ * byline or dateline ({@code "byline"}), a {@code <time>} element ({@code "time"}), the URL
+ * ({@code "url"}), the page's {@code lang} ({@code "html-lang"}) or the text itself ({@code
+ * "text"}).
+ *
+ * <p>Read from the page as parsed, before main-content extraction removes bylines and headers.
+ */
+final class PageMetadata {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** A title's parts: "Headline | Site", "Site - Headline", "Headline — Section — Site". */
+  private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—·•»:~/]{1,2}\\s+|\\s*[|·•»]\\s*");
+  private static final Pattern BYLINE_HINT = Pattern.compile("(?i)byline|by-line|(?:^|[\\s_-])author|writer|contributor|posted-?by");
+  private static final Pattern DATE_HINT = Pattern.compile("(?i)date|time|publish|posted|\\bmeta\\b|byline|dateline");
+  /** Containers of other stories, comments and site chrome, where no byline of this article is. */
+  private static final Pattern ELSEWHERE = Pattern.compile(
+      "(?i)comment|related|recommend|sidebar|widget|more-|popular|trending|teaser|promo|footer|newsletter|"
+          + "respon|repl(y|ies)|discussion|outbrain|taboola|next-|prev-");
+  private static final Pattern BY_PREFIX = Pattern.compile(
+      "(?i)^\\s*(?:(?:written|posted|published|reported|reviewed|edited|words|story|text|photos?)\\s+)?by\\s*:?\\s+|^\\s*(?:authors?|writer|autor(?:in)?|von)\\s*:\\s*");
+  private static final Pattern NOT_A_NAME = Pattern.compile(
+      "(?i)\\d|@|https?:|www\\.|\\.com\\b|\\b(?:updated?|published|posted|min(?:ute)?s? read|read more|share|"
+          + "follow|comments?|subscribe|staff writer|contributor|editor|reporter|correspondent|columnist|"
+          + "view all|all posts|posts by|more from|about the author|sign in|log ?in|admin|guest)\\b");
+  private static final Pattern ROLE_SUFFIX = Pattern.compile(
+      "\\s*(?:[|•·–—]|\\s-\\s|\\bon\\s+(?=\\w+\\s+\\d)|\\bupdated\\b|\\bpublished\\b|\\bposted\\b).*$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:,|;|&|\\band\\b|\\bund\\b|\\bet\\b)\\s*");
+
+  private static final Pattern BYLINE_LABEL =
+      Pattern.compile("(?i)(?:(?:written|posted|published|reviewed)\\s+)?by:?|authou?r(?:ed by)?:?|autor(?:in)?:?|von:?");
+  private static final Pattern BYLINE_LINE =
+      Pattern.compile("(?:^|\\s)(?:[Ww]ritten\\s+|[Pp]osted\\s+)?(?:[Bb]y|BY):?\\s+(\\p{Lu}.+)$");
+
+  /** A value and where it was found; {@code value} is null when nothing was. */
+  record Found<T>(T value, String from) {
+    static <T> Found<T> none() {
+      return new Found<>(null, null);
+    }
+  }
+
+  private final Document doc;
+  private final List<JsonNode> ld;
+  private final List<JsonNode> ldOther;
+  private final Element scope;
+  private List<String> leadLines;
+  private java.util.Map<String, String> metas;
+
+  PageMetadata(Document doc) {
+    this.doc = doc;
+    List<JsonNode> articles = new ArrayList<>();
+    List<JsonNode> others = new ArrayList<>();
+    for (Element s : doc.select("script[type~=(?i)application/ld\\+json]")) {
+      try {
+        collectLd(JSON.readTree(s.data()), articles, others);
+      } catch (Exception e) {
+        // broken JSON-LD is common and never fatal: the page's other metadata remains
+      }
+    }
+    this.ld = articles;
+    this.ldOther = others;
+    this.scope = articleScope(doc);
+  }
+
+  /** The JSON-LD publisher's name, if any. */
+  String ldPublisher() {
+    for (JsonNode n : ld) {
+      String name = n.path("publisher").path("name").asText("");
+      if (!name.isBlank()) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  /** JSON-LD types on the page (Article, Product, DiscussionForumPosting, ...). */
+  Set<String> ldTypes() {
+    Set<String> out = new LinkedHashSet<>();
+    for (List<JsonNode> list : List.of(ld, ldOther)) {
+      for (JsonNode n : list) {
+        JsonNode t = n.path("@type");
+        for (JsonNode one : t.isArray() ? t : List.of(t)) {
+          if (one.isTextual()) {
+            out.add(one.asText());
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---- title
+
+  /**
+   * The headline: the page's visible {@code <h1>} when the meta title or {@code <title>} agrees
+   * with it (or there is none), else the meta title or {@code <title>} without the site's name.
+   */
+  Found<String> title(String siteName, String domain) {
+    String meta = firstNonBlank(metaContent("og:title"), metaContent("twitter:title"), ldText("headline"), ldText("name"));
+    String metaFrom = meta == null ? null : ldText("headline") != null && meta.equals(ldText("headline")) ? "json-ld" : "meta";
+    String tag = doc.title().isBlank() ? null : doc.title().strip();
+    String h1 = headline();
+    String reference = meta != null ? meta : tag;
+    if (h1 != null && (reference == null || overlap(h1, reference) >= 0.5)) {
+      return new Found<>(withoutSiteName(h1, siteName, domain), "h1");
+    }
+    if (meta != null) {
+      return new Found<>(withoutSite(meta, siteName, domain), metaFrom);
+    }
+    if (tag != null) {
+      return new Found<>(withoutSite(tag, siteName, domain), "title");
+    }
+    return h1 != null ? new Found<>(h1, "h1") : Found.none();
+  }
+
+  /** The first {@code <h1>} of the page that is not the site's logo, inside the article when there is one. */
+  private String headline() {
+    for (Element root : scope == null ? List.of(doc.body()) : List.of(scope, doc.body())) {
+      if (root == null) {
+        continue;
+      }
+      for (Element h1 : root.select("h1")) {
+        String t = h1.text().strip();
+        if (t.length() >= 3 && t.length() <= 300 && h1.closest("header[role=banner], nav, footer, aside, [class~=(?i)logo|site-title|brand]") == null) {
+          return t;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A title without its site part: of "Headline | Site" or "Site - Headline" the part that is
+   * not the site's name (or its domain), else the longest part when the others are short.
+   */
+  static String withoutSite(String title, String siteName, String domain) {
+    return withoutSite(title, siteName, domain, true);
+  }
+
+  /** A headline without a part that is the site's name or domain ("Pet Insurance | Acme"); nothing else cut. */
+  static String withoutSiteName(String title, String siteName, String domain) {
+    return withoutSite(title, siteName, domain, false);
+  }
+
+  private static String withoutSite(String title, String siteName, String domain, boolean guess) {
+    String[] parts = TITLE_SEPARATOR.split(title.strip());
+    if (parts.length < 2) {
+      return title.strip();
+    }
+    List<String> kept = new ArrayList<>();
+    for (String p : parts) {
+      if (!p.isBlank() && !isSite(p, siteName, domain)) {
+        kept.add(p.strip());
+      }
+    }
+    if (kept.size() == parts.length && guess) { // no part is the site's name: drop short trailing parts
+      String first = parts[0].strip();
+      String last = parts[parts.length - 1].strip();
+      if (words(last).size() <= 4 && words(first).size() > words(last).size()) {
+        kept.remove(kept.size() - 1);
+      } else if (words(first).size() <= 3 && words(last).size() > 4) {
+        kept.remove(0);
+      }
+    }
+    if (kept.isEmpty()) {
+      return title.strip();
+    }
+    // Rejoin what is left with the page's own separators: a headline may hold a colon or dash.
+    String firstKept = kept.get(0);
+    String lastKept = kept.get(kept.size() - 1);
+    int from = title.indexOf(firstKept);
+    int to = title.lastIndexOf(lastKept) + lastKept.length();
+    return from >= 0 && to > from ? title.substring(from, to).strip() : firstKept;
+  }
+
+  // ---- authors
+
+  /**
+   * The authors, from JSON-LD, meta tags, the article's rel=author links or its visible byline;
+   * of a forum {@code thread}, the user who opened it.
+   */
+  Found<List<String>> authors(boolean thread) {
+    List<String> names = new ArrayList<>();
+    boolean ldSays = ld.stream().anyMatch(n -> n.has("author"));
+    Element first = thread && !ldSays && doc.body() != null ? PageKind.firstPost(doc.body()) : null;
+    if (first != null) {
+      String user = shortText(PageKind.poster(first), 60);
+      String name = user == null ? null : user.split("\\s+(?:[|•·]|wrote|said|posted)\\b", 2)[0].strip();
+      if (name != null && name.length() >= 2 && name.split(" ").length <= 4) {
+        return new Found<>(List.of(name), "thread");
+      }
+    }
+    for (JsonNode node : ld) {
+      for (String field : List.of("author", "creator")) {
+        JsonNode a = node.get(field);
+        if (a == null) {
+          continue;
+        }
+        for (JsonNode one : a.isArray() ? a : List.of(a)) {
+          addNames(names, one.isTextual() ? one.asText() : one.path("name").asText(""));
+        }
+      }
+      if (!names.isEmpty()) {
+        return new Found<>(names, "json-ld");
+      }
+    }
+    for (Element m : doc.select("meta[name=author], meta[property=article:author], meta[name=byl], meta[name=sailthru.author],"
+        + " meta[name=parsely-author], meta[name=dc.creator], meta[name=DC.creator], meta[name=citation_author]")) {
+      addNames(names, m.attr("content"));
+    }
+    Element label = doc.selectFirst("meta[name=twitter:label1][content~=(?i)written by|author]");
+    if (names.isEmpty() && label != null) {
+      addNames(names, attr("meta[name=twitter:data1]", "content"));
+    }
+    if (!names.isEmpty()) {
+      return new Found<>(names, "meta");
+    }
+    Element root = scope != null ? scope : doc.body();
+    if (root == null) {
+      return new Found<>(List.of(), null);
+    }
+    for (Element e : root.select("[rel~=(?i)\\bauthor\\b], [itemprop=author]")) {
+      if (!elsewhere(e, root)) {
+        Element name = e.selectFirst("[itemprop=name]");
+        addNames(names, (name != null ? name : e).text());
+      }
+    }
+    if (!names.isEmpty()) {
+      return new Found<>(names, "rel-author");
+    }
+    List<String> byline = bylineNames(root);
+    return byline.isEmpty() ? new Found<>(List.of(), null) : new Found<>(byline, "byline");
+  }
+
+  /** Names from the visible byline: an element marked as one, or a short line that starts "By". */
+  private List<String> bylineNames(Element root) {
+    List<String> names = new ArrayList<>();
+    for (Element e : root.getAllElements()) {
+      String hints = e.className() + " " + e.id();
+      if (hints.isBlank() || !BYLINE_HINT.matcher(hints).find() || elsewhere(e, root)) {
+        continue;
+      }
+      String t = shortText(e, 200);
+      if (t == null || t.isEmpty()) {
+        continue;
+      }
+      addNames(names, t);
+      if (!names.isEmpty()) {
+        return names;
+      }
+    }
+    List<String> lines = leadLines(root);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (BYLINE_LABEL.matcher(line).matches() && i + 1 < lines.size()) {
+        addNames(names, lines.get(i + 1)); // "Written by" above the name, in an element of its own
+      } else {
+        Matcher by = BYLINE_LINE.matcher(line);
+        if (line.length() <= 200 && by.find()) {
+          addNames(names, by.group(1));
+        }
+      }
+      if (!names.isEmpty()) {
+        return names;
+      }
+    }
+    return names;
+  }
+
+  /** Adds the person names in a byline string, cleaned of "By", roles, dates and handles. */
+  static void addNames(List<String> names, String raw) {
+    if (raw == null || raw.isBlank() || raw.strip().startsWith("http")) {
+      return;
+    }
+    String s = raw.replace('\u00a0', ' ').strip();
+    s = BY_PREFIX.matcher(s).replaceFirst("");
+    int date = DateText.start(s); // "Luke Kim December 4, 2025": the name ends where the date starts
+    if (date > 0) {
+      s = s.substring(0, date);
+    }
+    s = ROLE_SUFFIX.matcher(s).replaceFirst("");
+    for (String part : NAME_SPLIT.split(s)) {
+      if (part.strip().startsWith("@")) {
+        continue; // a handle, not a name
+      }
+      String n = BY_PREFIX.matcher(part.strip()).replaceFirst("").replaceAll("\\s+", " ").strip();
+      n = n.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}&&[^.)]]+$", "").strip();
+      if (n.length() < 2 || n.length() > 60 || NOT_A_NAME.matcher(n).find() || n.split(" ").length > 5
+          || looksLikeDate(n) || isCredential(n)) {
+        continue;
+      }
+      n = normalCase(n);
+      if (!names.contains(n)) {
+        names.add(n);
+      }
+    }
+  }
+
+  /** Academic and professional letters after a name ("MD", "PhD", "RD"), not names themselves. */
+  private static boolean isCredential(String s) {
+    return s.matches("(?i)(?:md|do|phd|ph\\.d\\.|ms|msc|ma|mba|rn|rd|ld|cde|fand|mph|jd|esq|cpa|cfa|dds|dvm|mfa|ba|bsc|jr\\.?|sr\\.?|ii|iii)");
+  }
+
+  /** "GABBY NORTHCOTT" → "Gabby Northcott"; names in mixed case are kept as written. */
+  static String normalCase(String name) {
+    if (!name.equals(name.toUpperCase(Locale.ROOT)) || name.chars().noneMatch(Character::isLetter)) {
+      return name;
+    }
+    StringBuilder b = new StringBuilder(name.length());
+    boolean start = true;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      b.append(start ? Character.toTitleCase(c) : Character.toLowerCase(c));
+      start = !Character.isLetter(c) || (c == 'C' && i > 0 && b.length() >= 2 && b.substring(b.length() - 2).equals("Mc"));
+    }
+    return b.toString();
+  }
+
+  // ---- dates
+
+  /** The publication date: JSON-LD, meta tags, a {@code <time>}, the byline or dateline, the URL. */
+  Found<String> published(String url) {
+    String ldDate = ldText("datePublished");
+    if (ldDate != null && isoOrText(ldDate) != null) {
+      return new Found<>(isoOrText(ldDate), "json-ld");
+    }
+    for (String key : List.of("article:published_time", "og:published_time", "published_time", "datePublished",
+        "pubdate", "publishdate", "publish-date", "publish_date", "DC.date.issued", "dc.date.issued", "dcterms.created",
+        "dcterms.issued", "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date", "date",
+        "dc.date", "DC.date", "article.published", "og:article:published_time")) {
+      String v = metaContent(key);
+      if (v != null && isoOrText(v) != null) {
+        return new Found<>(isoOrText(v), "meta");
+      }
+    }
+    Element root = scope != null ? scope : doc.body();
+    if (root != null) {
+      for (Element t : root.select("[itemprop=datePublished], time[datetime], time[pubdate]")) {
+        if (elsewhere(t, root) || isModified(t)) {
+          continue;
+        }
+        String v = firstNonBlank(t.attr("datetime"), t.attr("content"), t.text());
+        if (v != null && isoOrText(v) != null) {
+          return new Found<>(isoOrText(v), "time");
+        }
+      }
+      String fromLine = bylineDate(root);
+      if (fromLine != null) {
+        return new Found<>(fromLine, "byline");
+      }
+    }
+    String fromUrl = urlDate(url != null && !url.isBlank() ? url : doc.location());
+    if (fromUrl != null) {
+      return new Found<>(fromUrl, "url");
+    }
+    // A page that shows only when it was last updated: that date, said to be so.
+    String modified = modified();
+    if (modified == null && root != null) {
+      modified = updatedLine(root);
+    }
+    return modified == null ? Found.none() : new Found<>(modified, "modified");
+  }
+
+  /** The date of an "Updated: …" or "Last updated …" line near the top of the article. */
+  private String updatedLine(Element root) {
+    for (String line : leadLines(root)) {
+      if (line.length() <= 160 && UPDATED.matcher(line).find()) {
+        String d = DateText.find(line);
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The last-modified date the page gives, if any. */
+  String modified() {
+    String v = firstNonBlank(ldText("dateModified"), metaContent("article:modified_time"), metaContent("og:updated_time"),
+        metaContent("dateModified"), metaContent("last-modified"), metaContent("dcterms.modified"));
+    return v == null ? null : isoOrText(v);
+  }
+
+  private static boolean isModified(Element t) {
+    String hints = (t.className() + " " + t.id() + " " + t.attr("itemprop") + " "
+        + (t.parent() == null ? "" : t.parent().className())).toLowerCase(Locale.ROOT);
+    return hints.contains("modif") || hints.contains("updat");
+  }
+
+  /** A date in the byline or dateline: an element marked as one, or a short line near the top. */
+  private String bylineDate(Element root) {
+    for (Element e : root.getAllElements()) {
+      String hints = e.className() + " " + e.id();
+      if (hints.isBlank() || !DATE_HINT.matcher(hints).find() || elsewhere(e, root) || isModified(e)) {
+        continue;
+      }
+      String t = shortText(e, 160);
+      if (t != null && !t.isEmpty()) {
+        String d = DateText.find(t);
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    for (String line : leadLines(root)) {
+      if (line.length() <= 160 && !line.toLowerCase(Locale.ROOT).contains("updated")) {
+        String d = DateText.find(line);
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\\d|3[01])(?!\\d)");
+  private static final Pattern UPDATED = Pattern.compile("(?i)\\b(?:last\\s+)?(?:updated|modified|aktualisiert)\\b");
+
+  static String urlDate(String url) {
+    if (url == null) {
+      return null;
+    }
+    String decoded;
+    try {
+      decoded = java.net.URLDecoder.decode(url.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      decoded = url; // a stray "%": read it as written
+    }
+    Matcher m = URL_DATE.matcher(decoded);
+    return m.find() ? m.group(1) + "-" + m.group(2) + "-" + m.group(3) : null;
+  }
+
+  /** ISO 8601 as the page gives it, or a date read from text ("May 14, 2019"); null when neither. */
+  private static String isoOrText(String raw) {
+    String iso = HtmlArticles.isoDate(raw.strip());
+    return iso != null ? iso : DateText.find(raw);
+  }
+
+  private static boolean looksLikeDate(String s) {
+    return DateText.find(s) != null;
+  }
+
+  // ---- language
+
+  /** The page's declared language (its {@code lang}, a meta tag), else the text's, identified. */
+  Found<String> language(String text) {
+    String declared = firstNonBlank(attr("html[lang]", "lang"), metaContent("content-language"), metaContent("og:locale"));
+    String from = declared == null ? null : attr("html[lang]", "lang") != null ? "html-lang" : "meta";
+    if (declared == null) {
+      Element http = doc.selectFirst("meta[http-equiv~=(?i)content-language]");
+      declared = http == null || http.attr("content").isBlank() ? null : http.attr("content");
+      from = "meta";
+    }
+    if (declared != null && !declared.isBlank()) {
+      String tag = declared.strip().split("[-_,;\\s]")[0].toLowerCase(Locale.ROOT);
+      if (tag.matches("[a-z]{2,3}")) {
+        return new Found<>(tag, from);
+      }
+    }
+    String detected = LanguageIdentifier.identify(text);
+    return detected == null ? Found.none() : new Found<>(detected, "text");
+  }
+
+  // ---- where the article is
+
+  /**
+   * The element that holds this article's headline, byline and body: the page's one {@code
+   * <article>} (the one with most text when there are several, teasers being short) or its
+   * {@code <main>}; null when the page marks neither.
+   */
+  private static Element articleScope(Document doc) {
+    Element best = null;
+    int bestLength = 0;
+    for (Element a : doc.select("article, [itemtype~=(?i)schema.org/(News|Blog|Scholarly|Tech)?Article|BlogPosting]")) {
+      if (a.parents().stream().anyMatch(p -> p.tagName().equals("article"))) {
+        continue;
+      }
+      int length = a.text().length();
+      if (best == null || length > bestLength) {
+        best = a;
+        bestLength = length;
+      }
+    }
+    if (best != null && bestLength >= 200) {
+      return best;
+    }
+    return doc.selectFirst("main, [role=main]");
+  }
+
+  /** Whether {@code e} sits in comments, a sidebar, a teaser of another story or the site's chrome. */
+  private static boolean elsewhere(Element e, Element root) {
+    for (Element p = e; p != null && p != root; p = p.parent()) {
+      String tag = p.tagName();
+      if (tag.equals("aside") || tag.equals("nav") || tag.equals("footer") || (tag.equals("article") && p != e && p != root)) {
+        return true;
+      }
+      String hints = p.className() + " " + p.id();
+      if (!hints.isBlank() && ELSEWHERE.matcher(hints).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first short text lines of the article, where bylines and datelines are. */
+  private List<String> leadLines(Element root) {
+    if (leadLines == null) {
+      List<String> lines = new ArrayList<>();
+      StringBuilder current = new StringBuilder();
+      NodeTraversor.filter(new NodeFilter() {
+        @Override
+        public FilterResult head(Node node, int depth) {
+          if (node instanceof TextNode t) {
+            current.append(t.text());
+          } else if (node instanceof Element e && (e.tagName().equals("script") || e.tagName().equals("style"))) {
+            return FilterResult.SKIP_ENTIRELY;
+          } else if (node instanceof Element e && (e.isBlock() || e.tagName().equals("br"))) {
+            flushLine(current, lines);
+          }
+          return lines.size() >= 30 ? FilterResult.STOP : FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+          if (node instanceof Element e && e.isBlock()) {
+            flushLine(current, lines);
+          }
+          return lines.size() >= 30 ? FilterResult.STOP : FilterResult.CONTINUE;
+        }
+      }, root);
+      flushLine(current, lines);
+      leadLines = lines.size() > 30 ? lines.subList(0, 30) : lines;
+    }
+    return leadLines;
+  }
+
+  private static void flushLine(StringBuilder current, List<String> lines) {
+    String line = current.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+    current.setLength(0);
+    if (!line.isEmpty()) {
+      lines.add(line);
+    }
+  }
+
+  /** The text of {@code e}, or null when it is longer than {@code limit} (found without reading all of it). */
+  private static String shortText(Element e, int limit) {
+    StringBuilder b = new StringBuilder();
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+          b.append(t.text());
+        } else if (node instanceof Element c && c.isBlock() && b.length() > 0) {
+          b.append(' ');
+        }
+        return b.length() > limit * 2 ? FilterResult.STOP : FilterResult.CONTINUE;
+      }
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        return FilterResult.CONTINUE;
+      }
+    }, e);
+    String t = b.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+    return t.length() > limit ? null : t;
+  }
+
+  // ---- JSON-LD and meta helpers
+
+  private static final Pattern ARTICLE_TYPE = Pattern.compile("Article|Posting|Report|BlogPosting|NewsArticle|Review");
+
+  private static void collectLd(JsonNode n, List<JsonNode> articles, List<JsonNode> others) {
+    if (n == null) {
+      return;
+    }
+    if (n.isArray()) {
+      n.forEach(c -> collectLd(c, articles, others));
+    } else if (n.isObject()) {
+      if (n.has("@graph")) {
+        collectLd(n.get("@graph"), articles, others);
+      }
+      String type = n.path("@type").toString();
+      if (ARTICLE_TYPE.matcher(type).find() || n.has("headline")) {
+        articles.add(n);
+      } else if (!type.isEmpty()) {
+        others.add(n);
+      }
+      JsonNode main = n.get("mainEntity");
+      if (main != null && !main.equals(n)) {
+        collectLd(main, articles, others);
+      }
+    }
+  }
+
+  private String ldText(String field) {
+    for (JsonNode n : ld) {
+      JsonNode v = n.get(field);
+      if (v != null && v.isTextual() && !v.asText().isBlank()) {
+        return v.asText().strip();
+      }
+    }
+    return null;
+  }
+
+  /** The content of the first meta tag whose property, name or itemprop is {@code key} (any case). */
+  private String metaContent(String key) {
+    if (metas == null) {
+      metas = new java.util.HashMap<>();
+      for (Element m : doc.select("meta[content]")) {
+        String content = m.attr("content").strip();
+        if (!content.isEmpty()) {
+          for (String attr : List.of("property", "name", "itemprop")) {
+            if (m.hasAttr(attr)) {
+              metas.putIfAbsent(m.attr(attr).strip().toLowerCase(Locale.ROOT), content);
+            }
+          }
+        }
+      }
+    }
+    return metas.get(key.toLowerCase(Locale.ROOT));
+  }
+
+  private String attr(String selector, String attr) {
+    Element e = doc.selectFirst(selector);
+    return e == null || e.attr(attr).isBlank() ? null : e.attr(attr).strip();
+  }
+
+  static String firstNonBlank(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  private static List<String> words(String s) {
+    return WcxbBenchmark.words(s);
+  }
+
+  private static boolean isSite(String part, String siteName, String domain) {
+    if (siteName != null && sameWords(part, siteName)) {
+      return true;
+    }
+    if (domain == null) {
+      return false;
+    }
+    String label = domain.replaceFirst("^www\\.", "").replaceFirst("\\.[a-z.]+$", "").replaceAll("[^a-z0-9]", "");
+    return !label.isEmpty() && sameWords(part, label);
+  }
+
+  private static boolean sameWords(String a, String b) {
+    List<String> wa = words(a);
+    List<String> wb = words(b);
+    if (wa.isEmpty() || wb.isEmpty()) {
+      return false;
+    }
+    String ja = String.join("", wa);
+    String jb = String.join("", wb);
+    return ja.equals(jb) || withoutWebParts(ja).equals(withoutWebParts(jb));
+  }
+
+  /** "wwwneweggcom" → "newegg": a site's name as its domain writes it. */
+  private static String withoutWebParts(String joined) {
+    return joined.replaceFirst("^www", "").replaceFirst("(com|org|net|co|uk|io|de|fr|info)+$", "");
+  }
+
+  /** The share of {@code a}'s words that {@code b} holds. */
+  private static double overlap(String a, String b) {
+    List<String> wa = words(a);
+    if (wa.isEmpty()) {
+      return 0;
+    }
+    Set<String> wb = new java.util.HashSet<>(words(b));
+    return (double) wa.stream().filter(wb::contains).count() / wa.size();
+  }
+}

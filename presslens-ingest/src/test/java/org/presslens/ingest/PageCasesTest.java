@@ -1,0 +1,172 @@
+package org.presslens.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.presslens.core.Article;
+
+/**
+ * Pages rebuilt from public reports of other extractors' failures (issue 19), each with its right
+ * answer. The pages are the project's own.
+ */
+class PageCasesTest {
+  private static Article read(String html) throws BadInputException {
+    return HtmlArticles.of("page.html", html.getBytes(StandardCharsets.UTF_8), "https://www.harbourgazette.example/news/ferry");
+  }
+
+  private static final String PARAGRAPHS = """
+      <p>The ferry between Porthaven and the islands will stop running in October, the operator said on Monday,
+      after two winters of storms, rising fuel costs and a shortage of crew.</p>
+      <p>Islanders, who depend on the crossing for school, work and hospital visits, said they had not been
+      consulted, and the council called an emergency meeting for Thursday evening.</p>
+      <p>The operator said it would keep a reduced summer timetable if the regional government paid part of
+      the cost, an offer the transport minister declined to discuss.</p>
+      """;
+
+  @Test
+  void aBylineInCapitalsGivesEachAuthorInNormalCase() throws Exception {
+    Article a = read("<html><head><title>Ferry to stop | Harbour Gazette</title></head><body><article>"
+        + "<h1>Ferry to stop</h1><p class=\"byline\">By GABBY NORTHCOTT, DERBY OKONJO and TOBY WREN</p>"
+        + PARAGRAPHS + "</article></body></html>");
+    assertThat(a.authors()).containsExactly("Gabby Northcott", "Derby Okonjo", "Toby Wren");
+    assertThat(a.extraction().from()).containsEntry("authors", "byline");
+    // The same byline as a plain first line of the article, with no class to say so.
+    Article plain = read("<html><body><article><h1>Ferry to stop</h1><div>By GABBY NORTHCOTT, DERBY OKONJO and TOBY WREN</div>"
+        + PARAGRAPHS + "</article></body></html>");
+    assertThat(plain.authors()).containsExactly("Gabby Northcott", "Derby Okonjo", "Toby Wren");
+    assertThat(plain.text()).startsWith("The ferry between Porthaven");
+  }
+
+  @Test
+  void relAuthorCountsOnlyInsideTheArticle() throws Exception {
+    Article a = read("<html><body><main><article><h1>Ferry to stop</h1>"
+        + "<p>By <a rel=\"author\" href=\"/staff/ines-carvalho\">Ines Carvalho</a></p>" + PARAGRAPHS + "</article>"
+        + "<aside class=\"more-stories\"><h2>More stories</h2>"
+        + "<article><h3><a href=\"/a\">Harbour wall repaired</a></h3><a rel=\"author\" href=\"/staff/a\">Piet Janssen</a></article>"
+        + "<article><h3><a href=\"/b\">Lifeboat crew honoured</a></h3><a rel=\"author\" href=\"/staff/b\">Mary Okafor</a></article>"
+        + "</aside><section class=\"latest\"><div class=\"card\"><a href=\"/c\">Fish prices</a> <a rel=\"author\" href=\"/staff/c\">Tom Reyes</a></div>"
+        + "</section></main></body></html>");
+    assertThat(a.authors()).containsExactly("Ines Carvalho");
+    assertThat(a.extraction().from()).containsEntry("authors", "rel-author");
+  }
+
+  @Test
+  void aBylineWithDateAndAuthorAboveTheBodyAndDatedCommentsBelow() throws Exception {
+    Article a = read("<html><head><title>Ferry to stop</title></head><body><div id=\"page\">"
+        + "<div class=\"post\"><h1 class=\"entry-title\">Ferry to stop</h1>"
+        + "<div class=\"post-info\">Tuesday May 14, 2019 9:12 am PDT by Ines Carvalho</div>"
+        + "<div class=\"entry\">" + PARAGRAPHS + "</div></div>"
+        + "<div id=\"comments\"><h3>3 Responses</h3><ol class=\"commentlist\">"
+        + "<li><div class=\"comment-meta\">June 2, 2019 at 4:05 pm</div><p>We were never asked about any of this, and the"
+        + " winter timetable was already a disgrace for everybody on the islands.</p></li>"
+        + "<li><div class=\"comment-meta\">June 3, 2019 at 8:15 am</div><p>The council knew about the fuel costs for"
+        + " years and did nothing, as usual, while the operator kept raising the fares.</p></li></ol></div>"
+        + "</div></body></html>");
+    assertThat(a.published()).isEqualTo("2019-05-14");
+    assertThat(a.extraction().from()).containsEntry("published", "byline");
+    assertThat(a.authors()).containsExactly("Ines Carvalho");
+    assertThat(a.text()).startsWith("The ferry between Porthaven").doesNotContain("never asked", "fuel costs for years", "June 2");
+  }
+
+  @Test
+  void anOpenLetterFollowedByALargerTableOfSignatoriesKeepsTheLetter() throws Exception {
+    StringBuilder rows = new StringBuilder();
+    String[] roles = {"Professor of Marine Biology, University of Porthaven", "Director, Islands Health Trust",
+        "Chair, Porthaven Fishermen's Association", "Head teacher, St Brigid's School, Inishmore",
+        "General practitioner, Islands Medical Centre", "Councillor, Porthaven Town Council, Harbour Ward"};
+    for (int i = 0; i < 60; i++) {
+      rows.append("<tr><td>Signatory Name ").append(i).append("</td><td>").append(roles[i % roles.length])
+          .append(", signed on behalf of themselves, not of their employer</td></tr>");
+    }
+    Article a = read("<html><body><article><h1>An open letter on the islands ferry</h1>"
+        + "<p>We, the undersigned, call on the regional government to keep the ferry to the islands running all year,"
+        + " because the crossing is the only way for islanders to reach school, work and hospital.</p>"
+        + "<p>Closing the route in October would cut off two thousand people for the winter, and no study of the"
+        + " effects on health, education or the islands' economy has been published.</p>"
+        + "<p>We ask the minister to meet the islands' council before any decision is taken, and to publish the"
+        + " operator's figures, so that the public can judge the cost for itself.</p>"
+        + "<table class=\"signatories\"><tbody>" + rows + "</tbody></table></article></body></html>");
+    assertThat(a.text()).startsWith("We, the undersigned, call on the regional government")
+        .contains("Closing the route in October", "We ask the minister to meet");
+  }
+
+  @Test
+  void aGermanPageIsSaidToBeGerman() throws Exception {
+    Article a = read("<html><head><title>Ein Besuch bei den Menschen der Insel</title></head><body><article>"
+        + "<h1>Ein Besuch bei den Menschen der Insel</h1>"
+        + "<p>Die Fähre zwischen Porthaven und den Inseln wird im Oktober eingestellt, teilte der Betreiber am Montag mit."
+        + " Nach zwei stürmischen Wintern, steigenden Treibstoffkosten und einem Mangel an Personal sei der Betrieb nicht"
+        + " mehr wirtschaftlich.</p><p>Die Inselbewohner, die für Schule, Arbeit und Krankenhausbesuche auf die"
+        + " Verbindung angewiesen sind, fühlen sich übergangen. Der Gemeinderat hat für Donnerstagabend eine"
+        + " Dringlichkeitssitzung einberufen.</p></article></body></html>");
+    assertThat(a.language()).isEqualTo("de");
+    assertThat(a.extraction().from()).containsEntry("language", "text");
+  }
+
+  @Test
+  void aListingIsSaidToBeOneAndItsTextIsItsMainContent() throws Exception {
+    StringBuilder cards = new StringBuilder();
+    for (int i = 1; i <= 12; i++) {
+      cards.append("<div class=\"card\"><a href=\"/news/story-").append(i).append("\">Harbour story number ").append(i)
+          .append("</a><p>A short teaser for story ").append(i).append(".</p></div>");
+    }
+    Article a = read("<html><head><title>Harbour news | Harbour Gazette</title></head><body>"
+        + "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><main><h1>Harbour news</h1>"
+        + "<div class=\"grid\">" + cards + "</div></main><footer>Contact us</footer></body></html>");
+    assertThat(a.extraction().pageKind()).isEqualTo("listing");
+    assertThat(a.text()).contains("A short teaser for story 1.", "A short teaser for story 12.").doesNotContain("Contact us");
+    assertThat(a.title()).isEqualTo("Harbour news");
+  }
+
+  @Test
+  void productsAndThreadsSayWhatTheyAre() throws Exception {
+    Article product = read("<html><head><script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Tide clock\"}"
+        + "</script></head><body><main><h1>Tide clock</h1><p>A brass tide clock for the harbour wall, made in Porthaven,"
+        + " with a dial that shows high and low water and a case that stands salt spray.</p></main></body></html>");
+    assertThat(product.extraction().pageKind()).isEqualTo("product");
+    StringBuilder posts = new StringBuilder();
+    String[] users = {"ferrywatcher", "islandmum", "porthaven_pete", "skipper42"};
+    for (int i = 0; i < users.length; i++) {
+      posts.append("<div class=\"post\"><span class=\"username\">").append(users[i]).append("</span><div class=\"post-body\">")
+          .append("Reply number ").append(i + 1).append(": the ferry was late again this morning, and nobody told us why.")
+          .append("</div></div>");
+    }
+    Article thread = read("<html><body><div class=\"thread\"><h1>Ferry late again</h1>" + posts + "</div></body></html>");
+    assertThat(thread.extraction().pageKind()).isEqualTo("forum");
+    assertThat(thread.authors()).containsExactly("ferrywatcher"); // who opened the thread
+    assertThat(thread.extraction().from()).containsEntry("authors", "thread");
+    assertThat(thread.text()).contains("Reply number 1", "Reply number 4");
+  }
+
+  @Test
+  void titlesLoseTheSiteNotTheirOwnParts() {
+    assertThat(PageMetadata.withoutSite("Ferry to stop | Harbour Gazette", "Harbour Gazette", null)).isEqualTo("Ferry to stop");
+    assertThat(PageMetadata.withoutSite("GAME CHANGER | Newegg.com", null, "www.newegg.com")).isEqualTo("GAME CHANGER");
+    assertThat(PageMetadata.withoutSite("Ferry to stop: what it means for the islands - Gazette", null, null))
+        .isEqualTo("Ferry to stop: what it means for the islands");
+    assertThat(PageMetadata.withoutSiteName("Pet Insurance - Acme Mutual", "Acme Mutual", null)).isEqualTo("Pet Insurance");
+  }
+
+  @Test
+  void datesAsBylinesWriteThem() {
+    assertThat(DateText.find("Tuesday May 14, 2019 9:12 am PDT by Ines Carvalho")).isEqualTo("2019-05-14");
+    assertThat(DateText.find("Published on Oct 21, 2025")).isEqualTo("2025-10-21");
+    assertThat(DateText.find("14th May 2019")).isEqualTo("2019-05-14");
+    assertThat(DateText.find("Stand: 14. Mai 2019, 09:12 Uhr")).isEqualTo("2019-05-14");
+    assertThat(DateText.find("am 03.02.2021 veröffentlicht")).isEqualTo("2021-02-03");
+    assertThat(DateText.find("05/06/2019")).isNull(); // May or June, by country
+    assertThat(DateText.find("February 30, 2019")).isNull();
+    assertThat(PageMetadata.urlDate("https://x.example/articles%2F2025-12-15%2BRust")).isEqualTo("2025-12-15");
+  }
+
+  @Test
+  void authorsAreCleanedOfWhatIsNoName() {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    PageMetadata.addNames(names, "By Luke Kim December 4, 2025");
+    PageMetadata.addNames(names, "Updated March 11");
+    PageMetadata.addNames(names, "@harbourgazette");
+    PageMetadata.addNames(names, "Dylan Bailey, MS, RD");
+    assertThat(names).containsExactly("Luke Kim", "Dylan Bailey");
+  }
+}
