@@ -41,14 +41,6 @@ public record Article(
     return new Article(input, text, null, List.of(), null, null, Source.UNKNOWN, List.of());
   }
 
-  /** The same article in another language (as detected from its text), everything else kept. */
-  public Article withLanguage(String tag, String from) {
-    java.util.Map<String, String> sources = new java.util.TreeMap<>(extraction.from());
-    sources.put("language", from);
-    return new Article(input, text, title, authors, published, tag, source, credits,
-        new Extraction(extraction.pageKind(), extraction.modified(), sources));
-  }
-
   /**
    * How a web page's text and metadata were had.
    *

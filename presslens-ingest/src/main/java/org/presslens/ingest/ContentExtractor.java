@@ -301,9 +301,10 @@ final class ContentExtractor {
   /** Characters in paragraphs long enough to be prose. */
   private static int proseChars(Element e) {
     int n = 0;
-    for (Element p : e.select("p")) {
-      String t = p.text();
-      if (t.length() >= 80 && linkDensity(p) < 0.3) {
+    for (Element p : e.select("p, div, li")) {
+      // A div or list item counts by the text directly in it: pages write prose in divs too.
+      String t = p.tagName().equals("p") ? p.text() : ownBlockText(p);
+      if (t.length() >= 80 && (p.tagName().equals("p") ? linkDensity(p) < 0.3 : true)) {
         n += t.length();
       }
     }
