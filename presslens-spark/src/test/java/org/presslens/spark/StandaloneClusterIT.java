@@ -133,7 +133,9 @@ class StandaloneClusterIT {
    */
   private static List<Path> distributionJars() throws IOException {
     Pattern sparkNeedsToo = Pattern.compile("/(com/fasterxml/jackson/core|org/slf4j|org/apache/hadoop|org/apache/parquet)/"
-        + "|/(commons-lang3|protobuf-java|aircompressor|snappy-java|jsr305|jakarta\\.servlet-api|javax\\.annotation-api)/");
+        + "|/(commons-lang3|protobuf-java|aircompressor|snappy-java|jsr305|jakarta\\.servlet-api|javax\\.annotation-api)/"
+        // Spark's too, and the job's since the encoder (DJL) and the page readers (OpenNLP, crawler-commons) came.
+        + "|/(commons-io|commons-codec|commons-compress)/");
     List<Path> jars = new ArrayList<>();
     Stream.of(Files.readString(TARGET.resolve("spark-classpath.txt")).strip().split(java.io.File.pathSeparator)).map(Path::of).forEach(jars::add);
     Stream.of(Files.readString(TARGET.resolve("classpath.txt")).strip().split(java.io.File.pathSeparator))
