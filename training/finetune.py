@@ -360,44 +360,37 @@ def main():
     encoder, heads = fit(train, args, device, args.seed)
     minutes = (time.time() - started) / 60
     notes["final fit"] = f"{minutes:.1f} minutes on {device}"
-    for split in ["dev", "dev-test"]:
-        part = [e for e in data if e["split"] == split]
+    def report(split, graph, part, outputs):
+        """Scores one held-out split, once, into the log and the model's notes."""
+        stance, claims = scores(part, outputs)
+        if stance:
+            m, per = macro_f1([g for g, _ in stance], [p for _, p in stance])
+            log(f"{split} {graph} stance macro-F1 {m:.4f} (per class {', '.join(f'{x:.3f}' for x in per)})")
+            notes[f"{split} stance ({graph})"] = f"macro-F1 {m:.4f}"
+        if claims:
+            p, r, f1 = f1_at([g for g, _ in claims], [s for _, s in claims], threshold)
+            log(f"{split} {graph} claims P {p:.4f} R {r:.4f} F1 {f1:.4f}")
+            notes[f"{split} claims ({graph})"] = f"P {p:.4f} R {r:.4f} F1 {f1:.4f}"
+
+    held_out = {split: [e for e in data if e["split"] == split] for split in ["dev", "dev-test"]}
+    for split, part in held_out.items():
         if part:
-            stance, claims = scores(part, predict(encoder, heads, part, device))
-            if stance:
-                m, per = macro_f1([g for g, _ in stance], [p for _, p in stance])
-                log(f"{split} fp32 stance macro-F1 {m:.4f} (per class {', '.join(f'{x:.3f}' for x in per)})")
-                notes[f"{split} stance (fp32, pre-quantisation)"] = f"macro-F1 {m:.4f}"
-            if claims:
-                p, r, f1 = f1_at([g for g, _ in claims], [s for _, s in claims], threshold)
-                log(f"{split} fp32 claims P {p:.4f} R {r:.4f} F1 {f1:.4f}")
-                notes[f"{split} claims (fp32, pre-quantisation)"] = f"P {p:.4f} R {r:.4f} F1 {f1:.4f}"
+            report(split, "fp32, pre-quantisation", part, predict(encoder, heads, part, device))
     fp32, int8 = export(encoder, args.out)
     # The heads, as the int8 graph will feed them: check quantisation costs nothing measurable.
-    for split in ["dev", "dev-test"]:
-        part = [e for e in data if e["split"] == split]
-        for name, path in [("int8", int8)]:
-            if not part:
-                continue
-            vecs = onnx_outputs(path, part)
-            with torch.no_grad():
-                outs = []
-                for e, v in zip(part, vecs):
-                    v = torch.from_numpy(v).to(device)
-                    if e["task"] == "stance":
-                        x = torch.cat([v[e["target"][0]:e["target"][1]].mean(0), v[e["sentence"][0]:e["sentence"][1]].mean(0)])
-                        outs.append(heads.stance(x).cpu().numpy())
-                    else:
-                        outs.append(heads.claims(v.mean(0)).cpu().numpy())
-            stance, claims = scores(part, outs)
-            if stance:
-                m, per = macro_f1([g for g, _ in stance], [p for _, p in stance])
-                log(f"{split} {name} stance macro-F1 {m:.4f}")
-                notes[f"{split} stance ({name})"] = f"macro-F1 {m:.4f}"
-            if claims:
-                p, r, f1 = f1_at([g for g, _ in claims], [s for _, s in claims], threshold)
-                log(f"{split} {name} claims P {p:.4f} R {r:.4f} F1 {f1:.4f}")
-                notes[f"{split} claims ({name})"] = f"P {p:.4f} R {r:.4f} F1 {f1:.4f}"
+    for split, part in held_out.items():
+        if not part:
+            continue
+        outs = []
+        with torch.no_grad():
+            for e, v in zip(part, onnx_outputs(int8, part)):
+                v = torch.from_numpy(v).to(device)
+                if e["task"] == "stance":
+                    x = torch.cat([v[e["target"][0]:e["target"][1]].mean(0), v[e["sentence"][0]:e["sentence"][1]].mean(0)])
+                    outs.append(heads.stance(x).cpu().numpy())
+                else:
+                    outs.append(heads.claims(v.mean(0)).cpu().numpy())
+        report(split, "int8", part, outs)
     os.remove(fp32)
     sw = heads.stance.weight.detach().float().cpu().numpy()  # [3, 768]
     write_head(os.path.join(args.out, "stance-model.tsv.gz"), STANCE_CLASSES, sw,
