@@ -28,9 +28,10 @@ final class StanceFeatures {
   private StanceFeatures() {}
 
   /** Token indices of a target mention {@code [first, last]} in its sentence {@code [from, to)}. */
-  private record Place(int from, int first, int last, int to) {}
+  record Place(int from, int first, int last, int to) {}
 
-  private static Place locate(Document doc, Span target) {
+  /** Where {@code target} (a mention's span) lies among the tokens, or null if no token overlaps it. */
+  static Place locate(Document doc, Span target) {
     List<Token> tokens = doc.tokens();
     int first = -1;
     int last = -1;
@@ -56,14 +57,10 @@ final class StanceFeatures {
   }
 
   /**
-   * The encoder's reading of {@code target}: the mean vector of its tokens, then that of its
-   * sentence ({@code 2 × dimension} floats); null if no token overlaps it.
+   * The encoder's reading of the target at {@code p}: the mean vector of its tokens, then that of
+   * its sentence ({@code 2 × dimension} floats).
    */
-  static float[] vectors(Document doc, Span target) {
-    Place p = locate(doc, target);
-    if (p == null) {
-      return null;
-    }
+  static float[] vectors(Document doc, Place p) {
     TokenVectors v = doc.vectors();
     float[] mention = v.mean(p.first(), p.last() + 1);
     float[] sentence = v.mean(p.from(), p.to());
@@ -72,13 +69,9 @@ final class StanceFeatures {
     return both;
   }
 
-  /** The features of {@code target} (a mention's span) in its sentence, or null if no token overlaps it. */
-  static List<String> of(Document doc, Span target) {
+  /** The features of the target at {@code p} in its sentence. */
+  static List<String> of(Document doc, Place p, Span target) {
     List<Token> tokens = doc.tokens();
-    Place p = locate(doc, target);
-    if (p == null) {
-      return null;
-    }
     int from = p.from();
     int first = p.first();
     int last = p.last();

@@ -36,12 +36,12 @@ public final class StanceModel {
    * null when no token lies under the span.
    */
   public double[] probabilities(Document doc, Span target) {
-    List<String> f = StanceFeatures.of(doc, target);
-    if (f == null) {
+    StanceFeatures.Place p = StanceFeatures.locate(doc, target);
+    if (p == null) {
       return null;
     }
     // A model trained on vectors alone has no word weights: the words it is given change nothing.
-    return model.probabilities(f, model.denseInputs() == 0 ? null : StanceFeatures.vectors(doc, target));
+    return model.probabilities(StanceFeatures.of(doc, p, target), model.denseInputs() == 0 ? null : StanceFeatures.vectors(doc, p));
   }
 
   StanceModel withNotes(Map<String, String> notes) {

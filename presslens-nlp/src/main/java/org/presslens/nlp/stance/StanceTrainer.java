@@ -123,9 +123,9 @@ public final class StanceTrainer {
     for (int s = 0; s < sentences.size(); s++) {
       List<Example> examples = new ArrayList<>();
       for (NewsMtsc.Target t : sentences.get(s).targets()) {
-        List<String> f = StanceFeatures.of(docs.get(s), t.span());
-        if (f != null) {
-          examples.add(new Example(f, StanceFeatures.vectors(docs.get(s), t.span()), t.polarity()));
+        StanceFeatures.Place p = StanceFeatures.locate(docs.get(s), t.span());
+        if (p != null) {
+          examples.add(new Example(StanceFeatures.of(docs.get(s), p, t.span()), StanceFeatures.vectors(docs.get(s), p), t.polarity()));
         }
       }
       out.add(examples);
