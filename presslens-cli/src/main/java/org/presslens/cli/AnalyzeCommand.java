@@ -68,7 +68,7 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
 
   @Option(names = "--claim-threshold", paramLabel = "X",
       description = "Score from which a claim counts as check-worthy, in [0, 1]. Lower it for more"
-          + " recall; the default is the model's own, chosen on dev.")
+          + " recall; the default is the model's own, chosen by cross-validation on train.")
   Double claimThreshold;
 
   @Option(names = "--threads", paramLabel = "N",

@@ -230,7 +230,7 @@ final class EvalCommand implements Runnable {
     Path gold;
 
     @Option(names = "--claim-threshold", paramLabel = "X",
-        description = "Decision threshold in [0, 1] (default: the model's, chosen on dev).")
+        description = "Decision threshold in [0, 1] (default: the model's, chosen by cross-validation on train).")
     Double threshold;
 
     @Override

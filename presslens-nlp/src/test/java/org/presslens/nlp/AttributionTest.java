@@ -232,4 +232,93 @@ class AttributionTest {
     assertThat(q.content().get(0).start()).isEqualTo(
         d.text().value().codePointCount(0, d.text().value().indexOf("We won")));
   }
+
+  // ---- the six kinds of issue 17, each on the case that showed it ----
+
+  @Test
+  void aQuotationAfterTheSentenceNamingItsSpeakerIsTheirs() {
+    Document d = analyze("Council split over riverside plan\n\nLast week Priya Ramaswamy, a Green councillor, said she was worried "
+        + "about the developer. \"What that company did in Corby was leave half-built estates behind for years.\"");
+    Quote q = d.quotes().stream().filter(x -> x.kind().equals("direct")).findFirst().orElseThrow();
+    assertThat(content(d, q)).containsExactly("What that company did in Corby was leave half-built estates behind for years");
+    assertThat(q.speakerEntity()).isEqualTo(entityId(d, "Priya Ramaswamy"));
+    assertThat(withCue(d, "said").speaker().text()).isEqualTo("Priya Ramaswamy, a Green councillor");
+  }
+
+  @Test
+  void aDashCreditAndAColonIntroductionNameTheirQuotations() {
+    Document d = analyze("Harbour names new chief\n\n“Hannah has spent twenty years on the docks, and the crews trust her judgment.” "
+        + "-Commissioner Rafael Quintero\n\nAnd from board chair Mei-Lin Castellanos:\n\n“We could not have found a steadier hand for the port.”");
+    assertThat(d.quotes()).hasSize(2);
+    assertThat(d.quotes()).allMatch(q -> q.kind().equals("direct"));
+    assertThat(d.quotes().get(0).speakerEntity()).isEqualTo(entityId(d, "Rafael Quintero"));
+    assertThat(content(d, d.quotes().get(1))).containsExactly("We could not have found a steadier hand for the port");
+    assertThat(d.quotes().get(1).speakerEntity()).isEqualTo(entityId(d, "Mei-Lin Castellanos"));
+  }
+
+  @Test
+  void anyVerbOfSayingAfterAQuotationIsItsCue() {
+    Document d = analyze("Traders fight bus lane\n\n“The bus lane will ruin my trade,” grumbled Desmond Achterberg, who runs a bakery.\n\n"
+        + "“We were never asked,” sighed Ruth Kamau, a florist.\n\n“Nobody is ruining anything,” insisted transport officer Linh Tran.\n\n"
+        + "“It is a disgrace,” Omar Siddiqui fumed.");
+    assertThat(d.quotes()).extracting(q -> q.cue().text()).containsExactly("grumbled", "sighed", "insisted", "fumed");
+    assertThat(d.quotes()).extracting(Quote::speakerEntity).containsExactly(
+        entityId(d, "Desmond Achterberg"), entityId(d, "Ruth Kamau"), entityId(d, "Linh Tran"), entityId(d, "Omar Siddiqui"));
+  }
+
+  @Test
+  void aParentheticalCueAttributesTheWholeSentence() {
+    Document d = analyze("Wind power's long bet\n\nThe economist Farida Haddad has studied energy markets for two decades.\n\n"
+        + "Five years ago, she said, the new turbines offered a cheap hedge against high gas prices.\n\n"
+        + "But experience shows that binding targets do two things.");
+    Quote q = only(d);
+    assertThat(q.cue().text()).isEqualTo("said");
+    assertThat(q.kind()).isEqualTo("indirect");
+    assertThat(q.speakerEntity()).isEqualTo(entityId(d, "Farida Haddad"));
+    assertThat(content(d, q)).containsExactly("Five years ago", "the new turbines offered a cheap hedge against high gas prices");
+  }
+
+  @Test
+  void titledAndAppositiveSpeakersAreTheirPerson() {
+    Document d = analyze("Former minister for Women and Equalities Nkechi Boateng said the trip had been planned for months.\n\n"
+        + "The judge, Mr Justice Abernethy, said a related case would resume in May.");
+    assertThat(d.quotes()).hasSize(2);
+    assertThat(d.quotes().get(0).speakerEntity()).isEqualTo(entityId(d, "Nkechi Boateng"));
+    assertThat(d.quotes().get(1).speakerEntity()).isEqualTo(entityId(d, "Abernethy"));
+  }
+
+  @Test
+  void aNameAfterAPrepositionIsStillNotTheSpeaker() {
+    Document d = analyze("A spokesman for Jane Hewitt said the campaign would go on.");
+    assertThat(only(d).speakerEntity()).isNull();
+  }
+
+  /**
+   * The kind behind "Arbor released …", "Okafor presented …", "Traders are angry about …": 53
+   * news sentences without speech (releases, announcements, presentations, offers, feelings,
+   * perception, plain events), written for this test, yield no quote at all.
+   */
+  @Test
+  void sentencesWithoutSpeechYieldNoQuote() throws java.io.IOException {
+    List<String> sentences;
+    try (var in = AttributionTest.class.getResourceAsStream("no-speech.txt")) {
+      sentences = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+          .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    }
+    assertThat(sentences).hasSizeGreaterThanOrEqualTo(50);
+    List<String> quoted = sentences.stream()
+        .filter(s -> !analyze(s).quotes().isEmpty())
+        .toList();
+    assertThat(quoted).isEmpty();
+  }
+
+  @Test
+  void aNoteWithoutSpeechShowsNoQuotedWords() {
+    Document d = analyze("Arbor today released the eleventh test build of its tablet software. Union treasurer Maria Okafor "
+        + "presented the accounts at Monday's meeting. Ravi Menon has offered to buy Chirper for $21 billion. Traders on Mill "
+        + "Road are angry about a new bus lane. The bridge reopened on Monday after repairs.");
+    assertThat(d.quotes()).isEmpty();
+    assertThat(org.presslens.core.report.Voices.of(d).quotedShare()).isZero();
+    assertThat(org.presslens.core.report.TextReport.render(d)).contains("(nobody is quoted)");
+  }
 }

@@ -33,7 +33,7 @@ public final class AttributionAnnotator implements Annotator {
 
   @Override
   public Set<Layer> requires() {
-    return Set.of(Layer.TOKENS, Layer.SENTENCES, Layer.ENTITIES);
+    return Set.of(Layer.TOKENS, Layer.SENTENCES, Layer.VECTORS, Layer.ENTITIES);
   }
 
   @Override
@@ -44,12 +44,13 @@ public final class AttributionAnnotator implements Annotator {
   @Override
   public void annotate(Document document) {
     Tokens tokens = new Tokens(document.text(), document.tokens());
-    document.setQuotes(quotes(model, tokens, document.entities()));
+    document.setQuotes(quotes(model, new AttributionFeatures(tokens, document.vectors()), document.entities()));
   }
 
-  /** The model's quotes for a document's tokens, speakers resolved among its entities. */
-  static List<Quote> quotes(AttributionModel model, Tokens tokens, List<Entity> entityList) {
-    List<Draft> drafts = model.find(new AttributionFeatures(tokens));
+  /** The model's quotes for a document, speakers resolved among its entities. */
+  static List<Quote> quotes(AttributionModel model, AttributionFeatures features, List<Entity> entityList) {
+    Tokens tokens = features.tokens();
+    List<Draft> drafts = DraftPasses.apply(tokens, model.find(features));
     return quotes(tokens, drafts, new SpeakerResolver(tokens, entityList, drafts).resolve());
   }
 

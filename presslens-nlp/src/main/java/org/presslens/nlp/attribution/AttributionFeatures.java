@@ -3,6 +3,7 @@ package org.presslens.nlp.attribution;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.presslens.core.TokenVectors;
 import org.presslens.nlp.attribution.Attributor.Draft;
 import org.presslens.nlp.attribution.CueLexicon.Kind;
 import org.presslens.nlp.attribution.Quotations.Quotation;
@@ -28,6 +29,8 @@ final class AttributionFeatures {
   private static final String CLAUSE_PUNCTUATION = ",;:—–-(";
 
   private final Tokens t;
+  /** The encoder's token vectors, or null where the document has none (tests of the rules alone). */
+  private final TokenVectors vectors;
   private final List<Quotation> quotations;
   /** Index into {@link #quotations} of the quotation holding each token (marks included), or -1. */
   private final int[] quotation;
@@ -38,9 +41,15 @@ final class AttributionFeatures {
   private final List<Draft> rules;
   private final String[] lex;
 
-  /** The features of a document; the rules read it here, on the same quotations. */
+  /** The features of a document without the encoder's vectors: for a model that reads words only. */
   AttributionFeatures(Tokens t) {
+    this(t, null);
+  }
+
+  /** The features of a document; the rules read it here, on the same quotations. */
+  AttributionFeatures(Tokens t, TokenVectors vectors) {
     this.t = t;
+    this.vectors = vectors;
     int n = t.size();
     quotations = Quotations.find(t);
     rules = Attributor.find(t, CueLexicon.STANDARD, quotations);
@@ -70,6 +79,18 @@ final class AttributionFeatures {
       Kind verb = CueLexicon.STANDARD.verb(t.lower(i));
       lex[i] = verb != null ? verb.name() : CueLexicon.STANDARD.noun(t.lower(i)) ? "NOUN" : "-";
     }
+  }
+
+  /**
+   * The encoder's vector of token i, for a cue tagger that reads vectors beside the words.
+   *
+   * @throws IllegalStateException when the document was read without vectors
+   */
+  float[] vector(int i) {
+    if (vectors == null) {
+      throw new IllegalStateException("the cue tagger reads the encoder's vectors; this document has none");
+    }
+    return vectors.vector(i);
   }
 
   Tokens tokens() {

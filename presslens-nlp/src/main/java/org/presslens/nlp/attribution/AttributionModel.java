@@ -168,7 +168,7 @@ public final class AttributionModel {
   double[] cueProbabilities(AttributionFeatures f) {
     double[] p = new double[f.tokens().size()];
     for (int i = 0; i < p.length; i++) {
-      p[i] = f.cueCandidate(i) ? cues.probability(f.cue(i)) : 0;
+      p[i] = f.cueCandidate(i) ? cues.probability(f.cue(i), cues.denseInputs() > 0 ? f.vector(i) : null) : 0;
     }
     return p;
   }

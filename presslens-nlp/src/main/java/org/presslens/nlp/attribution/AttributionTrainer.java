@@ -19,13 +19,15 @@ import org.presslens.nlp.attribution.AttributionModel.Thresholds;
 import org.presslens.nlp.eval.AttributionEval;
 import org.presslens.nlp.eval.ParallelAnalysis;
 import org.presslens.nlp.eval.PolnearCorpus;
+import org.presslens.nlp.learn.Inputs;
 import org.presslens.nlp.learn.LinearModel;
 import org.presslens.nlp.learn.LinearTrainer;
 
 /**
  * Trains the attribution model on PolNeAR's train split. Every tenth train article (in name
- * order) is held out to choose the three thresholds; then both taggers are refitted on all of
- * train. Dev is only scored, never used to choose.
+ * order) is held out to choose what the cue tagger reads (words, or words and the encoder's token
+ * vectors) and the three thresholds; then both taggers are refitted on all of train. Dev is only
+ * scored, never used to choose.
  */
 public final class AttributionTrainer {
   /**
@@ -34,14 +36,19 @@ public final class AttributionTrainer {
    * here.
    */
   private static final double C = 0.3;
+  /**
+   * The cue tagger's C when it reads vectors too: the standardised vectors want more
+   * regularisation than words (as for stance, check-worthiness and techniques).
+   */
+  private static final double C_WITH_VECTORS = 0.03;
   private static final double[] THRESHOLDS = {0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8};
   private static final int HELD_OUT_EVERY = 10;
   private static final int MIN_COUNT = 2;
 
   private AttributionTrainer() {}
 
-  /** The trained model and its scores on dev and train. */
-  public record Result(AttributionModel model, AttributionEval.Result dev, AttributionEval.Result train) {}
+  /** The trained model and its scores on the held-out train articles (while choosing) and on dev. */
+  public record Result(AttributionModel model, AttributionEval.Result heldOut, AttributionEval.Result dev) {}
 
   /** One analysed article: its gold, the features the model reads and the entities speakers resolve to. */
   record Prepared(PolnearCorpus.Labelled gold, AttributionFeatures features, List<Entity> entities) {}
@@ -49,51 +56,61 @@ public final class AttributionTrainer {
   /** Trains on {@code trainDir}, scores on {@code devDir}, writes both models into {@code out}. */
   public static Result train(Path trainDir, Path devDir, Pipeline pipeline, Path out, PrintStream log)
       throws IOException, InterruptedException {
+    long started = System.nanoTime();
     List<Prepared> train = prepare(PolnearCorpus.read(trainDir), pipeline, log, "train");
-    List<Prepared> dev = prepare(PolnearCorpus.read(devDir), pipeline, log, "dev");
     List<Prepared> fit = new ArrayList<>();
     List<Prepared> heldOut = new ArrayList<>();
     for (int i = 0; i < train.size(); i++) {
       (i % HELD_OUT_EVERY == 0 ? heldOut : fit).add(train.get(i));
     }
-    Thresholds thresholds = fitAndTune(fit, heldOut, log).thresholds();
-    log.printf("refitting on all %d train articles%n", train.size());
     Map<String, String> strings = new HashMap<>();
-    LinearModel cues = cueTrainer(train, strings).fit(C);
+    LinearModel heldOutRoles = roleTrainer(fit, strings, log).fit(C);
+    Choice best = null;
+    Inputs bestInputs = null;
+    StringBuilder tried = new StringBuilder();
+    for (Inputs inputs : List.of(Inputs.WORDS, Inputs.BOTH)) {
+      LinearTrainer cueTrainer = cueTrainer(fit, strings, inputs);
+      Choice choice = thresholds(cueTrainer.fit(c(inputs)), heldOutRoles, heldOut);
+      log.printf("cue tagger over %s (%d features), C %s: held out %s at %s (%.0f s)%n", inputs, cueTrainer.features(), c(inputs),
+          describe(choice.result()), choice.thresholds(), (System.nanoTime() - started) / 1e9);
+      tried.append(String.format(Locale.ROOT, "%s%s: mean of exact, match and speaker F1 %.4f", tried.length() == 0 ? "" : "; ", inputs,
+          choice.score()));
+      if (best == null || choice.score() > best.score()) {
+        best = choice;
+        bestInputs = inputs;
+      }
+    }
+    log.printf("refitting on all %d train articles%n", train.size());
+    LinearModel cues = cueTrainer(train, strings, bestInputs).fit(c(bestInputs));
     LinearModel roles = roleTrainer(train, strings, log).fit(C);
-    AttributionModel model = new AttributionModel(cues, roles, thresholds);
+    AttributionModel model = new AttributionModel(cues, roles, best.thresholds());
+    List<Prepared> dev = prepare(PolnearCorpus.read(devDir), pipeline, log, "dev");
     AttributionEval.Result onDev = score(model, dev);
-    AttributionEval.Result onTrain = score(model, train);
     Map<String, String> notes = new LinkedHashMap<>();
     notes.put("data", "PolNeAR train " + train.size() + " articles (every " + HELD_OUT_EVERY
-        + "th held out to choose the thresholds, then refitted on all); dev " + dev.size() + " scored only");
-    notes.put("method", "cue tagger, and role tagger around each cue (source, content begin/inside/end, other):"
-        + " L2-regularised logistic regression (liblinear), features seen >= " + MIN_COUNT + " times, C " + C);
-    notes.put("dev", describe(onDev));
-    notes.put("train", describe(onTrain));
-    model = new AttributionModel(cues.withNotes(notes), roles.withNotes(notes), thresholds);
+        + "th held out to choose the cue tagger's inputs and the thresholds, then refitted on all); dev " + dev.size() + " scored once");
+    notes.put("method", "cue tagger over " + bestInputs + " (words: features seen >= " + MIN_COUNT + " times; vectors: the encoder's"
+        + " vector of the token, standardised), C " + c(bestInputs) + "; role tagger around each cue (source, content begin/inside/end,"
+        + " other) over words, C " + C + ": L2-regularised logistic regression (liblinear)");
+    notes.put("encoder", org.presslens.nlp.encoder.Encoder.standard().name());
+    notes.put("held out", describe(best.result()));
+    notes.put("held-out choice", tried.toString());
+    notes.put("dev (scored once, after every choice)", describe(onDev));
+    notes.put("training minutes (2 cores)", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 6e10));
+    model = new AttributionModel(cues.withNotes(notes), roles.withNotes(notes), best.thresholds());
     model.write(out);
-    return new Result(model, onDev, onTrain);
+    return new Result(model, best.result(), onDev);
   }
 
-  /** Both taggers fitted on {@code fit}, thresholds chosen on {@code heldOut}. */
-  static AttributionModel fitAndTune(List<Prepared> fit, List<Prepared> heldOut, PrintStream log) {
-    Map<String, String> strings = new HashMap<>();
-    LinearTrainer cueTrainer = cueTrainer(fit, strings);
-    LinearTrainer roleTrainer = roleTrainer(fit, strings, log);
-    log.printf("cue tagger: %d features; role tagger: %d features%n", cueTrainer.features(), roleTrainer.features());
-    LinearModel cues = cueTrainer.fit(C);
-    LinearModel roles = roleTrainer.fit(C);
-    Choice choice = thresholds(cues, roles, heldOut);
-    log.printf("held out: %s at %s%n", describe(choice.result()), choice.thresholds());
-    return new AttributionModel(cues, roles, choice.thresholds());
+  private static double c(Inputs inputs) {
+    return inputs == Inputs.WORDS ? C : C_WITH_VECTORS;
   }
 
   static List<Prepared> prepare(List<PolnearCorpus.Labelled> data, Pipeline pipeline, PrintStream log, String name)
       throws InterruptedException {
     long t0 = System.nanoTime();
     List<Prepared> analysed = ParallelAnalysis.map(data.stream().map(PolnearCorpus.Labelled::article).toList(), pipeline,
-        doc -> new Prepared(null, new AttributionFeatures(new Tokens(doc.text(), doc.tokens())), doc.entities()));
+        doc -> new Prepared(null, new AttributionFeatures(new Tokens(doc.text(), doc.tokens()), doc.vectors()), doc.entities()));
     List<Prepared> out = new ArrayList<>();
     for (int i = 0; i < analysed.size(); i++) {
       out.add(new Prepared(data.get(i), analysed.get(i).features(), analysed.get(i).entities()));
@@ -103,8 +120,9 @@ public final class AttributionTrainer {
   }
 
   /** Every word token (and colon): is it part of a gold cue? */
-  private static LinearTrainer cueTrainer(List<Prepared> data, Map<String, String> strings) {
+  private static LinearTrainer cueTrainer(List<Prepared> data, Map<String, String> strings, Inputs inputs) {
     List<List<String>> examples = new ArrayList<>();
+    List<float[]> vectors = inputs == Inputs.WORDS ? null : new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
     for (Prepared p : data) {
       Tokens t = p.features().tokens();
@@ -117,11 +135,14 @@ public final class AttributionTrainer {
       for (int i = 0; i < t.size(); i++) {
         if (p.features().cueCandidate(i)) {
           examples.add(interned(p.features().cue(i), strings));
+          if (vectors != null) {
+            vectors.add(p.features().vector(i));
+          }
           labels.add(cue[i] ? 1 : 0);
         }
       }
     }
-    return new LinearTrainer(examples, labels.stream().mapToInt(Integer::intValue).toArray(), List.of("other", "cue"), MIN_COUNT);
+    return new LinearTrainer(examples, vectors, 1, labels.stream().mapToInt(Integer::intValue).toArray(), List.of("other", "cue"), MIN_COUNT);
   }
 
   /** Around each gold cue: is each token its source, its content's first token, inside it, its last, or none? */
@@ -196,6 +217,7 @@ public final class AttributionTrainer {
             Map<String, Roles> cache = roleCache.get(d);
             List<Attributor.Draft> drafts = AttributionModel.find(f, cueP.get(d), th,
                 cue -> cache.computeIfAbsent(cue[0] + ":" + cue[1], k -> probe.roleProbabilities(f, cue)));
+            drafts = DraftPasses.apply(f.tokens(), drafts);
             predicted.add(AttributionAnnotator.quotes(f.tokens(), drafts, new String[drafts.size()]));
           }
           AttributionEval.Result r = AttributionEval.score(heldOut.stream().map(Prepared::gold).toList(), predicted);
@@ -212,7 +234,7 @@ public final class AttributionTrainer {
   private static AttributionEval.Result score(AttributionModel model, List<Prepared> data) {
     List<List<Quote>> predicted = new ArrayList<>();
     for (Prepared p : data) {
-      predicted.add(AttributionAnnotator.quotes(model, p.features().tokens(), p.entities()));
+      predicted.add(AttributionAnnotator.quotes(model, p.features(), p.entities()));
     }
     return AttributionEval.score(data.stream().map(Prepared::gold).toList(), predicted);
   }

@@ -77,6 +77,8 @@ final class Attributor {
       Set.of(
           "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
           "today", "tonight", "morning", "afternoon", "evening", "night", "earlier", "later", "recently");
+  /** Dashes that credit a quotation: "“…” — Jane Doe". */
+  private static final Set<String> DASHES = Set.of("-", "--", "–", "—", "―");
   private static final int MAX_NP = 14;
   private static final int MIN_CONTENT_WORDS = 2;
 
@@ -151,8 +153,17 @@ final class Attributor {
 
   // ---- pass 1: quotations with their cue beside them ----
 
-  /** "“…,” she said", "“…,” said the minister". */
+  /**
+   * "“…,” she said", "“…,” said the minister"; beside a quotation that closes on a comma, any
+   * verb of saying, manner of speaking included: "“…,” grumbled Desmond Achterberg", "“…,” Ruth
+   * Kamau sighed".
+   */
   private Draft cueAfter(Quotation q) {
+    Draft credited = dashCredit(q);
+    if (credited != null) {
+      return credited;
+    }
+    boolean handsOn = q.close() > q.open() + 1 && t.isPunct(q.close() - 1, ",?!");
     int i = q.close() + 1;
     int end = Math.min(t.size(), i + MAX_NP + 4);
     if (i < t.size() && t.isPunct(i, ",")) {
@@ -164,15 +175,55 @@ final class Attributor {
     int[] speaker;
     int cue;
     int[] np = nounPhraseFrom(i, end);
-    if (np != null && (cue = skipToVerb(afterAppositive(np[1]), end + 30)) >= 0 && isSpeechCue(cue)) {
+    if (np != null && (cue = skipToVerb(afterAppositive(np[1]), end + 30)) >= 0 && (isSpeechCue(cue) || handsOn && isSaying(cue))) {
       speaker = np;
-    } else if ((cue = skipToVerb(i, end)) >= 0 && isSpeechCue(cue) && !t.pos(cue).equals("VBG")
+    } else if ((cue = skipToVerb(i, end)) >= 0 && (isSpeechCue(cue) || handsOn && isSaying(cue)) && !t.pos(cue).equals("VBG")
         && (np = nounPhraseFrom(cue + 1, end)) != null) {
       speaker = np;
     } else {
       return null;
     }
     return new Draft("direct", directPieces(q), new int[] {cue, cue + 1}, speaker);
+  }
+
+  /**
+   * Whether the verb at {@code k}, right beside a quotation that hands on with a comma, says how it
+   * was spoken: a finite verb that is neither "to be" nor an auxiliary ("“…,” sighed Ruth Kamau",
+   * "“…,” he fumed"). Only this position makes "sighed" a cue; elsewhere it is no speech.
+   */
+  private boolean isSaying(int k) {
+    String pos = t.pos(k);
+    return !taken[k] && (pos.equals("VBD") || pos.equals("VBZ") || pos.equals("VBP"))
+        && !BE.contains(t.lower(k)) && !BETWEEN_SUBJECT_AND_VERB.contains(t.lower(k));
+  }
+
+  /**
+   * "“…” -Commissioner Rafael Quintero": a dash, then a name closing the paragraph, credits the
+   * quotation before it (the dash is the cue).
+   */
+  private Draft dashCredit(Quotation q) {
+    int dash = q.close() + 1;
+    if (dash >= t.size() || !DASHES.contains(t.lower(dash)) || t.paragraph(dash) != t.paragraph(q.close())) {
+      return null;
+    }
+    int end = dash + 1;
+    while (end < t.size() && t.paragraph(end) == t.paragraph(dash)) {
+      end++;
+    }
+    while (end > dash + 1 && !t.isWord(end - 1)) {
+      end--;
+    }
+    if (end == dash + 1 || end - dash - 1 > MAX_NP) {
+      return null;
+    }
+    boolean named = false;
+    for (int k = dash + 1; k < end; k++) {
+      if (t.pos(k).startsWith("VB") || t.pos(k).equals("MD")) {
+        return null; // a clause, not a credit line
+      }
+      named |= t.pos(k).startsWith("NNP");
+    }
+    return named ? new Draft("direct", directPieces(q), new int[] {dash, dash + 1}, new int[] {dash + 1, end}) : null;
   }
 
   /** Past ", the party's candidate," after a name: where the verb may be. */
@@ -537,30 +588,65 @@ final class Attributor {
 
   // ---- pass 3: quotations standing alone ----
 
-  /** A paragraph that is one quotation, after a paragraph whose attribution names the speaker. */
+  /**
+   * A quotation with no cue of its own takes the voice that introduces it:
+   *
+   * <ul>
+   *   <li>a paragraph that is one quotation, after a paragraph whose attribution names the speaker;
+   *   <li>a paragraph that is one quotation, after a paragraph that names somebody and ends on a
+   *       colon: "And from board chair Mei-Lin Castellanos:" (the colon is the cue);
+   *   <li>a sentence that is one quotation, after a sentence of the same paragraph whose
+   *       attribution names the speaker: "Priya Ramaswamy said she was worried. “What that
+   *       company did …”".
+   * </ul>
+   */
   private void standingAlone(Quotation q) {
+    if (q.words(t) < 4 || wordsBeside(q)) {
+      return;
+    }
     int par = t.paragraph(q.open());
-    if (q.open() > 0 && t.paragraph(q.open() - 1) == par) {
-      return;
-    }
-    for (int k = q.close() + 1; k < t.size() && t.paragraph(k) == t.paragraph(q.close()); k++) {
-      if (t.isWord(k)) {
-        return;
-      }
-    }
-    if (q.words(t) < 4) {
-      return;
-    }
+    boolean opensParagraph = q.open() == 0 || t.paragraph(q.open() - 1) != par;
     Draft previous = null;
     for (Draft d : drafts) {
-      if (d.speaker != null && t.paragraph(d.end() - 1) == par - 1) {
+      if (d.speaker != null && d.end() <= q.open() && t.paragraph(d.end() - 1) == (opensParagraph ? par - 1 : par)) {
         previous = d;
       }
     }
     if (previous != null) {
-      // The speaker and cue are those of the paragraph before: they introduce this voice.
+      // The speaker and cue are those that introduce this voice.
       add(new Draft("direct", directPieces(q), previous.cue, previous.speaker));
+    } else if (opensParagraph && q.open() > 0 && t.isPunct(q.open() - 1, ":")) {
+      int colon = q.open() - 1;
+      int[] speaker = nounPhraseEndingAt(colon - 1);
+      if (speaker != null && t.paragraph(colon) == par - 1 && names(speaker)) {
+        add(new Draft("direct", directPieces(q), new int[] {colon, colon + 1}, speaker));
+      }
     }
+  }
+
+  /** Whether words stand beside a quotation in its sentence: then it is no sentence of its own. */
+  private boolean wordsBeside(Quotation q) {
+    for (int k = t.sentenceStart(q.open()); k < q.open(); k++) {
+      if (t.isWord(k)) {
+        return true;
+      }
+    }
+    for (int k = q.close() + 1; k < t.size() && t.sentenceStart(k) == t.sentenceStart(q.close()) && t.paragraph(k) == t.paragraph(q.close()); k++) {
+      if (t.isWord(k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a noun phrase holds a name. */
+  private boolean names(int[] np) {
+    for (int k = np[0]; k < np[1]; k++) {
+      if (t.pos(k).startsWith("NNP")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---- noun phrases ----

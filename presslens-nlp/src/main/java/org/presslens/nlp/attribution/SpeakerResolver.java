@@ -14,8 +14,10 @@ import org.presslens.nlp.attribution.Attributor.Draft;
  *
  * <ul>
  *   <li>A speaker phrase holding a name is that name's entity ("Ms Hewitt", "Jane Doe, a
- *       spokeswoman"); a name after "of"/"for" is not the speaker ("a spokesman for the
- *       ministry" stays unresolved).
+ *       spokeswoman"), and so is a person named after a title or in an appositive ("Former
+ *       minister for Women and Equalities Nkechi Boateng", "The judge, Mr Justice Abernethy"); a
+ *       name right after "of"/"for" is not the speaker ("a spokesman for the ministry" stays
+ *       unresolved).
  *   <li>"he" and "she" go to the nearest earlier speaker or subject that agrees in gender,
  *       sentence by sentence backwards; "they" and "it" to the nearest organisation that spoke.
  *   <li>"the senator", "the spokeswoman" go to the person last introduced with that role
@@ -119,10 +121,35 @@ final class SpeakerResolver {
     }
     for (int h = end - 1; h >= from; h--) {
       if (t.isWord(h)) {
-        return entityAt[h];
+        if (entityAt[h] != null) {
+          return entityAt[h];
+        }
+        break;
       }
     }
-    return null;
+    return titled(from, to);
+  }
+
+  /**
+   * The person named at the end of a speaker phrase whose head is a title or role, or at the end of
+   * its appositive: "Former minister for Women and Equalities Nkechi Boateng", "The judge, Mr
+   * Justice Abernethy". A name right after a preposition or possessive is somebody else: "a
+   * spokesman for Jane Doe" stays unresolved.
+   */
+  private Entity titled(int from, int to) {
+    int end = to;
+    while (end > from && !t.isWord(end - 1)) {
+      end--;
+    }
+    Entity e = end > from ? entityAt[end - 1] : null;
+    if (e == null || !e.type().equals("PERSON")) {
+      return null;
+    }
+    int first = end - 1;
+    while (first > from && entityAt[first - 1] == e) {
+      first--;
+    }
+    return first > from && (t.pos(first - 1).equals("IN") || t.pos(first - 1).equals("POS")) ? null : e;
   }
 
   /** The nearest person before {@code at} of a compatible gender, speakers first. */

@@ -24,7 +24,7 @@ public final class ClaimAnnotator implements Annotator {
   private final ClaimModel model;
   private final double threshold;
 
-  /** @param threshold the decision threshold; the model's own (chosen on dev) by default */
+  /** @param threshold the decision threshold; the model's own (chosen by cross-validation on train) by default */
   public ClaimAnnotator(ClaimModel model, double threshold) {
     this.model = model;
     this.threshold = threshold;

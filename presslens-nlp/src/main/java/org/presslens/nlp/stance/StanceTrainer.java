@@ -14,6 +14,7 @@ import org.presslens.nlp.encoder.Encoder;
 import org.presslens.nlp.eval.NewsMtsc;
 import org.presslens.nlp.eval.ParallelAnalysis;
 import org.presslens.nlp.eval.StanceEval;
+import org.presslens.nlp.learn.Inputs;
 import org.presslens.nlp.learn.LinearModel;
 import org.presslens.nlp.learn.LinearTrainer;
 
@@ -28,19 +29,6 @@ public final class StanceTrainer {
   private static final int MIN_COUNT = 2;
 
   private StanceTrainer() {}
-
-  /** What the model reads of a target. */
-  enum Inputs {
-    WORDS, VECTORS, BOTH;
-
-    List<String> words(Example e) {
-      return this == VECTORS ? List.of() : e.features();
-    }
-
-    float[] vectors(Example e) {
-      return this == WORDS ? null : e.vectors();
-    }
-  }
 
   /**
    * One point of the search: what the model reads, C, and the weight of the standardised vectors
@@ -82,7 +70,7 @@ public final class StanceTrainer {
         LinearModel m = fit(in, setting);
         for (Example e : held) {
           Inputs inputs = setting.inputs();
-          confusion[e.polarity()][LinearModel.argmax(m.probabilities(inputs.words(e), inputs.vectors(e)))]++;
+          confusion[e.polarity()][LinearModel.argmax(m.probabilities(inputs.words(e.features()), inputs.vectors(e.vectors())))]++;
         }
       }
       double f1 = StanceEval.Scores.of(confusion).macroF1();
@@ -137,7 +125,7 @@ public final class StanceTrainer {
     int[] labels = examples.stream().mapToInt(Example::polarity).toArray();
     Inputs inputs = setting.inputs();
     List<float[]> vectors = inputs == Inputs.WORDS ? null : examples.stream().map(Example::vectors).toList();
-    return new LinearTrainer(examples.stream().map(inputs::words).toList(), vectors, setting.vectorWeight(), labels,
+    return new LinearTrainer(examples.stream().map(e -> inputs.words(e.features())).toList(), vectors, setting.vectorWeight(), labels,
         NewsMtsc.POLARITIES, MIN_COUNT).fit(setting.c(), true);
   }
 }

@@ -10,6 +10,7 @@ import org.presslens.core.Document;
 import org.presslens.core.Quote;
 import org.presslens.core.Span;
 import org.presslens.core.Token;
+import org.presslens.core.TokenVectors;
 import org.presslens.nlp.lexicon.Valence;
 
 /**
@@ -26,6 +27,7 @@ final class TechniqueFeatures {
   private static final int SCARE_QUOTE_WORDS = 6;
 
   private final List<Token> tokens;
+  private final TokenVectors vectors;
   private final String[] lower;
   private final double[] valence;
   private final int[] sentenceStart;
@@ -36,6 +38,7 @@ final class TechniqueFeatures {
 
   TechniqueFeatures(Document document) {
     this.tokens = document.tokens();
+    this.vectors = document.vectors();
     int n = tokens.size();
     lower = new String[n];
     valence = new double[n];
@@ -98,6 +101,23 @@ final class TechniqueFeatures {
       to++;
     }
     return from < to ? new int[] {from, to} : null;
+  }
+
+  /** The encoder's vector of token i ({@link TokenVectors#dimension()} floats): what the span model reads beside the words. */
+  float[] vector(int i) {
+    return vectors.vector(i);
+  }
+
+  /**
+   * The encoder's reading of tokens {@code [from, to)} for the kind model: their mean vector, then
+   * that of the sentence they start in ({@code 2 × dimension} floats).
+   */
+  float[] spanVectors(int from, int to) {
+    float[] span = vectors.mean(from, to);
+    float[] sentence = vectors.mean(sentenceStart[from], sentenceEnd[from]);
+    float[] both = java.util.Arrays.copyOf(span, span.length + sentence.length);
+    System.arraycopy(sentence, 0, both, span.length, sentence.length);
+    return both;
   }
 
   /** Whether token i is a word rather than punctuation. */
@@ -293,7 +313,8 @@ final class TechniqueFeatures {
     return i < 0 ? "<s>" : i >= lower.length ? "</s>" : lower[i];
   }
 
-  private String pos(int i) {
+  /** The part-of-speech tag (Penn Treebank) of token i, or "-" outside the document. */
+  String pos(int i) {
     return i < 0 || i >= tokens.size() ? "-" : tokens.get(i).pos();
   }
 

@@ -5,7 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.presslens.core.Document;
 import org.presslens.core.Span;
 import org.presslens.nlp.learn.LinearModel;
@@ -13,8 +17,9 @@ import org.presslens.nlp.learn.LinearModel;
 /**
  * The two models of the techniques stage. The span model gives each token the probability that
  * it is part of a persuasion technique; runs of such tokens within a sentence become spans (see
- * {@link #runs}; both thresholds chosen on PTC dev). The kind model names each span's technique from its
- * words and context. Both are logistic regressions over {@link TechniqueFeatures}.
+ * {@link Decoding}). The kind model names each span's technique from its words and context. Both
+ * are logistic regressions over {@link TechniqueFeatures}: words and lexicon features, and, where
+ * cross-validation on train chose them, the encoder's vectors.
  */
 public final class TechniqueModel {
   static final String SPANS = "technique-spans.tsv.gz";
@@ -23,19 +28,17 @@ public final class TechniqueModel {
 
   private final LinearModel spans;
   private final LinearModel kinds;
-  private final double threshold;
-  private final double extend;
+  private final Decoding decoding;
 
   TechniqueModel(LinearModel spans, LinearModel kinds) {
     this.spans = spans;
     this.kinds = kinds;
-    this.threshold = Double.parseDouble(spans.notes().getOrDefault("threshold", "0.5"));
-    this.extend = Double.parseDouble(spans.notes().getOrDefault("extend", "1"));
+    this.decoding = Decoding.of(spans.notes());
   }
 
   /** The shipped models, rebuilt by {@code presslens train techniques}. */
   public static TechniqueModel standard() {
-    return new TechniqueModel(        LinearModel.resource(TechniqueModel.class, SPANS, REBUILD),
+    return new TechniqueModel(LinearModel.resource(TechniqueModel.class, SPANS, REBUILD),
         LinearModel.resource(TechniqueModel.class, KINDS, REBUILD));
   }
 
@@ -46,7 +49,7 @@ public final class TechniqueModel {
 
   /** The runs of tokens that the span model finds in a document. */
   List<Run> runs(TechniqueFeatures f) {
-    return runs(f, tokenProbabilities(f), threshold, extend);
+    return runs(f, tokenProbabilities(f), decoding);
   }
 
   LinearModel spans() {
@@ -64,31 +67,59 @@ public final class TechniqueModel {
     }
   }
 
+  /**
+   * How token probabilities become spans, chosen by cross-validation on train and kept in the span
+   * model's notes: a run holds at least one token at or above {@code threshold} and extends over
+   * its neighbours at or above {@code threshold × extend}; then tokens whose part-of-speech tag
+   * (almost) never begins a gold span are trimmed off its start ({@code trimStart}: "of", "and"),
+   * and those that (almost) never end one off its end ({@code trimEnd}: "the", "by").
+   */
+  record Decoding(double threshold, double extend, Set<String> trimStart, Set<String> trimEnd) {
+    static Decoding of(Map<String, String> notes) {
+      return new Decoding(Double.parseDouble(notes.getOrDefault("threshold", "0.5")), Double.parseDouble(notes.getOrDefault("extend", "1")),
+          tags(notes.getOrDefault("trim start", "")), tags(notes.getOrDefault("trim end", "")));
+    }
+
+    Map<String, String> notes() {
+      Map<String, String> notes = new LinkedHashMap<>();
+      notes.put("threshold", String.format(Locale.ROOT, "%.3f", threshold));
+      notes.put("extend", String.valueOf(extend));
+      notes.put("trim start", String.join(" ", new TreeSet<>(trimStart)));
+      notes.put("trim end", String.join(" ", new TreeSet<>(trimEnd)));
+      return notes;
+    }
+
+    /** Tags written with spaces between them: Penn Treebank tags hold commas ("," is one) but no spaces. */
+    private static Set<String> tags(String list) {
+      return list.isBlank() ? Set.of() : Set.of(list.strip().split(" +"));
+    }
+  }
+
   /** Each token's probability of being part of a technique. */
   double[] tokenProbabilities(TechniqueFeatures f) {
     return tokenProbabilities(spans, f);
   }
 
   static double[] tokenProbabilities(LinearModel spans, TechniqueFeatures f) {
+    boolean vectors = spans.denseInputs() > 0;
     double[] p = new double[f.size()];
     for (int i = 0; i < p.length; i++) {
-      p[i] = spans.probability(f.ofToken(i));
+      p[i] = spans.probability(f.ofToken(i), vectors ? f.vector(i) : null);
     }
     return p;
   }
 
   /**
-   * Runs of tokens found with two thresholds, as edges are traced in images: a run holds at least
-   * one token at or above {@code high} and extends, within its sentence, over the tokens next to
-   * it at or above {@code high * extend} (the "of" in "enemy of the people"). Punctuation at
-   * either end is left out, as PTC's annotators leave it out.
+   * Runs of tokens found with two thresholds, as edges are traced in images (see {@link
+   * Decoding}), within a sentence. Punctuation at either end is left out, as PTC's annotators leave
+   * it out, and so are the function words that {@code d} trims.
    */
-  static List<Run> runs(TechniqueFeatures f, double[] p, double high, double extend) {
-    double low = high * extend;
+  static List<Run> runs(TechniqueFeatures f, double[] p, Decoding d) {
+    double low = d.threshold() * d.extend();
     List<Run> out = new ArrayList<>();
     int i = 0;
     while (i < p.length) {
-      if (p[i] < high) {
+      if (p[i] < d.threshold()) {
         i++;
         continue;
       }
@@ -101,10 +132,10 @@ public final class TechniqueModel {
         to++;
       }
       i = to;
-      while (from < to && !f.isWord(from)) {
+      while (from < to && (!f.isWord(from) || d.trimStart().contains(f.pos(from)))) {
         from++;
       }
-      while (to > from && !f.isWord(to - 1)) {
+      while (to > from && (!f.isWord(to - 1) || d.trimEnd().contains(f.pos(to - 1)))) {
         to--;
       }
       if (from < to) {
@@ -123,7 +154,11 @@ public final class TechniqueModel {
 
   /** Probability of each technique (in {@link #kindNames()} order) for tokens {@code [from, to)}. */
   double[] kindProbabilities(TechniqueFeatures f, int from, int to) {
-    return kinds.probabilities(f.ofSpan(from, to));
+    return kindProbabilities(kinds, f, from, to);
+  }
+
+  static double[] kindProbabilities(LinearModel kinds, TechniqueFeatures f, int from, int to) {
+    return kinds.probabilities(f.ofSpan(from, to), kinds.denseInputs() > 0 ? f.spanVectors(from, to) : null);
   }
 
   /**
@@ -136,7 +171,8 @@ public final class TechniqueModel {
     List<String> out = new ArrayList<>(given.size());
     for (Span span : given) {
       int[] range = f.tokensOf(span);
-      double[] p = range == null ? kinds.probabilities(List.of()) : kindProbabilities(f, range[0], range[1]);
+      double[] p = range == null ? kinds.probabilities(List.of(), kinds.denseInputs() > 0 ? new float[kinds.denseInputs()] : null)
+          : kindProbabilities(f, range[0], range[1]);
       int rank = seen.merge(span, 1, Integer::sum) - 1;
       Integer[] order = new Integer[p.length];
       for (int k = 0; k < p.length; k++) {

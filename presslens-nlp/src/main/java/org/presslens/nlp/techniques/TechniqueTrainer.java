@@ -5,169 +5,394 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
 import org.presslens.core.Document;
 import org.presslens.core.PersuasionTechnique;
 import org.presslens.core.Pipeline;
 import org.presslens.core.Span;
 import org.presslens.core.Technique;
+import org.presslens.nlp.encoder.Encoder;
 import org.presslens.nlp.eval.ParallelAnalysis;
 import org.presslens.nlp.eval.PtcCorpus;
 import org.presslens.nlp.eval.TechniqueEval;
+import org.presslens.nlp.learn.Inputs;
 import org.presslens.nlp.learn.LinearModel;
 import org.presslens.nlp.learn.LinearTrainer;
+import org.presslens.nlp.techniques.TechniqueModel.Decoding;
 
 /**
- * Trains the techniques models on the PTC train split and tunes them on dev: the span model's C
- * and decision threshold by SI F1, the kind model's C by TC accuracy on the gold dev spans. Nothing
- * is chosen on any other split; features seen fewer than twice in train are dropped.
+ * Trains the techniques models on the PTC train split. Every choice is made by cross-validation
+ * over train articles ({@value #FOLDS} folds, article i in fold i mod {@value #FOLDS}), never on
+ * dev: for the span model, what it reads (words, or words and the encoder's token vectors), C, the
+ * two run thresholds and the edge trimming, by SI F1 on the out-of-fold token probabilities; for
+ * the kind model, what it reads and C, by accuracy on the out-of-fold gold spans. Dev is scored
+ * once, after every choice is made. Features seen fewer than twice in train are dropped.
  */
 public final class TechniqueTrainer {
-  private static final double[] SPAN_C = {0.01, 0.03, 0.1};
-  /** Share of the span threshold that extends a run, tried on dev. */
-  private static final double[] EXTEND = {1, 0.7, 0.5, 0.35, 0.25};
-  private static final double[] KIND_C = {0.1, 0.3, 1, 3};
+  /**
+   * Three folds, not five: a span model over 400 k tokens with 384 dense inputs each takes
+   * minutes per fit on two cores.
+   */
+  private static final int FOLDS = 3;
   private static final int MIN_COUNT = 2;
+
+  /**
+   * One point of a search: what the model reads, C, and the weight of the standardised vectors
+   * (their own C is C·weight², so words and vectors can each get the regularisation they want).
+   */
+  private record Setting(Inputs inputs, double c, double vectorWeight) {
+    Setting(Inputs inputs, double c) {
+      this(inputs, c, 1);
+    }
+
+    @Override
+    public String toString() {
+      return inputs + "/C " + c + (inputs == Inputs.WORDS || vectorWeight == 1 ? "" : "/vector weight " + vectorWeight);
+    }
+  }
+
+  /**
+   * The span model's search: words alone at the C the old words-only model chose (0.03 of
+   * 0.01–0.1), and words with vectors. A first search (3-fold SI F1) found words alone 0.3571,
+   * with vectors at C 0.003 0.3769 and at C 0.01 0.3817, the edge of its grid; this one goes on
+   * to 0.03.
+   */
+  private static final List<Setting> SPAN_GRID = List.of(
+      new Setting(Inputs.WORDS, 0.03), new Setting(Inputs.BOTH, 0.01), new Setting(Inputs.BOTH, 0.03));
+
+  /**
+   * The kind model's search. A first search (3-fold accuracy) found words alone best at C 1
+   * (0.5852; 0.5801 at 0.3, 0.5803 at 3), vectors alone at most 0.5310 (C 0.003–0.03), and both
+   * at one C at most 0.5751 (C 0.01–0.1): words want C near 1, vectors near 0.003, so the points
+   * with both give the vectors their own C through the weight.
+   */
+  private static final List<Setting> KIND_GRID = List.of(
+      new Setting(Inputs.WORDS, 0.3), new Setting(Inputs.WORDS, 1), new Setting(Inputs.WORDS, 3),
+      new Setting(Inputs.BOTH, 1, 0.05), new Setting(Inputs.BOTH, 1, 0.1), new Setting(Inputs.BOTH, 0.3, 0.1));
+
+  /** Share of the span threshold that extends a run. */
+  private static final double[] EXTEND = {1, 0.7, 0.5, 0.35, 0.25};
+  /**
+   * A tag is trimmed off a span's start (end) when fewer than this share of the gold-span tokens
+   * carrying it start (end) a gold span; 0: no trimming.
+   */
+  private static final double[] RARE_EDGE = {0, 0.01, 0.03};
+  /** Tags seen fewer times than this inside gold spans are never trimmed: too little evidence. */
+  private static final int EDGE_EVIDENCE = 50;
+  /** Function words, for the report of spans that start or end on one. */
+  private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "by", "of", "and", "or", "to", "in", "for", "with",
+      "on", "at", "from", "but", "that", "as");
 
   private TechniqueTrainer() {}
 
-  /** The trained model and its scores on dev and train. */
-  public record Result(TechniqueModel model, TechniqueEval.Report dev, TechniqueEval.Report train) {}
+  /**
+   * The trained model, its cross-validated figures on train (SI F1 of the chosen span setting, TC
+   * accuracy of the chosen kind setting), and its scores on dev.
+   */
+  public record Result(TechniqueModel model, double crossValidatedSi, double crossValidatedTc, TechniqueEval.Report dev) {}
 
-  /** Trains, tunes, scores and writes both models into {@code out} (a folder). */
+  /** One article's token examples for the span model. */
+  private record Tokens(List<List<String>> words, List<float[]> vectors, int[] labels) {}
+
+  /** One gold span's example for the kind model. */
+  private record SpanExample(List<String> words, float[] vectors, int label) {}
+
+  /** Trains, chooses by cross-validation on train, scores dev once, and writes both models into {@code out}. */
   public static Result train(Path trainArticles, Path trainLabels, Path devArticles, Path devLabels, Pipeline pipeline, Path out, PrintStream log)
       throws IOException, InterruptedException {
+    long started = System.nanoTime();
     List<PtcCorpus.Labelled> train = PtcCorpus.read(trainArticles, trainLabels);
-    List<PtcCorpus.Labelled> dev = PtcCorpus.read(devArticles, devLabels);
-    List<Document> trainDocs = analyze(train, pipeline, log, "train");
-    List<Document> devDocs = analyze(dev, pipeline, log, "dev");
-    List<TechniqueFeatures> trainFeatures = trainDocs.stream().map(TechniqueFeatures::new).toList();
-    List<TechniqueFeatures> devFeatures = devDocs.stream().map(TechniqueFeatures::new).toList();
+    List<TechniqueFeatures> features = analyze(train, pipeline, log, "train").stream().map(TechniqueFeatures::new).toList();
+    List<Tokens> tokens = new ArrayList<>();
+    for (int d = 0; d < train.size(); d++) {
+      tokens.add(tokens(train.get(d), features.get(d)));
+    }
+    log.printf("train: %d articles, %d tokens%n", train.size(), tokens.stream().mapToInt(t -> t.labels().length).sum());
 
-    LinearModel spans = trainSpans(train, trainFeatures, dev, devFeatures, log);
-    LinearModel kinds = trainKinds(train, trainFeatures, dev, devFeatures, log);
-    TechniqueModel chosen = new TechniqueModel(spans, kinds);
-    TechniqueEval.Report onDev = TechniqueEval.score(dev, annotate(devDocs, chosen), chosen);
-    TechniqueEval.Report onTrain = TechniqueEval.score(train, annotate(trainDocs, chosen), chosen);
+    // Span model: out-of-fold token probabilities for each setting, then the decoding searched on them.
+    List<double[][]> outOfFold = new ArrayList<>();
+    SPAN_GRID.forEach(s -> outOfFold.add(new double[train.size()][]));
+    for (int fold = 0; fold < FOLDS; fold++) {
+      int held = fold;
+      for (Inputs inputs : SPAN_GRID.stream().map(Setting::inputs).distinct().toList()) {
+        LinearTrainer trainer = tokenTrainer(tokens, d -> d % FOLDS != held, inputs);
+        for (int s = 0; s < SPAN_GRID.size(); s++) {
+          if (SPAN_GRID.get(s).inputs() == inputs) {
+            LinearModel m = trainer.fit(SPAN_GRID.get(s).c());
+            for (int d = held; d < train.size(); d += FOLDS) {
+              outOfFold.get(s)[d] = TechniqueModel.tokenProbabilities(m, features.get(d));
+            }
+            log.printf("span model %s C=%s: fold %d of %d fitted (%.0f s)%n", inputs, SPAN_GRID.get(s).c(), fold + 1, FOLDS, seconds(started));
+          }
+        }
+      }
+    }
+    Setting bestSpans = null;
+    Searched bestDecoding = null;
+    StringBuilder tried = new StringBuilder();
+    for (int s = 0; s < SPAN_GRID.size(); s++) {
+      Searched searched = searchDecoding(train, features, outOfFold.get(s));
+      log.printf("span model %s: %d-fold SI F1 %.4f (P %.4f, R %.4f) with threshold %.3f, extend %s, edge rarity %s%n", SPAN_GRID.get(s),
+          FOLDS, searched.si().f1(), searched.si().precision(), searched.si().recall(), searched.decoding().threshold(),
+          searched.decoding().extend(), searched.rareEdge());
+      tried.append(String.format(Locale.ROOT, "%s%s %.4f", tried.length() == 0 ? "" : "; ", SPAN_GRID.get(s), searched.si().f1()));
+      if (bestDecoding == null || searched.si().f1() > bestDecoding.si().f1()) {
+        bestSpans = SPAN_GRID.get(s);
+        bestDecoding = searched;
+      }
+    }
+    Map<String, String> spanNotes = new LinkedHashMap<>();
+    spanNotes.put("method", "token tagger: L2-regularised logistic regression (liblinear) over " + bestSpans.inputs()
+        + " (words: features seen >= " + MIN_COUNT + " times; vectors: the encoder's vector of the token, standardised);"
+        + " inputs, C, run thresholds and edge trimming by " + FOLDS + "-fold cross-validated SI F1 on train articles");
+    spanNotes.put("cross-validated SI", String.format(Locale.ROOT, "F1 %.4f (P %.4f, R %.4f)", bestDecoding.si().f1(),
+        bestDecoding.si().precision(), bestDecoding.si().recall()));
+    spanNotes.put("cross-validation", tried.toString());
+    Decoding decoding = withEdges(bestDecoding.decoding(), train, features, d -> true, bestDecoding.rareEdge());
+    spanNotes.putAll(decoding.notes());
+    spanNotes.put("edge rarity", String.valueOf(bestDecoding.rareEdge()));
+    if (!Decoding.of(spanNotes).equals(decoding)) {
+      throw new IllegalStateException("the decoding does not survive its notes: " + decoding); // fail before the long fits, not after
+    }
+    LinearModel spans = tokenTrainer(tokens, d -> true, bestSpans.inputs()).fit(bestSpans.c()).withNotes(spanNotes);
+    tokens = null; // the span examples are the bulk of the heap
+
+    Chosen kinds = trainKinds(train, features, log);
+
     Map<String, String> notes = new LinkedHashMap<>();
-    notes.put("data", "PTC v2 (SemEval-2020 Task 11): train " + train.size() + " articles, dev " + dev.size());
-    notes.put("dev", String.format(Locale.ROOT, "SI F1 %.4f, TC micro-F1 %.4f, technique-aware F1 %.4f", onDev.si().f1(), onDev.tc(), onDev.aware().f1()));
-    notes.put("train", String.format(Locale.ROOT, "SI F1 %.4f, TC micro-F1 %.4f, technique-aware F1 %.4f", onTrain.si().f1(), onTrain.tc(), onTrain.aware().f1()));
-    TechniqueModel model = new TechniqueModel(spans.withNotes(notes), kinds.withNotes(notes));
+    notes.put("data", "PTC v2 (SemEval-2020 Task 11): train " + train.size() + " articles");
+    notes.put("encoder", Encoder.standard().name());
+    TechniqueModel model = new TechniqueModel(spans, kinds.model());
+    List<PtcCorpus.Labelled> dev = PtcCorpus.read(devArticles, devLabels);
+    List<Document> devDocs = annotate(analyze(dev, pipeline, log, "dev"), model);
+    TechniqueEval.Report onDev = TechniqueEval.score(dev, devDocs, model);
+    notes.put("dev (scored once, after every choice)", String.format(Locale.ROOT, "SI F1 %.4f (P %.4f, R %.4f), TC micro-F1 %.4f, technique-aware F1 %.4f",
+        onDev.si().f1(), onDev.si().precision(), onDev.si().recall(), onDev.tc(), onDev.aware().f1()));
+    notes.put("dev spans on a function word", functionWordShare(devDocs, dev));
+    notes.put("training minutes (2 cores)", String.format(Locale.ROOT, "%.1f", seconds(started) / 60));
+    model = new TechniqueModel(spans.withNotes(notes), kinds.model().withNotes(notes));
+    log.printf("dev: SI F1 %.4f, TC %.4f; function words: %s%n", onDev.si().f1(), onDev.tc(), notes.get("dev spans on a function word"));
     model.write(out);
-    return new Result(model, onDev, onTrain);
+    return new Result(model, bestDecoding.si().f1(), kinds.crossValidated(), onDev);
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
   }
 
   private static List<Document> analyze(List<PtcCorpus.Labelled> data, Pipeline pipeline, PrintStream log, String name)
       throws InterruptedException {
     long t0 = System.nanoTime();
     List<Document> docs = ParallelAnalysis.map(data.stream().map(PtcCorpus.Labelled::article).toList(), pipeline, d -> d);
-    log.printf("%s: %d articles analysed in %.0f s%n", name, docs.size(), (System.nanoTime() - t0) / 1e9);
+    log.printf("%s: %d articles analysed in %.0f s%n", name, docs.size(), seconds(t0));
     return docs;
   }
 
-  /** The span model's trainer: is each train token part of a technique? */
-  private static LinearTrainer tokenTrainer(List<PtcCorpus.Labelled> train, List<TechniqueFeatures> features) {
-    List<List<String>> examples = new ArrayList<>();
-    List<Integer> labels = new ArrayList<>();
-    for (int d = 0; d < train.size(); d++) {
-      TechniqueFeatures f = features.get(d);
-      List<Technique> gold = train.get(d).gold();
-      for (int i = 0; i < f.size(); i++) {
-        Span token = f.token(i).span();
-        examples.add(f.ofToken(i));
-        labels.add(gold.stream().anyMatch(t -> t.span().overlaps(token)) ? 1 : 0);
-      }
+  /** Each token of an article, labelled 1 when a gold technique span overlaps it. */
+  private static Tokens tokens(PtcCorpus.Labelled article, TechniqueFeatures f) {
+    List<List<String>> words = new ArrayList<>(f.size());
+    List<float[]> vectors = new ArrayList<>(f.size());
+    int[] labels = new int[f.size()];
+    for (int i = 0; i < f.size(); i++) {
+      Span token = f.token(i).span();
+      words.add(f.ofToken(i));
+      vectors.add(f.vector(i));
+      labels[i] = article.gold().stream().anyMatch(t -> t.span().overlaps(token)) ? 1 : 0;
     }
-    return new LinearTrainer(examples, labels.stream().mapToInt(Integer::intValue).toArray(), List.of("none", "technique"), MIN_COUNT);
+    return new Tokens(words, vectors, labels);
   }
 
-  /** The token model: C and the run thresholds with the best SI F1 on dev. */
-  private static LinearModel trainSpans(List<PtcCorpus.Labelled> train, List<TechniqueFeatures> trainFeatures, 
-      List<PtcCorpus.Labelled> dev, List<TechniqueFeatures> devFeatures, PrintStream log) {
-    LinearTrainer trainer = tokenTrainer(train, trainFeatures);
-    log.printf("span model: %d features%n", trainer.features());
-    LinearModel best = null;
-    double bestF1 = -1;
-    for (double c : SPAN_C) {
-      LinearModel candidate = trainer.fit(c);
-      List<double[]> probabilities = new ArrayList<>();
-      for (int d = 0; d < dev.size(); d++) {
-        probabilities.add(TechniqueModel.tokenProbabilities(candidate, devFeatures.get(d)));
+  private static LinearTrainer tokenTrainer(List<Tokens> articles, IntPredicate included, Inputs inputs) {
+    List<List<String>> words = new ArrayList<>();
+    List<float[]> vectors = new ArrayList<>();
+    List<Integer> labels = new ArrayList<>();
+    for (int d = 0; d < articles.size(); d++) {
+      if (included.test(d)) {
+        Tokens t = articles.get(d);
+        t.words().forEach(w -> words.add(inputs.words(w)));
+        vectors.addAll(t.vectors());
+        Arrays.stream(t.labels()).forEach(labels::add);
+      }
+    }
+    return new LinearTrainer(words, inputs == Inputs.WORDS ? null : vectors, 1, labels.stream().mapToInt(Integer::intValue).toArray(),
+        List.of("none", "technique"), MIN_COUNT);
+  }
+
+  /** A decoding, the edge-rarity share its trimmed tags came from, and the SI it reached. */
+  private record Searched(Decoding decoding, double rareEdge, TechniqueEval.Overlap si) {}
+
+  /**
+   * The decoding with the best SI F1 over all train articles, each decoded from its out-of-fold
+   * probabilities with the edge tags learnt from the other folds' gold.
+   */
+  private static Searched searchDecoding(List<PtcCorpus.Labelled> train, List<TechniqueFeatures> features, double[][] probabilities) {
+    Searched best = null;
+    for (double rare : RARE_EDGE) {
+      Decoding[] edges = new Decoding[FOLDS];
+      for (int fold = 0; fold < FOLDS; fold++) {
+        int held = fold;
+        edges[fold] = withEdges(new Decoding(0, 1, Set.of(), Set.of()), train, features, d -> d % FOLDS != held, rare);
       }
       for (double extend : EXTEND) {
         for (int step = 4; step <= 28; step++) {
-          double threshold = step * 0.025;
+          double threshold = step / 40.0; // exactly the double that its note "%.3f" parses back to
           TechniqueEval.Overlap si = TechniqueEval.Overlap.NONE;
-          for (int d = 0; d < dev.size(); d++) {
-            TechniqueFeatures f = devFeatures.get(d);
-            List<Span> found = TechniqueModel.runs(f, probabilities.get(d), threshold, extend).stream().map(r -> r.span(f)).toList();
-            si = si.plus(TechniqueEval.overlap(found, dev.get(d).gold().stream().map(Technique::span).toList()));
+          for (int d = 0; d < train.size(); d++) {
+            Decoding e = edges[d % FOLDS];
+            TechniqueFeatures f = features.get(d);
+            List<Span> found = TechniqueModel.runs(f, probabilities[d], new Decoding(threshold, extend, e.trimStart(), e.trimEnd()))
+                .stream().map(r -> r.span(f)).toList();
+            si = si.plus(TechniqueEval.overlap(found, train.get(d).gold().stream().map(Technique::span).toList()));
           }
-          if (si.f1() > bestF1) {
-            bestF1 = si.f1();
-            best = candidate.withNotes(Map.of("threshold", String.format(Locale.ROOT, "%.3f", threshold), "extend", String.valueOf(extend)));
+          if (best == null || si.f1() > best.si().f1()) {
+            best = new Searched(new Decoding(threshold, extend, edges[0].trimStart(), edges[0].trimEnd()), rare, si);
           }
         }
       }
-      log.printf("span model C=%s: best dev SI F1 so far %.4f (%s)%n", c, bestF1, best.notes());
     }
-    return best.withNotes(Map.of("method", "token tagger: L2-regularised logistic regression (liblinear), "
-        + trainer.features() + " features seen >= " + MIN_COUNT + " times; C and the two run thresholds by dev SI F1"));
+    return best;
   }
 
-  /** The span classifier: C with the best TC accuracy on the gold dev spans. */
-  private static LinearModel trainKinds(List<PtcCorpus.Labelled> train, List<TechniqueFeatures> trainFeatures,
-      List<PtcCorpus.Labelled> dev, List<TechniqueFeatures> devFeatures, PrintStream log) {
-    List<String> classes = Arrays.stream(PersuasionTechnique.values()).map(PersuasionTechnique::label).sorted().toList();
-    List<List<String>> examples = new ArrayList<>();
-    List<Integer> labels = new ArrayList<>();
-    spanExamples(train, trainFeatures, classes, examples, labels);
-    List<List<String>> devExamples = new ArrayList<>();
-    List<Integer> devLabels = new ArrayList<>();
-    spanExamples(dev, devFeatures, classes, devExamples, devLabels);
-    LinearTrainer trainer = new LinearTrainer(examples, labels.stream().mapToInt(Integer::intValue).toArray(), classes, MIN_COUNT);
-    log.printf("kind model: %d spans, %d features%n", labels.size(), trainer.features());
-    LinearModel best = null;
-    double bestAccuracy = -1;
-    for (double c : KIND_C) {
-      LinearModel candidate = trainer.fit(c);
-      int right = 0;
-      for (int i = 0; i < devExamples.size(); i++) {
-        double[] p = candidate.probabilities(devExamples.get(i));
-        int top = 0;
-        for (int k = 1; k < p.length; k++) {
-          top = p[k] > p[top] ? k : top;
-        }
-        right += top == devLabels.get(i) ? 1 : 0;
+  /**
+   * {@code d} with the tags trimmed off span edges learnt from the gold spans of the included
+   * articles: a tag is trimmed off the start (end) when fewer than {@code rare} of the gold-span
+   * tokens carrying it start (end) a span.
+   */
+  private static Decoding withEdges(Decoding d, List<PtcCorpus.Labelled> train, List<TechniqueFeatures> features, IntPredicate included,
+      double rare) {
+    Map<String, Integer> inside = new HashMap<>();
+    Map<String, Integer> starts = new HashMap<>();
+    Map<String, Integer> ends = new HashMap<>();
+    for (int a = 0; a < train.size(); a++) {
+      if (!included.test(a)) {
+        continue;
       }
-      double accuracy = (double) right / devExamples.size();
-      log.printf("kind model C=%s: dev accuracy (one label per span) %.4f%n", c, accuracy);
+      TechniqueFeatures f = features.get(a);
+      for (Technique t : train.get(a).gold()) {
+        int[] range = f.tokensOf(t.span());
+        if (range == null) {
+          continue;
+        }
+        // Words only: punctuation is trimmed off every edge anyway.
+        for (int i = range[0]; i < range[1]; i++) {
+          if (f.isWord(i)) {
+            inside.merge(f.pos(i), 1, Integer::sum);
+          }
+        }
+        starts.merge(f.pos(range[0]), 1, Integer::sum);
+        ends.merge(f.pos(range[1] - 1), 1, Integer::sum);
+      }
+    }
+    Set<String> trimStart = new HashSet<>();
+    Set<String> trimEnd = new HashSet<>();
+    inside.forEach((tag, n) -> {
+      if (n >= EDGE_EVIDENCE && starts.getOrDefault(tag, 0) < rare * n) {
+        trimStart.add(tag);
+      }
+      if (n >= EDGE_EVIDENCE && ends.getOrDefault(tag, 0) < rare * n) {
+        trimEnd.add(tag);
+      }
+    });
+    return new Decoding(d.threshold(), d.extend(), trimStart, trimEnd);
+  }
+
+  /** The chosen kind model and its cross-validated accuracy. */
+  private record Chosen(LinearModel model, double crossValidated) {}
+
+  /** The kind model: inputs and C by cross-validated accuracy (one label per gold span). */
+  private static Chosen trainKinds(List<PtcCorpus.Labelled> train, List<TechniqueFeatures> features, PrintStream log) {
+    List<String> classes = Arrays.stream(PersuasionTechnique.values()).map(PersuasionTechnique::label).sorted().toList();
+    List<List<SpanExample>> byArticle = new ArrayList<>();
+    for (int d = 0; d < train.size(); d++) {
+      byArticle.add(spanExamples(train.get(d), features.get(d), classes));
+    }
+    Setting best = null;
+    double bestAccuracy = -1;
+    StringBuilder tried = new StringBuilder();
+    for (Setting setting : KIND_GRID) {
+      int right = 0;
+      int all = 0;
+      for (int fold = 0; fold < FOLDS; fold++) {
+        List<SpanExample> in = new ArrayList<>();
+        List<SpanExample> held = new ArrayList<>();
+        for (int d = 0; d < byArticle.size(); d++) {
+          (d % FOLDS == fold ? held : in).addAll(byArticle.get(d));
+        }
+        LinearModel m = fitKinds(in, setting, classes);
+        for (SpanExample e : held) {
+          right += LinearModel.argmax(m.probabilities(e.words(), setting.inputs().vectors(e.vectors()))) == e.label() ? 1 : 0;
+          all++;
+        }
+      }
+      double accuracy = (double) right / all;
+      log.printf("kind model %s: %d-fold accuracy %.4f%n", setting, FOLDS, accuracy);
+      tried.append(String.format(Locale.ROOT, "%s%s %.4f", tried.length() == 0 ? "" : "; ", setting, accuracy));
       if (accuracy > bestAccuracy) {
         bestAccuracy = accuracy;
-        best = candidate;
+        best = setting;
       }
     }
-    return best.withNotes(Map.of("method", "span classifier: one-vs-rest L2-regularised logistic regression (liblinear), "
-        + trainer.features() + " features seen >= " + MIN_COUNT + " times; C by dev TC accuracy"));
+    List<SpanExample> all = byArticle.stream().flatMap(List::stream).toList();
+    Map<String, String> notes = new LinkedHashMap<>();
+    notes.put("method", "span classifier: one-vs-rest L2-regularised logistic regression (liblinear) over " + best.inputs()
+        + " (words: features seen >= " + MIN_COUNT + " times; vectors: the encoder's mean vectors of the span and its sentence);"
+        + " inputs, C and vector weight by " + FOLDS + "-fold cross-validated accuracy on the train gold spans: " + best);
+    notes.put("cross-validated accuracy", String.format(Locale.ROOT, "%.4f", bestAccuracy));
+    notes.put("cross-validation", tried.toString());
+    return new Chosen(fitKinds(all, best, classes).withNotes(notes), bestAccuracy);
   }
 
-  private static void spanExamples(List<PtcCorpus.Labelled> data, List<TechniqueFeatures> features, List<String> classes,
-      List<List<String>> examples, List<Integer> labels) {
-    for (int d = 0; d < data.size(); d++) {
-      TechniqueFeatures f = features.get(d);
-      for (Technique t : data.get(d).gold()) {
-        int[] range = f.tokensOf(t.span());
-        int label = classes.indexOf(t.technique());
-        if (range != null && label >= 0) {
-          examples.add(f.ofSpan(range[0], range[1]));
-          labels.add(label);
-        }
+  private static LinearModel fitKinds(List<SpanExample> examples, Setting setting, List<String> classes) {
+    Inputs inputs = setting.inputs();
+    return new LinearTrainer(examples.stream().map(e -> inputs.words(e.words())).toList(),
+        inputs == Inputs.WORDS ? null : examples.stream().map(SpanExample::vectors).toList(), setting.vectorWeight(),
+        examples.stream().mapToInt(SpanExample::label).toArray(), classes, MIN_COUNT).fit(setting.c());
+  }
+
+  private static List<SpanExample> spanExamples(PtcCorpus.Labelled article, TechniqueFeatures f, List<String> classes) {
+    List<SpanExample> out = new ArrayList<>();
+    for (Technique t : article.gold()) {
+      int[] range = f.tokensOf(t.span());
+      int label = classes.indexOf(t.technique());
+      if (range != null && label >= 0) {
+        out.add(new SpanExample(f.ofSpan(range[0], range[1]), f.spanVectors(range[0], range[1]), label));
       }
     }
+    return out;
+  }
+
+  /**
+   * The share of spans that start, and that end, on a function word ("the", "of", "and"…), for the
+   * predicted and the gold spans of dev: spans cut mid-phrase show here.
+   */
+  private static String functionWordShare(List<Document> predicted, List<PtcCorpus.Labelled> gold) {
+    int[] found = new int[3];
+    int[] expected = new int[3];
+    for (int d = 0; d < gold.size(); d++) {
+      TechniqueFeatures f = new TechniqueFeatures(predicted.get(d));
+      predicted.get(d).techniques().forEach(t -> count(f, t.span(), found));
+      gold.get(d).gold().forEach(t -> count(f, t.span(), expected));
+    }
+    return String.format(Locale.ROOT, "predicted %d spans, %.1f %% start and %.1f %% end on one; gold %d, %.1f %% and %.1f %%",
+        found[0], 100.0 * found[1] / Math.max(1, found[0]), 100.0 * found[2] / Math.max(1, found[0]),
+        expected[0], 100.0 * expected[1] / Math.max(1, expected[0]), 100.0 * expected[2] / Math.max(1, expected[0]));
+  }
+
+  private static void count(TechniqueFeatures f, Span span, int[] counts) {
+    int[] range = f.tokensOf(span);
+    if (range == null) {
+      return;
+    }
+    counts[0]++;
+    counts[1] += FUNCTION_WORDS.contains(f.token(range[0]).word().toLowerCase(Locale.ROOT)) ? 1 : 0;
+    counts[2] += FUNCTION_WORDS.contains(f.token(range[1] - 1).word().toLowerCase(Locale.ROOT)) ? 1 : 0;
   }
 
   private static List<Document> annotate(List<Document> analysed, TechniqueModel model) {

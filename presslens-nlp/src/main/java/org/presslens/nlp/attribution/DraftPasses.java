@@ -1,0 +1,192 @@
+package org.presslens.nlp.attribution;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.presslens.nlp.attribution.Attributor.Draft;
+
+/**
+ * The passes over the drafts once the taggers and the rules have read a document, each small and
+ * named for what it fixes, run in this order by {@link #apply}:
+ *
+ * <ol>
+ *   <li>{@link #dropNotSpeech}: "Arbor released the build", "Okafor presented the accounts",
+ *       "Traders are angry about the lane", "experience shows that …" report no speech.
+ *   <li>{@link #widenParenthetical}: "Five years ago, she said, the turbines offered a hedge": a
+ *       cue set off by commas inside a sentence attributes the whole sentence.
+ *   <li>{@link #trimSpeakers}: "Last week Priya Ramaswamy" is Priya Ramaswamy; "Arbor today" is
+ *       Arbor.
+ * </ol>
+ */
+final class DraftPasses {
+  private static final Map<String, List<String>> NOT_SPEECH = WordLists.read("not-speech.txt");
+  private static final Set<String> NOT_SPEECH_WORDS = new HashSet<>();
+  /** Words that report a belief or speech when a clause follows them: "worried that …", "recalled that …". */
+  private static final Set<String> UNLESS_CLAUSE = new HashSet<>();
+
+  static {
+    NOT_SPEECH.values().forEach(NOT_SPEECH_WORDS::addAll);
+    for (String section : List.of("feeling", "recalling", "observing", "deciding")) {
+      UNLESS_CLAUSE.addAll(NOT_SPEECH.get(section));
+    }
+  }
+
+  /** Words a cue may hold beside its verb without saying anything: "has offered", "angry about". */
+  private static final Set<String> EMPTY_IN_CUE = Set.of("has", "have", "had", "is", "are", "was", "were", "be", "been", "being",
+      "will", "would", "also", "not", "about", "at", "with", "by", "over", "to", "remain", "remains", "remained", "seem", "seems",
+      "seemed", "became", "become", "becomes", "grew", "got", "very", "so", "deeply");
+  /** Time words that open or close a speaker phrase without being the speaker. */
+  private static final Set<String> TIME_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "yesterday", "today", "tonight", "now", "then", "earlier", "later", "recently", "meanwhile");
+  private static final Set<String> TIME_NOUNS = Set.of("week", "month", "year", "night", "morning", "afternoon", "evening",
+      "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "spring", "summer", "autumn", "fall",
+      "winter");
+  private static final Set<String> TIME_OPENERS = Set.of("last", "next", "this", "earlier", "later", "on", "in", "early", "late");
+  private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been");
+
+  private DraftPasses() {}
+
+  /** The drafts after every pass, in text order. */
+  static List<Draft> apply(Tokens t, List<Draft> drafts) {
+    List<Draft> kept = dropNotSpeech(t, drafts);
+    kept = widenParenthetical(t, kept);
+    kept.sort(java.util.Comparator.comparingInt(Draft::start));
+    return trimSpeakers(t, kept);
+  }
+
+  /**
+   * Drops the readings whose cue holds nothing but the words of {@code not-speech.txt} (and
+   * auxiliaries), unless their content is quoted: perceiving, releasing, presenting, offering,
+   * showing; and feeling, recalling, observing or deciding unless a clause follows ("worried that
+   * …", "recalled that he had …" report a belief or speech and stay).
+   */
+  static List<Draft> dropNotSpeech(Tokens t, List<Draft> drafts) {
+    List<Draft> kept = new ArrayList<>(drafts.size());
+    for (Draft d : drafts) {
+      if (d.cue == null || !d.kind.equals("indirect") || !saysNothing(t, d.cue)
+          || unlessClause(t, d.cue) && isClause(t, d.content)) {
+        kept.add(d);
+      }
+    }
+    return kept;
+  }
+
+  /** Whether content reads as a clause: it opens with "that" or holds a finite verb. */
+  private static boolean isClause(Tokens t, List<int[]> content) {
+    for (int[] p : content) {
+      for (int k = p[0]; k < p[1]; k++) {
+        String pos = t.pos(k);
+        if (t.is(k, "that") && k == p[0] || pos.equals("VBD") || pos.equals("VBZ") || pos.equals("VBP") || pos.equals("MD")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean saysNothing(Tokens t, int[] cue) {
+    boolean any = false;
+    for (int k = cue[0]; k < cue[1]; k++) {
+      String w = t.lower(k);
+      if (NOT_SPEECH_WORDS.contains(w)) {
+        any = true;
+      } else if (!EMPTY_IN_CUE.contains(w) && t.isWord(k)) {
+        return false;
+      }
+    }
+    return any;
+  }
+
+  private static boolean unlessClause(Tokens t, int[] cue) {
+    for (int k = cue[0]; k < cue[1]; k++) {
+      if (UNLESS_CLAUSE.contains(t.lower(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A cue and its speaker set off by commas inside a sentence ("…, she said, …") attribute the
+   * whole sentence: the content is the words before and after them. Readings whose cue lies in
+   * that content ("the turbines offered") are the speaker's words, not attributions of their own.
+   */
+  static List<Draft> widenParenthetical(Tokens t, List<Draft> drafts) {
+    List<Draft> out = new ArrayList<>(drafts);
+    for (Draft d : drafts) {
+      if (d.cue == null || d.speaker == null || !out.contains(d)) {
+        continue;
+      }
+      int from = Math.min(d.cue[0], d.speaker[0]);
+      int to = Math.max(d.cue[1], d.speaker[1]);
+      if (from < 1 || to >= t.size() || !t.isPunct(from - 1, ",") || !t.isPunct(to, ",")) {
+        continue;
+      }
+      int start = t.sentenceStart(from);
+      int end = t.sentenceEnd(from);
+      int[] before = words(t, start, from - 1);
+      int[] after = words(t, to + 1, end);
+      if (before == null || after == null || hasQuoteMark(t, start, end)) {
+        continue; // quoted speech has its own readings, by the quotation rules
+      }
+      Draft whole = new Draft("indirect", new ArrayList<>(List.of(before, after)), d.cue, d.speaker);
+      out.removeIf(o -> o.cue != null && o.cue[0] >= start && o.cue[1] <= end);
+      out.add(whole);
+    }
+    return out;
+  }
+
+  /** {@code [from, to)} without punctuation at either end, or null when no word is left. */
+  private static int[] words(Tokens t, int from, int to) {
+    while (from < to && !t.isWord(from)) {
+      from++;
+    }
+    while (to > from && !t.isWord(to - 1)) {
+      to--;
+    }
+    return from < to ? new int[] {from, to} : null;
+  }
+
+  private static boolean hasQuoteMark(Tokens t, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (t.isPunct(k, "\"“”")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Takes time phrases off a speaker's edges ("Last week Priya Ramaswamy", "On Monday the
+   * minister", "Arbor today") and a verb "to be" off its end ("Traders on Mill Road are").
+   */
+  static List<Draft> trimSpeakers(Tokens t, List<Draft> drafts) {
+    List<Draft> out = new ArrayList<>(drafts.size());
+    for (Draft d : drafts) {
+      out.add(d.speaker == null ? d : new Draft(d.kind, d.content, d.cue, trimmed(t, d.speaker)));
+    }
+    return out;
+  }
+
+  private static int[] trimmed(Tokens t, int[] speaker) {
+    int from = speaker[0];
+    int to = speaker[1];
+    boolean moved = true;
+    while (moved && from < to - 1) {
+      moved = false;
+      if (TIME_WORDS.contains(t.lower(from)) || t.isPunct(from, ",")) {
+        from++;
+        moved = true;
+      } else if (TIME_OPENERS.contains(t.lower(from)) && from + 1 < to - 1 && TIME_NOUNS.contains(t.lower(from + 1))) {
+        from += 2;
+        moved = true;
+      }
+    }
+    while (to - 1 > from && (TIME_WORDS.contains(t.lower(to - 1)) || BE.contains(t.lower(to - 1)) || t.isPunct(to - 1, ","))) {
+      to--;
+    }
+    return from == speaker[0] && to == speaker[1] ? speaker : new int[] {from, to};
+  }
+}
