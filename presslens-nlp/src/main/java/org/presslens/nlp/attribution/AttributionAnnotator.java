@@ -44,14 +44,22 @@ public final class AttributionAnnotator implements Annotator {
   @Override
   public void annotate(Document document) {
     Tokens tokens = new Tokens(document.text(), document.tokens());
-    document.setQuotes(quotes(model, new AttributionFeatures(tokens, document.vectors()), document.entities()));
+    List<Entity> entities = new ArrayList<>(document.entities());
+    document.setQuotes(quotes(model, new AttributionFeatures(tokens, document.vectors()), entities));
+    if (entities.size() != document.entities().size() || !entities.equals(document.entities())) {
+      document.setEntities(entities);
+    }
   }
 
-  /** The model's quotes for a document, speakers resolved among its entities. */
-  static List<Quote> quotes(AttributionModel model, AttributionFeatures features, List<Entity> entityList) {
+  /**
+   * The model's quotes for a document, speakers resolved among its entities; a named speaker the
+   * entity stage missed is added to {@code entities} (a mutable list) first.
+   */
+  static List<Quote> quotes(AttributionModel model, AttributionFeatures features, List<Entity> entities) {
     Tokens tokens = features.tokens();
     List<Draft> drafts = DraftPasses.apply(tokens, model.find(features));
-    return quotes(tokens, drafts, new SpeakerResolver(tokens, entityList, drafts).resolve());
+    MissedSpeakers.add(tokens, drafts, entities);
+    return quotes(tokens, drafts, new SpeakerResolver(tokens, entities, drafts).resolve());
   }
 
   /** Quotes from drafts, each with its speaker's entity id (or null). */

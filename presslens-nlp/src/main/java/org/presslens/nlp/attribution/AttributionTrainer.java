@@ -234,7 +234,7 @@ public final class AttributionTrainer {
   private static AttributionEval.Result score(AttributionModel model, List<Prepared> data) {
     List<List<Quote>> predicted = new ArrayList<>();
     for (Prepared p : data) {
-      predicted.add(AttributionAnnotator.quotes(model, p.features(), p.entities()));
+      predicted.add(AttributionAnnotator.quotes(model, p.features(), new ArrayList<>(p.entities())));
     }
     return AttributionEval.score(data.stream().map(Prepared::gold).toList(), predicted);
   }
