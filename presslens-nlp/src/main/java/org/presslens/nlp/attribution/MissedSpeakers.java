@@ -43,8 +43,9 @@ final class MissedSpeakers {
     boolean[] covered = new boolean[t.size()];
     for (Entity e : entities) {
       for (Mention m : e.mentions()) {
-        for (int i = 0; i < t.size(); i++) {
-          covered[i] |= m.span().overlaps(t.token(i).span());
+        // Tokens are in text order: start at the first that ends after the mention starts.
+        for (int i = firstEndingAfter(t, m.span().start()); i < t.size() && t.token(i).span().start() < m.span().end(); i++) {
+          covered[i] = true;
         }
       }
     }
@@ -98,6 +99,20 @@ final class MissedSpeakers {
       }
     }
     return new int[] {from, end};
+  }
+
+  private static int firstEndingAfter(Tokens t, int offset) {
+    int lo = 0;
+    int hi = t.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (t.token(mid).span().end() <= offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private static boolean isProperNoun(Tokens t, int k) {
