@@ -103,6 +103,27 @@ public final class Document {
     this.entities = List.copyOf(entities);
   }
 
+  /**
+   * Entities revised by a later stage: a named speaker the entity stage missed added, or a mention
+   * added to an entity. Nothing is taken away: every entity already there keeps its id.
+   *
+   * @throws IllegalStateException when the entities have not been set yet
+   * @throws IllegalArgumentException when {@code revised} drops an entity already there
+   */
+  public void reviseEntities(List<Entity> revised) {
+    if (!has(Layer.ENTITIES)) {
+      throw new IllegalStateException("no entities to revise");
+    }
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    revised.forEach(e -> ids.add(e.id()));
+    for (Entity e : entities) {
+      if (!ids.contains(e.id())) {
+        throw new IllegalArgumentException("a revision may not drop entity " + e.id());
+      }
+    }
+    this.entities = List.copyOf(revised);
+  }
+
   public void setQuotes(List<Quote> quotes) {
     mark(Layer.QUOTES);
     this.quotes = List.copyOf(quotes);
@@ -137,8 +158,9 @@ public final class Document {
       throw new IllegalArgumentException("a copy keeps the text its layers point into");
     }
     Document d = new Document(article);
-    for (Layer layer : layers) {
-      if (!has(layer)) {
+    // In the layers' own order, not the set's: vectors and sentences are checked against the tokens.
+    for (Layer layer : Layer.values()) {
+      if (!layers.contains(layer) || !has(layer)) {
         continue;
       }
       switch (layer) {

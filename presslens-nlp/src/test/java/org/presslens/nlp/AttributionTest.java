@@ -321,4 +321,16 @@ class AttributionTest {
     assertThat(org.presslens.core.report.Voices.of(d).quotedShare()).isZero();
     assertThat(org.presslens.core.report.TextReport.render(d)).contains("(nobody is quoted)");
   }
+
+  @Test
+  void aSpeakerTheEntityStageMissedBecomesAPersonEntity() {
+    Document analysed = analyze("Tarquin Obi-Wellesley said the plan would fail. He said the council had been warned.");
+    // The entity stage as if it had found nobody: the speaker must still become one person.
+    Document d = analysed.copy(analysed.article(), java.util.Set.of(org.presslens.core.Layer.TOKENS,
+        org.presslens.core.Layer.SENTENCES, org.presslens.core.Layer.VECTORS));
+    d.setEntities(List.of());
+    new org.presslens.nlp.attribution.AttributionAnnotator(org.presslens.nlp.attribution.AttributionModel.standard()).annotate(d);
+    assertThat(d.entities()).extracting(Entity::name, Entity::type).containsExactly(org.assertj.core.groups.Tuple.tuple("Tarquin Obi-Wellesley", "PERSON"));
+    assertThat(d.quotes()).hasSize(2).allSatisfy(q -> assertThat(q.speakerEntity()).isEqualTo(d.entities().get(0).id()));
+  }
 }

@@ -46,8 +46,8 @@ public final class AttributionAnnotator implements Annotator {
     Tokens tokens = new Tokens(document.text(), document.tokens());
     List<Entity> entities = new ArrayList<>(document.entities());
     document.setQuotes(quotes(model, new AttributionFeatures(tokens, document.vectors()), entities));
-    if (entities.size() != document.entities().size() || !entities.equals(document.entities())) {
-      document.setEntities(entities);
+    if (!entities.equals(document.entities())) {
+      document.reviseEntities(entities);
     }
   }
 

@@ -80,7 +80,10 @@ final class MissedSpeakers {
       end++;
     }
     int from = end;
-    while (from > speaker[0] && isProperNoun(t, from - 1)) {
+    int words = 0;
+    while (from > speaker[0] && (isProperNoun(t, from - 1)
+        || from - 2 >= speaker[0] && t.isPunct(from - 1, "-") && isProperNoun(t, from - 2))) { // "Obi-Wellesley" in three tokens
+      words += isProperNoun(t, from - 1) ? 1 : 0;
       from--;
     }
     if (from > speaker[0] && (t.pos(from - 1).equals("IN") || t.pos(from - 1).equals("POS"))) {
@@ -88,9 +91,9 @@ final class MissedSpeakers {
     }
     while (from < end && TITLES.contains(t.lower(from))) {
       from++;
+      words--;
     }
-    int length = end - from;
-    if (length < MIN_NAME || length > MAX_NAME) {
+    if (words < MIN_NAME || words > MAX_NAME) {
       return null;
     }
     for (int k = from; k < end; k++) {
