@@ -140,6 +140,30 @@ class PageCasesTest {
   }
 
   @Test
+  void aPageWhoseEveryWrapperHasABoilerplateClassStillGivesItsText() throws Exception {
+    // Page builders put "widget" in every wrapper's class; each wrapper holds too little of the
+    // page to be spared alone, so stripping them leaves nothing and the second try reads it.
+    String wrapped = PARAGRAPHS.replace("<p>", "<div class=\"elementor-widget-wrap\"><p>").replace("</p>", "</p></div>");
+    Article a = read("<html><head><title>Ferry to stop | Harbour Gazette</title></head><body>"
+        + "<div class=\"elementor elementor-431\"><div class=\"elementor-widget-wrap\"><h1>Ferry to stop</h1></div>" + wrapped
+        + "</div><div class=\"sidebar-widget\"><a href=\"/a\">Subscribe</a></div></body></html>");
+    assertThat(a.text()).startsWith("The ferry between Porthaven").contains("an offer the transport minister");
+    assertThat(a.title()).isEqualTo("Ferry to stop");
+  }
+
+  @Test
+  void aPageHeldInAFormOrANoscriptStillGivesItsText() throws Exception {
+    // ASP.NET wraps the whole page in a form; forum software writes its posts for readers
+    // without scripts inside a noscript.
+    Article form = read("<html><body><form id=\"aspnetForm\" method=\"post\"><div id=\"content\"><h1>Ferry to stop</h1>"
+        + PARAGRAPHS + "</div></form></body></html>");
+    assertThat(form.text()).startsWith("The ferry between Porthaven").contains("an offer the transport minister");
+    Article noscript = read("<html><body><div id=\"app\"></div><noscript><div id=\"thread\"><h1>Ferry to stop</h1>"
+        + PARAGRAPHS + "</div></noscript></body></html>");
+    assertThat(noscript.text()).startsWith("The ferry between Porthaven").contains("an offer the transport minister");
+  }
+
+  @Test
   void titlesLoseTheSiteNotTheirOwnParts() {
     assertThat(PageMetadata.withoutSite("Ferry to stop | Harbour Gazette", "Harbour Gazette", null)).isEqualTo("Ferry to stop");
     assertThat(PageMetadata.withoutSite("GAME CHANGER | Newegg.com", null, "www.newegg.com")).isEqualTo("GAME CHANGER");
