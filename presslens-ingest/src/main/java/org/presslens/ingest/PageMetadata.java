@@ -140,12 +140,31 @@ final class PageMetadata {
       }
       for (Element h1 : root.select("h1")) {
         String t = h1.text().strip();
-        if (t.length() >= 3 && t.length() <= 300 && h1.closest("header[role=banner], nav, footer, aside, [class~=(?i)logo|site-title|brand]") == null) {
+        if (t.length() >= 3 && t.length() <= 300 && !isSiteChrome(h1)) {
           return t;
         }
       }
     }
     return null;
+  }
+
+  private static final Pattern LOGO_HINT = Pattern.compile("(?i)logo|site-title|brand");
+
+  /**
+   * Whether a heading is the site's logo or sits in its banner, navigation, footer or a sidebar.
+   * The walk stops below {@code <body>}: themes put "wp-custom-logo" or "has-brand" in the body's
+   * classes, which says nothing about one heading.
+   */
+  private static boolean isSiteChrome(Element h) {
+    for (Element e = h; e != null && !e.tagName().equals("body") && !e.tagName().equals("html"); e = e.parent()) {
+      String tag = e.tagName();
+      if (tag.equals("nav") || tag.equals("footer") || tag.equals("aside")
+          || (tag.equals("header") && e.attr("role").equalsIgnoreCase("banner"))
+          || LOGO_HINT.matcher(e.className()).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

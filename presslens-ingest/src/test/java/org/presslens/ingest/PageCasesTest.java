@@ -164,6 +164,18 @@ class PageCasesTest {
   }
 
   @Test
+  void theHeadlineIsTheVisibleH1EvenWhenTheBodysClassesNameALogo() throws Exception {
+    // WordPress themes put "wp-custom-logo" in <body class>; only the heading's own container
+    // being the logo, the banner or the navigation makes it the site's name.
+    Article a = read("<html><head><title>Ferry to stop - Harbour Gazette - News for the islands</title>"
+        + "<meta property=\"og:title\" content=\"Ferry to stop - Harbour Gazette - News for the islands\"></head>"
+        + "<body class=\"single-post wp-custom-logo\"><header><div class=\"site-logo\"><h1>Harbour Gazette</h1></div></header>"
+        + "<main><h1 class=\"entry-title\">Ferry to stop</h1>" + PARAGRAPHS + "</main></body></html>");
+    assertThat(a.title()).isEqualTo("Ferry to stop");
+    assertThat(a.extraction().from()).containsEntry("title", "h1");
+  }
+
+  @Test
   void titlesLoseTheSiteNotTheirOwnParts() {
     assertThat(PageMetadata.withoutSite("Ferry to stop | Harbour Gazette", "Harbour Gazette", null)).isEqualTo("Ferry to stop");
     assertThat(PageMetadata.withoutSite("GAME CHANGER | Newegg.com", null, "www.newegg.com")).isEqualTo("GAME CHANGER");
