@@ -266,8 +266,58 @@ final class PageMetadata {
     if (!names.isEmpty()) {
       return new Found<>(names, "rel-author");
     }
-    List<String> byline = bylineNames(root);
+    List<String> byline = authorPageLinks(root);
+    if (byline.isEmpty()) {
+      byline = bylineNames(root);
+    }
     return byline.isEmpty() ? new Found<>(List.of(), null) : new Found<>(byline, "byline");
+  }
+
+  /** A link to a writer's page: /author/ana-silva, /authors/…, /staff/…, /people/…, /u/…. */
+  private static final Pattern AUTHOR_PAGE = Pattern.compile(
+      "(?i)/(?:authors?|writers?|staff|people|contributors?|columnists?|journalists?|u|profiles?)/([^/?#]+)/?(?:[?#].*)?$");
+
+  /**
+   * Names in the links of the article's byline to its writers' pages, which many sites give
+   * instead of rel=author: the first such link outside asides, teasers and comments, with the
+   * links beside it (a byline of several writers). A link that holds only a portrait gives its
+   * alt text. A name counts only when the page's address spells part of it (/authors/chris-toy
+   * for "Chris Toy"): links to the same pages also say "Learn more" or hold the writer's bio.
+   */
+  private List<String> authorPageLinks(Element root) {
+    List<String> names = new ArrayList<>();
+    Element first = null;
+    for (Element a : root.select("a[href]")) {
+      Matcher page = AUTHOR_PAGE.matcher(a.attr("href"));
+      if (!page.find() || elsewhere(a, root) || (first != null && !sameByline(first, a))) {
+        continue;
+      }
+      Element img = a.selectFirst("img[alt]");
+      List<String> found = new ArrayList<>();
+      addNames(found, !a.text().isBlank() ? a.text() : img != null ? img.attr("alt") : "");
+      Set<String> slug = new java.util.HashSet<>(words(page.group(1).replace('_', ' ')));
+      for (String name : found) {
+        if (words(name).stream().anyMatch(slug::contains) && !names.contains(name)) {
+          names.add(name);
+          first = first == null ? a : first;
+        }
+      }
+    }
+    return names;
+  }
+
+  /** Whether two links sit in the same byline: a common ancestor at most two levels above each. */
+  private static boolean sameByline(Element a, Element b) {
+    Element pa = a.parent();
+    for (int i = 0; i < 2 && pa != null; i++, pa = pa.parent()) {
+      Element pb = b.parent();
+      for (int j = 0; j < 2 && pb != null; j++, pb = pb.parent()) {
+        if (pa == pb) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Names from the visible byline: an element marked as one, or a short line that starts "By". */

@@ -176,6 +176,18 @@ class PageCasesTest {
   }
 
   @Test
+  void linksToTheWritersPagesNameTheAuthorsWhereNoRelAuthorDoes() throws Exception {
+    Article a = read("<html><body><main><h1>Ferry to stop</h1>"
+        + "<div class=\"post-info\"><a href=\"/authors/ines-carvalho\"><img alt=\"Ines Carvalho\" src=\"/i.jpg\"></a>"
+        + "<span><a href=\"/authors/ines-carvalho\">Ines Carvalho</a> and <a href=\"/authors/li-wei/\">Li Wei</a></span></div>"
+        + PARAGRAPHS
+        + "<div class=\"bio\"><a href=\"/authors/ines-carvalho\">Learn more</a></div>"
+        + "<div class=\"related-posts\"><a href=\"/authors/piet-janssen\">Piet Janssen</a></div></main></body></html>");
+    assertThat(a.authors()).containsExactly("Ines Carvalho", "Li Wei");
+    assertThat(a.extraction().from()).containsEntry("authors", "byline");
+  }
+
+  @Test
   void titlesLoseTheSiteNotTheirOwnParts() {
     assertThat(PageMetadata.withoutSite("Ferry to stop | Harbour Gazette", "Harbour Gazette", null)).isEqualTo("Ferry to stop");
     assertThat(PageMetadata.withoutSite("GAME CHANGER | Newegg.com", null, "www.newegg.com")).isEqualTo("GAME CHANGER");
