@@ -222,8 +222,7 @@ final class PageMetadata {
     boolean ldSays = ld.stream().anyMatch(n -> n.has("author"));
     Element first = thread && !ldSays && doc.body() != null ? PageKind.firstPost(doc.body()) : null;
     if (first != null) {
-      String user = shortText(PageKind.poster(first), 60);
-      String name = user == null ? null : user.split("\\s+(?:[|•·]|wrote|said|posted)\\b", 2)[0].strip();
+      String name = posterName(first);
       if (name != null && name.length() >= 2 && name.split(" ").length <= 4) {
         return new Found<>(List.of(name), "thread");
       }
@@ -235,7 +234,12 @@ final class PageMetadata {
           continue;
         }
         for (JsonNode one : a.isArray() ? a : List.of(a)) {
-          addNames(names, one.isTextual() ? one.asText() : one.path("name").asText(""));
+          String name = (one.isTextual() ? one.asText() : one.path("name").asText("")).strip();
+          if (thread && name.length() >= 2 && name.length() <= 60 && !name.contains("://")) {
+            names.add(name); // a forum user's name is a handle ("lulug30"), not a person's name to clean
+          } else {
+            addNames(names, name);
+          }
         }
       }
       if (!names.isEmpty()) {
@@ -318,6 +322,33 @@ final class PageMetadata {
       }
     }
     return false;
+  }
+
+  /** Where forum software names a post's writer: its user-name element, or the link to the member's page. */
+  private static final String POSTER_NAME = "[class~=(?i)(?:^|[\\s_-])(?:user-?name|author-?name|poster-?name)(?:$|[\\s_-])],"
+      + " [itemprop=author] [itemprop=name], a[href~=(?i)/(?:members?|users?|u|profile)/[^/]+/?$]";
+
+  /**
+   * The user who wrote a forum post: the post's own {@code data-author} (XenForo), else, in the
+   * element whose class says user or author (which often holds the user's title, join date and
+   * post count too), its user-name element or link to the member's page, else its short text.
+   */
+  private static String posterName(Element post) {
+    if (!post.attr("data-author").isBlank()) {
+      return post.attr("data-author").strip();
+    }
+    Element user = PageKind.poster(post);
+    if (user == null) {
+      return null;
+    }
+    for (Element e : user.select(POSTER_NAME)) {
+      String t = shortText(e, 60);
+      if (t != null && !t.isBlank()) {
+        return t.strip();
+      }
+    }
+    String text = shortText(user, 60);
+    return text == null ? null : text.split("\\s+(?:[|•·]|wrote|said|posted)\\b", 2)[0].strip();
   }
 
   /** Names from the visible byline: an element marked as one, or a short line that starts "By". */

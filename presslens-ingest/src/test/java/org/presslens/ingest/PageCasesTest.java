@@ -140,6 +140,27 @@ class PageCasesTest {
   }
 
   @Test
+  void aThreadIsOpenedByAUserNameNotByTheUsersTitleOrJoinDate() throws Exception {
+    StringBuilder posts = new StringBuilder();
+    String[] users = {"skipper42", "islandmum", "porthaven_pete"};
+    for (int i = 0; i < users.length; i++) {
+      posts.append("<div class=\"message-post\"><div class=\"message-user\"><a class=\"avatar\" href=\"/members/")
+          .append(users[i]).append(".1234/\"></a><a href=\"/members/").append(users[i]).append(".1234/\">").append(users[i])
+          .append("</a> New member Joined Apr 12, 2024 Messages 3</div><div class=\"message-body\">Reply number ")
+          .append(i + 1).append(": the ferry was late again this morning, and nobody told us why.</div></div>");
+    }
+    Article thread = read("<html><body><div class=\"thread\"><h1>Ferry late again</h1>" + posts + "</div></body></html>");
+    assertThat(thread.authors()).containsExactly("skipper42");
+    assertThat(thread.extraction().from()).containsEntry("authors", "thread");
+    // The same thread saying in JSON-LD who opened it: the user name as given, digits and all.
+    Article declared = read("<html><head><script type=\"application/ld+json\">{\"@type\":\"DiscussionForumPosting\","
+        + "\"headline\":\"Ferry late again\",\"author\":{\"@type\":\"Person\",\"name\":\"skipper42\"}}</script></head>"
+        + "<body><div class=\"thread\"><h1>Ferry late again</h1>" + posts + "</div></body></html>");
+    assertThat(declared.authors()).containsExactly("skipper42");
+    assertThat(declared.extraction().from()).containsEntry("authors", "json-ld");
+  }
+
+  @Test
   void aPageWhoseEveryWrapperHasABoilerplateClassStillGivesItsText() throws Exception {
     // Page builders put "widget" in every wrapper's class; each wrapper holds too little of the
     // page to be spared alone, so stripping them leaves nothing and the second try reads it.
