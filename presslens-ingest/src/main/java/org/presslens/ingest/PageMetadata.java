@@ -63,6 +63,7 @@ final class PageMetadata {
   private final List<JsonNode> ldOther;
   private final Element scope;
   private List<String> leadLines;
+  private List<String> headlineLines;
   private java.util.Map<String, String> metas;
 
   PageMetadata(Document doc) {
@@ -132,8 +133,14 @@ final class PageMetadata {
     return h1 != null ? new Found<>(h1, "h1") : Found.none();
   }
 
-  /** The first {@code <h1>} of the page that is not the site's logo, inside the article when there is one. */
+  /** The text of the page's headline element, or null. */
   private String headline() {
+    Element h1 = headlineElement();
+    return h1 == null ? null : h1.text().strip();
+  }
+
+  /** The first {@code <h1>} of the page that is not the site's logo, inside the article when there is one. */
+  private Element headlineElement() {
     for (Element root : scope == null ? List.of(doc.body()) : List.of(scope, doc.body())) {
       if (root == null) {
         continue;
@@ -141,7 +148,7 @@ final class PageMetadata {
       for (Element h1 : root.select("h1")) {
         String t = h1.text().strip();
         if (t.length() >= 3 && t.length() <= 300 && !isSiteChrome(h1)) {
-          return t;
+          return h1;
         }
       }
     }
@@ -383,6 +390,17 @@ final class PageMetadata {
         return names;
       }
     }
+    // Near the headline only a line that begins "By …" counts: products and listings say
+    // "Sold by …" and "Hardcover by …" there.
+    for (String line : headlineLines()) {
+      Matcher by = BYLINE_LINE.matcher(line);
+      if (line.length() <= 200 && by.find() && by.start() == 0) {
+        addNames(names, by.group(1));
+        if (!names.isEmpty()) {
+          return names;
+        }
+      }
+    }
     return names;
   }
 
@@ -482,11 +500,13 @@ final class PageMetadata {
 
   /** The date of an "Updated: …" or "Last updated …" line near the top of the article. */
   private String updatedLine(Element root) {
-    for (String line : leadLines(root)) {
-      if (line.length() <= 160 && UPDATED.matcher(line).find()) {
-        String d = DateText.find(line);
-        if (d != null) {
-          return d;
+    for (List<String> lines : List.of(leadLines(root), headlineLines())) {
+      for (String line : lines) {
+        if (line.length() <= 160 && UPDATED.matcher(line).find()) {
+          String d = DateText.find(line);
+          if (d != null) {
+            return d;
+          }
         }
       }
     }
@@ -521,11 +541,13 @@ final class PageMetadata {
         }
       }
     }
-    for (String line : leadLines(root)) {
-      if (line.length() <= 160 && !line.toLowerCase(Locale.ROOT).contains("updated")) {
-        String d = DateText.find(line);
-        if (d != null) {
-          return d;
+    for (List<String> lines : List.of(leadLines(root), headlineLines())) {
+      for (String line : lines) {
+        if (line.length() <= 160 && !line.toLowerCase(Locale.ROOT).contains("updated")) {
+          String d = DateText.find(line);
+          if (d != null) {
+            return d;
+          }
         }
       }
     }
@@ -624,33 +646,66 @@ final class PageMetadata {
   /** The first short text lines of the article, where bylines and datelines are. */
   private List<String> leadLines(Element root) {
     if (leadLines == null) {
-      List<String> lines = new ArrayList<>();
-      StringBuilder current = new StringBuilder();
-      NodeTraversor.filter(new NodeFilter() {
-        @Override
-        public FilterResult head(Node node, int depth) {
-          if (node instanceof TextNode t) {
-            current.append(t.text());
-          } else if (node instanceof Element e && (e.tagName().equals("script") || e.tagName().equals("style"))) {
-            return FilterResult.SKIP_ENTIRELY;
-          } else if (node instanceof Element e && (e.isBlock() || e.tagName().equals("br"))) {
-            flushLine(current, lines);
-          }
-          return lines.size() >= 30 ? FilterResult.STOP : FilterResult.CONTINUE;
-        }
-
-        @Override
-        public FilterResult tail(Node node, int depth) {
-          if (node instanceof Element e && e.isBlock()) {
-            flushLine(current, lines);
-          }
-          return lines.size() >= 30 ? FilterResult.STOP : FilterResult.CONTINUE;
-        }
-      }, root);
-      flushLine(current, lines);
-      leadLines = lines.size() > 30 ? lines.subList(0, 30) : lines;
+      leadLines = textLines(root, null, 30);
     }
     return leadLines;
+  }
+
+  /**
+   * The lines around the headline (three before, twelve after), where the byline and dateline
+   * are on a page that marks no article: there they come after the site's navigation, well past
+   * the page's first lines.
+   */
+  private List<String> headlineLines() {
+    if (headlineLines == null) {
+      Element h1 = headlineElement();
+      headlineLines = h1 == null || doc.body() == null ? List.of() : textLines(doc.body(), h1, 12);
+    }
+    return headlineLines;
+  }
+
+  /**
+   * Text lines under {@code root} in document order, one per block: the first {@code count}, or,
+   * given a {@code mark} element, the three lines before it and {@code count} from it on.
+   */
+  private static List<String> textLines(Element root, Element mark, int count) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    int[] markAt = {mark == null ? 0 : -1};
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node == mark) {
+          flushLine(current, lines);
+          markAt[0] = lines.size();
+        }
+        if (node instanceof TextNode t) {
+          current.append(t.text());
+        } else if (node instanceof Element e && (e.tagName().equals("script") || e.tagName().equals("style"))) {
+          return FilterResult.SKIP_ENTIRELY;
+        } else if (node instanceof Element e && (e.isBlock() || e.tagName().equals("br"))) {
+          flushLine(current, lines);
+        }
+        return enough() ? FilterResult.STOP : FilterResult.CONTINUE;
+      }
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        if (node instanceof Element e && e.isBlock()) {
+          flushLine(current, lines);
+        }
+        return enough() ? FilterResult.STOP : FilterResult.CONTINUE;
+      }
+
+      private boolean enough() {
+        return markAt[0] >= 0 && lines.size() >= markAt[0] + count;
+      }
+    }, root);
+    flushLine(current, lines);
+    if (markAt[0] < 0) {
+      return List.of();
+    }
+    return lines.subList(mark == null ? 0 : Math.max(0, markAt[0] - 3), Math.min(lines.size(), markAt[0] + count));
   }
 
   private static void flushLine(StringBuilder current, List<String> lines) {

@@ -209,6 +209,25 @@ class PageCasesTest {
   }
 
   @Test
+  void theBylineAndDatelineBesideAHeadlineFarDownAPageThatMarksNoArticle() throws Exception {
+    StringBuilder menu = new StringBuilder("<div class=\"top\">");
+    for (int i = 1; i <= 40; i++) {
+      menu.append("<div class=\"item\"><span>Section ").append(i).append("</span></div>");
+    }
+    menu.append("</div>");
+    Article a = read("<html><body>" + menu + "<div class=\"hero\"><h1>Ferry to stop</h1>"
+        + "<p>By Ines Carvalho</p><p>Published on: February 14, 2025</p></div><div class=\"copy\">" + PARAGRAPHS
+        + "</div></body></html>");
+    assertThat(a.published()).isEqualTo("2025-02-14");
+    assertThat(a.extraction().from()).containsEntry("published", "byline");
+    assertThat(a.authors()).containsExactly("Ines Carvalho");
+    // Beside a product's name, "Sold by" names a shop, not a writer.
+    Article product = read("<html><body>" + menu + "<div class=\"hero\"><h1>Tide clock</h1>"
+        + "<p>Sold by Harbour Gifts Ltd</p></div><div class=\"copy\">" + PARAGRAPHS + "</div></body></html>");
+    assertThat(product.authors()).isEmpty();
+  }
+
+  @Test
   void titlesLoseTheSiteNotTheirOwnParts() {
     assertThat(PageMetadata.withoutSite("Ferry to stop | Harbour Gazette", "Harbour Gazette", null)).isEqualTo("Ferry to stop");
     assertThat(PageMetadata.withoutSite("GAME CHANGER | Newegg.com", null, "www.newegg.com")).isEqualTo("GAME CHANGER");
