@@ -470,6 +470,15 @@ final class PageMetadata {
         return new Found<>(isoOrText(v), "meta");
       }
     }
+    // Sites and publishing systems name their own ("w-published-date", "ms.date", a forum
+    // post's itemprop=dateCreated): any meta tag whose name says publication or date.
+    for (Element m : doc.select("meta[content]")) {
+      String key = firstNonBlank(m.attr("property"), m.attr("name"), m.attr("itemprop"));
+      if (key != null && PUBLISHED_KEY.matcher(key).find() && !NOT_PUBLISHED_KEY.matcher(key).find()
+          && isoOrText(m.attr("content")) != null) {
+        return new Found<>(isoOrText(m.attr("content")), "meta");
+      }
+    }
     Element root = scope != null ? scope : doc.body();
     if (root != null) {
       for (Element t : root.select("[itemprop=datePublished], time[datetime], time[pubdate]")) {
@@ -534,11 +543,12 @@ final class PageMetadata {
         continue;
       }
       String t = shortText(e, 160);
-      if (t != null && !t.isEmpty()) {
-        String d = DateText.find(t);
-        if (d != null) {
-          return d;
-        }
+      if (t == null) { // a dateline that also holds tags or a summary: its first lines
+        t = String.join(" | ", textLines(e, null, 2));
+      }
+      String d = t.length() <= 400 ? DateText.find(t) : null;
+      if (d != null) {
+        return d;
       }
     }
     for (List<String> lines : List.of(leadLines(root), headlineLines())) {
@@ -554,6 +564,9 @@ final class PageMetadata {
     return null;
   }
 
+  private static final Pattern PUBLISHED_KEY = Pattern.compile("(?i)publish|pub-?date|created|issued|(?:^|[^a-z])date(?:$|[^a-z])");
+  private static final Pattern NOT_PUBLISHED_KEY =
+      Pattern.compile("(?i)modif|updat|revis|expir|review|valid|event|start|end|birth|copyright|crawl|index");
   private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\\d|3[01])(?!\\d)");
   private static final Pattern UPDATED = Pattern.compile("(?i)\\b(?:last\\s+)?(?:updated|modified|aktualisiert)\\b");
 

@@ -228,6 +228,27 @@ class PageCasesTest {
   }
 
   @Test
+  void publicationDatesInMetaTagsOfTheSitesOwnNamingAndInDatelinesThatHoldTags() throws Exception {
+    Article a = read("<html><head><meta name=\"w-published-date\" content=\"2025-05-27T06:03:43Z\">"
+        + "<meta name=\"w-modified-date\" content=\"2025-06-02T08:00:00Z\"></head><body><article><h1>Ferry to stop</h1>"
+        + PARAGRAPHS + "</article></body></html>");
+    assertThat(a.published()).startsWith("2025-05-27");
+    assertThat(a.extraction().from()).containsEntry("published", "meta");
+    Article docs = read("<html><head><meta name=\"ms.date\" content=\"2025-03-06T00:00:00Z\"></head><body><main>"
+        + "<h1>Ferry to stop</h1>" + PARAGRAPHS + "</main></body></html>");
+    assertThat(docs.published()).startsWith("2025-03-06");
+    StringBuilder tags = new StringBuilder();
+    for (String t : new String[] {"ferries", "islands", "harbour", "transport policy", "council meetings", "fuel prices"}) {
+      tags.append(" <a href=\"/tags/").append(t).append("\">").append(t).append(" and more of the same</a>");
+    }
+    // One line of over 160 characters: a dateline that runs on into the story's tags.
+    Article dateline = read("<html><body><article><h1>Ferry to stop</h1><div class=\"meta date-section-header\">"
+        + "Posted on April 13, 2023 · Tags:" + tags + "</div>" + PARAGRAPHS
+        + "</article></body></html>");
+    assertThat(dateline.published()).isEqualTo("2023-04-13");
+  }
+
+  @Test
   void titlesLoseTheSiteNotTheirOwnParts() {
     assertThat(PageMetadata.withoutSite("Ferry to stop | Harbour Gazette", "Harbour Gazette", null)).isEqualTo("Ferry to stop");
     assertThat(PageMetadata.withoutSite("GAME CHANGER | Newegg.com", null, "www.newegg.com")).isEqualTo("GAME CHANGER");
