@@ -234,6 +234,7 @@ final class PageMetadata {
         return new Found<>(List.of(name), "thread");
       }
     }
+    List<String> organisations = new ArrayList<>();
     for (JsonNode node : ld) {
       for (String field : List.of("author", "creator")) {
         JsonNode a = node.get(field);
@@ -242,7 +243,9 @@ final class PageMetadata {
         }
         for (JsonNode one : a.isArray() ? a : List.of(a)) {
           String name = (one.isTextual() ? one.asText() : one.path("name").asText("")).strip();
-          if (thread && name.length() >= 2 && name.length() <= 60 && !name.contains("://")) {
+          if (one.path("@type").toString().contains("Organization")) {
+            addNames(organisations, name);
+          } else if (thread && name.length() >= 2 && name.length() <= 60 && !name.contains("://")) {
             names.add(name); // a forum user's name is a handle ("lulug30"), not a person's name to clean
           } else {
             addNames(names, name);
@@ -253,6 +256,18 @@ final class PageMetadata {
         return new Found<>(names, "json-ld");
       }
     }
+    // An organisation as the JSON-LD author is the site more often than the writer: a person
+    // the page names elsewhere comes first.
+    Found<List<String>> person = authorsBeyondJsonLd();
+    if (person.value() != null && !person.value().isEmpty() || organisations.isEmpty()) {
+      return person;
+    }
+    return new Found<>(organisations, "json-ld");
+  }
+
+  /** The authors from meta tags, the article's rel=author links or its visible byline. */
+  private Found<List<String>> authorsBeyondJsonLd() {
+    List<String> names = new ArrayList<>();
     for (Element m : doc.select("meta[name=author], meta[property=article:author], meta[name=byl], meta[name=sailthru.author],"
         + " meta[name=parsely-author], meta[name=dc.creator], meta[name=DC.creator], meta[name=citation_author]")) {
       addNames(names, m.attr("content"));

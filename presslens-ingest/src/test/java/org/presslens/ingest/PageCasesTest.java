@@ -249,6 +249,19 @@ class PageCasesTest {
   }
 
   @Test
+  void aPersonInTheBylineComesBeforeAnOrganisationAsTheJsonLdAuthor() throws Exception {
+    String ld = "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"Ferry to stop\","
+        + "\"author\":{\"@type\":\"Organization\",\"name\":\"Harbour Gazette\"}}</script>";
+    Article a = read("<html><head>" + ld + "</head><body><article><h1>Ferry to stop</h1><p class=\"byline\">By Ines Carvalho</p>"
+        + PARAGRAPHS + "</article></body></html>");
+    assertThat(a.authors()).containsExactly("Ines Carvalho");
+    assertThat(a.extraction().from()).containsEntry("authors", "byline");
+    Article only = read("<html><head>" + ld + "</head><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(only.authors()).containsExactly("Harbour Gazette"); // no person named: the organisation it is
+    assertThat(only.extraction().from()).containsEntry("authors", "json-ld");
+  }
+
+  @Test
   void titlesLoseTheSiteNotTheirOwnParts() {
     assertThat(PageMetadata.withoutSite("Ferry to stop | Harbour Gazette", "Harbour Gazette", null)).isEqualTo("Ferry to stop");
     assertThat(PageMetadata.withoutSite("GAME CHANGER | Newegg.com", null, "www.newegg.com")).isEqualTo("GAME CHANGER");
