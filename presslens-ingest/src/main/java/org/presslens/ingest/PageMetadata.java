@@ -37,13 +37,28 @@ final class PageMetadata {
       "(?i)comment|related|recommend|sidebar|widget|more-|popular|trending|teaser|promo|footer|newsletter|"
           + "respon|repl(y|ies)|discussion|outbrain|taboola|next-|prev-");
   private static final Pattern BY_PREFIX = Pattern.compile(
-      "(?i)^\\s*(?:(?:written|posted|published|reported|reviewed|edited|words|story|text|photos?)\\s+)?by\\s*:?\\s+|^\\s*(?:authors?|writer|autor(?:in)?|von)\\s*:\\s*");
+      "(?i)^\\s*(?:(?:written|posted|published|reported|reviewed|edited|words|story|text|photos?|article|authored)\\s+)?"
+          + "(?:by\\s*:?\\s+|by:|(?-i:By)(?=(?-i:\\p{Lu}\\p{Ll})))" // "By Ana", "By:Ana", "ByAna" (not "Byron")
+          + "|^\\s*(?:authors?|writer|autor(?:in)?|von)\\s*:\\s*|^\\s*(?-i:About)\\s+(?=(?-i:\\p{Lu}))");
   private static final Pattern NOT_A_NAME = Pattern.compile(
       "(?i)\\d|@|https?:|www\\.|\\.com\\b|\\b(?:updated?|published|posted|min(?:ute)?s? read|read more|share|"
           + "follow|comments?|subscribe|staff writer|contributor|editor|reporter|correspondent|columnist|"
           + "view all|all posts|posts by|more from|about the author|sign in|log ?in|admin|guest)\\b");
   private static final Pattern ROLE_SUFFIX = Pattern.compile(
-      "\\s*(?:[|•·–—]|\\s-\\s|\\bon\\s+(?=\\w+\\s+\\d)|\\bupdated\\b|\\bpublished\\b|\\bposted\\b).*$", Pattern.CASE_INSENSITIVE);
+      "\\s*(?:[|•·–—»]|\\s-\\s|\\bon\\s+(?=\\w+\\s+\\d)|\\bon\\s+(?:mon|tue|wed|thu|fri|sat|sun)|(?-i:\\son$)|\\blast\\b"
+          + "|\\bupdated\\b|\\bpublished\\b|\\bposted\\b).*$", Pattern.CASE_INSENSITIVE);
+  /**
+   * A job title after the name ("Rachel MacDonald Writer", "Meghan Neville Content Marketing
+   * Coordinator", "Matt Check Head Winemaker"): words that qualify a job, then one that names it.
+   */
+  private static final String ROLE_QUALIFIER = "senior|junior|staff|chief|lead|head|content|marketing|managing|executive|"
+      + "associate|contributing|deputy|assistant|digital|social|media|news|big|board|community|guest|freelance|technical|product";
+  private static final Pattern QUALIFIER = Pattern.compile("(?i)\\b(?:" + ROLE_QUALIFIER + ")\\b");
+  private static final Pattern ROLE_TAIL = Pattern.compile(
+      "\\s+(?:(?:" + ROLE_QUALIFIER + ")\\s+)*"
+          + "(?:writer|author|editor|coordinator|manager|owner|co-?founder|founder|winemaker|director|posts|consultant|"
+          + "specialist|strategist|journalist|reporter|correspondent|producer|ceo|cto|cmo|president)\\b.*$",
+      Pattern.CASE_INSENSITIVE);
   private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:,|;|&|\\band\\b|\\bund\\b|\\bet\\b)\\s*");
 
   private static final Pattern BYLINE_LABEL =
@@ -436,6 +451,11 @@ final class PageMetadata {
         continue; // a handle, not a name
       }
       String n = BY_PREFIX.matcher(part.strip()).replaceFirst("").replaceAll("\\s+", " ").strip();
+      String withoutRole = ROLE_TAIL.matcher(n).replaceFirst("");
+      if (!withoutRole.equals(n) && (withoutRole.split(" ").length > 3 || QUALIFIER.matcher(withoutRole).find())) {
+        continue; // more before the role than a name ("Senior Autos Reporter"): a line about the writer
+      }
+      n = withoutRole;
       n = n.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}&&[^.)]]+$", "").strip();
       if (n.length() < 2 || n.length() > 60 || NOT_A_NAME.matcher(n).find() || n.split(" ").length > 5
           || looksLikeDate(n) || isCredential(n)) {

@@ -291,4 +291,22 @@ class PageCasesTest {
     PageMetadata.addNames(names, "Dylan Bailey, MS, RD");
     assertThat(names).containsExactly("Luke Kim", "Dylan Bailey");
   }
+
+  @Test
+  void authorsLoseGluedLabelsRolesAndWhatFollowsTheName() {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    PageMetadata.addNames(names, "ByTrevor Jones");
+    PageMetadata.addNames(names, "Article by: Cara Dumaplin");
+    PageMetadata.addNames(names, "About Melissa Norris");
+    PageMetadata.addNames(names, "Rachel MacDonald Writer");
+    PageMetadata.addNames(names, "Meghan Neville Content Marketing Coordinator");
+    PageMetadata.addNames(names, "BeauHD on Friday");
+    PageMetadata.addNames(names, "Outer Armatonisdaristan » Tue Aug 27, 2019");
+    PageMetadata.addNames(names, "Byron Smith"); // a name that begins with "By"
+    assertThat(names).containsExactly("Trevor Jones", "Cara Dumaplin", "Melissa Norris", "Rachel MacDonald",
+        "Meghan Neville", "BeauHD", "Outer Armatonisdaristan", "Byron Smith");
+    java.util.List<String> roleOnly = new java.util.ArrayList<>();
+    PageMetadata.addNames(roleOnly, "Senior Autos Reporter"); // a role, no name
+    assertThat(roleOnly).isEmpty();
+  }
 }
