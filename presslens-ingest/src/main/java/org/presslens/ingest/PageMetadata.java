@@ -77,7 +77,7 @@ final class PageMetadata {
   private final List<JsonNode> ld;
   private final List<JsonNode> ldOther;
   private final Element scope;
-  private List<String> leadLines;
+  private final java.util.Map<Element, List<String>> leadLines = new java.util.IdentityHashMap<>();
   private List<String> headlineLines;
   private java.util.Map<String, String> metas;
 
@@ -273,18 +273,25 @@ final class PageMetadata {
     }
     // An organisation as the JSON-LD author is the site more often than the writer: a person
     // the page names elsewhere comes first.
-    Found<List<String>> person = authorsBeyondJsonLd();
+    Found<List<String>> person = authorsBeyondJsonLd(thread);
     if (person.value() != null && !person.value().isEmpty() || organisations.isEmpty()) {
       return person;
     }
     return new Found<>(organisations, "json-ld");
   }
 
-  /** The authors from meta tags, the article's rel=author links or its visible byline. */
-  private Found<List<String>> authorsBeyondJsonLd() {
+  /**
+   * The authors from meta tags, the article's rel=author links or its visible byline; of a
+   * {@code thread}, whose every post links its writer, the first.
+   */
+  private Found<List<String>> authorsBeyondJsonLd(boolean thread) {
     List<String> names = new ArrayList<>();
-    for (Element m : doc.select("meta[name=author], meta[property=article:author], meta[name=byl], meta[name=sailthru.author],"
-        + " meta[name=parsely-author], meta[name=dc.creator], meta[name=DC.creator], meta[name=citation_author]")) {
+    StringBuilder selector = new StringBuilder();
+    for (String key : List.of("author", "article:author", "byl", "sailthru.author", "parsely-author", "dc.creator",
+        "citation_author")) {
+      selector.append(selector.length() == 0 ? "" : ", ").append("meta[name=").append(key).append("], meta[property=").append(key).append("]");
+    }
+    for (Element m : doc.select(selector.toString())) {
       addNames(names, m.attr("content"));
     }
     Element label = doc.selectFirst("meta[name=twitter:label1][content~=(?i)written by|author]");
@@ -294,25 +301,29 @@ final class PageMetadata {
     if (!names.isEmpty()) {
       return new Found<>(names, "meta");
     }
-    Element root = scope != null ? scope : doc.body();
-    if (root == null) {
-      return new Found<>(List.of(), null);
-    }
-    for (Element e : root.select("[rel~=(?i)\\bauthor\\b], [itemprop=author]")) {
-      if (!elsewhere(e, root)) {
-        Element name = e.selectFirst("[itemprop=name]");
-        addNames(names, (name != null ? name : e).text());
+    // The article first; then the whole page, whose header above the article often holds the
+    // byline, for links marked as the author's or to the author's page.
+    for (Element root : scope != null && doc.body() != null ? List.of(scope, doc.body()) : doc.body() != null ? List.of(doc.body()) : List.<Element>of()) {
+      for (Element e : root.select("[rel~=(?i)\\bauthor\\b], [itemprop=author]")) {
+        if (!elsewhere(e, root)) {
+          Element name = e.selectFirst("[itemprop=name]");
+          addNames(names, (name != null ? name : e).text());
+        }
+      }
+      if (!names.isEmpty()) {
+        return new Found<>(thread ? names.subList(0, 1) : names, "rel-author");
+      }
+      List<String> byline = authorPageLinks(root);
+      if (byline.isEmpty() && root == (scope != null ? scope : doc.body())) {
+        byline = bylineNames(root); // a "by …" line counts in the article only: a shop says "Shop by Category"
+      }
+      if (!byline.isEmpty()) {
+        return new Found<>(byline, "byline");
       }
     }
-    if (!names.isEmpty()) {
-      return new Found<>(names, "rel-author");
-    }
-    List<String> byline = authorPageLinks(root);
-    if (byline.isEmpty()) {
-      byline = bylineNames(root);
-    }
-    return byline.isEmpty() ? new Found<>(List.of(), null) : new Found<>(byline, "byline");
+    return new Found<>(List.of(), null);
   }
+
 
   /** A link to a writer's page: /author/ana-silva, /authors/…, /staff/…, /people/…, /u/…. */
   private static final Pattern AUTHOR_PAGE = Pattern.compile(
@@ -693,10 +704,7 @@ final class PageMetadata {
 
   /** The first short text lines of the article, where bylines and datelines are. */
   private List<String> leadLines(Element root) {
-    if (leadLines == null) {
-      leadLines = textLines(root, null, 30);
-    }
-    return leadLines;
+    return leadLines.computeIfAbsent(root, r -> textLines(r, null, 30));
   }
 
   /**

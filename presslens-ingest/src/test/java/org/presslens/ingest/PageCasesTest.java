@@ -262,6 +262,23 @@ class PageCasesTest {
   }
 
   @Test
+  void aBylineAboveTheArticleElementAndAuthorMetaOfEitherAttribute() throws Exception {
+    // The hero above <article> holds the byline; a link to the writer's page there counts.
+    Article hero = read("<html><body><div class=\"hero\"><h1>Ferry to stop</h1><div class=\"info\">"
+        + "<a href=\"/authors/ines-carvalho\">Ines Carvalho</a> · May 14, 2019</div></div><article>" + PARAGRAPHS
+        + "</article></body></html>");
+    assertThat(hero.authors()).containsExactly("Ines Carvalho");
+    // A "by …" line outside the article is a shop's filter, not a byline.
+    Article shop = read("<html><body><div class=\"filters\"><p>Shop by Category</p></div><article><h1>Ferry to stop</h1>"
+        + PARAGRAPHS + "</article></body></html>");
+    assertThat(shop.authors()).isEmpty();
+    Article meta = read("<html><head><meta name=\"article:author\" content=\"Jillian Kubala, MS, RD\"></head><body><article>"
+        + "<h1>Ferry to stop</h1>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(meta.authors()).containsExactly("Jillian Kubala");
+    assertThat(meta.extraction().from()).containsEntry("authors", "meta");
+  }
+
+  @Test
   void titlesLoseTheSiteNotTheirOwnParts() {
     assertThat(PageMetadata.withoutSite("Ferry to stop | Harbour Gazette", "Harbour Gazette", null)).isEqualTo("Ferry to stop");
     assertThat(PageMetadata.withoutSite("GAME CHANGER | Newegg.com", null, "www.newegg.com")).isEqualTo("GAME CHANGER");
