@@ -39,7 +39,7 @@ final class PageMetadata {
   private static final Pattern BY_PREFIX = Pattern.compile(
       "(?i)^\\s*(?:(?:written|posted|published|reported|reviewed|edited|words|story|text|photos?|article|authored)\\s+)?"
           + "(?:by\\s*:?\\s+|by:|(?-i:By)(?=(?-i:\\p{Lu}\\p{Ll})))" // "By Ana", "By:Ana", "ByAna" (not "Byron")
-          + "|^\\s*(?:authors?|writer|autor(?:in)?|von)\\s*:\\s*|^\\s*(?-i:About)\\s+(?=(?-i:\\p{Lu}))");
+          + "|^\\s*(?:authors?|writer|contributors?|autor(?:in)?|von)\\s*:\\s*|^\\s*(?-i:About)\\s+(?=(?-i:\\p{Lu}))");
   private static final Pattern NOT_A_NAME = Pattern.compile(
       "(?i)\\d|@|https?:|www\\.|\\.com\\b|\\b(?:updated?|published|posted|min(?:ute)?s? read|read more|share|"
           + "follow|comments?|subscribe|staff writer|contributor|editor|reporter|correspondent|columnist|"
@@ -62,9 +62,9 @@ final class PageMetadata {
   private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:,|;|&|\\band\\b|\\bund\\b|\\bet\\b)\\s*");
 
   private static final Pattern BYLINE_LABEL =
-      Pattern.compile("(?i)(?:(?:written|posted|published|reviewed)\\s+)?by:?|authou?r(?:ed by)?:?|autor(?:in)?:?|von:?");
+      Pattern.compile("(?i)(?:(?:written|posted|published|reviewed)\\s+)?by:?|authou?r(?:ed by)?:?|contributors?:?|autor(?:in)?:?|von:?");
   private static final Pattern BYLINE_LINE =
-      Pattern.compile("(?:^|\\s)(?:[Ww]ritten\\s+|[Pp]osted\\s+)?(?:[Bb]y|BY):?\\s+(\\p{Lu}.+)$");
+      Pattern.compile("(?:(?:^|\\s)(?:[Ww]ritten\\s+|[Pp]osted\\s+)?(?:[Bb]y|BY)(?::?\\s+|:)|^By(?=\\p{Lu}\\p{Ll}))(\\p{Lu}.+)$");
 
   /** A value and where it was found; {@code value} is null when nothing was. */
   record Found<T>(T value, String from) {
@@ -346,7 +346,8 @@ final class PageMetadata {
       }
       Element img = a.selectFirst("img[alt]");
       List<String> found = new ArrayList<>();
-      addNames(found, !a.text().isBlank() ? a.text() : img != null ? img.attr("alt") : "");
+      addNames(found, !a.text().isBlank() ? a.text() : !a.attr("aria-label").isBlank() ? a.attr("aria-label")
+          : img != null ? img.attr("alt") : "");
       Set<String> slug = new java.util.HashSet<>(words(page.group(1).replace('_', ' ')));
       for (String name : found) {
         if (words(name).stream().anyMatch(slug::contains) && !names.contains(name)) {

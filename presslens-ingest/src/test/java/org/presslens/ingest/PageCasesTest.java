@@ -279,6 +279,20 @@ class PageCasesTest {
   }
 
   @Test
+  void bylinesWrittenWithoutASpaceOrWithALabelOrOnlyAnAriaLabel() throws Exception {
+    for (String byline : new String[] {"<div>Written by:<span>Ines Carvalho</span></div>", "<div>By<span>Ines Carvalho</span></div>",
+        "<div><div>Contributors:</div><div>Ines Carvalho</div></div>",
+        "<div><a href=\"/blog/authors/ines-carvalho\" aria-label=\"Ines Carvalho\"><img src=\"/i.jpg\"></a></div>"}) {
+      Article a = read("<html><body><article><h1>Ferry to stop</h1>" + byline + PARAGRAPHS + "</article></body></html>");
+      assertThat(a.authors()).as(byline).containsExactly("Ines Carvalho");
+    }
+    // "Sort by" and a choice glued to it are no byline.
+    Article sorted = read("<html><body><article><h1>Ferry to stop</h1><div>Sort by<span>Ranking</span></div>" + PARAGRAPHS
+        + "</article></body></html>");
+    assertThat(sorted.authors()).isEmpty();
+  }
+
+  @Test
   void titlesLoseTheSiteNotTheirOwnParts() {
     assertThat(PageMetadata.withoutSite("Ferry to stop | Harbour Gazette", "Harbour Gazette", null)).isEqualTo("Ferry to stop");
     assertThat(PageMetadata.withoutSite("GAME CHANGER | Newegg.com", null, "www.newegg.com")).isEqualTo("GAME CHANGER");
