@@ -504,7 +504,7 @@ final class PageMetadata {
 
   /** The publication date: JSON-LD, meta tags, a {@code <time>}, the byline or dateline, the URL. */
   Found<String> published(String url) {
-    String ldDate = ldText("datePublished");
+    String ldDate = firstNonBlank(ldText("datePublished"), ldText("dateCreated"));
     if (ldDate != null && isoOrText(ldDate) != null) {
       return new Found<>(isoOrText(ldDate), "json-ld");
     }
@@ -528,13 +528,17 @@ final class PageMetadata {
     }
     Element root = scope != null ? scope : doc.body();
     if (root != null) {
-      for (Element t : root.select("[itemprop=datePublished], time[datetime], time[pubdate]")) {
-        if (elsewhere(t, root) || isModified(t)) {
-          continue;
-        }
-        String v = firstNonBlank(t.attr("datetime"), t.attr("content"), t.text());
-        if (v != null && isoOrText(v) != null) {
-          return new Found<>(isoOrText(v), "time");
+      // Marked as the publication (or, of a question or post, its creation) before any other
+      // <time>: a question page shows when it was edited and active before when it was asked.
+      for (String marked : List.of("[itemprop=datePublished], [itemprop=dateCreated]", "time[datetime], time[pubdate]")) {
+        for (Element t : root.select(marked)) {
+          if (elsewhere(t, root) || isModified(t)) {
+            continue;
+          }
+          String v = firstNonBlank(t.attr("datetime"), t.attr("content"), t.text());
+          if (v != null && isoOrText(v) != null) {
+            return new Found<>(isoOrText(v), "time");
+          }
         }
       }
       String fromLine = bylineDate(root);

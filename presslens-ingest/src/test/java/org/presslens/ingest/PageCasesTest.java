@@ -293,6 +293,16 @@ class PageCasesTest {
   }
 
   @Test
+  void aQuestionIsDatedWhenItWasAskedNotWhenItWasLastEdited() throws Exception {
+    Article a = read("<html><body><article><h1>Ferry to stop?</h1>" + PARAGRAPHS
+        + "<div class=\"signature\">edited <time datetime=\"2016-09-10T08:00:00Z\">Sep 10, 2016</time></div>"
+        + "<div class=\"signature owner\">asked <time itemprop=\"dateCreated\" datetime=\"2016-08-05T04:16:13Z\">Aug 5, 2016</time>"
+        + "</div></article></body></html>");
+    assertThat(a.published()).startsWith("2016-08-05");
+    assertThat(a.extraction().from()).containsEntry("published", "time");
+  }
+
+  @Test
   void titlesLoseTheSiteNotTheirOwnParts() {
     assertThat(PageMetadata.withoutSite("Ferry to stop | Harbour Gazette", "Harbour Gazette", null)).isEqualTo("Ferry to stop");
     assertThat(PageMetadata.withoutSite("GAME CHANGER | Newegg.com", null, "www.newegg.com")).isEqualTo("GAME CHANGER");
