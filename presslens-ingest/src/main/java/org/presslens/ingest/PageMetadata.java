@@ -136,6 +136,11 @@ final class PageMetadata {
     String tag = doc.title().isBlank() ? null : doc.title().strip();
     String h1 = headline();
     String reference = meta != null ? meta : tag;
+    if (h1 != null && meta != null && endsWithOthers(h1, withoutSite(meta, siteName, domain))) {
+      // The headline is the meta title after a label: a forum's "Payment issues - …", "Blog: …",
+      // "Thread: …", a date. The meta title is the headline itself.
+      return new Found<>(withoutSite(meta, siteName, domain), metaFrom);
+    }
     if (h1 != null && (reference == null || overlap(h1, reference) >= 0.5)) {
       return new Found<>(withoutSiteName(h1, siteName, domain), "h1");
     }
@@ -898,6 +903,13 @@ final class PageMetadata {
   /** "wwwneweggcom" → "newegg": a site's name as its domain writes it. */
   private static String withoutWebParts(String joined) {
     return joined.replaceFirst("^www", "").replaceFirst("(com|org|net|co|uk|io|de|fr|info)+$", "");
+  }
+
+  /** Whether {@code a}'s words end with all of {@code b}'s and hold more. */
+  private static boolean endsWithOthers(String a, String b) {
+    List<String> wa = words(a);
+    List<String> wb = words(b);
+    return !wb.isEmpty() && wa.size() > wb.size() && wa.subList(wa.size() - wb.size(), wa.size()).equals(wb);
   }
 
   /** The share of {@code a}'s words that {@code b} holds. */

@@ -303,6 +303,18 @@ class PageCasesTest {
   }
 
   @Test
+  void aLabelBeforeTheHeadlineIsNotPartOfTheTitleButASubtitleAfterItIs() throws Exception {
+    Article label = read("<html><head><meta property=\"og:title\" content=\"Ferry to stop | Harbour Gazette\">"
+        + "<meta property=\"og:site_name\" content=\"Harbour Gazette\"></head><body><article>"
+        + "<h1><span class=\"prefix\">Transport</span> - Ferry to stop</h1>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(label.title()).isEqualTo("Ferry to stop");
+    Article subtitle = read("<html><head><meta property=\"og:title\" content=\"Ferry to stop | Harbour Gazette\">"
+        + "<meta property=\"og:site_name\" content=\"Harbour Gazette\"></head><body><article>"
+        + "<h1>Ferry to stop: what it means for the islands</h1>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(subtitle.title()).isEqualTo("Ferry to stop: what it means for the islands");
+  }
+
+  @Test
   void titlesLoseTheSiteNotTheirOwnParts() {
     assertThat(PageMetadata.withoutSite("Ferry to stop | Harbour Gazette", "Harbour Gazette", null)).isEqualTo("Ferry to stop");
     assertThat(PageMetadata.withoutSite("GAME CHANGER | Newegg.com", null, "www.newegg.com")).isEqualTo("GAME CHANGER");
