@@ -141,7 +141,8 @@ final class PageMetadata {
       // "Thread: …", a date. The meta title is the headline itself.
       return new Found<>(withoutSite(meta, siteName, domain), metaFrom);
     }
-    if (h1 != null && (reference == null || overlap(h1, reference) >= 0.5)) {
+    if (h1 != null && (reference == null || overlap(h1, reference) >= 0.5
+        || (meta != null && startsWithOthers(h1, withoutSite(meta, siteName, domain))))) { // a subtitle after the meta title
       return new Found<>(withoutSiteName(h1, siteName, domain), "h1");
     }
     if (meta != null) {
@@ -910,6 +911,13 @@ final class PageMetadata {
     List<String> wa = words(a);
     List<String> wb = words(b);
     return !wb.isEmpty() && wa.size() > wb.size() && wa.subList(wa.size() - wb.size(), wa.size()).equals(wb);
+  }
+
+  /** Whether {@code a}'s words begin with all of {@code b}'s and hold more. */
+  private static boolean startsWithOthers(String a, String b) {
+    List<String> wa = words(a);
+    List<String> wb = words(b);
+    return !wb.isEmpty() && wa.size() > wb.size() && wa.subList(0, wb.size()).equals(wb);
   }
 
   /** The share of {@code a}'s words that {@code b} holds. */
