@@ -47,13 +47,14 @@ final class PageMetadata {
   private static final Pattern ROLE_SUFFIX = Pattern.compile(
       "\\s*(?:[|•·–—»]|\\s-\\s|\\bon\\s+(?=\\w+\\s+\\d)|\\bon\\s+(?:mon|tue|wed|thu|fri|sat|sun)|(?-i:\\son$)|\\blast\\b"
           + "|\\bupdated\\b|\\bpublished\\b|\\bposted\\b).*$", Pattern.CASE_INSENSITIVE);
+  /** Words that qualify a job ("Senior", "Content Marketing", "Head"); a name that holds one is a role. */
+  private static final String ROLE_QUALIFIER = "senior|junior|staff|chief|lead|head|content|marketing|managing|executive|"
+      + "associate|contributing|deputy|assistant|digital|social|media|news|big|board|community|guest|freelance|technical|product";
+  private static final Pattern QUALIFIER = Pattern.compile("(?i)\\b(?:" + ROLE_QUALIFIER + ")\\b");
   /**
    * A job title after the name ("Rachel MacDonald Writer", "Meghan Neville Content Marketing
    * Coordinator", "Matt Check Head Winemaker"): words that qualify a job, then one that names it.
    */
-  private static final String ROLE_QUALIFIER = "senior|junior|staff|chief|lead|head|content|marketing|managing|executive|"
-      + "associate|contributing|deputy|assistant|digital|social|media|news|big|board|community|guest|freelance|technical|product";
-  private static final Pattern QUALIFIER = Pattern.compile("(?i)\\b(?:" + ROLE_QUALIFIER + ")\\b");
   private static final Pattern ROLE_TAIL = Pattern.compile(
       "\\s+(?:(?:" + ROLE_QUALIFIER + ")\\s+)*"
           + "(?:writer|author|editor|coordinator|manager|owner|co-?founder|founder|winemaker|director|posts|consultant|"
