@@ -30,6 +30,14 @@ final class ContentExtractor {
           + "button, input, select, textarea, form, nav, aside, footer, figcaption, "
           + "[hidden], [aria-hidden=true], [role=navigation], [role=complementary], "
           + "[role=contentinfo], [role=banner], [role=dialog], [role=alert], dialog, menu";
+  /**
+   * What goes on the second try ({@link #extractLeniently}): only what never holds text a reader
+   * sees. Forms and {@code <noscript>} stay (ASP.NET pages wrap the whole page in a form; forum
+   * software writes its posts for readers without scripts in a noscript), as do hidden elements.
+   */
+  private static final String NEVER_TEXT =
+      "script, style, template, svg, canvas, iframe, object, embed, video, audio, button, input, select, textarea, "
+          + "nav, aside, footer, dialog, menu";
   private static final Pattern UNLIKELY =
       Pattern.compile(
           "(?i)comment|share|sharing|social|related|recommend|promo|newsletter|subscri|signup|sign-up|"
@@ -111,7 +119,26 @@ final class ContentExtractor {
       return "";
     }
     clean(body, thread);
+    return extractCleaned(body, params, thread);
+  }
 
+  /**
+   * The second try when {@link #extract(Document, Params, boolean)} found nothing, as
+   * readability.js retries without stripping "unlikely" candidates: the class names that mark
+   * boilerplate also mark every wrapper of some page builders ("elementor-widget-wrap",
+   * "WidgetWrapper"), and some pages hold everything in a {@code <form>} or {@code <noscript>}.
+   * Only what never holds visible text is removed first. {@code doc} must be a fresh parse.
+   */
+  static String extractLeniently(Document doc, Params params, boolean thread) {
+    Element body = doc.body();
+    if (body == null) {
+      return "";
+    }
+    body.select(NEVER_TEXT).remove();
+    return extractCleaned(body, params, thread);
+  }
+
+  private static String extractCleaned(Element body, Params params, boolean thread) {
     Element best = bestContainer(body, params);
     if (best == null) {
       return "";

@@ -101,6 +101,9 @@ public final class HtmlArticles {
 
     List<String> pageBlocks = doc.body() == null ? List.of() : ContentExtractor.allBlocks(doc.body());
     String body = ContentExtractor.extract(doc, params, signals.thread());
+    if (body.isBlank()) { // nothing left after the boilerplate went: try again, removing less (parsed again)
+      body = ContentExtractor.extractLeniently(Jsoup.parse(html, url == null ? "" : url), params, signals.thread());
+    }
     String kind = signals.kind(body);
     if (!kind.equals(PageKind.ARTICLE) && !kind.equals(PageKind.FORUM)) {
       // A listing, product or service page is many blocks, not one container of prose: its

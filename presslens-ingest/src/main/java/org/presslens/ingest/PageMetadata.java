@@ -37,19 +37,35 @@ final class PageMetadata {
       "(?i)comment|related|recommend|sidebar|widget|more-|popular|trending|teaser|promo|footer|newsletter|"
           + "respon|repl(y|ies)|discussion|outbrain|taboola|next-|prev-");
   private static final Pattern BY_PREFIX = Pattern.compile(
-      "(?i)^\\s*(?:(?:written|posted|published|reported|reviewed|edited|words|story|text|photos?)\\s+)?by\\s*:?\\s+|^\\s*(?:authors?|writer|autor(?:in)?|von)\\s*:\\s*");
+      "(?i)^\\s*(?:(?:written|posted|published|reported|reviewed|edited|words|story|text|photos?|article|authored)\\s+)?"
+          + "(?:by\\s*:?\\s+|by:|(?-i:By)(?=(?-i:\\p{Lu}\\p{Ll})))" // "By Ana", "By:Ana", "ByAna" (not "Byron")
+          + "|^\\s*(?:authors?|writer|contributors?|autor(?:in)?|von)\\s*:\\s*|^\\s*(?-i:About)\\s+(?=(?-i:\\p{Lu}))");
   private static final Pattern NOT_A_NAME = Pattern.compile(
       "(?i)\\d|@|https?:|www\\.|\\.com\\b|\\b(?:updated?|published|posted|min(?:ute)?s? read|read more|share|"
           + "follow|comments?|subscribe|staff writer|contributor|editor|reporter|correspondent|columnist|"
           + "view all|all posts|posts by|more from|about the author|sign in|log ?in|admin|guest)\\b");
   private static final Pattern ROLE_SUFFIX = Pattern.compile(
-      "\\s*(?:[|•·–—]|\\s-\\s|\\bon\\s+(?=\\w+\\s+\\d)|\\bupdated\\b|\\bpublished\\b|\\bposted\\b).*$", Pattern.CASE_INSENSITIVE);
+      "\\s*(?:[|•·–—»]|\\s-\\s|\\bon\\s+(?=\\w+\\s+\\d)|\\bon\\s+(?:mon|tue|wed|thu|fri|sat|sun)|(?-i:\\son$)|\\blast\\b"
+          + "|\\bupdated\\b|\\bpublished\\b|\\bposted\\b).*$", Pattern.CASE_INSENSITIVE);
+  /** Words that qualify a job ("Senior", "Content Marketing", "Head"); a name that holds one is a role. */
+  private static final String ROLE_QUALIFIER = "senior|junior|staff|chief|lead|head|content|marketing|managing|executive|"
+      + "associate|contributing|deputy|assistant|digital|social|media|news|big|board|community|guest|freelance|technical|product";
+  private static final Pattern QUALIFIER = Pattern.compile("(?i)\\b(?:" + ROLE_QUALIFIER + ")\\b");
+  /**
+   * A job title after the name ("Rachel MacDonald Writer", "Meghan Neville Content Marketing
+   * Coordinator", "Matt Check Head Winemaker"): words that qualify a job, then one that names it.
+   */
+  private static final Pattern ROLE_TAIL = Pattern.compile(
+      "\\s+(?:(?:" + ROLE_QUALIFIER + ")\\s+)*"
+          + "(?:writer|author|editor|coordinator|manager|owner|co-?founder|founder|winemaker|director|posts|consultant|"
+          + "specialist|strategist|journalist|reporter|correspondent|producer|ceo|cto|cmo|president)\\b.*$",
+      Pattern.CASE_INSENSITIVE);
   private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:,|;|&|\\band\\b|\\bund\\b|\\bet\\b)\\s*");
 
   private static final Pattern BYLINE_LABEL =
-      Pattern.compile("(?i)(?:(?:written|posted|published|reviewed)\\s+)?by:?|authou?r(?:ed by)?:?|autor(?:in)?:?|von:?");
+      Pattern.compile("(?i)(?:(?:written|posted|published|reviewed)\\s+)?by:?|authou?r(?:ed by)?:?|contributors?:?|autor(?:in)?:?|von:?");
   private static final Pattern BYLINE_LINE =
-      Pattern.compile("(?:^|\\s)(?:[Ww]ritten\\s+|[Pp]osted\\s+)?(?:[Bb]y|BY):?\\s+(\\p{Lu}.+)$");
+      Pattern.compile("(?:(?:^|\\s)(?:[Ww]ritten\\s+|[Pp]osted\\s+)?(?:[Bb]y|BY)(?::?\\s+|:)|^By(?=\\p{Lu}\\p{Ll}))(\\p{Lu}.+)$");
 
   /** A value and where it was found; {@code value} is null when nothing was. */
   record Found<T>(T value, String from) {
@@ -62,7 +78,8 @@ final class PageMetadata {
   private final List<JsonNode> ld;
   private final List<JsonNode> ldOther;
   private final Element scope;
-  private List<String> leadLines;
+  private final java.util.Map<Element, List<String>> leadLines = new java.util.IdentityHashMap<>();
+  private List<String> headlineLines;
   private java.util.Map<String, String> metas;
 
   PageMetadata(Document doc) {
@@ -120,7 +137,13 @@ final class PageMetadata {
     String tag = doc.title().isBlank() ? null : doc.title().strip();
     String h1 = headline();
     String reference = meta != null ? meta : tag;
-    if (h1 != null && (reference == null || overlap(h1, reference) >= 0.5)) {
+    if (h1 != null && meta != null && endsWithOthers(h1, withoutSite(meta, siteName, domain))) {
+      // The headline is the meta title after a label: a forum's "Payment issues - …", "Blog: …",
+      // "Thread: …", a date. The meta title is the headline itself.
+      return new Found<>(withoutSite(meta, siteName, domain), metaFrom);
+    }
+    if (h1 != null && (reference == null || overlap(h1, reference) >= 0.5
+        || (meta != null && startsWithOthers(h1, withoutSite(meta, siteName, domain))))) { // a subtitle after the meta title
       return new Found<>(withoutSiteName(h1, siteName, domain), "h1");
     }
     if (meta != null) {
@@ -132,20 +155,45 @@ final class PageMetadata {
     return h1 != null ? new Found<>(h1, "h1") : Found.none();
   }
 
-  /** The first {@code <h1>} of the page that is not the site's logo, inside the article when there is one. */
+  /** The text of the page's headline element, or null. */
   private String headline() {
+    Element h1 = headlineElement();
+    return h1 == null ? null : h1.text().strip();
+  }
+
+  /** The first {@code <h1>} of the page that is not the site's logo, inside the article when there is one. */
+  private Element headlineElement() {
     for (Element root : scope == null ? List.of(doc.body()) : List.of(scope, doc.body())) {
       if (root == null) {
         continue;
       }
       for (Element h1 : root.select("h1")) {
         String t = h1.text().strip();
-        if (t.length() >= 3 && t.length() <= 300 && h1.closest("header[role=banner], nav, footer, aside, [class~=(?i)logo|site-title|brand]") == null) {
-          return t;
+        if (t.length() >= 3 && t.length() <= 300 && !isSiteChrome(h1)) {
+          return h1;
         }
       }
     }
     return null;
+  }
+
+  private static final Pattern LOGO_HINT = Pattern.compile("(?i)logo|site-title|brand");
+
+  /**
+   * Whether a heading is the site's logo or sits in its banner, navigation, footer or a sidebar.
+   * The walk stops below {@code <body>}: themes put "wp-custom-logo" or "has-brand" in the body's
+   * classes, which says nothing about one heading.
+   */
+  private static boolean isSiteChrome(Element h) {
+    for (Element e = h; e != null && !e.tagName().equals("body") && !e.tagName().equals("html"); e = e.parent()) {
+      String tag = e.tagName();
+      if (tag.equals("nav") || tag.equals("footer") || tag.equals("aside")
+          || (tag.equals("header") && e.attr("role").equalsIgnoreCase("banner"))
+          || LOGO_HINT.matcher(e.className()).find()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -203,12 +251,12 @@ final class PageMetadata {
     boolean ldSays = ld.stream().anyMatch(n -> n.has("author"));
     Element first = thread && !ldSays && doc.body() != null ? PageKind.firstPost(doc.body()) : null;
     if (first != null) {
-      String user = shortText(PageKind.poster(first), 60);
-      String name = user == null ? null : user.split("\\s+(?:[|•·]|wrote|said|posted)\\b", 2)[0].strip();
+      String name = posterName(first);
       if (name != null && name.length() >= 2 && name.split(" ").length <= 4) {
         return new Found<>(List.of(name), "thread");
       }
     }
+    List<String> organisations = new ArrayList<>();
     for (JsonNode node : ld) {
       for (String field : List.of("author", "creator")) {
         JsonNode a = node.get(field);
@@ -216,15 +264,41 @@ final class PageMetadata {
           continue;
         }
         for (JsonNode one : a.isArray() ? a : List.of(a)) {
-          addNames(names, one.isTextual() ? one.asText() : one.path("name").asText(""));
+          String name = (one.isTextual() ? one.asText() : one.path("name").asText("")).strip();
+          if (one.path("@type").toString().contains("Organization")) {
+            addNames(organisations, name);
+          } else if (thread && name.length() >= 2 && name.length() <= 60 && !name.contains("://")) {
+            names.add(name); // a forum user's name is a handle ("lulug30"), not a person's name to clean
+          } else {
+            addNames(names, name);
+          }
         }
       }
       if (!names.isEmpty()) {
         return new Found<>(names, "json-ld");
       }
     }
-    for (Element m : doc.select("meta[name=author], meta[property=article:author], meta[name=byl], meta[name=sailthru.author],"
-        + " meta[name=parsely-author], meta[name=dc.creator], meta[name=DC.creator], meta[name=citation_author]")) {
+    // An organisation as the JSON-LD author is the site more often than the writer: a person
+    // the page names elsewhere comes first.
+    Found<List<String>> person = authorsBeyondJsonLd(thread);
+    if (person.value() != null && !person.value().isEmpty() || organisations.isEmpty()) {
+      return person;
+    }
+    return new Found<>(organisations, "json-ld");
+  }
+
+  /**
+   * The authors from meta tags, the article's rel=author links or its visible byline; of a
+   * {@code thread}, whose every post links its writer, the first.
+   */
+  private Found<List<String>> authorsBeyondJsonLd(boolean thread) {
+    List<String> names = new ArrayList<>();
+    StringBuilder selector = new StringBuilder();
+    for (String key : List.of("author", "article:author", "byl", "sailthru.author", "parsely-author", "dc.creator",
+        "citation_author")) {
+      selector.append(selector.length() == 0 ? "" : ", ").append("meta[name=").append(key).append("], meta[property=").append(key).append("]");
+    }
+    for (Element m : doc.select(selector.toString())) {
       addNames(names, m.attr("content"));
     }
     Element label = doc.selectFirst("meta[name=twitter:label1][content~=(?i)written by|author]");
@@ -234,21 +308,103 @@ final class PageMetadata {
     if (!names.isEmpty()) {
       return new Found<>(names, "meta");
     }
-    Element root = scope != null ? scope : doc.body();
-    if (root == null) {
-      return new Found<>(List.of(), null);
-    }
-    for (Element e : root.select("[rel~=(?i)\\bauthor\\b], [itemprop=author]")) {
-      if (!elsewhere(e, root)) {
-        Element name = e.selectFirst("[itemprop=name]");
-        addNames(names, (name != null ? name : e).text());
+    // The article first; then the whole page, whose header above the article often holds the
+    // byline, for links marked as the author's or to the author's page.
+    for (Element root : scope != null && doc.body() != null ? List.of(scope, doc.body()) : doc.body() != null ? List.of(doc.body()) : List.<Element>of()) {
+      for (Element e : root.select("[rel~=(?i)\\bauthor\\b], [itemprop=author]")) {
+        if (!elsewhere(e, root)) {
+          Element name = e.selectFirst("[itemprop=name]");
+          addNames(names, (name != null ? name : e).text());
+        }
+      }
+      if (!names.isEmpty()) {
+        return new Found<>(thread ? names.subList(0, 1) : names, "rel-author");
+      }
+      List<String> byline = authorPageLinks(root);
+      if (byline.isEmpty() && root == (scope != null ? scope : doc.body())) {
+        byline = bylineNames(root); // a "by …" line counts in the article only: a shop says "Shop by Category"
+      }
+      if (!byline.isEmpty()) {
+        return new Found<>(byline, "byline");
       }
     }
-    if (!names.isEmpty()) {
-      return new Found<>(names, "rel-author");
+    return new Found<>(List.of(), null);
+  }
+
+
+  /** A link to a writer's page: /author/ana-silva, /authors/…, /staff/…, /people/…, /u/…. */
+  private static final Pattern AUTHOR_PAGE = Pattern.compile(
+      "(?i)/(?:authors?|writers?|staff|people|contributors?|columnists?|journalists?|u|profiles?)/([^/?#]+)/?(?:[?#].*)?$");
+
+  /**
+   * Names in the links of the article's byline to its writers' pages, which many sites give
+   * instead of rel=author: the first such link outside asides, teasers and comments, with the
+   * links beside it (a byline of several writers). A link that holds only a portrait gives its
+   * alt text. A name counts only when the page's address spells part of it (/authors/chris-toy
+   * for "Chris Toy"): links to the same pages also say "Learn more" or hold the writer's bio.
+   */
+  private List<String> authorPageLinks(Element root) {
+    List<String> names = new ArrayList<>();
+    Element first = null;
+    for (Element a : root.select("a[href]")) {
+      Matcher page = AUTHOR_PAGE.matcher(a.attr("href"));
+      if (!page.find() || elsewhere(a, root) || (first != null && !sameByline(first, a))) {
+        continue;
+      }
+      Element img = a.selectFirst("img[alt]");
+      List<String> found = new ArrayList<>();
+      addNames(found, !a.text().isBlank() ? a.text() : !a.attr("aria-label").isBlank() ? a.attr("aria-label")
+          : img != null ? img.attr("alt") : "");
+      Set<String> slug = new java.util.HashSet<>(words(page.group(1).replace('_', ' ')));
+      for (String name : found) {
+        if (words(name).stream().anyMatch(slug::contains) && !names.contains(name)) {
+          names.add(name);
+          first = first == null ? a : first;
+        }
+      }
     }
-    List<String> byline = bylineNames(root);
-    return byline.isEmpty() ? new Found<>(List.of(), null) : new Found<>(byline, "byline");
+    return names;
+  }
+
+  /** Whether two links sit in the same byline: a common ancestor at most two levels above each. */
+  private static boolean sameByline(Element a, Element b) {
+    Element pa = a.parent();
+    for (int i = 0; i < 2 && pa != null; i++, pa = pa.parent()) {
+      Element pb = b.parent();
+      for (int j = 0; j < 2 && pb != null; j++, pb = pb.parent()) {
+        if (pa == pb) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Where forum software names a post's writer: its user-name element, or the link to the member's page. */
+  private static final String POSTER_NAME = "[class~=(?i)(?:^|[\\s_-])(?:user-?name|author-?name|poster-?name)(?:$|[\\s_-])],"
+      + " [itemprop=author] [itemprop=name], a[href~=(?i)/(?:members?|users?|u|profile)/[^/]+/?$]";
+
+  /**
+   * The user who wrote a forum post: the post's own {@code data-author} (XenForo), else, in the
+   * element whose class says user or author (which often holds the user's title, join date and
+   * post count too), its user-name element or link to the member's page, else its short text.
+   */
+  private static String posterName(Element post) {
+    if (!post.attr("data-author").isBlank()) {
+      return post.attr("data-author").strip();
+    }
+    Element user = PageKind.poster(post);
+    if (user == null) {
+      return null;
+    }
+    for (Element e : user.select(POSTER_NAME)) {
+      String t = shortText(e, 60);
+      if (t != null && !t.isBlank()) {
+        return t.strip();
+      }
+    }
+    String text = shortText(user, 60);
+    return text == null ? null : text.split("\\s+(?:[|•·]|wrote|said|posted)\\b", 2)[0].strip();
   }
 
   /** Names from the visible byline: an element marked as one, or a short line that starts "By". */
@@ -283,6 +439,17 @@ final class PageMetadata {
         return names;
       }
     }
+    // Near the headline only a line that begins "By …" counts: products and listings say
+    // "Sold by …" and "Hardcover by …" there.
+    for (String line : headlineLines()) {
+      Matcher by = BYLINE_LINE.matcher(line);
+      if (line.length() <= 200 && by.find() && by.start() == 0) {
+        addNames(names, by.group(1));
+        if (!names.isEmpty()) {
+          return names;
+        }
+      }
+    }
     return names;
   }
 
@@ -303,6 +470,11 @@ final class PageMetadata {
         continue; // a handle, not a name
       }
       String n = BY_PREFIX.matcher(part.strip()).replaceFirst("").replaceAll("\\s+", " ").strip();
+      String withoutRole = ROLE_TAIL.matcher(n).replaceFirst("");
+      if (!withoutRole.equals(n) && (withoutRole.split(" ").length > 3 || QUALIFIER.matcher(withoutRole).find())) {
+        continue; // more before the role than a name ("Senior Autos Reporter"): a line about the writer
+      }
+      n = withoutRole;
       n = n.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}&&[^.)]]+$", "").strip();
       if (n.length() < 2 || n.length() > 60 || NOT_A_NAME.matcher(n).find() || n.split(" ").length > 5
           || looksLikeDate(n) || isCredential(n)) {
@@ -339,7 +511,7 @@ final class PageMetadata {
 
   /** The publication date: JSON-LD, meta tags, a {@code <time>}, the byline or dateline, the URL. */
   Found<String> published(String url) {
-    String ldDate = ldText("datePublished");
+    String ldDate = firstNonBlank(ldText("datePublished"), ldText("dateCreated"));
     if (ldDate != null && isoOrText(ldDate) != null) {
       return new Found<>(isoOrText(ldDate), "json-ld");
     }
@@ -352,15 +524,28 @@ final class PageMetadata {
         return new Found<>(isoOrText(v), "meta");
       }
     }
+    // Sites and publishing systems name their own ("w-published-date", "ms.date", a forum
+    // post's itemprop=dateCreated): any meta tag whose name says publication or date.
+    for (Element m : doc.select("meta[content]")) {
+      String key = firstNonBlank(m.attr("property"), m.attr("name"), m.attr("itemprop"));
+      if (key != null && PUBLISHED_KEY.matcher(key).find() && !NOT_PUBLISHED_KEY.matcher(key).find()
+          && isoOrText(m.attr("content")) != null) {
+        return new Found<>(isoOrText(m.attr("content")), "meta");
+      }
+    }
     Element root = scope != null ? scope : doc.body();
     if (root != null) {
-      for (Element t : root.select("[itemprop=datePublished], time[datetime], time[pubdate]")) {
-        if (elsewhere(t, root) || isModified(t)) {
-          continue;
-        }
-        String v = firstNonBlank(t.attr("datetime"), t.attr("content"), t.text());
-        if (v != null && isoOrText(v) != null) {
-          return new Found<>(isoOrText(v), "time");
+      // Marked as the publication (or, of a question or post, its creation) before any other
+      // <time>: a question page shows when it was edited and active before when it was asked.
+      for (String marked : List.of("[itemprop=datePublished], [itemprop=dateCreated]", "time[datetime], time[pubdate]")) {
+        for (Element t : root.select(marked)) {
+          if (elsewhere(t, root) || isModified(t)) {
+            continue;
+          }
+          String v = firstNonBlank(t.attr("datetime"), t.attr("content"), t.text());
+          if (v != null && isoOrText(v) != null) {
+            return new Found<>(isoOrText(v), "time");
+          }
         }
       }
       String fromLine = bylineDate(root);
@@ -382,11 +567,13 @@ final class PageMetadata {
 
   /** The date of an "Updated: …" or "Last updated …" line near the top of the article. */
   private String updatedLine(Element root) {
-    for (String line : leadLines(root)) {
-      if (line.length() <= 160 && UPDATED.matcher(line).find()) {
-        String d = DateText.find(line);
-        if (d != null) {
-          return d;
+    for (List<String> lines : List.of(leadLines(root), headlineLines())) {
+      for (String line : lines) {
+        if (line.length() <= 160 && UPDATED.matcher(line).find()) {
+          String d = DateText.find(line);
+          if (d != null) {
+            return d;
+          }
         }
       }
     }
@@ -414,24 +601,30 @@ final class PageMetadata {
         continue;
       }
       String t = shortText(e, 160);
-      if (t != null && !t.isEmpty()) {
-        String d = DateText.find(t);
-        if (d != null) {
-          return d;
-        }
+      if (t == null) { // a dateline that also holds tags or a summary: its first lines
+        t = String.join(" | ", textLines(e, null, 2));
+      }
+      String d = t.length() <= 400 ? DateText.find(t) : null;
+      if (d != null) {
+        return d;
       }
     }
-    for (String line : leadLines(root)) {
-      if (line.length() <= 160 && !line.toLowerCase(Locale.ROOT).contains("updated")) {
-        String d = DateText.find(line);
-        if (d != null) {
-          return d;
+    for (List<String> lines : List.of(leadLines(root), headlineLines())) {
+      for (String line : lines) {
+        if (line.length() <= 160 && !line.toLowerCase(Locale.ROOT).contains("updated")) {
+          String d = DateText.find(line);
+          if (d != null) {
+            return d;
+          }
         }
       }
     }
     return null;
   }
 
+  private static final Pattern PUBLISHED_KEY = Pattern.compile("(?i)publish|pub-?date|created|issued|(?:^|[^a-z])date(?:$|[^a-z])");
+  private static final Pattern NOT_PUBLISHED_KEY =
+      Pattern.compile("(?i)modif|updat|revis|expir|review|valid|event|start|end|birth|copyright|crawl|index");
   private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\\d|3[01])(?!\\d)");
   private static final Pattern UPDATED = Pattern.compile("(?i)\\b(?:last\\s+)?(?:updated|modified|aktualisiert)\\b");
 
@@ -523,34 +716,64 @@ final class PageMetadata {
 
   /** The first short text lines of the article, where bylines and datelines are. */
   private List<String> leadLines(Element root) {
-    if (leadLines == null) {
-      List<String> lines = new ArrayList<>();
-      StringBuilder current = new StringBuilder();
-      NodeTraversor.filter(new NodeFilter() {
-        @Override
-        public FilterResult head(Node node, int depth) {
-          if (node instanceof TextNode t) {
-            current.append(t.text());
-          } else if (node instanceof Element e && (e.tagName().equals("script") || e.tagName().equals("style"))) {
-            return FilterResult.SKIP_ENTIRELY;
-          } else if (node instanceof Element e && (e.isBlock() || e.tagName().equals("br"))) {
-            flushLine(current, lines);
-          }
-          return lines.size() >= 30 ? FilterResult.STOP : FilterResult.CONTINUE;
-        }
+    return leadLines.computeIfAbsent(root, r -> textLines(r, null, 30));
+  }
 
-        @Override
-        public FilterResult tail(Node node, int depth) {
-          if (node instanceof Element e && e.isBlock()) {
-            flushLine(current, lines);
-          }
-          return lines.size() >= 30 ? FilterResult.STOP : FilterResult.CONTINUE;
-        }
-      }, root);
-      flushLine(current, lines);
-      leadLines = lines.size() > 30 ? lines.subList(0, 30) : lines;
+  /**
+   * The lines around the headline (three before, twelve after), where the byline and dateline
+   * are on a page that marks no article: there they come after the site's navigation, well past
+   * the page's first lines.
+   */
+  private List<String> headlineLines() {
+    if (headlineLines == null) {
+      Element h1 = headlineElement();
+      headlineLines = h1 == null || doc.body() == null ? List.of() : textLines(doc.body(), h1, 12);
     }
-    return leadLines;
+    return headlineLines;
+  }
+
+  /**
+   * Text lines under {@code root} in document order, one per block: the first {@code count}, or,
+   * given a {@code mark} element, the three lines before it and {@code count} from it on.
+   */
+  private static List<String> textLines(Element root, Element mark, int count) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    int[] markAt = {mark == null ? 0 : -1};
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node == mark) {
+          flushLine(current, lines);
+          markAt[0] = lines.size();
+        }
+        if (node instanceof TextNode t) {
+          current.append(t.text());
+        } else if (node instanceof Element e && (e.tagName().equals("script") || e.tagName().equals("style"))) {
+          return FilterResult.SKIP_ENTIRELY;
+        } else if (node instanceof Element e && (e.isBlock() || e.tagName().equals("br"))) {
+          flushLine(current, lines);
+        }
+        return enough() ? FilterResult.STOP : FilterResult.CONTINUE;
+      }
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        if (node instanceof Element e && e.isBlock()) {
+          flushLine(current, lines);
+        }
+        return enough() ? FilterResult.STOP : FilterResult.CONTINUE;
+      }
+
+      private boolean enough() {
+        return markAt[0] >= 0 && lines.size() >= markAt[0] + count;
+      }
+    }, root);
+    flushLine(current, lines);
+    if (markAt[0] < 0) {
+      return List.of();
+    }
+    return lines.subList(mark == null ? 0 : Math.max(0, markAt[0] - 3), Math.min(lines.size(), markAt[0] + count));
   }
 
   private static void flushLine(StringBuilder current, List<String> lines) {
@@ -682,6 +905,20 @@ final class PageMetadata {
   /** "wwwneweggcom" → "newegg": a site's name as its domain writes it. */
   private static String withoutWebParts(String joined) {
     return joined.replaceFirst("^www", "").replaceFirst("(com|org|net|co|uk|io|de|fr|info)+$", "");
+  }
+
+  /** Whether {@code a}'s words end with all of {@code b}'s and hold more. */
+  private static boolean endsWithOthers(String a, String b) {
+    List<String> wa = words(a);
+    List<String> wb = words(b);
+    return !wb.isEmpty() && wa.size() > wb.size() && wa.subList(wa.size() - wb.size(), wa.size()).equals(wb);
+  }
+
+  /** Whether {@code a}'s words begin with all of {@code b}'s and hold more. */
+  private static boolean startsWithOthers(String a, String b) {
+    List<String> wa = words(a);
+    List<String> wb = words(b);
+    return !wb.isEmpty() && wa.size() > wb.size() && wa.subList(0, wb.size()).equals(wb);
   }
 
   /** The share of {@code a}'s words that {@code b} holds. */

@@ -140,6 +140,181 @@ class PageCasesTest {
   }
 
   @Test
+  void aThreadIsOpenedByAUserNameNotByTheUsersTitleOrJoinDate() throws Exception {
+    StringBuilder posts = new StringBuilder();
+    String[] users = {"skipper42", "islandmum", "porthaven_pete"};
+    for (int i = 0; i < users.length; i++) {
+      posts.append("<div class=\"message-post\"><div class=\"message-user\"><a class=\"avatar\" href=\"/members/")
+          .append(users[i]).append(".1234/\"></a><a href=\"/members/").append(users[i]).append(".1234/\">").append(users[i])
+          .append("</a> New member Joined Apr 12, 2024 Messages 3</div><div class=\"message-body\">Reply number ")
+          .append(i + 1).append(": the ferry was late again this morning, and nobody told us why.</div></div>");
+    }
+    Article thread = read("<html><body><div class=\"thread\"><h1>Ferry late again</h1>" + posts + "</div></body></html>");
+    assertThat(thread.authors()).containsExactly("skipper42");
+    assertThat(thread.extraction().from()).containsEntry("authors", "thread");
+    // The same thread saying in JSON-LD who opened it: the user name as given, digits and all.
+    Article declared = read("<html><head><script type=\"application/ld+json\">{\"@type\":\"DiscussionForumPosting\","
+        + "\"headline\":\"Ferry late again\",\"author\":{\"@type\":\"Person\",\"name\":\"skipper42\"}}</script></head>"
+        + "<body><div class=\"thread\"><h1>Ferry late again</h1>" + posts + "</div></body></html>");
+    assertThat(declared.authors()).containsExactly("skipper42");
+    assertThat(declared.extraction().from()).containsEntry("authors", "json-ld");
+  }
+
+  @Test
+  void aPageWhoseEveryWrapperHasABoilerplateClassStillGivesItsText() throws Exception {
+    // Page builders put "widget" in every wrapper's class; each wrapper holds too little of the
+    // page to be spared alone, so stripping them leaves nothing and the second try reads it.
+    String wrapped = PARAGRAPHS.replace("<p>", "<div class=\"elementor-widget-wrap\"><p>").replace("</p>", "</p></div>");
+    Article a = read("<html><head><title>Ferry to stop | Harbour Gazette</title></head><body>"
+        + "<div class=\"elementor elementor-431\"><div class=\"elementor-widget-wrap\"><h1>Ferry to stop</h1></div>" + wrapped
+        + "</div><div class=\"sidebar-widget\"><a href=\"/a\">Subscribe</a></div></body></html>");
+    assertThat(a.text()).startsWith("The ferry between Porthaven").contains("an offer the transport minister");
+    assertThat(a.title()).isEqualTo("Ferry to stop");
+  }
+
+  @Test
+  void aPageHeldInAFormOrANoscriptStillGivesItsText() throws Exception {
+    // ASP.NET wraps the whole page in a form; forum software writes its posts for readers
+    // without scripts inside a noscript.
+    Article form = read("<html><body><form id=\"aspnetForm\" method=\"post\"><div id=\"content\"><h1>Ferry to stop</h1>"
+        + PARAGRAPHS + "</div></form></body></html>");
+    assertThat(form.text()).startsWith("The ferry between Porthaven").contains("an offer the transport minister");
+    Article noscript = read("<html><body><div id=\"app\"></div><noscript><div id=\"thread\"><h1>Ferry to stop</h1>"
+        + PARAGRAPHS + "</div></noscript></body></html>");
+    assertThat(noscript.text()).startsWith("The ferry between Porthaven").contains("an offer the transport minister");
+  }
+
+  @Test
+  void theHeadlineIsTheVisibleH1EvenWhenTheBodysClassesNameALogo() throws Exception {
+    // WordPress themes put "wp-custom-logo" in <body class>; only the heading's own container
+    // being the logo, the banner or the navigation makes it the site's name.
+    Article a = read("<html><head><title>Ferry to stop - Harbour Gazette - News for the islands</title>"
+        + "<meta property=\"og:title\" content=\"Ferry to stop - Harbour Gazette - News for the islands\"></head>"
+        + "<body class=\"single-post wp-custom-logo\"><header><div class=\"site-logo\"><h1>Harbour Gazette</h1></div></header>"
+        + "<main><h1 class=\"entry-title\">Ferry to stop</h1>" + PARAGRAPHS + "</main></body></html>");
+    assertThat(a.title()).isEqualTo("Ferry to stop");
+    assertThat(a.extraction().from()).containsEntry("title", "h1");
+  }
+
+  @Test
+  void linksToTheWritersPagesNameTheAuthorsWhereNoRelAuthorDoes() throws Exception {
+    Article a = read("<html><body><main><h1>Ferry to stop</h1>"
+        + "<div class=\"post-info\"><a href=\"/authors/ines-carvalho\"><img alt=\"Ines Carvalho\" src=\"/i.jpg\"></a>"
+        + "<span><a href=\"/authors/ines-carvalho\">Ines Carvalho</a> and <a href=\"/authors/li-wei/\">Li Wei</a></span></div>"
+        + PARAGRAPHS
+        + "<div class=\"bio\"><a href=\"/authors/ines-carvalho\">Learn more</a></div>"
+        + "<div class=\"related-posts\"><a href=\"/authors/piet-janssen\">Piet Janssen</a></div></main></body></html>");
+    assertThat(a.authors()).containsExactly("Ines Carvalho", "Li Wei");
+    assertThat(a.extraction().from()).containsEntry("authors", "byline");
+  }
+
+  @Test
+  void theBylineAndDatelineBesideAHeadlineFarDownAPageThatMarksNoArticle() throws Exception {
+    StringBuilder menu = new StringBuilder("<div class=\"top\">");
+    for (int i = 1; i <= 40; i++) {
+      menu.append("<div class=\"item\"><span>Section ").append(i).append("</span></div>");
+    }
+    menu.append("</div>");
+    Article a = read("<html><body>" + menu + "<div class=\"hero\"><h1>Ferry to stop</h1>"
+        + "<p>By Ines Carvalho</p><p>Published on: February 14, 2025</p></div><div class=\"copy\">" + PARAGRAPHS
+        + "</div></body></html>");
+    assertThat(a.published()).isEqualTo("2025-02-14");
+    assertThat(a.extraction().from()).containsEntry("published", "byline");
+    assertThat(a.authors()).containsExactly("Ines Carvalho");
+    // Beside a product's name, "Sold by" names a shop, not a writer.
+    Article product = read("<html><body>" + menu + "<div class=\"hero\"><h1>Tide clock</h1>"
+        + "<p>Sold by Harbour Gifts Ltd</p></div><div class=\"copy\">" + PARAGRAPHS + "</div></body></html>");
+    assertThat(product.authors()).isEmpty();
+  }
+
+  @Test
+  void publicationDatesInMetaTagsOfTheSitesOwnNamingAndInDatelinesThatHoldTags() throws Exception {
+    Article a = read("<html><head><meta name=\"w-published-date\" content=\"2025-05-27T06:03:43Z\">"
+        + "<meta name=\"w-modified-date\" content=\"2025-06-02T08:00:00Z\"></head><body><article><h1>Ferry to stop</h1>"
+        + PARAGRAPHS + "</article></body></html>");
+    assertThat(a.published()).startsWith("2025-05-27");
+    assertThat(a.extraction().from()).containsEntry("published", "meta");
+    Article docs = read("<html><head><meta name=\"ms.date\" content=\"2025-03-06T00:00:00Z\"></head><body><main>"
+        + "<h1>Ferry to stop</h1>" + PARAGRAPHS + "</main></body></html>");
+    assertThat(docs.published()).startsWith("2025-03-06");
+    StringBuilder tags = new StringBuilder();
+    for (String t : new String[] {"ferries", "islands", "harbour", "transport policy", "council meetings", "fuel prices"}) {
+      tags.append(" <a href=\"/tags/").append(t).append("\">").append(t).append(" and more of the same</a>");
+    }
+    // One line of over 160 characters: a dateline that runs on into the story's tags.
+    Article dateline = read("<html><body><article><h1>Ferry to stop</h1><div class=\"meta date-section-header\">"
+        + "Posted on April 13, 2023 · Tags:" + tags + "</div>" + PARAGRAPHS
+        + "</article></body></html>");
+    assertThat(dateline.published()).isEqualTo("2023-04-13");
+  }
+
+  @Test
+  void aPersonInTheBylineComesBeforeAnOrganisationAsTheJsonLdAuthor() throws Exception {
+    String ld = "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"Ferry to stop\","
+        + "\"author\":{\"@type\":\"Organization\",\"name\":\"Harbour Gazette\"}}</script>";
+    Article a = read("<html><head>" + ld + "</head><body><article><h1>Ferry to stop</h1><p class=\"byline\">By Ines Carvalho</p>"
+        + PARAGRAPHS + "</article></body></html>");
+    assertThat(a.authors()).containsExactly("Ines Carvalho");
+    assertThat(a.extraction().from()).containsEntry("authors", "byline");
+    Article only = read("<html><head>" + ld + "</head><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(only.authors()).containsExactly("Harbour Gazette"); // no person named: the organisation it is
+    assertThat(only.extraction().from()).containsEntry("authors", "json-ld");
+  }
+
+  @Test
+  void aBylineAboveTheArticleElementAndAuthorMetaOfEitherAttribute() throws Exception {
+    // The hero above <article> holds the byline; a link to the writer's page there counts.
+    Article hero = read("<html><body><div class=\"hero\"><h1>Ferry to stop</h1><div class=\"info\">"
+        + "<a href=\"/authors/ines-carvalho\">Ines Carvalho</a> · May 14, 2019</div></div><article>" + PARAGRAPHS
+        + "</article></body></html>");
+    assertThat(hero.authors()).containsExactly("Ines Carvalho");
+    // A "by …" line outside the article is a shop's filter, not a byline.
+    Article shop = read("<html><body><div class=\"filters\"><p>Shop by Category</p></div><article><h1>Ferry to stop</h1>"
+        + PARAGRAPHS + "</article></body></html>");
+    assertThat(shop.authors()).isEmpty();
+    Article meta = read("<html><head><meta name=\"article:author\" content=\"Jillian Kubala, MS, RD\"></head><body><article>"
+        + "<h1>Ferry to stop</h1>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(meta.authors()).containsExactly("Jillian Kubala");
+    assertThat(meta.extraction().from()).containsEntry("authors", "meta");
+  }
+
+  @Test
+  void bylinesWrittenWithoutASpaceOrWithALabelOrOnlyAnAriaLabel() throws Exception {
+    for (String byline : new String[] {"<div>Written by:<span>Ines Carvalho</span></div>", "<div>By<span>Ines Carvalho</span></div>",
+        "<div><div>Contributors:</div><div>Ines Carvalho</div></div>",
+        "<div><a href=\"/blog/authors/ines-carvalho\" aria-label=\"Ines Carvalho\"><img src=\"/i.jpg\"></a></div>"}) {
+      Article a = read("<html><body><article><h1>Ferry to stop</h1>" + byline + PARAGRAPHS + "</article></body></html>");
+      assertThat(a.authors()).as(byline).containsExactly("Ines Carvalho");
+    }
+    // "Sort by" and a choice glued to it are no byline.
+    Article sorted = read("<html><body><article><h1>Ferry to stop</h1><div>Sort by<span>Ranking</span></div>" + PARAGRAPHS
+        + "</article></body></html>");
+    assertThat(sorted.authors()).isEmpty();
+  }
+
+  @Test
+  void aQuestionIsDatedWhenItWasAskedNotWhenItWasLastEdited() throws Exception {
+    Article a = read("<html><body><article><h1>Ferry to stop?</h1>" + PARAGRAPHS
+        + "<div class=\"signature\">edited <time datetime=\"2016-09-10T08:00:00Z\">Sep 10, 2016</time></div>"
+        + "<div class=\"signature owner\">asked <time itemprop=\"dateCreated\" datetime=\"2016-08-05T04:16:13Z\">Aug 5, 2016</time>"
+        + "</div></article></body></html>");
+    assertThat(a.published()).startsWith("2016-08-05");
+    assertThat(a.extraction().from()).containsEntry("published", "time");
+  }
+
+  @Test
+  void aLabelBeforeTheHeadlineIsNotPartOfTheTitleButASubtitleAfterItIs() throws Exception {
+    Article label = read("<html><head><meta property=\"og:title\" content=\"Ferry to stop | Harbour Gazette\">"
+        + "<meta property=\"og:site_name\" content=\"Harbour Gazette\"></head><body><article>"
+        + "<h1><span class=\"prefix\">Transport</span> - Ferry to stop</h1>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(label.title()).isEqualTo("Ferry to stop");
+    Article subtitle = read("<html><head><meta property=\"og:title\" content=\"Ferry to stop | Harbour Gazette\">"
+        + "<meta property=\"og:site_name\" content=\"Harbour Gazette\"></head><body><article>"
+        + "<h1>Ferry to stop: what it means for the islands</h1>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(subtitle.title()).isEqualTo("Ferry to stop: what it means for the islands");
+  }
+
+  @Test
   void titlesLoseTheSiteNotTheirOwnParts() {
     assertThat(PageMetadata.withoutSite("Ferry to stop | Harbour Gazette", "Harbour Gazette", null)).isEqualTo("Ferry to stop");
     assertThat(PageMetadata.withoutSite("GAME CHANGER | Newegg.com", null, "www.newegg.com")).isEqualTo("GAME CHANGER");
@@ -168,5 +343,23 @@ class PageCasesTest {
     PageMetadata.addNames(names, "@harbourgazette");
     PageMetadata.addNames(names, "Dylan Bailey, MS, RD");
     assertThat(names).containsExactly("Luke Kim", "Dylan Bailey");
+  }
+
+  @Test
+  void authorsLoseGluedLabelsRolesAndWhatFollowsTheName() {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    PageMetadata.addNames(names, "ByTrevor Jones");
+    PageMetadata.addNames(names, "Article by: Cara Dumaplin");
+    PageMetadata.addNames(names, "About Melissa Norris");
+    PageMetadata.addNames(names, "Rachel MacDonald Writer");
+    PageMetadata.addNames(names, "Meghan Neville Content Marketing Coordinator");
+    PageMetadata.addNames(names, "BeauHD on Friday");
+    PageMetadata.addNames(names, "Outer Armatonisdaristan » Tue Aug 27, 2019");
+    PageMetadata.addNames(names, "Byron Smith"); // a name that begins with "By"
+    assertThat(names).containsExactly("Trevor Jones", "Cara Dumaplin", "Melissa Norris", "Rachel MacDonald",
+        "Meghan Neville", "BeauHD", "Outer Armatonisdaristan", "Byron Smith");
+    java.util.List<String> roleOnly = new java.util.ArrayList<>();
+    PageMetadata.addNames(roleOnly, "Senior Autos Reporter"); // a role, no name
+    assertThat(roleOnly).isEmpty();
   }
 }
