@@ -256,7 +256,7 @@ final class BenchCommand implements Callable<Integer> {
           }
         });
         if (scale > corpus.size()) {
-          fill(corpus, analysed, scale);
+          fill(corpus, analysed, scale, cores);
         }
         long t = System.nanoTime();
         corpus.recluster();
@@ -289,33 +289,55 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  /** Stores copies of analysed documents, each under a URL of its own, until the store holds {@code target}. */
-  private static void fill(CorpusStore corpus, List<Document> analysed, int target) throws java.io.IOException {
+  /**
+   * Stores copies of analysed documents, each under a URL of its own, until the store holds
+   * {@code target}; on {@code threads} threads, as ingest stores on all cores.
+   */
+  private static void fill(CorpusStore corpus, List<Document> analysed, int target, int threads) throws Exception {
     long t = System.nanoTime();
     int before = corpus.size();
-    StringBuilder heapAfterGc = new StringBuilder();
+    int needed = target - before;
     int heapEvery = Math.max(20_000, target / 10 / 10_000 * 10_000); // ten or so figures whatever the scale
-    try (Progress progress = new Progress(System.err, target - before, "copies stored")) {
-      for (int copy = 1; corpus.size() < target; copy++) {
-        for (int i = 0; i < analysed.size() && corpus.size() < target; i++) {
-          Document original = analysed.get(i);
-          Article a = original.article();
-          Article renamed = new Article(a.input() + "#copy" + copy, a.text(), a.title(), a.authors(), a.published(),
-              a.language(), new org.presslens.core.Source(a.source().name(), "copy" + copy + ".bench.invalid",
-                  "https://copy" + copy + ".bench.invalid/" + i), a.credits());
-          corpus.add(original.copy(renamed, java.util.EnumSet.allOf(org.presslens.core.Layer.class)));
-          progress.step();
-          if (corpus.size() % heapEvery == 0) {
-            heapAfterGc.append(String.format(" %dk:%.0fMB", corpus.size() / 1000, usedHeapAfterGc() / 1e6));
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger stored = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.SortedMap<Integer, Long> heapAfterGc = new java.util.concurrent.ConcurrentSkipListMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try (Progress progress = new Progress(System.err, needed, "copies stored")) {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int w = 0; w < threads; w++) {
+        workers.add(pool.submit(() -> {
+          for (int k = next.getAndIncrement(); k < needed; k = next.getAndIncrement()) {
+            int copy = k / analysed.size() + 1;
+            int i = k % analysed.size();
+            Document original = analysed.get(i);
+            Article a = original.article();
+            Article renamed = new Article(a.input() + "#copy" + copy, a.text(), a.title(), a.authors(), a.published(),
+                a.language(), new org.presslens.core.Source(a.source().name(), "copy" + copy + ".bench.invalid",
+                    "https://copy" + copy + ".bench.invalid/" + i), a.credits());
+            corpus.add(original.copy(renamed, java.util.EnumSet.allOf(org.presslens.core.Layer.class)));
+            progress.step();
+            int held = before + stored.incrementAndGet();
+            if (held % heapEvery == 0) {
+              heapAfterGc.put(held, usedHeapAfterGc());
+            }
           }
-        }
+          return null;
+        }));
       }
+      for (Future<?> w : workers) {
+        w.get();
+      }
+    } finally {
+      pool.shutdown();
     }
     double seconds = (System.nanoTime() - t) / 1e9;
-    System.out.printf("fill              %d copies stored in %.1f s (%.0f/s, storage alone); peak heap so far %.0f MB%n",
-        corpus.size() - before, seconds, (corpus.size() - before) / seconds, peakHeapBytes() / 1e6);
+    System.out.printf("fill              %d copies stored in %.1f s on %d thread%s (%.0f/s, storage alone); peak heap so far %.0f MB%n",
+        corpus.size() - before, seconds, threads, threads > 1 ? "s" : "", (corpus.size() - before) / seconds,
+        peakHeapBytes() / 1e6);
     // Heap in use after a full collection as the store grows: flat means no per-article growth.
-    System.out.printf("heap while storing%s%n", heapAfterGc);
+    StringBuilder heap = new StringBuilder();
+    heapAfterGc.forEach((held, bytes) -> heap.append(String.format(" %dk:%.0fMB", held / 1000, bytes / 1e6)));
+    System.out.printf("heap while storing%s%n", heap);
   }
 
   private static long usedHeapAfterGc() {

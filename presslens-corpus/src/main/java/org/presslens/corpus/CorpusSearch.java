@@ -202,6 +202,14 @@ public final class CorpusSearch implements AutoCloseable {
     return new SortedSetDocValuesFacetCounts(facetState(), matches);
   }
 
+  /**
+   * Counts of every facet over all articles (only articles carry facets), read straight from
+   * each segment's doc values, live documents only: no query runs and nothing is collected.
+   */
+  Facets countsOfAll() throws IOException {
+    return new SortedSetDocValuesFacetCounts(facetState());
+  }
+
   /** The facets' ordinal map over this reader, built once (it costs a pass over the facet terms). */
   private synchronized SortedSetDocValuesReaderState facetState() throws IOException {
     if (facetState == null) {

@@ -95,9 +95,17 @@ public record CorpusStats(int articles, int undated, Map<String, Integer> period
     if (search.articles() == 0) {
       return empty(); // a store an ingest created and left before its first article has no facets to count
     }
-    FacetsCollector collected = search.collect(matches);
-    Facets facets = search.counts(collected);
-    int articles = collected.getMatchingDocs().stream().mapToInt(m -> m.totalHits).sum();
+    Facets facets;
+    int articles;
+    if (query.isBlank()) {
+      // The whole store, the costliest case, needs no collecting pass.
+      facets = search.countsOfAll();
+      articles = search.articles();
+    } else {
+      FacetsCollector collected = search.collect(matches);
+      facets = search.counts(collected);
+      articles = collected.getMatchingDocs().stream().mapToInt(m -> m.totalHits).sum();
+    }
 
     Map<String, Integer> periods = new TreeMap<>();
     int undated;

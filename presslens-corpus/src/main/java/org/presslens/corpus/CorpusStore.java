@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +18,11 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
@@ -43,6 +46,11 @@ import org.presslens.core.json.ContractJson;
  * its last commit, whole. {@link #add} buffers; every {@value #COMMIT_EVERY} articles, and on
  * {@link #close}, the buffer is committed. Adding an article whose id the store holds replaces
  * it, so a rerun after a crash leaves no duplicates.
+ *
+ * <p>The store holds nothing per article in memory, so its heap and the time to open it do not
+ * grow with the articles held: {@link #contains} asks a near-real-time reader of the writer
+ * (refreshed at each commit) and the few ids added since that reader was opened, and
+ * {@link #size} is a count taken once at open and raised by each new id.
  */
 public final class CorpusStore implements AutoCloseable {
   public static final int COMMIT_EVERY = 100;
@@ -51,7 +59,12 @@ public final class CorpusStore implements AutoCloseable {
   private final Path folder;
   private final FSDirectory directory;
   private final IndexWriter writer;
-  private final Set<String> ids = new HashSet<>();
+  /** Sees what the writer had added when it was last refreshed (at open and after each commit). */
+  private final SearcherManager added;
+  /** Ids added since: id → the number of adds when it was last added, so that a refresh drops only what it saw. */
+  private final Map<String, Long> recent = new HashMap<>();
+  private long adds;
+  private int size;
   private int uncommitted;
 
   private CorpusStore(Path folder) throws IOException {
@@ -65,11 +78,18 @@ public final class CorpusStore implements AutoCloseable {
       throw new StoreBusyException(folder);
     }
     this.directory = directory;
-    if (DirectoryReader.indexExists(directory)) {
-      try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        CorpusSearch.eachStored(new IndexSearcher(reader), CorpusSearch.kind(Schema.ARTICLE), Set.of(Schema.ID),
-            d -> ids.add(d.get(Schema.ID)));
+    try {
+      this.added = new SearcherManager(writer, null);
+      IndexSearcher searcher = added.acquire();
+      try {
+        size = searcher.count(CorpusSearch.kind(Schema.ARTICLE));
+      } finally {
+        added.release(searcher);
       }
+    } catch (IOException | RuntimeException e) {
+      writer.rollback(); // closes it; nothing was added
+      directory.close();
+      throw e;
     }
   }
 
@@ -122,13 +142,25 @@ public final class CorpusStore implements AutoCloseable {
   }
 
   /** Whether the store holds (or has buffered) an article with this id. */
-  public synchronized boolean contains(String id) {
-    return ids.contains(id);
+  public synchronized boolean contains(String id) throws IOException {
+    if (recent.containsKey(id)) {
+      return true;
+    }
+    IndexSearcher searcher = added.acquire();
+    try {
+      // Quotes' documents have ids too (ARTICLE/qN): only an article's counts.
+      return searcher.count(new BooleanQuery.Builder()
+          .add(new TermQuery(new Term(Schema.ID, id)), BooleanClause.Occur.FILTER)
+          .add(CorpusSearch.kind(Schema.ARTICLE), BooleanClause.Occur.FILTER)
+          .build()) > 0;
+    } finally {
+      added.release(searcher);
+    }
   }
 
   /** Number of articles held, committed or buffered. */
   public synchronized int size() {
-    return ids.size();
+    return size;
   }
 
   /** The folder the store lives in. */
@@ -152,8 +184,12 @@ public final class CorpusStore implements AutoCloseable {
     }
     boolean commitNow;
     synchronized (this) {
+      boolean known = contains(id);
       writer.updateDocuments(new Term(Schema.ARTICLE_ID, id), docs);
-      ids.add(id);
+      recent.put(id, ++adds);
+      if (!known) {
+        size++;
+      }
       commitNow = ++uncommitted >= COMMIT_EVERY;
       if (commitNow) {
         uncommitted = 0;
@@ -161,13 +197,33 @@ public final class CorpusStore implements AutoCloseable {
     }
     if (commitNow) {
       writer.commit();
+      refresh();
     }
   }
 
   /** Makes everything added so far durable. */
-  public synchronized void commit() throws IOException {
-    writer.commit();
-    uncommitted = 0;
+  public void commit() throws IOException {
+    synchronized (this) {
+      writer.commit();
+      uncommitted = 0;
+    }
+    refresh();
+  }
+
+  /**
+   * Reopens the near-real-time reader on what the writer holds now and forgets the ids it
+   * covers. Outside the store's lock, so that other threads' adds go on meanwhile; an id added
+   * again during the reopen keeps its newer number and stays.
+   */
+  private void refresh() throws IOException {
+    long seen;
+    synchronized (this) {
+      seen = adds;
+    }
+    added.maybeRefreshBlocking();
+    synchronized (this) {
+      recent.values().removeIf(n -> n <= seen);
+    }
   }
 
   /**
@@ -196,8 +252,12 @@ public final class CorpusStore implements AutoCloseable {
     try {
       writer.commit();
     } finally {
-      writer.close();
-      directory.close();
+      try {
+        added.close();
+      } finally {
+        writer.close();
+        directory.close();
+      }
     }
   }
 

@@ -120,12 +120,72 @@ class CorpusStoreTest {
   }
 
   @Test
+  void containsAndSizeHoldBeforeAndAfterCommitsAcrossThreadsAndReopening() throws Exception {
+    String text = "Patricia Hewitt said the harbour would reopen in spring after the storm damage was repaired.";
+    // More distinct ids than one commit holds, each added from one of four threads, a third of them twice:
+    // ids added during a commit's reader refresh must neither be lost nor counted twice.
+    int distinct = CorpusStore.COMMIT_EVERY * 3 + 7;
+    List<String> urls = new java.util.ArrayList<>();
+    for (int i = 0; i < distinct; i++) {
+      urls.add("https://example.org/" + i);
+    }
+    for (int i = 0; i < distinct; i += 3) {
+      urls.add("https://example.org/" + i + "?utm_source=again"); // the same article id
+    }
+    java.util.Collections.shuffle(urls, new java.util.Random(7));
+    try (CorpusStore store = CorpusStore.open(dir)) {
+      String first = org.presslens.core.ArticleId.of(doc(urls.get(0), "2005-02-01", "example.org", text, "Patricia Hewitt",
+          "the harbour would reopen").article());
+      assertThat(store.contains(first)).isFalse();
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        List<java.util.concurrent.Future<Boolean>> seen = new java.util.ArrayList<>();
+        for (String url : urls) {
+          seen.add(pool.submit(() -> {
+            Document d = doc(url, "2005-02-01", "example.org", text, "Patricia Hewitt", "the harbour would reopen");
+            store.add(d);
+            return store.contains(org.presslens.core.ArticleId.of(d.article())); // its own add is seen at once
+          }));
+        }
+        for (var f : seen) {
+          assertThat(f.get()).isTrue();
+        }
+      } finally {
+        pool.shutdown();
+      }
+      assertThat(store.size()).isEqualTo(distinct);
+      assertThat(store.contains(first)).isTrue();
+      assertThat(store.contains("u0000000000000000")).isFalse();
+    }
+    try (CorpusStore store = CorpusStore.open(dir)) {
+      assertThat(store.size()).isEqualTo(distinct);
+      for (int i = 0; i < distinct; i++) {
+        String id = org.presslens.core.ArticleId.of(doc("https://example.org/" + i, "2005-02-01", "example.org", text,
+            "Patricia Hewitt", "the harbour would reopen").article());
+        assertThat(store.contains(id)).as(id).isTrue();
+      }
+      // A quote's document carries ARTICLE/q1 as its id: it is no article.
+      String quoteId = org.presslens.core.ArticleId.of(doc("https://example.org/0", "2005-02-01", "example.org", text,
+          "Patricia Hewitt", "the harbour would reopen").article()) + "/q1";
+      assertThat(store.contains(quoteId)).isFalse();
+      store.add(doc("https://example.org/0", "2005-02-02", "example.org", text, "Patricia Hewitt", "the harbour would reopen"));
+      assertThat(store.size()).isEqualTo(distinct); // a replacement, not a new article
+    }
+    try (CorpusSearch search = CorpusSearch.open(dir)) {
+      assertThat(search.articles()).isEqualTo(distinct);
+    }
+  }
+
+  @Test
   void statsComeFromFacetsAndFollowTheQuery() throws Exception {
     String text1 = "Patricia Hewitt said the harbour would reopen in spring after the storm damage was repaired.";
     String text2 = "Mark Dobson said the union would strike again if the pay offer was not improved this year.";
     String text3 = "Patricia Hewitt said the ferries would run on Sunday as the weather cleared over the bay.";
     try (CorpusStore store = CorpusStore.open(dir)) {
       store.add(doc("https://example.org/a", "2005-02-01", "example.org", text1, "Patricia Hewitt", "the harbour would reopen in spring"));
+      store.add(doc("https://example.org/c", "2005-02-20", "example.org", text3, "Patricia Hewitt", "the ferries would run on Sunday"));
+      store.commit();
+      // Replaced: the first copy stays in its segment, marked deleted, and must not be counted.
       store.add(doc("https://example.org/c", "2005-02-20", "example.org", text3, "Patricia Hewitt", "the ferries would run on Sunday"));
       store.add(doc("https://other.net/b", null, "other.net", text2, "Mark Dobson", "the union would strike again"));
       // Nothing to facet but the article itself: no source, no date, no entity.
@@ -145,6 +205,8 @@ class CorpusStoreTest {
       assertThat(all.tops().get("people")).containsKeys("Patricia Hewitt", "Mark Dobson");
       assertThat(all.sources().get("example.org").articles()).isEqualTo(2);
       assertThat(all.sources().get("example.org").techniqueShare()).isNull(); // no techniques layer in these documents
+      // The whole store is counted without a query; a query matching everything gives the same.
+      assertThat(all).isEqualTo(CorpusStats.of(search, "*:*", "month", 10));
 
       CorpusStats one = CorpusStats.of(search, "harbour", "day", 10);
       assertThat(one.articles()).isEqualTo(1);
