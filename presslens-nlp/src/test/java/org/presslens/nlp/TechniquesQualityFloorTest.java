@@ -22,9 +22,9 @@ class TechniquesQualityFloorTest {
     assumeTrue(Files.isRegularFile(labels), "dataset not present: " + labels);
     TechniqueEval.Report r = TechniqueEval.run(PTC.resolve("dev-articles"), labels, TechniqueModel.standard());
     assertThat(r.tcSpans()).isEqualTo(1063);
-    // Measured with the shipped models: SI F1 0.3716, TC micro-F1 0.5748, technique-aware F1 0.1338.
-    assertThat(r.si().f1()).isGreaterThanOrEqualTo(0.36);
-    assertThat(r.tc()).isGreaterThanOrEqualTo(0.56);
-    assertThat(r.aware().f1()).isGreaterThanOrEqualTo(0.12);
+    // Measured with the shipped models: SI F1 0.3752, TC micro-F1 0.5786, technique-aware F1 0.1427.
+    assertThat(r.si().f1()).isGreaterThanOrEqualTo(0.365);
+    assertThat(r.tc()).isGreaterThanOrEqualTo(0.565);
+    assertThat(r.aware().f1()).isGreaterThanOrEqualTo(0.13);
   }
 }
