@@ -81,9 +81,12 @@ public final class TechniqueTrainer {
   private static final double[] EXTEND = {1, 0.7, 0.5, 0.35, 0.25};
   /**
    * A tag is trimmed off a span's start (end) when fewer than this share of the gold-span tokens
-   * carrying it start (end) a gold span; 0: no trimming.
+   * carrying it start (end) a gold span. Never 0 (no trimming): a span ending on "the" or "by",
+   * where the gold (almost) never ends, is a broken phrase to a reader whatever SI F1 says; a
+   * first search that could choose no trimming did so (SI F1 0.3857 against 0.3819 trimmed) and
+   * 10.8 % of its dev spans ended on a function word, against 0.7 % of the gold.
    */
-  private static final double[] RARE_EDGE = {0, 0.01, 0.03};
+  private static final double[] RARE_EDGE = {0.01, 0.03};
   /** Tags seen fewer times than this inside gold spans are never trimmed: too little evidence. */
   private static final int EDGE_EVIDENCE = 50;
   /** Function words, for the report of spans that start or end on one. */
