@@ -43,8 +43,7 @@ final class MissedSpeakers {
     boolean[] covered = new boolean[t.size()];
     for (Entity e : entities) {
       for (Mention m : e.mentions()) {
-        // Tokens are in text order: start at the first that ends after the mention starts.
-        for (int i = firstEndingAfter(t, m.span().start()); i < t.size() && t.token(i).span().start() < m.span().end(); i++) {
+        for (int i = t.firstEndingAfter(m.span().start()); i < t.size() && t.token(i).span().start() < m.span().end(); i++) {
           covered[i] = true;
         }
       }
@@ -102,20 +101,6 @@ final class MissedSpeakers {
       }
     }
     return new int[] {from, end};
-  }
-
-  private static int firstEndingAfter(Tokens t, int offset) {
-    int lo = 0;
-    int hi = t.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (t.token(mid).span().end() <= offset) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   private static boolean isProperNoun(Tokens t, int k) {

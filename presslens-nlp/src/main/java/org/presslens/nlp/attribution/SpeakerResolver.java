@@ -230,7 +230,7 @@ final class SpeakerResolver {
       for (Mention m : e.mentions()) {
         int first = -1;
         int last = -1;
-        for (int k = firstTokenAtOrAfter(m.span().start()); k < t.size() && t.token(k).span().start() < m.span().end(); k++) {
+        for (int k = t.firstEndingAfter(m.span().start()); k < t.size() && t.token(k).span().start() < m.span().end(); k++) {
           entityAt[k] = e;
           if (first < 0) {
             first = k;
@@ -275,20 +275,6 @@ final class SpeakerResolver {
 
   /** A person introduced with a role at token {@code at}. */
   private record Introduced(int at, Entity person) {}
-
-  private int firstTokenAtOrAfter(int codePoint) {
-    int lo = 0;
-    int hi = t.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (t.token(mid).span().end() <= codePoint) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
 
   private static Map<String, Character> loadGender(String resource) {
     Map<String, Character> map = new HashMap<>();

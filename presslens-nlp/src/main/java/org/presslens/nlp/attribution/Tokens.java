@@ -65,6 +65,24 @@ final class Tokens {
     return tokens.get(i);
   }
 
+  /**
+   * The first token that ends after code point {@code offset} (the first a span starting there can
+   * overlap), or {@link #size()} when none does; binary search, tokens being in text order.
+   */
+  int firstEndingAfter(int offset) {
+    int lo = 0;
+    int hi = tokens.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (tokens.get(mid).span().end() <= offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   /** The token as written, lower-cased. */
   String lower(int i) {
     return lower[i];
