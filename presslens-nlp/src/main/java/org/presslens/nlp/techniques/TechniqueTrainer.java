@@ -171,6 +171,8 @@ public final class TechniqueTrainer {
 
     Map<String, String> notes = new LinkedHashMap<>();
     notes.put("data", "PTC v2 (SemEval-2020 Task 11): train " + train.size() + " articles");
+    notes.put("command", "PRESSLENS_JAVA_OPTS=-Xmx16g bin/presslens train techniques --ptc ../shared/datasets/ptc-semeval2020"
+        + " --out presslens-nlp/src/main/resources/org/presslens/nlp/techniques");
     notes.put("encoder", Encoder.standard().name());
     TechniqueModel model = new TechniqueModel(spans, kinds.model());
     List<PtcCorpus.Labelled> dev = PtcCorpus.read(devArticles, devLabels);
