@@ -89,6 +89,8 @@ public final class AttributionTrainer {
     Map<String, String> notes = new LinkedHashMap<>();
     notes.put("data", "PolNeAR train " + train.size() + " articles (every " + HELD_OUT_EVERY
         + "th held out to choose the cue tagger's inputs and the thresholds, then refitted on all); dev " + dev.size() + " scored once");
+    notes.put("command", "PRESSLENS_JAVA_OPTS=-Xmx18g bin/presslens train attribution --polnear ../shared/datasets/polnear/data"
+        + " --out presslens-nlp/src/main/resources/org/presslens/nlp/attribution");
     notes.put("method", "cue tagger over " + bestInputs + " (words: features seen >= " + MIN_COUNT + " times; vectors: the encoder's"
         + " vector of the token, standardised), C " + c(bestInputs) + "; role tagger around each cue (source, content begin/inside/end,"
         + " other) over words, C " + C + ": L2-regularised logistic regression (liblinear)");

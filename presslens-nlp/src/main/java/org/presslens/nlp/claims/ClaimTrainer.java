@@ -88,6 +88,11 @@ public final class ClaimTrainer {
     Counts onDevTest = devTest == null ? null : measure(model, featurize(CheckThatTsv.read(devTest), pipeline, log, "dev-test"));
     Map<String, String> notes = new LinkedHashMap<>();
     notes.put("data", "CLEF-2024 CheckThat! Task 1 English: train " + trainSet.size() + " sentences");
+    notes.put("command", "bin/presslens train claims"
+        + " --train ../shared/datasets/checkworthy-ct24/CT24_checkworthy_english_train.tsv"
+        + " --dev ../shared/datasets/checkworthy-ct24/CT24_checkworthy_english_dev.tsv"
+        + " --dev-test ../shared/datasets/checkworthy-ct24/CT24_checkworthy_english_dev-test.tsv"
+        + " --out presslens-nlp/src/main/resources/org/presslens/nlp/claims/claims-model.tsv.gz");
     notes.put("method", "L2-regularised logistic regression (liblinear) over " + bestInputs
         + " (words: features seen >= " + MIN_COUNT + " times in train; vectors: the encoder's mean vector of the sentence);"
         + " inputs, C and threshold by " + FOLDS + "-fold cross-validation on train (folds of consecutive rows)");

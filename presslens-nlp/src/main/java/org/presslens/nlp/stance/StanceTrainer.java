@@ -85,6 +85,9 @@ public final class StanceTrainer {
     List<Example> all = bySentence.stream().flatMap(List::stream).toList();
     Map<String, String> notes = new LinkedHashMap<>();
     notes.put("data", "NewsMTSC real-world split: train " + bySentence.size() + " sentences, " + all.size() + " targets");
+    notes.put("command", "bin/presslens train stance --train ../shared/datasets/newsmtsc/rw-train.jsonl"
+        + " --dev ../shared/datasets/newsmtsc/rw-dev.jsonl"
+        + " --out presslens-nlp/src/main/resources/org/presslens/nlp/stance/stance-model.tsv.gz");
     notes.put("method", "L2-regularised logistic regression (liblinear), one-vs-rest, classes balanced, over " + best.inputs()
         + " (words: features seen >= " + MIN_COUNT + " times; vectors: the encoder's mean vectors of the target and its sentence,"
         + " standardised and weighted); inputs, C and vector weight by " + FOLDS + "-fold cross-validated macro-F1 on train");
