@@ -31,9 +31,9 @@ class AttributionQualityFloorTest {
   /** Measured figures minus about 0.01; raise them when the numbers rise. */
   private static final class FLOORS {
     static final double MATCH = 0.66;
-    static final double EXACT = 0.49;
+    static final double EXACT = 0.495;
     static final double SPEAKER = 0.60;
-    static final double DIRECT_FOUND = 0.79;
-    static final double DIRECT_SPEAKER = 0.75;
+    static final double DIRECT_FOUND = 0.82;
+    static final double DIRECT_SPEAKER = 0.77;
   }
 }

@@ -25,9 +25,12 @@ import org.presslens.nlp.learn.LinearTrainer;
 
 /**
  * Trains the attribution model on PolNeAR's train split. Every tenth train article (in name
- * order) is held out to choose what the cue tagger reads (words, or words and the encoder's token
+ * order) is held out to choose what the role tagger reads (words, or words and the encoder's token
  * vectors) and the three thresholds; then both taggers are refitted on all of train. Dev is only
  * scored, never used to choose.
+ *
+ * <p>The cue tagger reads words only: beside the encoder's token vectors (C 0.03) it lost on the
+ * held-out articles, mean of exact, match and speaker F1 0.5663 against 0.5687 (docs/ATTRIBUTION.md).
  */
 public final class AttributionTrainer {
   /**
@@ -37,10 +40,13 @@ public final class AttributionTrainer {
    */
   private static final double C = 0.3;
   /**
-   * The cue tagger's C when it reads vectors too: the standardised vectors want more
-   * regularisation than words (as for stance, check-worthiness and techniques).
+   * What the role tagger's standardised projected vectors are multiplied by, its C staying that of
+   * words. Scaling an input by w regularises its weight as C·w² would, so 0.316 gives the vectors
+   * C 0.03 (0.3 × 0.316²), the value that cross-validation chose for the encoder's vectors beside
+   * words in check-worthiness and stance, and the words their own: one fit of the role tagger with
+   * vectors takes most of an hour here, too long for a grid.
    */
-  private static final double C_WITH_VECTORS = 0.03;
+  private static final double ROLE_VECTOR_WEIGHT = 0.316;
   private static final double[] THRESHOLDS = {0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8};
   private static final int HELD_OUT_EVERY = 10;
   private static final int MIN_COUNT = 2;
@@ -64,36 +70,36 @@ public final class AttributionTrainer {
       (i % HELD_OUT_EVERY == 0 ? heldOut : fit).add(train.get(i));
     }
     Map<String, String> strings = new HashMap<>();
-    LinearModel heldOutRoles = roleTrainer(fit, strings, log).fit(C);
+    LinearModel heldOutCues = cueTrainer(fit, strings).fit(C);
     Choice best = null;
-    Inputs bestInputs = null;
+    Inputs roleInputs = null;
     StringBuilder tried = new StringBuilder();
     for (Inputs inputs : List.of(Inputs.WORDS, Inputs.BOTH)) {
-      LinearTrainer cueTrainer = cueTrainer(fit, strings, inputs);
-      Choice choice = thresholds(cueTrainer.fit(c(inputs)), heldOutRoles, heldOut);
-      log.printf("cue tagger over %s (%d features), C %s: held out %s at %s (%.0f s)%n", inputs, cueTrainer.features(), c(inputs),
-          describe(choice.result()), choice.thresholds(), (System.nanoTime() - started) / 1e9);
-      tried.append(String.format(Locale.ROOT, "%s%s: mean of exact, match and speaker F1 %.4f", tried.length() == 0 ? "" : "; ", inputs,
-          choice.score()));
+      Choice choice = thresholds(heldOutCues, roleTrainer(fit, strings, inputs, log).fit(C), heldOut);
+      log.printf("role tagger over %s: held out %s at %s (%.0f s)%n", inputs, describe(choice.result()), choice.thresholds(),
+          (System.nanoTime() - started) / 1e9);
+      tried.append(String.format(Locale.ROOT, "%sroles %s: mean of exact, match and speaker F1 %.4f", tried.length() == 0 ? "" : "; ",
+          inputs, choice.score()));
       if (best == null || choice.score() > best.score()) {
         best = choice;
-        bestInputs = inputs;
+        roleInputs = inputs;
       }
     }
     log.printf("refitting on all %d train articles%n", train.size());
-    LinearModel cues = cueTrainer(train, strings, bestInputs).fit(c(bestInputs));
-    LinearModel roles = roleTrainer(train, strings, log).fit(C);
+    LinearModel cues = cueTrainer(train, strings).fit(C);
+    LinearModel roles = roleTrainer(train, strings, roleInputs, log).fit(C);
     AttributionModel model = new AttributionModel(cues, roles, best.thresholds());
     List<Prepared> dev = prepare(PolnearCorpus.read(devDir), pipeline, log, "dev");
     AttributionEval.Result onDev = score(model, dev);
     Map<String, String> notes = new LinkedHashMap<>();
     notes.put("data", "PolNeAR train " + train.size() + " articles (every " + HELD_OUT_EVERY
-        + "th held out to choose the cue tagger's inputs and the thresholds, then refitted on all); dev " + dev.size() + " scored once");
+        + "th held out to choose the role tagger's inputs and the thresholds, then refitted on all); dev " + dev.size() + " scored once");
     notes.put("command", "PRESSLENS_JAVA_OPTS=-Xmx18g bin/presslens train attribution --polnear ../shared/datasets/polnear/data"
         + " --out presslens-nlp/src/main/resources/org/presslens/nlp/attribution");
-    notes.put("method", "cue tagger over " + bestInputs + " (words: features seen >= " + MIN_COUNT + " times; vectors: the encoder's"
-        + " vector of the token, standardised), C " + c(bestInputs) + "; role tagger around each cue (source, content begin/inside/end,"
-        + " other) over words, C " + C + ": L2-regularised logistic regression (liblinear)");
+    notes.put("method", "cue tagger over words (features seen >= " + MIN_COUNT + " times), C " + C
+        + "; role tagger around each cue (source, content begin/inside/end, other) over " + roleInputs
+        + " (vectors: the token's, randomly projected to " + AttributionFeatures.ROLE_PROJECTION.dimension() + ", standardised, weight "
+        + ROLE_VECTOR_WEIGHT + "), C " + C + ": L2-regularised logistic regression (liblinear)");
     notes.put("encoder", org.presslens.nlp.encoder.Encoder.standard().name());
     notes.put("held out", describe(best.result()));
     notes.put("held-out choice", tried.toString());
@@ -102,10 +108,6 @@ public final class AttributionTrainer {
     model = new AttributionModel(cues.withNotes(notes), roles.withNotes(notes), best.thresholds());
     model.write(out);
     return new Result(model, best.result(), onDev);
-  }
-
-  private static double c(Inputs inputs) {
-    return inputs == Inputs.WORDS ? C : C_WITH_VECTORS;
   }
 
   static List<Prepared> prepare(List<PolnearCorpus.Labelled> data, Pipeline pipeline, PrintStream log, String name)
@@ -122,9 +124,8 @@ public final class AttributionTrainer {
   }
 
   /** Every word token (and colon): is it part of a gold cue? */
-  private static LinearTrainer cueTrainer(List<Prepared> data, Map<String, String> strings, Inputs inputs) {
+  private static LinearTrainer cueTrainer(List<Prepared> data, Map<String, String> strings) {
     List<List<String>> examples = new ArrayList<>();
-    List<float[]> vectors = inputs == Inputs.WORDS ? null : new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
     for (Prepared p : data) {
       Tokens t = p.features().tokens();
@@ -137,19 +138,17 @@ public final class AttributionTrainer {
       for (int i = 0; i < t.size(); i++) {
         if (p.features().cueCandidate(i)) {
           examples.add(interned(p.features().cue(i), strings));
-          if (vectors != null) {
-            vectors.add(p.features().vector(i));
-          }
           labels.add(cue[i] ? 1 : 0);
         }
       }
     }
-    return new LinearTrainer(examples, vectors, 1, labels.stream().mapToInt(Integer::intValue).toArray(), List.of("other", "cue"), MIN_COUNT);
+    return new LinearTrainer(examples, labels.stream().mapToInt(Integer::intValue).toArray(), List.of("other", "cue"), MIN_COUNT);
   }
 
   /** Around each gold cue: is each token its source, its content's first token, inside it, its last, or none? */
-  private static LinearTrainer roleTrainer(List<Prepared> data, Map<String, String> strings, PrintStream log) {
+  private static LinearTrainer roleTrainer(List<Prepared> data, Map<String, String> strings, Inputs inputs, PrintStream log) {
     List<List<String>> examples = new ArrayList<>();
+    List<float[]> vectors = inputs == Inputs.WORDS ? null : new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
     int contentTokens = 0;
     int contentInWindow = 0;
@@ -193,12 +192,16 @@ public final class AttributionTrainer {
           }
           contentInWindow += role[i] >= AttributionModel.BEGIN ? 1 : 0;
           examples.add(interned(f.role(i, cs, ce), strings));
+          if (vectors != null) {
+            vectors.add(f.roleVector(i));
+          }
           labels.add((int) role[i]);
         }
       }
     }
     log.printf("role examples: %d; gold content tokens inside the window: %.1f %%%n", examples.size(), 100.0 * contentInWindow / contentTokens);
-    return new LinearTrainer(examples, labels.stream().mapToInt(Integer::intValue).toArray(), AttributionModel.ROLES, MIN_COUNT);
+    return new LinearTrainer(examples, vectors, ROLE_VECTOR_WEIGHT, labels.stream().mapToInt(Integer::intValue).toArray(),
+        AttributionModel.ROLES, MIN_COUNT);
   }
 
   record Choice(Thresholds thresholds, AttributionEval.Result result, double score) {}
