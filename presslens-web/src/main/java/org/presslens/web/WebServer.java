@@ -213,7 +213,7 @@ public final class WebServer implements AutoCloseable {
   // ---- analysis ----
 
   private void analyze(Context ctx) throws IOException {
-    Document doc = analyse(articleFrom(ctx, "request"));
+    Document doc = analyse(ctx, articleFrom(ctx, "request"));
     ObjectNode json = ContractJson.toTree(doc);
     String layers = ctx.queryParam("layers");
     if (layers != null) {
@@ -229,12 +229,14 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * Analyses an article within the request's budget ({@link Settings#maxSeconds()}): 503 when
-   * the workers and their queue are full, or when the budget runs out (the analysis is then
-   * interrupted and stops at its next stage); 422 when the article is too deeply nested or too
-   * long for the analysis to hold.
+   * Analyses a request's article within its budget ({@link Settings#maxSeconds()}): 503 when the
+   * workers and their queue are full, or when the budget runs out; 422 when the article is too
+   * deeply nested or too long for the analysis to hold. While it waits, the request looks every
+   * {@value #CLIENT_CHECK_MILLIS} ms whether its client is still connected ({@link
+   * ClientConnection}). Whenever the request ends before its analysis (budget spent, client gone,
+   * server stopping), the analysis is interrupted and stops within a sentence, or leaves the queue.
    */
-  private Document analyse(Article article) {
+  private Document analyse(Context ctx, Article article) {
     java.util.concurrent.Future<Document> result;
     try {
       result = analyses.submit(() -> pipeline.analyze(article));
@@ -242,14 +244,26 @@ public final class WebServer implements AutoCloseable {
       throw new ApiError(503, "busy: " + analyses.getActiveCount() + " analyses are running and "
           + analyses.getQueue().size() + " waiting; try again shortly");
     }
+    ClientConnection client = ClientConnection.of(ctx);
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(settings.maxSeconds());
     try {
-      return result.get(settings.maxSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      result.cancel(true);
-      throw new ApiError(503, "the analysis did not finish within the server's budget of " + settings.maxSeconds()
-          + " s and was stopped; send a shorter article, or start the server with a larger --max-seconds");
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new ApiError(503, "the analysis did not finish within the server's budget of " + settings.maxSeconds()
+              + " s and was stopped; send a shorter article, or start the server with a larger --max-seconds");
+        }
+        try {
+          return result.get(Math.min(left, java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(CLIENT_CHECK_MILLIS)),
+              java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          if (client.gone()) {
+            // Nobody reads this answer; 499 is the status servers log for a client that closed first.
+            throw new ApiError(CLIENT_CLOSED, "the client closed the connection; its analysis was stopped");
+          }
+        }
+      }
     } catch (InterruptedException e) {
-      result.cancel(true);
       Thread.currentThread().interrupt();
       throw new ApiError(503, "the server is stopping");
     } catch (java.util.concurrent.ExecutionException e) {
@@ -260,7 +274,21 @@ public final class WebServer implements AutoCloseable {
         throw r;
       }
       throw new IllegalStateException(e.getCause());
+    } finally {
+      // A no-op when it finished; else its worker is interrupted, or its place in the queue freed.
+      if (result.cancel(true) && result instanceof Runnable queued) {
+        analyses.remove(queued);
+      }
     }
+  }
+
+  /** How often a request waiting for its analysis looks whether its client is still there. */
+  static final long CLIENT_CHECK_MILLIS = 250;
+  private static final int CLIENT_CLOSED = 499;
+
+  /** Analyses running or waiting for a worker: what a test reads to see that abandoned work stopped. */
+  int analysesInFlight() {
+    return analyses.getActiveCount() + analyses.getQueue().size();
   }
 
   /**
@@ -522,7 +550,7 @@ public final class WebServer implements AutoCloseable {
       throw new ApiError(401, "missing or wrong token (send Authorization: Bearer TOKEN)");
     }
     Article article = articleFrom(ctx, "api");
-    Document doc = analyse(article);
+    Document doc = analyse(ctx, article);
     String id = ArticleId.of(article);
     boolean known;
     synchronized (this) {

@@ -173,9 +173,12 @@ class HostileRequestTest {
     }
   }
 
-  @Test
-  @Timeout(value = 300, unit = TimeUnit.SECONDS)
-  void anAnalysisOverTheBudgetIs503AndStops(@TempDir Path dir) throws Exception {
+  /**
+   * An article of 2 MB, about 15,000 sentences: minutes of analysis on one core, most stages
+   * tens of seconds each, so an analysis that stops within seconds of being told did so inside
+   * a stage.
+   */
+  private static String hugeArticle() {
     StringBuilder big = new StringBuilder();
     for (int i = 0; big.length() < 2_000_000; i++) {
       big.append("Union leader Patricia Hewitt said on day ").append(i).append(" that the ferry strike at Porthaven was off. ");
@@ -183,14 +186,56 @@ class HostileRequestTest {
         big.append("\n\n");
       }
     }
+    return big.toString();
+  }
+
+  /** Waits until the server runs no analysis; false when one still runs after {@code seconds}. */
+  private static boolean analysesStop(WebServer s, int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (s.analysesInFlight() > 0) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(50);
+    }
+    return true;
+  }
+
+  @Test
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  void anAnalysisOverTheBudgetIs503AndStops(@TempDir Path dir) throws Exception {
     try (WebServer s = Servers.start(dir.resolve("store"), null, 8 << 20, 1)) {
       long started = System.nanoTime();
-      HttpResponse<String> r = Servers.post(s, "/api/analyze", "text/plain", big.toString(), null);
+      HttpResponse<String> r = Servers.post(s, "/api/analyze", "text/plain", hugeArticle(), null);
       double seconds = (System.nanoTime() - started) / 1e9;
       assertError(r, 503, "did not finish within the server's budget of 1 s");
       assertThat(r.headers().firstValue("Retry-After")).isPresent();
       assertThat(seconds).as("answered at the budget, not at the end of the analysis").isLessThan(10);
+      assertThat(analysesStop(s, 20)).as("the analysis stopped within its stage, not minutes later").isTrue();
       // The server goes on serving analyses.
+      assertThat(Servers.post(s, "/api/analyze", "text/plain", "Rain fell in Oslo on Monday.", null).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  void anAnalysisStopsWhenItsClientGoesAway(@TempDir Path dir) throws Exception {
+    byte[] body = hugeArticle().getBytes(StandardCharsets.UTF_8);
+    try (WebServer s = Servers.start(dir.resolve("store"), null, 8 << 20, 600)) {
+      try (Socket socket = new Socket("127.0.0.1", s.port())) {
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /api/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: "
+            + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (s.analysesInFlight() == 0 && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(s.analysesInFlight()).as("the analysis started").isEqualTo(1);
+        Thread.sleep(1000); // a client that gives up, as curl --max-time does
+      }
+      assertThat(analysesStop(s, 20)).as("the analysis stopped soon after its client went, within the budget of 600 s").isTrue();
       assertThat(Servers.post(s, "/api/analyze", "text/plain", "Rain fell in Oslo on Monday.", null).statusCode()).isEqualTo(200);
     }
   }
