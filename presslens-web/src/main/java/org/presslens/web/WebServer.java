@@ -55,8 +55,9 @@ public final class WebServer implements AutoCloseable {
    * @param port 0 for any free port
    * @param ingestToken the token that POST /api/ingest needs; null turns ingest off
    * @param maxBodyBytes the largest request body accepted; larger ones get 413
-   * @param maxSeconds the analysis budget of one request in seconds, waiting for a free worker
-   *     included: past it the request gets 503 and its analysis is stopped at the next stage
+   * @param maxSeconds the budget of one request that analyses, in seconds, from the first byte of
+   *     its body read to its answer (receiving the body and waiting for a free worker included):
+   *     past it the request gets 503 (408 while its body is still arriving) and its analysis stops
    * @throws IllegalArgumentException for an ingest token that guards nothing: empty, blank, or
    *     what scripts print for a missing value ("null", "undefined", "None"); or a budget under 1 s
    */
@@ -245,7 +246,7 @@ public final class WebServer implements AutoCloseable {
           + analyses.getQueue().size() + " waiting; try again shortly");
     }
     ClientConnection client = ClientConnection.of(ctx);
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(settings.maxSeconds());
+    long deadline = deadline(ctx);
     try {
       while (true) {
         long left = deadline - System.nanoTime();
@@ -419,17 +420,58 @@ public final class WebServer implements AutoCloseable {
 
   /**
    * The request body, read up to the limit whatever the request declares: a chunked body has no
-   * length to check beforehand, so the limit is counted as the bytes arrive. The connection is
-   * closed after a 413 rather than drained.
+   * length to check beforehand, so the limit is counted as the bytes arrive. The body must also
+   * arrive within the request's budget ({@link #deadline}): a client that trickles it, a few
+   * bytes a second to hold a server thread, gets 408 once the budget is spent, or once nothing
+   * at all arrived for Jetty's idle timeout. The connection is closed after a 413 or a 408 rather
+   * than drained.
    */
   private byte[] body(Context ctx) throws IOException {
     long max = settings.maxBodyBytes();
-    byte[] body = ctx.req().getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 16, max + 1));
-    if (body.length > max) {
-      throw tooLarge(ctx, "request body is over the limit of " + max + " bytes");
+    long deadline = deadline(ctx);
+    java.io.InputStream in = ctx.req().getInputStream();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(
+        (int) Math.min(max, Math.max(8192, ctx.req().getContentLengthLong())));
+    byte[] piece = new byte[64 * 1024];
+    try {
+      for (int n; (n = in.read(piece)) >= 0; ) {
+        if (body.size() + (long) n > max) {
+          throw tooLarge(ctx, "request body is over the limit of " + max + " bytes");
+        }
+        body.write(piece, 0, n);
+        if (System.nanoTime() > deadline) {
+          throw tooSlow(ctx, body.size());
+        }
+      }
+    } catch (IOException e) {
+      if (System.nanoTime() > deadline || e.getCause() instanceof java.util.concurrent.TimeoutException) {
+        throw tooSlow(ctx, body.size()); // Jetty's idle timeout: nothing came for a while
+      }
+      throw e;
     }
-    return body;
+    return body.toByteArray();
   }
+
+  private ApiError tooSlow(Context ctx, int received) {
+    ctx.header("Connection", "close");
+    return new ApiError(408, "the request body came too slowly: " + received + " bytes within the server's budget of "
+        + settings.maxSeconds() + " s");
+  }
+
+  /**
+   * When this request's budget ends: {@link Settings#maxSeconds()} after it began reading its
+   * body, so that receiving the body, waiting for a worker and analysing share one budget.
+   */
+  private long deadline(Context ctx) {
+    Long deadline = ctx.attribute(DEADLINE);
+    if (deadline == null) {
+      deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(settings.maxSeconds());
+      ctx.attribute(DEADLINE, deadline);
+    }
+    return deadline;
+  }
+
+  private static final String DEADLINE = "presslens.deadline";
 
   private static ApiError tooLarge(Context ctx, String message) {
     ctx.header("Connection", "close");

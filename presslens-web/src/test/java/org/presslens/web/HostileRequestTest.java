@@ -68,6 +68,43 @@ class HostileRequestTest {
   }
 
   @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void aBodyThatTricklesIsCutOffAtTheBudget(@TempDir Path dir) throws Exception {
+    try (WebServer s = Servers.start(dir.resolve("store"), null, 1 << 20, 2);
+        Socket socket = new Socket("127.0.0.1", s.port())) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      Thread trickle = new Thread(() -> {
+        try {
+          out.write(("POST /api/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+          for (int i = 0; i < 10_000; i++) { // ten bytes every tenth of a second: 100 KB in 100 s
+            out.write("Rain fell.".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(100);
+          }
+        } catch (IOException | InterruptedException closedByTheServer) {
+          // what the server does after its 408
+        }
+      });
+      trickle.setDaemon(true);
+      long started = System.nanoTime();
+      trickle.start();
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      assertThat(in.readLine()).startsWith("HTTP/1.1 408");
+      assertThat((System.nanoTime() - started) / 1e9).as("cut off at the budget of 2 s, not when the body ends").isLessThan(20);
+      String line;
+      while ((line = in.readLine()) != null && !line.isEmpty()) {
+        if (line.toLowerCase(java.util.Locale.ROOT).startsWith("connection:")) {
+          assertThat(line).containsIgnoringCase("close");
+        }
+      }
+      assertThat(in.readLine()).contains("\"status\":408").contains("came too slowly");
+      assertThat(Servers.get(s, "/api/techniques").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void aMissingOrForeignAuthorizationNeverMatchesAndPlaceholderTokensAreRefused(@TempDir Path dir) throws Exception {
     for (String token : new String[] {"null", "", " ", "None"}) {
       org.assertj.core.api.Assertions.assertThatThrownBy(
