@@ -106,9 +106,10 @@ public final class WebServer implements AutoCloseable {
   private final Javalin app;
   /** The store's reader, refreshed to its latest commit; null until the store has one. */
   private volatile CorpusSearchManager searches;
-  private final java.util.concurrent.ScheduledExecutorService refresher =
+  /** Refreshes the store's snapshot, and closes the connections of refused bodies. */
+  private final java.util.concurrent.ScheduledExecutorService scheduler =
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "presslens-store-refresh");
+        Thread t = new Thread(r, "presslens-scheduler");
         t.setDaemon(true);
         return t;
       });
@@ -144,7 +145,7 @@ public final class WebServer implements AutoCloseable {
       SECURITY_HEADERS.forEach(ctx::header);
       long length = ctx.req().getContentLengthLong();
       if (length > settings.maxBodyBytes()) {
-        throw tooLarge(ctx, "request body of " + length + " bytes is over the limit of " + settings.maxBodyBytes() + " bytes");
+        throw tooLarge("request body of " + length + " bytes is over the limit of " + settings.maxBodyBytes() + " bytes");
       }
     });
     app.post("/api/analyze", this::analyze);
@@ -163,7 +164,13 @@ public final class WebServer implements AutoCloseable {
     });
     app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(resource("openapi.json")));
     app.get("/api", ctx -> ctx.contentType("text/html; charset=utf-8").result(resource("static/api.html")));
-    app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
+    app.exception(ApiError.class, (e, ctx) -> {
+      if (e.leavesBodyUnread) {
+        refuseBody(ctx, e.status, e.getMessage());
+      } else {
+        error(ctx, e.status, e.getMessage());
+      }
+    });
     app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
     app.exception(io.javalin.validation.ValidationException.class,
         (e, ctx) -> error(ctx, 400, "bad parameter " + String.join(", ", e.getErrors().keySet())));
@@ -178,7 +185,7 @@ public final class WebServer implements AutoCloseable {
   public static WebServer start(Settings settings, Pipeline pipeline) {
     WebServer server = new WebServer(settings, pipeline);
     server.app.start(settings.host(), settings.port());
-    server.refresher.scheduleWithFixedDelay(server::refresh, REFRESH_SECONDS, REFRESH_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    server.scheduler.scheduleWithFixedDelay(server::refresh, REFRESH_SECONDS, REFRESH_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
     return server;
   }
 
@@ -204,7 +211,7 @@ public final class WebServer implements AutoCloseable {
   @Override
   public synchronized void close() throws IOException {
     app.stop();
-    refresher.shutdownNow();
+    scheduler.shutdownNow();
     analyses.shutdownNow();
     if (searches != null) {
       searches.close();
@@ -436,25 +443,24 @@ public final class WebServer implements AutoCloseable {
     try {
       for (int n; (n = in.read(piece)) >= 0; ) {
         if (body.size() + (long) n > max) {
-          throw tooLarge(ctx, "request body is over the limit of " + max + " bytes");
+          throw tooLarge("request body is over the limit of " + max + " bytes");
         }
         body.write(piece, 0, n);
         if (System.nanoTime() > deadline) {
-          throw tooSlow(ctx, body.size());
+          throw tooSlow(body.size());
         }
       }
     } catch (IOException e) {
       if (System.nanoTime() > deadline || e.getCause() instanceof java.util.concurrent.TimeoutException) {
-        throw tooSlow(ctx, body.size()); // Jetty's idle timeout: nothing came for a while
+        throw tooSlow(body.size()); // Jetty's idle timeout: nothing came for a while
       }
       throw e;
     }
     return body.toByteArray();
   }
 
-  private ApiError tooSlow(Context ctx, int received) {
-    ctx.header("Connection", "close");
-    return new ApiError(408, "the request body came too slowly: " + received + " bytes within the server's budget of "
+  private ApiError tooSlow(int received) {
+    return ApiError.refusingBody(408, "the request body came too slowly: " + received + " bytes within the server's budget of "
         + settings.maxSeconds() + " s");
   }
 
@@ -473,9 +479,37 @@ public final class WebServer implements AutoCloseable {
 
   private static final String DEADLINE = "presslens.deadline";
 
-  private static ApiError tooLarge(Context ctx, String message) {
+  private static ApiError tooLarge(String message) {
+    return ApiError.refusingBody(413, message);
+  }
+
+  /** How long a refused body's connection stays half open for its client to read the answer. */
+  private static final int LINGER_SECONDS = 2;
+
+  /**
+   * Answers a request whose body is left unread (too large, too slow), then closes its
+   * connection. Jetty would otherwise read and discard the rest of the body for as long as it
+   * comes, which for a client that trickles forever is forever. The answer goes out first, with
+   * {@code Connection: close}, then Jetty stops sending, and {@value #LINGER_SECONDS} s later the
+   * socket is closed whatever still arrives: time for the client to read its answer, as in
+   * Apache httpd's lingering close.
+   */
+  private void refuseBody(Context ctx, int status, String message) {
     ctx.header("Connection", "close");
-    return new ApiError(413, message);
+    byte[] json = errorJson(status, message);
+    ctx.status(status).contentType("application/json");
+    ctx.res().setContentLength(json.length);
+    try {
+      ctx.res().getOutputStream().write(json);
+      ctx.res().flushBuffer();
+    } catch (IOException clientGone) {
+      // nothing to answer
+    }
+    org.eclipse.jetty.server.Request request = org.eclipse.jetty.server.Request.getBaseRequest(ctx.req());
+    if (request != null) {
+      org.eclipse.jetty.io.EndPoint endPoint = request.getHttpChannel().getEndPoint();
+      scheduler.schedule((Runnable) endPoint::close, LINGER_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    }
   }
 
   // ---- the corpus ----
@@ -692,8 +726,17 @@ public final class WebServer implements AutoCloseable {
     if (status == 503) {
       ctx.header("Retry-After", "5");
     }
-    ctx.status(status).json(JSON.createObjectNode().put("status", status)
-        .put("error", String.valueOf(message).lines().findFirst().orElse("")));
+    ctx.status(status).contentType("application/json").result(errorJson(status, message));
+  }
+
+  /** The documented error shape: {@code {"status": 413, "error": "one line"}}. */
+  private static byte[] errorJson(int status, String message) {
+    try {
+      return JSON.writeValueAsBytes(JSON.createObjectNode().put("status", status)
+          .put("error", String.valueOf(message).lines().findFirst().orElse("")));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String required(Context ctx, String name) {

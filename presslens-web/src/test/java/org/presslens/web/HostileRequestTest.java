@@ -100,6 +100,8 @@ class HostileRequestTest {
         }
       }
       assertThat(in.readLine()).contains("\"status\":408").contains("came too slowly");
+      trickle.join(10_000);
+      assertThat(trickle.isAlive()).as("the server closed the connection rather than reading the trickle on").isFalse();
       assertThat(Servers.get(s, "/api/techniques").statusCode()).isEqualTo(200);
     }
   }
