@@ -171,7 +171,15 @@ public final class WebServer implements AutoCloseable {
         error(ctx, e.status, e.getMessage());
       }
     });
-    app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+    app.exception(HttpResponseException.class, (e, ctx) -> {
+      if (e.getStatus() == 405) { // a 405 names the methods the path takes (RFC 9110 §15.5.6)
+        String allowed = e.getDetails().getOrDefault("availableMethods", e.getDetails().get("Available methods"));
+        if (allowed != null) {
+          ctx.header("Allow", allowed.replaceAll("[\\[\\]]", ""));
+        }
+      }
+      error(ctx, e.getStatus(), e.getMessage());
+    });
     app.exception(io.javalin.validation.ValidationException.class,
         (e, ctx) -> error(ctx, 400, "bad parameter " + String.join(", ", e.getErrors().keySet())));
     app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e.getClass().getSimpleName()));

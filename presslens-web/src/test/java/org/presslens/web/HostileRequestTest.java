@@ -172,7 +172,9 @@ class HostileRequestTest {
       byte[] utf16 = ("\uFEFF" + accented).getBytes(StandardCharsets.UTF_16LE);
       assertThat(JSON.readTree(postBytes(s, "/api/analyze", "text/plain", utf16).body()).get("text").asText()).isEqualTo(accented);
       // Methods, parameters, JSON types, trailing garbage and dates: the documented error shape.
-      assertError(Servers.get(s, "/api/analyze"), 405, "");
+      HttpResponse<String> wrongMethod = Servers.get(s, "/api/analyze");
+      assertError(wrongMethod, 405, "");
+      assertThat(wrongMethod.headers().firstValue("Allow")).as("what a 405 must say (RFC 9110 §15.5.6)").hasValue("POST");
       assertError(Servers.get(s, "/api/search?q=ferry&limit=abc"), 400, "limit must be a whole number between 1 and 200, not 'abc'");
       assertError(Servers.get(s, "/api/stats?top=-5"), 400, "top must be a whole number between 1 and 200, not '-5'");
       assertError(Servers.post(s, "/api/analyze", "application/json", "{\"text\": 12345}", null), 400, "\"text\" must be a string, not a number");
