@@ -286,6 +286,12 @@ public final class WebServer implements AutoCloseable {
       if (e.getCause() instanceof StackOverflowError) {
         throw new ApiError(422, article.input() + ": too deeply nested or too long to analyse (stack overflow)");
       }
+      if (e.getCause() instanceof OutOfMemoryError) {
+        // One huge array (the encoder's vectors of a book-length text) that the heap cannot hold:
+        // that analysis fails alone, the server goes on.
+        throw new ApiError(422, article.input() + ": too long to analyse in the server's memory ("
+            + article.text().length() + " characters); send it in parts");
+      }
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
