@@ -68,6 +68,43 @@ class HostileRequestTest {
   }
 
   @Test
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  void aRequestPipelinedBehindAnAnalysisClosesTheConnectionAfterTheAnswerInsteadOfBeingMisread(@TempDir Path dir)
+      throws Exception {
+    byte[] body = hugeArticle().substring(0, 30_000).getBytes(StandardCharsets.UTF_8); // a second of analysis or more
+    try (WebServer s = Servers.start(dir.resolve("store"), null, 8 << 20, 600);
+        Socket socket = new Socket("127.0.0.1", s.port())) {
+      socket.setSoTimeout(240_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /api/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: "
+          + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (s.analysesInFlight() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      // The next request, sent while the first is analysed: its first byte is what the server's
+      // look at the socket reads, so it cannot be served; the answer before it says so.
+      out.write("GET /api/techniques HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+      boolean closing = false;
+      for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) {
+        String lower = line.toLowerCase(java.util.Locale.ROOT);
+        closing |= lower.startsWith("connection:") && lower.contains("close");
+      }
+      assertThat(closing).as("Connection: close on the answer before the unread request").isTrue();
+      StringBuilder rest = new StringBuilder();
+      for (int c; (c = in.read()) >= 0; ) { // to the end of the stream: the server closes the connection
+        rest.append((char) c);
+      }
+      assertThat(rest).as("the analysis, and no answer to a half-read request").contains("Porthaven").doesNotContain("HTTP/1.1");
+    }
+  }
+
+  @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void aBodyThatTricklesIsCutOffAtTheBudget(@TempDir Path dir) throws Exception {
     try (WebServer s = Servers.start(dir.resolve("store"), null, 1 << 20, 2);
