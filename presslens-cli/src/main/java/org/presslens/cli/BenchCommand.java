@@ -73,7 +73,8 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--hostile", description = "With --web: also send one hostile request a second (an oversized chunked"
       + " body, XML, a regular expression too complex for Lucene, a deeply nested page, a wrong method, a bad parameter,"
-      + " trailing garbage) and count the ones answered otherwise than documented.")
+      + " trailing garbage, a body trickled in, an 8 MB article whose client gives up after 5 s, a JSON text that is a"
+      + " number, a date that does not exist) and count the ones answered otherwise than documented.")
   boolean hostile;
 
   @Option(names = "--scaling", description = "Instead: time analysis of inputs made from the corpus at doubling sizes"
@@ -183,6 +184,7 @@ final class BenchCommand implements Callable<Integer> {
         if (hostile) {
           System.out.printf("  hostile         %d requests, one a second; %d answered otherwise than documented%n",
               r.hostile(), r.hostileUnexpected());
+          r.surprises().forEach((kind, got) -> System.out.printf("    %s: got %s%n", kind, got));
         }
         System.out.printf("  heap after GC   %.0f MB before the load, %.0f MB after%n", before / 1e6, after / 1e6);
       }

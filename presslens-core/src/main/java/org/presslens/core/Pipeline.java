@@ -45,6 +45,20 @@ public final class Pipeline {
     return document;
   }
 
+  /**
+   * Stops the calling analysis when its thread was interrupted: what a stage calls between
+   * sentences (or windows, or sequences), so that a cancelled analysis ends within one of them
+   * rather than at the end of a stage, which on a huge article runs for minutes.
+   *
+   * @throws java.util.concurrent.CancellationException when the thread is interrupted (the flag
+   *     stays set, for the caller's own checks)
+   */
+  public static void stopIfCancelled() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new java.util.concurrent.CancellationException("analysis cancelled");
+    }
+  }
+
   public List<Annotator> annotators() {
     return annotators;
   }

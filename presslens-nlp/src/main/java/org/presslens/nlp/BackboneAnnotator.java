@@ -82,6 +82,7 @@ public final class BackboneAnnotator implements Annotator {
       }
       int index = sentences.size();
       for (int w = 0; w < sentence.size(); w += MAX_WINDOW) {
+        org.presslens.core.Pipeline.stopIfCancelled();
         List<RawToken> window = sentence.subList(w, Math.min(sentence.size(), w + MAX_WINDOW));
         List<String> pos = backbone.posTagger().tag(window);
         List<String> ner = backbone.entityRecognizer().recognize(window, pos);

@@ -333,6 +333,7 @@ final class EntityResolver {
     Set<Integer> covered = coveredTokens(cands);
     List<Cand> out = new ArrayList<>(cands);
     for (int i = 0; i < tokens.size(); i++) {
+      org.presslens.core.Pipeline.stopIfCancelled();
       if (covered.contains(i)) {
         continue;
       }
@@ -418,6 +419,7 @@ final class EntityResolver {
     List<Group> groups = new ArrayList<>();
     Map<Cand, Group> groupOf = new HashMap<>();
     for (Cand c : cands) {
+      org.presslens.core.Pipeline.stopIfCancelled();
       Group g = null;
       Cand owner = aliasOf.get(c);
       if (owner != null) {

@@ -55,8 +55,9 @@ public final class WebServer implements AutoCloseable {
    * @param port 0 for any free port
    * @param ingestToken the token that POST /api/ingest needs; null turns ingest off
    * @param maxBodyBytes the largest request body accepted; larger ones get 413
-   * @param maxSeconds the analysis budget of one request in seconds, waiting for a free worker
-   *     included: past it the request gets 503 and its analysis is stopped at the next stage
+   * @param maxSeconds the budget of one request that analyses, in seconds, from the first byte of
+   *     its body read to its answer (receiving the body and waiting for a free worker included):
+   *     past it the request gets 503 (408 while its body is still arriving) and its analysis stops
    * @throws IllegalArgumentException for an ingest token that guards nothing: empty, blank, or
    *     what scripts print for a missing value ("null", "undefined", "None"); or a budget under 1 s
    */
@@ -105,9 +106,10 @@ public final class WebServer implements AutoCloseable {
   private final Javalin app;
   /** The store's reader, refreshed to its latest commit; null until the store has one. */
   private volatile CorpusSearchManager searches;
-  private final java.util.concurrent.ScheduledExecutorService refresher =
+  /** Refreshes the store's snapshot, and closes the connections of refused bodies. */
+  private final java.util.concurrent.ScheduledExecutorService scheduler =
       java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "presslens-store-refresh");
+        Thread t = new Thread(r, "presslens-scheduler");
         t.setDaemon(true);
         return t;
       });
@@ -143,7 +145,7 @@ public final class WebServer implements AutoCloseable {
       SECURITY_HEADERS.forEach(ctx::header);
       long length = ctx.req().getContentLengthLong();
       if (length > settings.maxBodyBytes()) {
-        throw tooLarge(ctx, "request body of " + length + " bytes is over the limit of " + settings.maxBodyBytes() + " bytes");
+        throw tooLarge("request body of " + length + " bytes is over the limit of " + settings.maxBodyBytes() + " bytes");
       }
     });
     app.post("/api/analyze", this::analyze);
@@ -162,8 +164,22 @@ public final class WebServer implements AutoCloseable {
     });
     app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(resource("openapi.json")));
     app.get("/api", ctx -> ctx.contentType("text/html; charset=utf-8").result(resource("static/api.html")));
-    app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
-    app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+    app.exception(ApiError.class, (e, ctx) -> {
+      if (e.leavesBodyUnread) {
+        refuseBody(ctx, e.status, e.getMessage());
+      } else {
+        error(ctx, e.status, e.getMessage());
+      }
+    });
+    app.exception(HttpResponseException.class, (e, ctx) -> {
+      if (e.getStatus() == 405) { // a 405 names the methods the path takes (RFC 9110 §15.5.6)
+        String allowed = e.getDetails().getOrDefault("availableMethods", e.getDetails().get("Available methods"));
+        if (allowed != null) {
+          ctx.header("Allow", allowed.replaceAll("[\\[\\]]", ""));
+        }
+      }
+      error(ctx, e.getStatus(), e.getMessage());
+    });
     app.exception(io.javalin.validation.ValidationException.class,
         (e, ctx) -> error(ctx, 400, "bad parameter " + String.join(", ", e.getErrors().keySet())));
     app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e.getClass().getSimpleName()));
@@ -177,7 +193,7 @@ public final class WebServer implements AutoCloseable {
   public static WebServer start(Settings settings, Pipeline pipeline) {
     WebServer server = new WebServer(settings, pipeline);
     server.app.start(settings.host(), settings.port());
-    server.refresher.scheduleWithFixedDelay(server::refresh, REFRESH_SECONDS, REFRESH_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    server.scheduler.scheduleWithFixedDelay(server::refresh, REFRESH_SECONDS, REFRESH_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
     return server;
   }
 
@@ -203,7 +219,7 @@ public final class WebServer implements AutoCloseable {
   @Override
   public synchronized void close() throws IOException {
     app.stop();
-    refresher.shutdownNow();
+    scheduler.shutdownNow();
     analyses.shutdownNow();
     if (searches != null) {
       searches.close();
@@ -213,7 +229,7 @@ public final class WebServer implements AutoCloseable {
   // ---- analysis ----
 
   private void analyze(Context ctx) throws IOException {
-    Document doc = analyse(articleFrom(ctx, "request"));
+    Document doc = analyse(ctx, articleFrom(ctx, "request"));
     ObjectNode json = ContractJson.toTree(doc);
     String layers = ctx.queryParam("layers");
     if (layers != null) {
@@ -229,12 +245,14 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * Analyses an article within the request's budget ({@link Settings#maxSeconds()}): 503 when
-   * the workers and their queue are full, or when the budget runs out (the analysis is then
-   * interrupted and stops at its next stage); 422 when the article is too deeply nested or too
-   * long for the analysis to hold.
+   * Analyses a request's article within its budget ({@link Settings#maxSeconds()}): 503 when the
+   * workers and their queue are full, or when the budget runs out; 422 when the article is too
+   * deeply nested or too long for the analysis to hold. While it waits, the request looks every
+   * {@value #CLIENT_CHECK_MILLIS} ms whether its client is still connected ({@link
+   * ClientConnection}). Whenever the request ends before its analysis (budget spent, client gone,
+   * server stopping), the analysis is interrupted and stops within a sentence, or leaves the queue.
    */
-  private Document analyse(Article article) {
+  private Document analyse(Context ctx, Article article) {
     java.util.concurrent.Future<Document> result;
     try {
       result = analyses.submit(() -> pipeline.analyze(article));
@@ -242,25 +260,57 @@ public final class WebServer implements AutoCloseable {
       throw new ApiError(503, "busy: " + analyses.getActiveCount() + " analyses are running and "
           + analyses.getQueue().size() + " waiting; try again shortly");
     }
+    ClientConnection client = ClientConnection.of(ctx);
+    long deadline = deadline(ctx);
     try {
-      return result.get(settings.maxSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      result.cancel(true);
-      throw new ApiError(503, "the analysis did not finish within the server's budget of " + settings.maxSeconds()
-          + " s and was stopped; send a shorter article, or start the server with a larger --max-seconds");
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new ApiError(503, "the analysis did not finish within the server's budget of " + settings.maxSeconds()
+              + " s and was stopped; send a shorter article, or start the server with a larger --max-seconds");
+        }
+        try {
+          return result.get(Math.min(left, java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(CLIENT_CHECK_MILLIS)),
+              java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          if (client.gone()) {
+            // Nobody reads this answer; 499 is the status servers log for a client that closed first.
+            throw new ApiError(CLIENT_CLOSED, "the client closed the connection; its analysis was stopped");
+          }
+        }
+      }
     } catch (InterruptedException e) {
-      result.cancel(true);
       Thread.currentThread().interrupt();
       throw new ApiError(503, "the server is stopping");
     } catch (java.util.concurrent.ExecutionException e) {
       if (e.getCause() instanceof StackOverflowError) {
         throw new ApiError(422, article.input() + ": too deeply nested or too long to analyse (stack overflow)");
       }
+      if (e.getCause() instanceof OutOfMemoryError) {
+        // One huge array (the encoder's vectors of a book-length text) that the heap cannot hold:
+        // that analysis fails alone, the server goes on.
+        throw new ApiError(422, article.input() + ": too long to analyse in the server's memory ("
+            + article.text().length() + " characters); send it in parts");
+      }
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
       throw new IllegalStateException(e.getCause());
+    } finally {
+      // A no-op when it finished; else its worker is interrupted, or its place in the queue freed.
+      if (result.cancel(true) && result instanceof Runnable queued) {
+        analyses.remove(queued);
+      }
     }
+  }
+
+  /** How often a request waiting for its analysis looks whether its client is still there. */
+  static final long CLIENT_CHECK_MILLIS = 250;
+  private static final int CLIENT_CLOSED = 499;
+
+  /** Analyses running or waiting for a worker: what a test reads to see that abandoned work stopped. */
+  int analysesInFlight() {
+    return analyses.getActiveCount() + analyses.getQueue().size();
   }
 
   /**
@@ -391,21 +441,89 @@ public final class WebServer implements AutoCloseable {
 
   /**
    * The request body, read up to the limit whatever the request declares: a chunked body has no
-   * length to check beforehand, so the limit is counted as the bytes arrive. The connection is
-   * closed after a 413 rather than drained.
+   * length to check beforehand, so the limit is counted as the bytes arrive. The body must also
+   * arrive within the request's budget ({@link #deadline}): a client that trickles it, a few
+   * bytes a second to hold a server thread, gets 408 once the budget is spent, or once nothing
+   * at all arrived for Jetty's idle timeout. The connection is closed after a 413 or a 408 rather
+   * than drained.
    */
   private byte[] body(Context ctx) throws IOException {
     long max = settings.maxBodyBytes();
-    byte[] body = ctx.req().getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 16, max + 1));
-    if (body.length > max) {
-      throw tooLarge(ctx, "request body is over the limit of " + max + " bytes");
+    long deadline = deadline(ctx);
+    java.io.InputStream in = ctx.req().getInputStream();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(
+        (int) Math.min(max, Math.max(8192, ctx.req().getContentLengthLong())));
+    byte[] piece = new byte[64 * 1024];
+    try {
+      for (int n; (n = in.read(piece)) >= 0; ) {
+        if (body.size() + (long) n > max) {
+          throw tooLarge("request body is over the limit of " + max + " bytes");
+        }
+        body.write(piece, 0, n);
+        if (System.nanoTime() > deadline) {
+          throw tooSlow(body.size());
+        }
+      }
+    } catch (IOException e) {
+      if (System.nanoTime() > deadline || e.getCause() instanceof java.util.concurrent.TimeoutException) {
+        throw tooSlow(body.size()); // Jetty's idle timeout: nothing came for a while
+      }
+      throw e;
     }
-    return body;
+    return body.toByteArray();
   }
 
-  private static ApiError tooLarge(Context ctx, String message) {
+  private ApiError tooSlow(int received) {
+    return ApiError.refusingBody(408, "the request body came too slowly: " + received + " bytes within the server's budget of "
+        + settings.maxSeconds() + " s");
+  }
+
+  /**
+   * When this request's budget ends: {@link Settings#maxSeconds()} after it began reading its
+   * body, so that receiving the body, waiting for a worker and analysing share one budget.
+   */
+  private long deadline(Context ctx) {
+    Long deadline = ctx.attribute(DEADLINE);
+    if (deadline == null) {
+      deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(settings.maxSeconds());
+      ctx.attribute(DEADLINE, deadline);
+    }
+    return deadline;
+  }
+
+  private static final String DEADLINE = "presslens.deadline";
+
+  private static ApiError tooLarge(String message) {
+    return ApiError.refusingBody(413, message);
+  }
+
+  /** How long a refused body's connection stays half open for its client to read the answer. */
+  private static final int LINGER_SECONDS = 2;
+
+  /**
+   * Answers a request whose body is left unread (too large, too slow), then closes its
+   * connection. Jetty would otherwise read and discard the rest of the body for as long as it
+   * comes, which for a client that trickles forever is forever. The answer goes out first, with
+   * {@code Connection: close}, then Jetty stops sending, and {@value #LINGER_SECONDS} s later the
+   * socket is closed whatever still arrives: time for the client to read its answer, as in
+   * Apache httpd's lingering close.
+   */
+  private void refuseBody(Context ctx, int status, String message) {
     ctx.header("Connection", "close");
-    return new ApiError(413, message);
+    byte[] json = errorJson(status, message);
+    ctx.status(status).contentType("application/json");
+    ctx.res().setContentLength(json.length);
+    try {
+      ctx.res().getOutputStream().write(json);
+      ctx.res().flushBuffer();
+    } catch (IOException clientGone) {
+      // nothing to answer
+    }
+    org.eclipse.jetty.server.Request request = org.eclipse.jetty.server.Request.getBaseRequest(ctx.req());
+    if (request != null) {
+      org.eclipse.jetty.io.EndPoint endPoint = request.getHttpChannel().getEndPoint();
+      scheduler.schedule((Runnable) endPoint::close, LINGER_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    }
   }
 
   // ---- the corpus ----
@@ -522,7 +640,7 @@ public final class WebServer implements AutoCloseable {
       throw new ApiError(401, "missing or wrong token (send Authorization: Bearer TOKEN)");
     }
     Article article = articleFrom(ctx, "api");
-    Document doc = analyse(article);
+    Document doc = analyse(ctx, article);
     String id = ArticleId.of(article);
     boolean known;
     synchronized (this) {
@@ -622,8 +740,17 @@ public final class WebServer implements AutoCloseable {
     if (status == 503) {
       ctx.header("Retry-After", "5");
     }
-    ctx.status(status).json(JSON.createObjectNode().put("status", status)
-        .put("error", String.valueOf(message).lines().findFirst().orElse("")));
+    ctx.status(status).contentType("application/json").result(errorJson(status, message));
+  }
+
+  /** The documented error shape: {@code {"status": 413, "error": "one line"}}. */
+  private static byte[] errorJson(int status, String message) {
+    try {
+      return JSON.writeValueAsBytes(JSON.createObjectNode().put("status", status)
+          .put("error", String.valueOf(message).lines().findFirst().orElse("")));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String required(Context ctx, String name) {

@@ -68,6 +68,82 @@ class HostileRequestTest {
   }
 
   @Test
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  void aRequestPipelinedBehindAnAnalysisClosesTheConnectionAfterTheAnswerInsteadOfBeingMisread(@TempDir Path dir)
+      throws Exception {
+    byte[] body = hugeArticle().substring(0, 30_000).getBytes(StandardCharsets.UTF_8); // a second of analysis or more
+    try (WebServer s = Servers.start(dir.resolve("store"), null, 8 << 20, 600);
+        Socket socket = new Socket("127.0.0.1", s.port())) {
+      socket.setSoTimeout(240_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /api/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: "
+          + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (s.analysesInFlight() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      // The next request, sent while the first is analysed: its first byte is what the server's
+      // look at the socket reads, so it cannot be served; the answer before it says so.
+      out.write("GET /api/techniques HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+      boolean closing = false;
+      for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) {
+        String lower = line.toLowerCase(java.util.Locale.ROOT);
+        closing |= lower.startsWith("connection:") && lower.contains("close");
+      }
+      assertThat(closing).as("Connection: close on the answer before the unread request").isTrue();
+      StringBuilder rest = new StringBuilder();
+      for (int c; (c = in.read()) >= 0; ) { // to the end of the stream: the server closes the connection
+        rest.append((char) c);
+      }
+      assertThat(rest).as("the analysis, and no answer to a half-read request").contains("Porthaven").doesNotContain("HTTP/1.1");
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void aBodyThatTricklesIsCutOffAtTheBudget(@TempDir Path dir) throws Exception {
+    try (WebServer s = Servers.start(dir.resolve("store"), null, 1 << 20, 2);
+        Socket socket = new Socket("127.0.0.1", s.port())) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      Thread trickle = new Thread(() -> {
+        try {
+          out.write(("POST /api/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+          for (int i = 0; i < 10_000; i++) { // ten bytes every tenth of a second: 100 KB in 100 s
+            out.write("Rain fell.".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(100);
+          }
+        } catch (IOException | InterruptedException closedByTheServer) {
+          // what the server does after its 408
+        }
+      });
+      trickle.setDaemon(true);
+      long started = System.nanoTime();
+      trickle.start();
+      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      assertThat(in.readLine()).startsWith("HTTP/1.1 408");
+      assertThat((System.nanoTime() - started) / 1e9).as("cut off at the budget of 2 s, not when the body ends").isLessThan(20);
+      String line;
+      while ((line = in.readLine()) != null && !line.isEmpty()) {
+        if (line.toLowerCase(java.util.Locale.ROOT).startsWith("connection:")) {
+          assertThat(line).containsIgnoringCase("close");
+        }
+      }
+      assertThat(in.readLine()).contains("\"status\":408").contains("came too slowly");
+      trickle.join(10_000);
+      assertThat(trickle.isAlive()).as("the server closed the connection rather than reading the trickle on").isFalse();
+      assertThat(Servers.get(s, "/api/techniques").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void aMissingOrForeignAuthorizationNeverMatchesAndPlaceholderTokensAreRefused(@TempDir Path dir) throws Exception {
     for (String token : new String[] {"null", "", " ", "None"}) {
       org.assertj.core.api.Assertions.assertThatThrownBy(
@@ -133,7 +209,9 @@ class HostileRequestTest {
       byte[] utf16 = ("\uFEFF" + accented).getBytes(StandardCharsets.UTF_16LE);
       assertThat(JSON.readTree(postBytes(s, "/api/analyze", "text/plain", utf16).body()).get("text").asText()).isEqualTo(accented);
       // Methods, parameters, JSON types, trailing garbage and dates: the documented error shape.
-      assertError(Servers.get(s, "/api/analyze"), 405, "");
+      HttpResponse<String> wrongMethod = Servers.get(s, "/api/analyze");
+      assertError(wrongMethod, 405, "");
+      assertThat(wrongMethod.headers().firstValue("Allow")).as("what a 405 must say (RFC 9110 §15.5.6)").hasValue("POST");
       assertError(Servers.get(s, "/api/search?q=ferry&limit=abc"), 400, "limit must be a whole number between 1 and 200, not 'abc'");
       assertError(Servers.get(s, "/api/stats?top=-5"), 400, "top must be a whole number between 1 and 200, not '-5'");
       assertError(Servers.post(s, "/api/analyze", "application/json", "{\"text\": 12345}", null), 400, "\"text\" must be a string, not a number");
@@ -173,9 +251,12 @@ class HostileRequestTest {
     }
   }
 
-  @Test
-  @Timeout(value = 300, unit = TimeUnit.SECONDS)
-  void anAnalysisOverTheBudgetIs503AndStops(@TempDir Path dir) throws Exception {
+  /**
+   * An article of 2 MB, about 15,000 sentences: minutes of analysis on one core, most stages
+   * tens of seconds each, so an analysis that stops within seconds of being told did so inside
+   * a stage.
+   */
+  private static String hugeArticle() {
     StringBuilder big = new StringBuilder();
     for (int i = 0; big.length() < 2_000_000; i++) {
       big.append("Union leader Patricia Hewitt said on day ").append(i).append(" that the ferry strike at Porthaven was off. ");
@@ -183,14 +264,56 @@ class HostileRequestTest {
         big.append("\n\n");
       }
     }
+    return big.toString();
+  }
+
+  /** Waits until the server runs no analysis; false when one still runs after {@code seconds}. */
+  private static boolean analysesStop(WebServer s, int seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (s.analysesInFlight() > 0) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(50);
+    }
+    return true;
+  }
+
+  @Test
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  void anAnalysisOverTheBudgetIs503AndStops(@TempDir Path dir) throws Exception {
     try (WebServer s = Servers.start(dir.resolve("store"), null, 8 << 20, 1)) {
       long started = System.nanoTime();
-      HttpResponse<String> r = Servers.post(s, "/api/analyze", "text/plain", big.toString(), null);
+      HttpResponse<String> r = Servers.post(s, "/api/analyze", "text/plain", hugeArticle(), null);
       double seconds = (System.nanoTime() - started) / 1e9;
       assertError(r, 503, "did not finish within the server's budget of 1 s");
       assertThat(r.headers().firstValue("Retry-After")).isPresent();
       assertThat(seconds).as("answered at the budget, not at the end of the analysis").isLessThan(10);
+      assertThat(analysesStop(s, 20)).as("the analysis stopped within its stage, not minutes later").isTrue();
       // The server goes on serving analyses.
+      assertThat(Servers.post(s, "/api/analyze", "text/plain", "Rain fell in Oslo on Monday.", null).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  void anAnalysisStopsWhenItsClientGoesAway(@TempDir Path dir) throws Exception {
+    byte[] body = hugeArticle().getBytes(StandardCharsets.UTF_8);
+    try (WebServer s = Servers.start(dir.resolve("store"), null, 8 << 20, 600)) {
+      try (Socket socket = new Socket("127.0.0.1", s.port())) {
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /api/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: "
+            + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (s.analysesInFlight() == 0 && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(s.analysesInFlight()).as("the analysis started").isEqualTo(1);
+        Thread.sleep(1000); // a client that gives up, as curl --max-time does
+      }
+      assertThat(analysesStop(s, 20)).as("the analysis stopped soon after its client went, within the budget of 600 s").isTrue();
       assertThat(Servers.post(s, "/api/analyze", "text/plain", "Rain fell in Oslo on Monday.", null).statusCode()).isEqualTo(200);
     }
   }

@@ -116,6 +116,7 @@ public final class AttributionModel {
   static List<Draft> find(AttributionFeatures f, double[] cueP, Thresholds thresholds, Function<int[], Roles> roles) {
     List<Scored> found = new ArrayList<>();
     for (int[] cue : cueRuns(cueP, thresholds.cue())) {
+      org.presslens.core.Pipeline.stopIfCancelled();
       Draft d = draft(f, cue, roles.apply(cue), thresholds);
       if (d != null) {
         found.add(new Scored(d, max(cueP, cue)));
@@ -173,6 +174,7 @@ public final class AttributionModel {
   double[] cueProbabilities(AttributionFeatures f) {
     double[] p = new double[f.tokens().size()];
     for (int i = 0; i < p.length; i++) {
+      org.presslens.core.Pipeline.stopIfCancelled();
       p[i] = f.cueCandidate(i) ? cues.probability(f.cue(i)) : 0;
     }
     return p;

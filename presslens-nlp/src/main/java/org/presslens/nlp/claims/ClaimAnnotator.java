@@ -51,6 +51,7 @@ public final class ClaimAnnotator implements Annotator {
     List<Claim> claims = new ArrayList<>();
     int from = 0;
     while (from < tokens.size()) {
+      org.presslens.core.Pipeline.stopIfCancelled();
       int sentence = tokens.get(from).sentence();
       int to = from;
       while (to < tokens.size() && tokens.get(to).sentence() == sentence) {

@@ -197,6 +197,7 @@ public final class Encoder {
     float[] sum = new float[words * DIMENSION];
     int[] pieces = new int[words];
     for (Sequence sequence : sequences) {
+      org.presslens.core.Pipeline.stopIfCancelled();
       run(sequence, sum, pieces);
     }
     for (int t = 0; t < words; t++) {

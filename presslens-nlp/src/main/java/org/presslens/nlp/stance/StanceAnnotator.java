@@ -56,6 +56,7 @@ public final class StanceAnnotator implements Annotator {
   public void annotate(Document doc) {
     List<Stance> out = new ArrayList<>();
     for (Entity e : doc.entities()) {
+      org.presslens.core.Pipeline.stopIfCancelled();
       if (!TARGET_TYPES.contains(e.type())) {
         continue;
       }

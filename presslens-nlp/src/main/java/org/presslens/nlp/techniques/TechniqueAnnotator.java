@@ -42,6 +42,7 @@ public final class TechniqueAnnotator implements Annotator {
     TechniqueFeatures f = new TechniqueFeatures(document);
     List<Technique> found = new ArrayList<>();
     for (TechniqueModel.Run run : model.runs(f)) {
+      org.presslens.core.Pipeline.stopIfCancelled();
       double[] kinds = model.kindProbabilities(f, run.from(), run.to());
       int best = org.presslens.nlp.learn.LinearModel.argmax(kinds);
       Span span = run.span(f);

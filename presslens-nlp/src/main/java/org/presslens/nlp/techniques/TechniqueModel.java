@@ -104,6 +104,7 @@ public final class TechniqueModel {
     boolean vectors = spans.denseInputs() > 0;
     double[] p = new double[f.size()];
     for (int i = 0; i < p.length; i++) {
+      org.presslens.core.Pipeline.stopIfCancelled();
       p[i] = spans.probability(f.ofToken(i), vectors ? f.vector(i) : null);
     }
     return p;

@@ -70,7 +70,10 @@ public final class CoreNlpBackbone {
         },
         sentence -> {
           List<CoreLabel> labels = toLabels(sentence);
-          tagger.tagCoreLabels(labels);
+          stoppable(() -> {
+            tagger.tagCoreLabels(labels);
+            return labels;
+          });
           List<String> tags = new ArrayList<>(labels.size());
           labels.forEach(l -> tags.add(l.tag()));
           return tags;
@@ -80,7 +83,8 @@ public final class CoreNlpBackbone {
           for (int i = 0; i < labels.size(); i++) {
             labels.get(i).setTag(posTags.get(i));
           }
-          List<CoreLabel> classified = crf.classifySentence(labels); // classify() skips the feature preprocessing
+          // classify() would skip the feature preprocessing
+          List<CoreLabel> classified = stoppable(() -> crf.classifySentence(labels));
           List<String> out = new ArrayList<>(classified.size());
           for (CoreLabel l : classified) {
             String label = l.get(CoreAnnotations.AnswerAnnotation.class);
@@ -88,6 +92,20 @@ public final class CoreNlpBackbone {
           }
           return out;
         });
+  }
+
+  /**
+   * Runs a CoreNLP call, which stops an interrupted thread with its own exception (and clears the
+   * flag), so that it stops as PressLens's stages do: with a CancellationException, the flag set
+   * (see {@link org.presslens.core.Pipeline#stopIfCancelled()}).
+   */
+  private static <T> T stoppable(java.util.function.Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (edu.stanford.nlp.util.RuntimeInterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.util.concurrent.CancellationException("analysis cancelled");
+    }
   }
 
   private static List<CoreLabel> toLabels(List<RawToken> tokens) {
