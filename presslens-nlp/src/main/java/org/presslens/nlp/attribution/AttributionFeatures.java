@@ -3,8 +3,6 @@ package org.presslens.nlp.attribution;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.presslens.core.TokenVectors;
-import org.presslens.nlp.learn.RandomProjection;
 import org.presslens.nlp.attribution.Attributor.Draft;
 import org.presslens.nlp.attribution.CueLexicon.Kind;
 import org.presslens.nlp.attribution.Quotations.Quotation;
@@ -28,17 +26,7 @@ final class AttributionFeatures {
    */
   static final int MAX_REACH = 250;
   private static final String CLAUSE_PUNCTUATION = ",;:—–-(";
-  /**
-   * What the role tagger reads of a token's encoder vector: a fixed random projection to 32
-   * dimensions. Millions of (cue, token) examples cannot each carry 384 numbers in training; 32
-   * cost less than the words beside them. The seed is part of the model: changing it (or the
-   * width) needs a retrained role table.
-   */
-  static final RandomProjection ROLE_PROJECTION = new RandomProjection(384, 32, 20261130L);
-
   private final Tokens t;
-  /** The encoder's token vectors, or null where the document has none (tests of the rules alone). */
-  private final TokenVectors vectors;
   private final List<Quotation> quotations;
   /** Index into {@link #quotations} of the quotation holding each token (marks included), or -1. */
   private final int[] quotation;
@@ -48,18 +36,10 @@ final class AttributionFeatures {
   private final char[] ruleRole;
   private final List<Draft> rules;
   private final String[] lex;
-  /** Each token's {@link #ROLE_PROJECTION}, made when the role tagger first asks. */
-  private float[][] roleVectors;
-
-  /** The features of a document without the encoder's vectors: for a role tagger that reads words only. */
-  AttributionFeatures(Tokens t) {
-    this(t, null);
-  }
 
   /** The features of a document; the rules read it here, on the same quotations. */
-  AttributionFeatures(Tokens t, TokenVectors vectors) {
+  AttributionFeatures(Tokens t) {
     this.t = t;
-    this.vectors = vectors;
     int n = t.size();
     quotations = Quotations.find(t);
     rules = Attributor.find(t, CueLexicon.STANDARD, quotations);
@@ -89,29 +69,6 @@ final class AttributionFeatures {
       Kind verb = CueLexicon.STANDARD.verb(t.lower(i));
       lex[i] = verb != null ? verb.name() : CueLexicon.STANDARD.noun(t.lower(i)) ? "NOUN" : "-";
     }
-  }
-
-  private float[] vector(int i) {
-    if (vectors == null) {
-      throw new IllegalStateException("the attribution model reads the encoder's vectors; this document has none");
-    }
-    return vectors.vector(i);
-  }
-
-  /**
-   * What the role tagger reads of token i's encoder vector: its {@link #ROLE_PROJECTION}, the same
-   * array each time it is asked (so that training examples around many cues share it).
-   *
-   * @throws IllegalStateException when the document was read without vectors
-   */
-  float[] roleVector(int i) {
-    if (roleVectors == null) {
-      roleVectors = new float[t.size()][];
-    }
-    if (roleVectors[i] == null) {
-      roleVectors[i] = ROLE_PROJECTION.apply(vector(i));
-    }
-    return roleVectors[i];
   }
 
   Tokens tokens() {

@@ -66,12 +66,7 @@ public final class AttributionModel {
     }
   }
 
-  /** @throws IllegalArgumentException when the role table reads vectors of another width than {@link AttributionFeatures#roleVector} */
   AttributionModel(LinearModel cues, LinearModel roles, Thresholds thresholds) {
-    int width = AttributionFeatures.ROLE_PROJECTION.dimension();
-    if (roles.denseInputs() != 0 && roles.denseInputs() != width) {
-      throw new IllegalArgumentException("the role table reads " + roles.denseInputs() + " vector inputs; the features give " + width);
-    }
     this.cues = cues;
     this.roles = roles;
     this.thresholds = thresholds;
@@ -202,8 +197,7 @@ public final class AttributionModel {
     int[] window = f.window(cue[0], cue[1]);
     double[][] p = new double[window[1] - window[0]][];
     for (int i = window[0]; i < window[1]; i++) {
-      p[i - window[0]] = i >= cue[0] && i < cue[1] ? null
-          : roles.probabilities(f.role(i, cue[0], cue[1]), roles.denseInputs() > 0 ? f.roleVector(i) : null);
+      p[i - window[0]] = i >= cue[0] && i < cue[1] ? null : roles.probabilities(f.role(i, cue[0], cue[1]));
     }
     return new Roles(window[0], p);
   }

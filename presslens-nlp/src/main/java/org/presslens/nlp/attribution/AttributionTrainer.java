@@ -19,18 +19,17 @@ import org.presslens.nlp.attribution.AttributionModel.Thresholds;
 import org.presslens.nlp.eval.AttributionEval;
 import org.presslens.nlp.eval.ParallelAnalysis;
 import org.presslens.nlp.eval.PolnearCorpus;
-import org.presslens.nlp.learn.Inputs;
 import org.presslens.nlp.learn.LinearModel;
 import org.presslens.nlp.learn.LinearTrainer;
 
 /**
  * Trains the attribution model on PolNeAR's train split. Every tenth train article (in name
- * order) is held out to choose what the role tagger reads (words, or words and the encoder's token
- * vectors) and the three thresholds; then both taggers are refitted on all of train. Dev is only
- * scored, never used to choose.
+ * order) is held out to choose the three thresholds; then both taggers are refitted on all of
+ * train. Dev is only scored, never used to choose.
  *
- * <p>The cue tagger reads words only: beside the encoder's token vectors (C 0.03) it lost on the
- * held-out articles, mean of exact, match and speaker F1 0.5663 against 0.5687 (docs/ATTRIBUTION.md).
+ * <p>Both taggers read words only. Beside the encoder's token vectors each lost on the held-out
+ * articles (mean of exact, match and speaker F1): the cue tagger 0.5663 against 0.5687, the role
+ * tagger (vectors randomly projected to 32) 0.5683 against 0.5687; docs/ATTRIBUTION.md.
  */
 public final class AttributionTrainer {
   /**
@@ -39,14 +38,6 @@ public final class AttributionTrainer {
    * here.
    */
   private static final double C = 0.3;
-  /**
-   * What the role tagger's standardised projected vectors are multiplied by, its C staying that of
-   * words. Scaling an input by w regularises its weight as C·w² would, so 0.316 gives the vectors
-   * C 0.03 (0.3 × 0.316²), the value that cross-validation chose for the encoder's vectors beside
-   * words in check-worthiness and stance, and the words their own: one fit of the role tagger with
-   * vectors takes most of an hour here, too long for a grid.
-   */
-  private static final double ROLE_VECTOR_WEIGHT = 0.316;
   private static final double[] THRESHOLDS = {0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8};
   private static final int HELD_OUT_EVERY = 10;
   private static final int MIN_COUNT = 2;
@@ -70,39 +61,22 @@ public final class AttributionTrainer {
       (i % HELD_OUT_EVERY == 0 ? heldOut : fit).add(train.get(i));
     }
     Map<String, String> strings = new HashMap<>();
-    LinearModel heldOutCues = cueTrainer(fit, strings).fit(C);
-    Choice best = null;
-    Inputs roleInputs = null;
-    StringBuilder tried = new StringBuilder();
-    for (Inputs inputs : List.of(Inputs.WORDS, Inputs.BOTH)) {
-      Choice choice = thresholds(heldOutCues, roleTrainer(fit, strings, inputs, log).fit(C), heldOut);
-      log.printf("role tagger over %s: held out %s at %s (%.0f s)%n", inputs, describe(choice.result()), choice.thresholds(),
-          (System.nanoTime() - started) / 1e9);
-      tried.append(String.format(Locale.ROOT, "%sroles %s: mean of exact, match and speaker F1 %.4f", tried.length() == 0 ? "" : "; ",
-          inputs, choice.score()));
-      if (best == null || choice.score() > best.score()) {
-        best = choice;
-        roleInputs = inputs;
-      }
-    }
+    Choice best = thresholds(cueTrainer(fit, strings).fit(C), roleTrainer(fit, strings, log).fit(C), heldOut);
+    log.printf("held out %s at %s (%.0f s)%n", describe(best.result()), best.thresholds(), (System.nanoTime() - started) / 1e9);
     log.printf("refitting on all %d train articles%n", train.size());
     LinearModel cues = cueTrainer(train, strings).fit(C);
-    LinearModel roles = roleTrainer(train, strings, roleInputs, log).fit(C);
+    LinearModel roles = roleTrainer(train, strings, log).fit(C);
     AttributionModel model = new AttributionModel(cues, roles, best.thresholds());
     List<Prepared> dev = prepare(PolnearCorpus.read(devDir), pipeline, log, "dev");
     AttributionEval.Result onDev = score(model, dev);
     Map<String, String> notes = new LinkedHashMap<>();
     notes.put("data", "PolNeAR train " + train.size() + " articles (every " + HELD_OUT_EVERY
-        + "th held out to choose the role tagger's inputs and the thresholds, then refitted on all); dev " + dev.size() + " scored once");
+        + "th held out to choose the thresholds, then refitted on all); dev " + dev.size() + " scored once");
     notes.put("command", "PRESSLENS_JAVA_OPTS=-Xmx18g bin/presslens train attribution --polnear ../shared/datasets/polnear/data"
         + " --out presslens-nlp/src/main/resources/org/presslens/nlp/attribution");
-    notes.put("method", "cue tagger over words (features seen >= " + MIN_COUNT + " times), C " + C
-        + "; role tagger around each cue (source, content begin/inside/end, other) over " + roleInputs
-        + " (vectors: the token's, randomly projected to " + AttributionFeatures.ROLE_PROJECTION.dimension() + ", standardised, weight "
-        + ROLE_VECTOR_WEIGHT + "), C " + C + ": L2-regularised logistic regression (liblinear)");
-    notes.put("encoder", org.presslens.nlp.encoder.Encoder.standard().name());
+    notes.put("method", "cue tagger, and role tagger around each cue (source, content begin/inside/end, other), over words"
+        + " (features seen >= " + MIN_COUNT + " times): L2-regularised logistic regression (liblinear), C " + C);
     notes.put("held out", describe(best.result()));
-    notes.put("held-out choice", tried.toString());
     notes.put("dev (scored once, after every choice)", describe(onDev));
     notes.put("training minutes (2 cores)", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 6e10));
     model = new AttributionModel(cues.withNotes(notes), roles.withNotes(notes), best.thresholds());
@@ -114,7 +88,7 @@ public final class AttributionTrainer {
       throws InterruptedException {
     long t0 = System.nanoTime();
     List<Prepared> analysed = ParallelAnalysis.map(data.stream().map(PolnearCorpus.Labelled::article).toList(), pipeline,
-        doc -> new Prepared(null, new AttributionFeatures(new Tokens(doc.text(), doc.tokens()), doc.vectors()), doc.entities()));
+        doc -> new Prepared(null, new AttributionFeatures(new Tokens(doc.text(), doc.tokens())), doc.entities()));
     List<Prepared> out = new ArrayList<>();
     for (int i = 0; i < analysed.size(); i++) {
       out.add(new Prepared(data.get(i), analysed.get(i).features(), analysed.get(i).entities()));
@@ -146,9 +120,8 @@ public final class AttributionTrainer {
   }
 
   /** Around each gold cue: is each token its source, its content's first token, inside it, its last, or none? */
-  private static LinearTrainer roleTrainer(List<Prepared> data, Map<String, String> strings, Inputs inputs, PrintStream log) {
+  private static LinearTrainer roleTrainer(List<Prepared> data, Map<String, String> strings, PrintStream log) {
     List<List<String>> examples = new ArrayList<>();
-    List<float[]> vectors = inputs == Inputs.WORDS ? null : new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
     int contentTokens = 0;
     int contentInWindow = 0;
@@ -192,16 +165,12 @@ public final class AttributionTrainer {
           }
           contentInWindow += role[i] >= AttributionModel.BEGIN ? 1 : 0;
           examples.add(interned(f.role(i, cs, ce), strings));
-          if (vectors != null) {
-            vectors.add(f.roleVector(i));
-          }
           labels.add((int) role[i]);
         }
       }
     }
     log.printf("role examples: %d; gold content tokens inside the window: %.1f %%%n", examples.size(), 100.0 * contentInWindow / contentTokens);
-    return new LinearTrainer(examples, vectors, ROLE_VECTOR_WEIGHT, labels.stream().mapToInt(Integer::intValue).toArray(),
-        AttributionModel.ROLES, MIN_COUNT);
+    return new LinearTrainer(examples, labels.stream().mapToInt(Integer::intValue).toArray(), AttributionModel.ROLES, MIN_COUNT);
   }
 
   record Choice(Thresholds thresholds, AttributionEval.Result result, double score) {}
