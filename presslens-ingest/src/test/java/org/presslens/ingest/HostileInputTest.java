@@ -135,6 +135,28 @@ class HostileInputTest {
     assertThat(names).containsExactly("Ana Silva", "Bob Lee", "Chris Toy", "Dana Wu");
   }
 
+  /**
+   * Huge single lines and runs of white space, as text and in a page: the patterns that find a
+   * headline and credit lines take runs of spaces possessively, so a line is read in time linear in
+   * its length. The first case is the randomized test's (seed 23832587323855, case 29664): 22 KB
+   * that read for over a minute.
+   */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void hugeSingleLinesAndRunsOfSpacesAreReadInLinearTime() throws IOException {
+    String found = "Port reop" + " ".repeat(3_901) + "\r\n".repeat(3_538) + " ".repeat(11_428);
+    List<Item> items = readWithGoodAfter(write("fuzz-29664.txt", found));
+    assertThat(((Item.Read) items.get(0)).article().text()).isEqualTo(found);
+    String line = "Source: " + " ".repeat(500_000) + "x" + " contributed".repeat(25_000) + " ".repeat(500_000);
+    for (String text : List.of(line, " ".repeat(500_000) + "Port reopens\n\n" + line + "\n" + "By ".repeat(125_000) + "\n",
+        "(AP)".repeat(125_000) + "\n" + "- ".repeat(250_000) + "contributed to this report")) {
+      items = readWithGoodAfter(write("line.txt", text));
+      assertThat(((Item.Read) items.get(0)).article().text()).isEqualTo(text);
+      items = readWithGoodAfter(write("line.html", "<html><body><article><pre>" + text + "</pre></article></body></html>"));
+      assertThat(items).singleElement().isInstanceOf(Item.Read.class);
+    }
+  }
+
   private static String reason(Item item) {
     assertThat(item).isInstanceOf(Item.Failed.class);
     String reason = ((Item.Failed) item).error().getMessage();
