@@ -27,33 +27,39 @@ public final class CreditLines {
 
   private record Rule(Credit.Kind kind, Pattern pattern, boolean wholeLine) {}
 
+  /**
+   * Each rule reads one line. Runs of spaces are taken possessively ({@code *+}, {@code ++})
+   * wherever a word must follow them: given back one by one, a line of spaces cost its length
+   * squared times the 120 lengths a name may have (the randomized test found a 22 KB text that
+   * read for over a minute).
+   */
   private static final List<Rule> RULES =
       List.of(
           new Rule(
               Credit.Kind.SOURCE_LINE,
-              Pattern.compile("(?im)^[ \\t]*(?:source|via|sources?)[ \\t]*(?:»|>>|:|›|→)[ \\t]*" + NAME + "[ \\t.]*$"),
+              Pattern.compile("(?im)^[ \\t]*+(?:source|via|sources?)[ \\t]*+(?:»|>>|:|›|→)[ \\t]*+" + NAME + "[ \\t.]*$"),
               true),
           new Rule(
               Credit.Kind.WIRE_DATELINE,
               Pattern.compile(
-                  "(?m)^[ \\t]*(?:[A-Z][A-Za-z .,'’\\-]{0,60}?[ \\t]*)?\\((" + AGENCIES + ")\\)[ \\t]*(?:[—–-]{1,2}|:)"),
+                  "(?m)^[ \\t]*+(?:[A-Z][A-Za-z .,'’\\-]{0,60}?[ \\t]*+)?\\((" + AGENCIES + ")\\)[ \\t]*(?:[—–-]{1,2}|:)"),
               false),
           new Rule(
               Credit.Kind.CONTRIBUTED,
               Pattern.compile(
-                  "(?im)^[ \\t]*(?:[-—–*_][ \\t]*)?" + NAME
-                      + "[ \\t]+contributed[ \\t]+(?:to[ \\t]+)?(?:this|the)[ \\t]+(?:report|reporting|story|article)[ \\t.]*$"),
+                  "(?im)^[ \\t]*+(?:[-—–*_][ \\t]*+)?" + NAME
+                      + "[ \\t]++contributed[ \\t]+(?:to[ \\t]+)?(?:this|the)[ \\t]+(?:report|reporting|story|article)[ \\t.]*$"),
               true),
           new Rule(
               Credit.Kind.ORIGINALLY_PUBLISHED,
               Pattern.compile(
-                  "(?im)^[ \\t]*(?:this|the)[ \\t]+(?:article|story|post|piece|report)[ \\t]+(?:was[ \\t]+)?"
+                  "(?im)^[ \\t]*+(?:this|the)[ \\t]+(?:article|story|post|piece|report)[ \\t]+(?:was[ \\t]+)?"
                       + "(?:originally[ \\t]+|first[ \\t]+)?(?:appeared|published|ran|posted)[ \\t]+(?:originally[ \\t]+)?"
                       + "(?:on|in|at|by)[ \\t]+" + NAME + "[ \\t.]*$"),
               true),
           new Rule(
               Credit.Kind.BYLINE_AGENCY,
-              Pattern.compile("(?m)^[ \\t]*By[ \\t]+[^\\n]{1,80}?,?[ \\t]+(?:of[ \\t]+)?(?:the[ \\t]+)?(" + AGENCIES + ")[ \\t.]*$"),
+              Pattern.compile("(?m)^[ \\t]*+By[ \\t]++[^\\n]{1,80}?,?[ \\t]++(?:of[ \\t]+)?(?:the[ \\t]+)?(" + AGENCIES + ")[ \\t.]*$"),
               true));
 
   private CreditLines() {}

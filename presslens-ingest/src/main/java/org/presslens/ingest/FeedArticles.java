@@ -14,7 +14,6 @@ import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.jsoup.Jsoup;
 import org.presslens.core.Article;
 import org.presslens.core.Source;
 
@@ -135,7 +134,7 @@ final class FeedArticles {
       problem = "the item has no link";
     }
     String html = feedText(entry);
-    String text = html == null ? "" : Jsoup.parse(html).text().strip();
+    String text = html == null ? "" : HtmlArticles.parse(html, null).text().strip();
     if (text.isEmpty()) {
       return new Item.Failed(new BadInputException(where, "no page and no text in the feed (" + problem + ")"));
     }

@@ -134,6 +134,9 @@ final class PageKind {
     return n;
   }
 
+  /** Parsed once: a page may ask it of hundreds of thousands of elements. */
+  private static final org.jsoup.select.Evaluator LINK = org.jsoup.select.QueryParser.parse("a[href]");
+
   /** The largest group of sibling elements with the same class, each a short block around a link. */
   private static int cards(Document doc) {
     int best = 0;
@@ -147,8 +150,9 @@ final class PageKind {
       }
       Map<String, Integer> byClass = new HashMap<>();
       for (Element child : parent.children()) {
-        Element link = child.tagName().equals("a") ? child : child.selectFirst("a[href]");
-        if (link != null && child.text().length() >= 10 && child.text().length() <= 400) {
+        Element link = child.tagName().equals("a") ? child : child.selectFirst(LINK);
+        int length = link == null ? 0 : child.text().length();
+        if (length >= 10 && length <= 400) {
           byClass.merge(child.tagName() + "." + child.className(), 1, Integer::sum);
         }
       }

@@ -453,12 +453,24 @@ final class PageMetadata {
     return names;
   }
 
+  /**
+   * How much of a byline string is read: a byline is a line or two, and the patterns that clean
+   * it cost time quadratic in a run of spaces or punctuation, with Java's regex engine recursing
+   * once per repeated job qualifier, so a hostile page's megabyte "author" stalled them or
+   * overflowed the stack.
+   */
+  private static final int MAX_BYLINE_CHARS = 1_000;
+
   /** Adds the person names in a byline string, cleaned of "By", roles, dates and handles. */
   static void addNames(List<String> names, String raw) {
     if (raw == null || raw.isBlank() || raw.strip().startsWith("http")) {
       return;
     }
     String s = raw.replace('\u00a0', ' ').strip();
+    if (s.length() > MAX_BYLINE_CHARS) {
+      int end = Character.isHighSurrogate(s.charAt(MAX_BYLINE_CHARS - 1)) ? MAX_BYLINE_CHARS - 1 : MAX_BYLINE_CHARS;
+      s = s.substring(0, end);
+    }
     s = BY_PREFIX.matcher(s).replaceFirst("");
     int date = DateText.start(s); // "Luke Kim December 4, 2025": the name ends where the date starts
     if (date > 0) {

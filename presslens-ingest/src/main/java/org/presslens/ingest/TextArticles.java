@@ -12,7 +12,7 @@ import org.presslens.core.Text;
 /** Plain-text articles: the text exactly as given, a headline when the first line is one, credits. */
 public final class TextArticles {
   /** A first line this short, followed by a blank line, is a headline ("title, blank line, body"). */
-  private static final Pattern HEADLINE = Pattern.compile("\\A[ \\t]*([^\\n]{1,200}?)[ \\t]*\\r?\\n[ \\t]*\\r?\\n");
+  private static final Pattern HEADLINE = Pattern.compile("\\A[ \\t]*+([^\\n]{1,200}?)[ \\t]*+\\r?\\n[ \\t]*+\\r?\\n");
 
   private TextArticles() {}
 

@@ -66,6 +66,97 @@ class HostileInputTest {
     }
   }
 
+  /**
+   * Nesting that jsoup's tree builder or the extractor once paid for per level, each level
+   * weighed by the text under it: block quotes, table cells, formatting elements misnested around
+   * blocks (and, before jsoup 1.22, their open list searched per tag). Elements deeper than
+   * {@link HtmlArticles#MAX_DEPTH} join the element at that depth, as browsers do, so a page is
+   * read in time linear in its size.
+   */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void nestingOfEveryKindOfElementIsBounded() throws IOException {
+    String[][] kinds = {
+      {"<blockquote>", "</blockquote>"}, {"<table><tr><td>", "</td></tr></table>"}, {"<font color=\"red\"><div>", "</div></font>"},
+    };
+    for (String[] kind : kinds) {
+      Path page = write("nested-" + kind[0].replaceAll("\\W+", "-") + ".html",
+          nested(kind[0], kind[1], 100_000, "<p>" + PARAGRAPH + "</p>"));
+      List<Item> items = readWithGoodAfter(page);
+      assertThat(items).as(kind[0]).singleElement().isInstanceOf(Item.Read.class);
+      assertThat(((Item.Read) items.get(0)).article().text()).as(kind[0]).isEqualTo(PARAGRAPH);
+    }
+    // 100,000 formatting elements left open, each different, before the article.
+    StringBuilder open = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      open.append("<b id=\"b").append(i).append("\">");
+    }
+    List<Item> items = readWithGoodAfter(write("open-b.html", "<html><body>" + open + "<p>" + PARAGRAPH + "</p></body></html>"));
+    assertThat(((Item.Read) items.get(0)).article().text()).isEqualTo(PARAGRAPH);
+  }
+
+  /**
+   * A hundred thousand siblings to drop (scripts, hidden divs, sidebars): jsoup removes one
+   * child by searching its parent's list, so dropping them one by one cost their number squared.
+   */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void manySiblingsToDropAreDroppedInLinearTime() throws IOException {
+    for (String sibling : List.of("<script>x</script>", "<div style=\"display:none\">x</div>", "<div class=\"sidebar\">x</div>")) {
+      Path page = write("siblings.html",
+          "<html><body>" + sibling.repeat(100_000) + "<article><p>" + PARAGRAPH + "</p></article></body></html>");
+      List<Item> items = readWithGoodAfter(page);
+      assertThat(((Item.Read) items.get(0)).article().text()).as(sibling).isEqualTo(PARAGRAPH);
+    }
+  }
+
+  /**
+   * A megabyte where a byline goes (meta author, JSON-LD author, a byline element): the patterns
+   * that clean a byline cost quadratic time in a run of spaces or punctuation and recursed once
+   * per repeated job word ("senior senior … writer" overflowed the stack), so a byline is read up
+   * to its first thousand characters. The page is read; no name comes out of the noise.
+   */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void megabyteBylinesAreCutBeforeTheirPatterns() throws IOException {
+    for (String noise : List.of("senior ".repeat(150_000) + "writer", "Ann" + " ".repeat(1_000_000) + "!",
+        "Ann" + "!".repeat(1_000_000) + "x", "Ann Lee" + " on".repeat(300_000))) {
+      String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(noise);
+      String page = "<html><head><meta name=\"author\" content=\"" + noise + "\">"
+          + "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"author\": {\"name\": " + json + "}}</script>"
+          + "</head><body><div class=\"byline\">By " + noise + "</div><article><p>" + PARAGRAPH + "</p></article></body></html>";
+      List<Item> items = readWithGoodAfter(write("byline.html", page));
+      assertThat(items).singleElement().isInstanceOf(Item.Read.class);
+      assertThat(((Item.Read) items.get(0)).article().text()).endsWith(PARAGRAPH);
+    }
+    // A real byline of many writers is still read whole.
+    List<String> names = new ArrayList<>();
+    PageMetadata.addNames(names, "By Ana Silva, Bob Lee, Chris Toy and Dana Wu");
+    assertThat(names).containsExactly("Ana Silva", "Bob Lee", "Chris Toy", "Dana Wu");
+  }
+
+  /**
+   * Huge single lines and runs of white space, as text and in a page: the patterns that find a
+   * headline and credit lines take runs of spaces possessively, so a line is read in time linear in
+   * its length. The first case is the randomized test's (seed 23832587323855, case 29664): 22 KB
+   * that read for over a minute.
+   */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void hugeSingleLinesAndRunsOfSpacesAreReadInLinearTime() throws IOException {
+    String found = "Port reop" + " ".repeat(3_901) + "\r\n".repeat(3_538) + " ".repeat(11_428);
+    List<Item> items = readWithGoodAfter(write("fuzz-29664.txt", found));
+    assertThat(((Item.Read) items.get(0)).article().text()).isEqualTo(found);
+    String line = "Source: " + " ".repeat(500_000) + "x" + " contributed".repeat(25_000) + " ".repeat(500_000);
+    for (String text : List.of(line, " ".repeat(500_000) + "Port reopens\n\n" + line + "\n" + "By ".repeat(125_000) + "\n",
+        "(AP)".repeat(125_000) + "\n" + "- ".repeat(250_000) + "contributed to this report")) {
+      items = readWithGoodAfter(write("line.txt", text));
+      assertThat(((Item.Read) items.get(0)).article().text()).isEqualTo(text);
+      items = readWithGoodAfter(write("line.html", "<html><body><article><pre>" + text + "</pre></article></body></html>"));
+      assertThat(items).singleElement().isInstanceOf(Item.Read.class);
+    }
+  }
+
   private static String reason(Item item) {
     assertThat(item).isInstanceOf(Item.Failed.class);
     String reason = ((Item.Failed) item).error().getMessage();

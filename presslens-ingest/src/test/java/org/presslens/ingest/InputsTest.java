@@ -78,6 +78,28 @@ class InputsTest {
     assertThat(items.get(4)).isInstanceOf(Item.Read.class);
   }
 
+  /**
+   * The randomized test found a date that held line breaks ("202\n\n…", JSON escapes) quoted
+   * into a failure of many lines. Whatever a reason quotes, and whatever a file is named, the
+   * failure is one line: control characters escaped, a quoted megabyte cut.
+   */
+  @Test
+  void aFailureIsOneLineWhateverTheInputHolds() throws IOException {
+    Path p = write("dates.jsonl", String.join("\n",
+        "{\"text\": \"Rain fell in Oslo.\", \"published\": \"202\\n\\n\\r\\u2028\\u0000x\"}",
+        "{\"text\": \"Rain fell in Oslo.\", \"published\": \"" + "9".repeat(1_000_000) + "\"}",
+        "{\"text\": \"Rain fell in Oslo.\"}").getBytes(StandardCharsets.UTF_8));
+    List<Item> items = readAll(p.toString());
+    assertThat(error(items.get(0)))
+        .isEqualTo(p + ":1: \"published\" is not a date: '202\\n\\n\\r\\u2028\\u0000x' (write YYYY-MM-DD, ISO 8601 or RFC 1123)");
+    assertThat(error(items.get(1))).startsWith(p + ":2: \"published\" is not a date: '999").endsWith("…")
+        .hasSize((p + ":2: ").length() + BadInputException.MAX_REASON_CHARS + 1);
+    assertThat(items.get(2)).isInstanceOf(Item.Read.class);
+    // A file name with a line break in it.
+    Path named = write("two\nlines.html", new byte[0]);
+    assertThat(error(readAll(named.toString()).get(0))).startsWith(dir + "/two\\nlines.html: ");
+  }
+
   @Test
   void plainTextIsKeptExactlyButForTheByteOrderMark() throws IOException {
     String text = "Headline here\n\n  Body with  spaces\r\nand 😀.\n";

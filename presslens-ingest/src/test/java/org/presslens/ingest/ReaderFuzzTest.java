@@ -27,7 +27,8 @@ import org.netpreserve.jwarc.WarcWriter;
  * repeated, structure inserted), each read as the CLI reads a file. Whatever the bytes, reading
  * must end, never throw, and give articles or one-line failures that name the input. Found so far:
  * a WARC record header that sent jwarc reading the end of the file forever (now a test of its
- * own in WarcArticlesTest).
+ * own in WarcArticlesTest). The pieces it inserts include what cost a reader per level or per
+ * sibling before (deep block quotes, misnested formatting, hidden siblings, megabyte bylines).
  *
  * <p>A short run is part of the build. A long one, on demand: {@code mvn -pl presslens-ingest -am
  * test -Dtest=ReaderFuzzTest -Dsurefire.failIfNoSpecifiedTests=false -Dpresslens.fuzz.seconds=600}.
@@ -37,15 +38,22 @@ import org.netpreserve.jwarc.WarcWriter;
 class ReaderFuzzTest {
   private static final long SECONDS = Long.getLong("presslens.fuzz.seconds", 8);
   private static final long SEED = Long.getLong("presslens.fuzz.seed", System.nanoTime());
-  /** A single read that takes longer than this is a hang, whatever the machine. */
-  private static final long READ_LIMIT_NANOS = 20_000_000_000L;
+  /**
+   * A single read that takes longer than this is a hang or a blow-up, whatever the machine: the
+   * largest case (a piece repeated 50,000 times, a few megabytes) reads in seconds.
+   */
+  private static final long READ_LIMIT_NANOS = 60_000_000_000L;
 
   /** What the mutations insert: the edges of each format's structure. */
   private static final String[] PIECES = {
     "<", ">", "</", "<div>", "</div>", "<p>", "<!--", "-->", "<![CDATA[", "]]>", "<script>", "&amp;", "&#x0;", "&lol;",
     "<!DOCTYPE x [<!ENTITY a \"aaaaaaaa\">]>", "\"", "{", "}", "[", "]", ":", ",", "\\", "\\u0000", "null", "1e999999",
     "\r\n", "\n\n", "\u0000", "\uFEFF", "\uD800", "WARC/1.0\r\n", "Content-Length: 99999999\r\n", "\r\n\r\n",
-    "<item>", "</item>", "<entry>", "<link>", "</link>", "<?xml version=\"1.0\"?>", "😀", "\u202E"
+    "<item>", "</item>", "<entry>", "<link>", "</link>", "<?xml version=\"1.0\"?>", "😀", "\u202E",
+    // What made a reader pay per level or per sibling before (HostileInputTest keeps each case).
+    "<blockquote>", "<table><tr><td>", "<font color=red><div>", "<b id=x>", "<button>", "<li>", "<a href=/x>",
+    "<div style=\"display:none\">x</div>", "<script></script>", "<meta name=\"author\" content=\"", "senior ", " ", "!",
+    "<div class=\"byline\">By ", "{\"@type\":\"NewsArticle\",\"author\":{\"name\":\"", "\\n"
   };
 
   @TempDir Path dir;
@@ -146,7 +154,9 @@ class ReaderFuzzTest {
         default -> { // insert structure, sometimes many times over
           byte[] piece = PIECES[random.nextInt(PIECES.length)].getBytes(StandardCharsets.UTF_8);
           b.write(out, 0, at);
-          for (int i = random.nextInt(4) == 0 ? random.nextInt(5000) : 1; i > 0; i--) {
+          // Now and then thousands of times, rarely tens of thousands: deep nesting, long runs.
+          int times = random.nextInt(40) == 0 ? random.nextInt(50_000) : random.nextInt(4) == 0 ? random.nextInt(5000) : 1;
+          for (int i = times; i > 0; i--) {
             b.writeBytes(piece);
           }
           b.write(out, at, out.length - at);
