@@ -53,6 +53,16 @@ public final class HtmlArticles {
     return of(input, html, url, transportCharset, ContentExtractor.Params.DEFAULT);
   }
 
+  /**
+   * A page {@link PoliteFetcher} brought: read from its final URL (after redirects) with the
+   * charset the server gave, and the redirects followed recorded in its extraction.
+   */
+  static Article of(String input, PoliteFetcher.Page page) throws BadInputException {
+    Article a = of(input, page.body(), page.url(), page.charset());
+    return new Article(a.input(), a.text(), a.title(), a.authors(), a.published(), a.language(), a.source(), a.credits(),
+        a.extraction().withRedirects(page.redirects()));
+  }
+
   /** As {@link #of(String, byte[], String, String)}, with the extractor's constants (for tuning them). */
   static Article of(String input, byte[] html, String url, String transportCharset, ContentExtractor.Params params)
       throws BadInputException {
