@@ -80,8 +80,19 @@ final class ContentExtractor {
 
   /** The body text of {@code doc} as paragraphs separated by blank lines; "" if none is found. */
   static String extract(Document doc) {
-    return extract(doc, Params.DEFAULT, false);
+    return extract(doc, Params.DEFAULT, false).container();
   }
+
+  /**
+   * What {@link #extract(Document, Params, boolean)} finds, both as paragraphs separated by blank
+   * lines ("" when there is none).
+   *
+   * @param container the text of the best container of prose (an article's body)
+   * @param page all the page's text less what is never content and what is marked as boilerplate,
+   *     link lists included: the main content of a page made of many blocks (a listing's cards, a
+   *     service page's sections), where no one container holds it
+   */
+  record Extracted(String container, String page) {}
 
   /**
    * The text of the page's main region ({@code <main>}, {@code role=main}), less what is never
@@ -103,6 +114,7 @@ final class ContentExtractor {
     return String.join("\n\n", paragraphs);
   }
 
+
   private static void clean(Element body, boolean thread) {
     body.select(NEVER_CONTENT).remove();
     body.select("[style~=(?i)display:\\s*none|visibility:\\s*hidden]").remove();
@@ -110,16 +122,28 @@ final class ContentExtractor {
   }
 
   /**
-   * As {@link #extract(Document)}, with other constants; {@code thread} when the page is a forum
-   * thread, whose posts are its content and not comments to drop.
+   * As {@link #extract(Document)}, with other constants, and the page's text besides; {@code
+   * thread} when the page is a forum thread, whose posts are its content and not comments to drop.
    */
-  static String extract(Document doc, Params params, boolean thread) {
+  static Extracted extract(Document doc, Params params, boolean thread) {
     Element body = doc.body();
     if (body == null) {
-      return "";
+      return new Extracted("", "");
     }
     clean(body, thread);
-    return extractCleaned(body, params, thread);
+    String container = extractCleaned(body, params, thread);
+    // The site's header (logo, account, cart) is no part of the page's content; an article's or
+    // the main region's header, or one holding the headline, is.
+    for (Element header : body.select("header")) {
+      if (header.closest("article, main, [role=main]") == null && header.selectFirst("h1") == null) {
+        header.remove();
+      }
+    }
+    List<String> blocks = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    walk(body, current, blocks, true);
+    flush(current, blocks);
+    return new Extracted(container, String.join("\n\n", blocks));
   }
 
   /**
@@ -393,11 +417,12 @@ final class ContentExtractor {
   /** Writes the text blocks under {@code root} as paragraphs, skipping link lists and crumbs. */
   private static void collectBlocks(Element root, List<String> out) {
     StringBuilder current = new StringBuilder();
-    walk(root, current, out);
+    walk(root, current, out, false);
     flush(current, out);
   }
 
-  private static void walk(Node root, StringBuilder current, List<String> out) {
+  /** Walks {@code root}'s text blocks into {@code out}; link lists are skipped unless {@code keepLinks}. */
+  private static void walk(Node root, StringBuilder current, List<String> out, boolean keepLinks) {
     NodeTraversor.filter(new NodeFilter() {
       /** How many {@code <pre>} elements enclose the node walked: counted, not looked up per text node. */
       private int preDepth = insidePre(root.parent()) ? 1 : 0;
@@ -422,7 +447,7 @@ final class ContentExtractor {
         }
         if (BLOCKS.contains(tag)) {
           flush(current, out);
-          if (isLinkList(e)) {
+          if (!keepLinks && isLinkList(e)) {
             return FilterResult.SKIP_ENTIRELY;
           }
         }

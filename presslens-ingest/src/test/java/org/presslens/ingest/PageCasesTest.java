@@ -120,6 +120,48 @@ class PageCasesTest {
   }
 
   @Test
+  void aShopsGridOfLinkedCardsIsTheTextWithoutAMainRegion() throws Exception {
+    StringBuilder cards = new StringBuilder();
+    for (int i = 1; i <= 10; i++) {
+      cards.append("<li class=\"product-card\"><a href=\"/products/clock-").append(i).append("\">Brass tide clock no. ").append(i)
+          .append("</a><span class=\"price\">$").append(40 + i).append(".00</span></li>");
+    }
+    Article a = read("<html><head><title>Tide clocks | Harbour Shop</title></head><body>"
+        + "<header><a href=\"/\">Harbour Shop</a> <a href=\"/cart\">Cart</a></header>"
+        + "<div class=\"collection\"><h1>Tide clocks</h1><p>10 products</p><ul class=\"grid\">" + cards + "</ul></div>"
+        + "<footer>Harbour Shop, 4 Quay Street</footer></body></html>");
+    assertThat(a.extraction().pageKind()).isEqualTo("listing");
+    // Every card, its linked name and its price; not the site's header or footer.
+    assertThat(a.text()).contains("10 products", "Brass tide clock no. 1", "$41.00", "Brass tide clock no. 10", "$50.00")
+        .doesNotContain("Cart", "Quay Street");
+  }
+
+  @Test
+  void aPageOfSectionsThatSaysNotWhatItIsKeepsEverySection() throws Exception {
+    // A service page: one section of prose, then features, plans and questions in short blocks no
+    // container of prose holds; the page says nothing of its kind.
+    StringBuilder features = new StringBuilder();
+    for (String f : new String[] {"Tide tables for 40 harbours", "Alerts before storms", "Berth bookings by phone",
+        "Fuel prices at each quay", "Crew rotas shared with the harbour master", "Offline charts"}) {
+      features.append("<div class=\"feature\"><h3>").append(f).append("</h3><span>Included in every plan.</span></div>");
+    }
+    Article a = read("<html><head><title>Harbour Planner</title></head><body><nav><a href=\"/\">Home</a></nav>"
+        + "<section class=\"hero\"><h1>Harbour Planner</h1><p>Harbour Planner keeps a small port's tides, berths, crews and"
+        + " fuel in one place, so that the harbour master spends the morning on the water and not on the telephone.</p>"
+        + "<p>It was built with the harbour masters of Porthaven, Kelby and Rosmouth, who ran their ports on paper and"
+        + " spreadsheets until 2024, and it works on a phone at the end of a pier.</p></section>"
+        + "<section class=\"features\"><h2>What it does</h2>" + features + "</section>"
+        + "<section class=\"plans\"><h2>Plans</h2><div class=\"plan\"><h3>Quay</h3><span>$19 a month for one harbour</span></div>"
+        + "<div class=\"plan\"><h3>Fleet</h3><span>$49 a month for up to five harbours</span></div></section>"
+        + "<section class=\"faq\"><h2>Questions</h2><h3>Does it work without a signal?</h3><span>Yes, charts and tables are kept on"
+        + " the phone.</span><h3>Can the crew see the rota?</h3><span>Each crew member gets a link.</span></section>"
+        + "<footer>© Harbour Planner Ltd</footer></body></html>");
+    assertThat(a.text()).contains("keeps a small port's tides", "Alerts before storms", "Offline charts",
+        "$49 a month for up to five harbours", "Does it work without a signal?", "Each crew member gets a link.")
+        .doesNotContain("Harbour Planner Ltd");
+  }
+
+  @Test
   void productsAndThreadsSayWhatTheyAre() throws Exception {
     Article product = read("<html><head><script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Tide clock\"}"
         + "</script></head><body><main><h1>Tide clock</h1><p>A brass tide clock for the harbour wall, made in Porthaven,"
