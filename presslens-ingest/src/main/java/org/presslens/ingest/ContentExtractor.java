@@ -119,6 +119,28 @@ final class ContentExtractor {
     body.select(NEVER_CONTENT).remove();
     body.select("[style~=(?i)display:\\s*none|visibility:\\s*hidden]").remove();
     removeUnlikely(body, thread ? UNLIKELY_IN_THREAD : UNLIKELY);
+    if (thread) {
+      removeCommentsOnPosts(body);
+    }
+  }
+
+  private static final Pattern COMMENTS = Pattern.compile("(?i)(?:^|[\\s_-])comments?(?:$|[\\s_-])");
+  private static final Pattern POST = Pattern.compile("(?i)(?:^|[\\s_-])(?:post|answer|question|message)(?:$|[\\s_-])");
+
+  /**
+   * In a thread the posts are the content, but comments under a post (a question's or an
+   * answer's on a Q&A site) are remarks on it, not posts: they go.
+   */
+  private static void removeCommentsOnPosts(Element body) {
+    List<Element> doomed = new ArrayList<>();
+    for (Element e : body.getElementsByAttribute("class")) {
+      if (COMMENTS.matcher(e.className()).find()
+          && e.parents().stream().anyMatch(p -> POST.matcher(p.className()).find())
+          && doomed.stream().noneMatch(d -> e.parents().contains(d))) {
+        doomed.add(e);
+      }
+    }
+    doomed.forEach(Element::remove);
   }
 
   /**

@@ -162,6 +162,26 @@ class PageCasesTest {
   }
 
   @Test
+  void aQuestionPageKeepsItsAnswersAndDropsTheCommentsOnThem() throws Exception {
+    String comments = "<div class=\"comments\"><ul><li class=\"comment\">Which harbour is this, and which year's table?</li>"
+        + "<li class=\"comment\">Try the harbour master's office, they keep the old ones.</li></ul></div>";
+    Article a = read("<html><head><script type=\"application/ld+json\">{\"@type\":\"QAPage\"}</script>"
+        + "<title>Why do the tide tables differ? - Sailing Q&amp;A</title></head><body><div id=\"mainbar\">"
+        + "<div class=\"question\"><h1>Why do the tide tables differ?</h1><div class=\"post-text\"><p>The tide table at the"
+        + " Porthaven quay and the one in the almanac differ by up to twenty minutes for the same morning. Which one should a"
+        + " skipper trust when the channel is shallow?</p></div><span class=\"user\">marisol_k</span>" + comments + "</div>"
+        + "<div class=\"answer\"><div class=\"post-text\"><p>The almanac gives the standard port and corrects for Porthaven"
+        + " with an average difference; the quay's table is computed for the quay itself, so trust the quay's.</p></div>"
+        + "<span class=\"user\">old_pilot</span>" + comments.replace("Which harbour", "Which almanac") + "</div>"
+        + "<div class=\"answer\"><div class=\"post-text\"><p>Wind and air pressure move the water too: a strong"
+        + " southerly can hold the tide back by a quarter of an hour, whatever either table says.</p></div>"
+        + "<span class=\"user\">deckhand</span></div></div></body></html>");
+    assertThat(a.extraction().pageKind()).isEqualTo("forum");
+    assertThat(a.text()).contains("differ by up to twenty minutes", "trust the quay's", "a strong southerly")
+        .doesNotContain("Which harbour is this", "Which almanac is this", "harbour master's office");
+  }
+
+  @Test
   void productsAndThreadsSayWhatTheyAre() throws Exception {
     Article product = read("<html><head><script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Tide clock\"}"
         + "</script></head><body><main><h1>Tide clock</h1><p>A brass tide clock for the harbour wall, made in Porthaven,"
