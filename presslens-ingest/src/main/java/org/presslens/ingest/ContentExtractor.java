@@ -84,15 +84,14 @@ final class ContentExtractor {
   }
 
   /**
-   * What {@link #extract(Document, Params, boolean)} finds, both as paragraphs separated by blank
-   * lines ("" when there is none).
+   * What {@link #extract(Document, Params, boolean)} finds.
    *
-   * @param container the text of the best container of prose (an article's body)
-   * @param page all the page's text less what is never content and what is marked as boilerplate,
-   *     link lists included: the main content of a page made of many blocks (a listing's cards, a
-   *     service page's sections), where no one container holds it
+   * @param container the text of the best container of prose (an article's body), paragraphs
+   *     separated by blank lines; "" when there is none
+   * @param pageChars the characters of all the page's text less what is never content and what
+   *     is marked as boilerplate, link lists included: how much the container leaves out
    */
-  record Extracted(String container, String page) {}
+  record Extracted(String container, int pageChars) {}
 
   /**
    * The text of the page's main region ({@code <main>}, {@code role=main}), less what is never
@@ -114,6 +113,50 @@ final class ContentExtractor {
     return String.join("\n\n", paragraphs);
   }
 
+
+  /**
+   * On a page of many blocks, what a class or id marks as boilerplate: fewer words than {@link
+   * #UNLIKELY}, whose "media", "rating", "tags" or "header" mark a listing's cards and a service
+   * page's sections as often as an article's clutter.
+   */
+  private static final Pattern UNLIKELY_ON_BLOCK_PAGES =
+      Pattern.compile("(?i)cookie|consent|popup|modal|newsletter|subscri|breadcrumb|footer|\\bnav|menu");
+
+  /**
+   * The text of a page whose content is spread over many blocks (a listing's cards, a service
+   * page's sections, a shop's grid), where no one container holds it: all its text blocks, link
+   * lists included, less what is never content, the site's header and {@link
+   * #UNLIKELY_ON_BLOCK_PAGES}. {@code doc} must be a fresh parse.
+   */
+  static String extractPage(Document doc) {
+    Element body = doc.body();
+    if (body == null) {
+      return "";
+    }
+    body.select(NEVER_CONTENT).remove();
+    body.select("[style~=(?i)display:\\s*none|visibility:\\s*hidden]").remove();
+    removeUnlikely(body, UNLIKELY_ON_BLOCK_PAGES);
+    removeSiteHeaders(body);
+    return allText(body);
+  }
+
+  /** The site's header (logo, account, cart) is no content; an article's, or one holding the headline, is. */
+  private static void removeSiteHeaders(Element body) {
+    for (Element header : body.select("header")) {
+      if (header.closest("article, main, [role=main]") == null && header.selectFirst("h1") == null) {
+        header.remove();
+      }
+    }
+  }
+
+  /** Every text block under {@code root} as paragraphs, link lists included. */
+  private static String allText(Element root) {
+    List<String> blocks = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    walk(root, current, blocks, true);
+    flush(current, blocks);
+    return String.join("\n\n", blocks);
+  }
 
   private static void clean(Element body, boolean thread) {
     body.select(NEVER_CONTENT).remove();
@@ -150,22 +193,12 @@ final class ContentExtractor {
   static Extracted extract(Document doc, Params params, boolean thread) {
     Element body = doc.body();
     if (body == null) {
-      return new Extracted("", "");
+      return new Extracted("", 0);
     }
     clean(body, thread);
     String container = extractCleaned(body, params, thread);
-    // The site's header (logo, account, cart) is no part of the page's content; an article's or
-    // the main region's header, or one holding the headline, is.
-    for (Element header : body.select("header")) {
-      if (header.closest("article, main, [role=main]") == null && header.selectFirst("h1") == null) {
-        header.remove();
-      }
-    }
-    List<String> blocks = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    walk(body, current, blocks, true);
-    flush(current, blocks);
-    return new Extracted(container, String.join("\n\n", blocks));
+    removeSiteHeaders(body);
+    return new Extracted(container, allText(body).length());
   }
 
   /**

@@ -137,9 +137,10 @@ public final class HtmlArticles {
     // A listing's cards, a service page's sections: no one container holds the content, the page
     // does. So too for an article whose best container holds little of the page's text.
     boolean spread = kind.equals(PageKind.LISTING) || kind.equals(PageKind.OTHER) || body.isBlank()
-        || (kind.equals(PageKind.ARTICLE) && signals.declared() == null && body.length() < CONTAINER_SHARE * found.page().length());
-    if (spread && !found.page().isBlank()) {
-      body = found.page();
+        || (kind.equals(PageKind.ARTICLE) && signals.declared() == null && body.length() < CONTAINER_SHARE * found.pageChars());
+    if (spread) { // parsed again: extraction cut the first
+      String page = ContentExtractor.extractPage(Jsoup.parse(html, url == null ? "" : url));
+      body = page.isBlank() ? body : page;
     }
 
     if (body.isBlank()) {

@@ -123,16 +123,18 @@ class PageCasesTest {
   void aShopsGridOfLinkedCardsIsTheTextWithoutAMainRegion() throws Exception {
     StringBuilder cards = new StringBuilder();
     for (int i = 1; i <= 10; i++) {
-      cards.append("<li class=\"product-card\"><a href=\"/products/clock-").append(i).append("\">Brass tide clock no. ").append(i)
-          .append("</a><span class=\"price\">$").append(40 + i).append(".00</span></li>");
+      // Class names that mark an article's clutter ("media", "rating") mark a shop's cards too.
+      cards.append("<li class=\"product-card media\"><a href=\"/products/clock-").append(i).append("\">Brass tide clock no. ").append(i)
+          .append("</a><span class=\"price\">$").append(40 + i).append(".00</span><span class=\"rating\">Rated ").append(i % 5 + 1)
+          .append(" of 5</span></li>");
     }
     Article a = read("<html><head><title>Tide clocks | Harbour Shop</title></head><body>"
         + "<header><a href=\"/\">Harbour Shop</a> <a href=\"/cart\">Cart</a></header>"
         + "<div class=\"collection\"><h1>Tide clocks</h1><p>10 products</p><ul class=\"grid\">" + cards + "</ul></div>"
         + "<footer>Harbour Shop, 4 Quay Street</footer></body></html>");
     assertThat(a.extraction().pageKind()).isEqualTo("listing");
-    // Every card, its linked name and its price; not the site's header or footer.
-    assertThat(a.text()).contains("10 products", "Brass tide clock no. 1", "$41.00", "Brass tide clock no. 10", "$50.00")
+    // Every card, its linked name, price and rating; not the site's header or footer.
+    assertThat(a.text()).contains("10 products", "Brass tide clock no. 1", "$41.00", "Rated 2 of 5", "Brass tide clock no. 10", "$50.00")
         .doesNotContain("Cart", "Quay Street");
   }
 
