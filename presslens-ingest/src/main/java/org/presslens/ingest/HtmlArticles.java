@@ -28,16 +28,6 @@ public final class HtmlArticles {
   private static final Pattern BYLINE =
       Pattern.compile("^(?:(?:[Ww]ritten|[Pp]osted|[Rr]eported|[Ww]ords)\\s+)?(?:[Bb]y|BY):?\\s+\\p{Lu}[^!?]*[^.!?]$");
 
-  /**
-   * A page that looks like an article but does not say it is one (no schema.org article type, no
-   * {@code og:type} article), whose best container holds less than this share of the page's text
-   * (in characters), is read as the whole page less boilerplate: its content is spread over
-   * blocks. Chosen by 5-fold cross-validation on WCXB dev among 0 (never), 0.2, 0.4, 0.5, 0.6, 0.7
-   * and 0.8: every fold chose 0.7 (docs/EXTRACTION.md). Pages that say they are articles keep their
-   * container: on the article-extraction benchmark the rule took two news pages' boilerplate in.
-   */
-  private static final double CONTAINER_SHARE = 0.7;
-
   private HtmlArticles() {}
 
   /** Parses raw bytes, decoded as a browser would (see {@link HtmlEncoding}). */
@@ -135,9 +125,11 @@ public final class HtmlArticles {
       }
     }
     // A listing's cards, a service page's sections: no one container holds the content, the page
-    // does. So too for an article whose best container holds little of the page's text.
+    // does. So too for a page like an article whose best container holds little of the page's
+    // text, unless it says it is an article: on the article-extraction benchmark that took two
+    // news pages' boilerplate in.
     boolean spread = kind.equals(PageKind.LISTING) || kind.equals(PageKind.OTHER) || body.isBlank()
-        || (kind.equals(PageKind.ARTICLE) && signals.declared() == null && body.length() < CONTAINER_SHARE * found.pageChars());
+        || (kind.equals(PageKind.ARTICLE) && signals.declared() == null && body.length() < params.share() * found.pageChars());
     if (spread) { // parsed again: extraction cut the first
       String page = ContentExtractor.extractPage(Jsoup.parse(html, url == null ? "" : url));
       body = page.isBlank() ? body : page;
