@@ -21,7 +21,9 @@ import org.jsoup.select.NodeTraversor;
  * <p>The approach is readability's, reworked for news pages: remove what is never content, score
  * each container by the prose paragraphs directly inside it (length, commas, link density, class
  * and id hints), take the best container and those of its siblings that carry prose too, and
- * write out its text blocks in order, one paragraph each.
+ * write out its text blocks in order, one paragraph each. A page whose content no one container
+ * holds (a listing's cards, a service page's sections) is read whole instead ({@link
+ * #extractPage}), with a lighter cleaning.
  */
 final class ContentExtractor {
   /** Elements that never hold article text. */
@@ -98,8 +100,9 @@ final class ContentExtractor {
 
   /**
    * The text of the page's main region ({@code <main>}, {@code role=main}), less what is never
-   * content: for pages that are no article (a listing, a product, a service page), whose content
-   * is many blocks rather than one container of prose. Null when the page marks no main region.
+   * content: for a product page, whose content is many blocks rather than one container of prose
+   * (pages of other kinds read whole do better, {@link #extractPage}). Null when the page marks no
+   * main region.
    */
   static String extractMain(Document doc) {
     Element body = doc.body();
@@ -115,7 +118,6 @@ final class ContentExtractor {
     collectBlocks(main, paragraphs);
     return String.join("\n\n", paragraphs);
   }
-
 
   /**
    * On a page of many blocks, what a class or id marks as boilerplate: fewer words than {@link
