@@ -47,7 +47,8 @@ final class EvalCommand implements Runnable {
         "  the benchmark's word-level P, R, F1 (a bag of lower-cased \\w+ tokens, as its",
         "  evaluate.py), means over pages, overall and per page type; the share of its 'with'",
         "  snippets found and 'without' snippets kept; title, author and date accuracy where",
-        "  the gold has one (rules in WcxbBenchmark's Javadoc); extraction speed on one thread."
+        "  the gold has one (rules in WcxbBenchmark's Javadoc); extraction speed in pages per second",
+        "  of one thread's CPU time."
       })
   static final class Extraction implements Callable<Integer> {
     @Option(names = "--gold-dir", required = true, paramLabel = "DIR",
@@ -62,8 +63,9 @@ final class EvalCommand implements Runnable {
     int folds;
 
     @Option(names = "--cross-validate", description = {
-        "WCXB: choose the extractor's constants by cross-validation over --folds (default 5)",
-        "folds of pages; prints each fold's choice and its held-out figures (minutes)."})
+        "WCXB: choose the extractor's constants (grow, reach, share) by cross-validation over",
+        "--folds (default 5) folds of pages; prints each fold's choice and its held-out figures",
+        "(14 settings, each a run over the split: half an hour)."})
     boolean crossValidate;
 
     @Override
@@ -119,7 +121,7 @@ final class EvalCommand implements Runnable {
             java.util.Arrays.stream(f1).min().orElse(0), java.util.Arrays.stream(f1).max().orElse(0));
       }
       long nanos = r.pages().stream().mapToLong(WcxbBenchmark.PageScore::nanos).sum();
-      System.out.printf("extraction with metadata: %.1f pages/s on one thread (%d pages, %.1f s; parsing included, reading excluded)%n",
+      System.out.printf("extraction with metadata: %.1f pages/s of one thread's CPU time (%d pages, %.1f s; decoding and parsing included, reading the file excluded)%n",
           r.pages().size() / (nanos / 1e9), r.pages().size(), nanos / 1e9);
       System.out.println("page kind said (columns) by WCXB type (rows):");
       List<String> kinds = List.of("article", "forum", "product", "listing", "other");

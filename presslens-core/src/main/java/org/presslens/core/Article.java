@@ -49,12 +49,26 @@ public record Article(
    * @param modified the page's last-modified date as it gives it (ISO 8601), or null
    * @param from where each metadata field came from, by field name ("title", "authors",
    *     "published", "language"): "json-ld", "meta", "byline", "time", "url", "text" and the like
+   * @param redirects for a page fetched by its address, the URLs that redirected, in the order
+   *     followed: the address asked for first, the final URL (the source's) not among them; empty
+   *     when none did or nothing was fetched
    */
-  public record Extraction(String pageKind, String modified, Map<String, String> from) {
+  public record Extraction(String pageKind, String modified, Map<String, String> from, List<String> redirects) {
     public static final Extraction NONE = new Extraction(null, null, Map.of());
 
     public Extraction {
       from = Map.copyOf(from);
+      redirects = List.copyOf(redirects);
+    }
+
+    /** A page read without following redirects (a file, a WARC record, a request body). */
+    public Extraction(String pageKind, String modified, Map<String, String> from) {
+      this(pageKind, modified, from, List.of());
+    }
+
+    /** The same, reached through {@code redirects}. */
+    public Extraction withRedirects(List<String> redirects) {
+      return new Extraction(pageKind, modified, from, redirects);
     }
   }
 }

@@ -21,7 +21,9 @@ import org.jsoup.select.NodeTraversor;
  * <p>The approach is readability's, reworked for news pages: remove what is never content, score
  * each container by the prose paragraphs directly inside it (length, commas, link density, class
  * and id hints), take the best container and those of its siblings that carry prose too, and
- * write out its text blocks in order, one paragraph each.
+ * write out its text blocks in order, one paragraph each. A page whose content no one container
+ * holds (a listing's cards, a service page's sections) is read whole instead ({@link
+ * #extractPage}), with a lighter cleaning.
  */
 final class ContentExtractor {
   /** Elements that never hold article text. */
@@ -68,25 +70,39 @@ final class ContentExtractor {
    * @param grow an ancestor replaces the best container when it holds this many times its prose
    * @param reach how many levels up such an ancestor is looked for (wrappers that add no prose
    *     sit between the blocks of a page built from blocks)
+   * @param share a page that looks like an article without saying it is one, whose best
+   *     container holds less than this share of the page's text (in characters), is read whole as
+   *     a page of many blocks ({@link #extractPage})
    */
-  record Params(double grow, int reach) {
-    static final Params DEFAULT = new Params(1.1, 20);
+  record Params(double grow, int reach, double share) {
+    static final Params DEFAULT = new Params(1.1, 20, 0.7);
 
     @Override
     public String toString() {
-      return "grow " + grow + ", reach " + reach;
+      return "grow " + grow + ", reach " + reach + ", share " + share;
     }
   }
 
   /** The body text of {@code doc} as paragraphs separated by blank lines; "" if none is found. */
   static String extract(Document doc) {
-    return extract(doc, Params.DEFAULT, false);
+    return extract(doc, Params.DEFAULT, false).container();
   }
 
   /**
+   * What {@link #extract(Document, Params, boolean)} finds.
+   *
+   * @param container the text of the best container of prose (an article's body), paragraphs
+   *     separated by blank lines; "" when there is none
+   * @param pageChars the characters of all the page's text less what is never content and what
+   *     is marked as boilerplate, link lists included: how much the container leaves out
+   */
+  record Extracted(String container, int pageChars) {}
+
+  /**
    * The text of the page's main region ({@code <main>}, {@code role=main}), less what is never
-   * content: for pages that are no article (a listing, a product, a service page), whose content
-   * is many blocks rather than one container of prose. Null when the page marks no main region.
+   * content: for a product page, whose content is many blocks rather than one container of prose
+   * (pages of other kinds read whole do better, {@link #extractPage}). Null when the page marks no
+   * main region.
    */
   static String extractMain(Document doc) {
     Element body = doc.body();
@@ -103,23 +119,95 @@ final class ContentExtractor {
     return String.join("\n\n", paragraphs);
   }
 
-  private static void clean(Element body, boolean thread) {
-    removeAll(body.select(NEVER_CONTENT));
-    removeAll(body.select("[style~=(?i)display:\\s*none|visibility:\\s*hidden]"));
-    removeUnlikely(body, thread ? UNLIKELY_IN_THREAD : UNLIKELY);
-  }
+  /**
+   * On a page of many blocks, what a class or id marks as boilerplate: fewer words than {@link
+   * #UNLIKELY}, whose "media", "rating", "tags" or "header" mark a listing's cards and a service
+   * page's sections as often as an article's clutter.
+   */
+  private static final Pattern UNLIKELY_ON_BLOCK_PAGES =
+      Pattern.compile("(?i)cookie|consent|popup|modal|newsletter|subscri|breadcrumb|footer|\\bnav|menu");
 
   /**
-   * As {@link #extract(Document)}, with other constants; {@code thread} when the page is a forum
-   * thread, whose posts are its content and not comments to drop.
+   * The text of a page whose content is spread over many blocks (a listing's cards, a service
+   * page's sections, a shop's grid), where no one container holds it: all its text blocks, link
+   * lists included, less what is never content, the site's header and {@link
+   * #UNLIKELY_ON_BLOCK_PAGES}. {@code doc} must be a fresh parse.
    */
-  static String extract(Document doc, Params params, boolean thread) {
+  static String extractPage(Document doc) {
     Element body = doc.body();
     if (body == null) {
       return "";
     }
+    removeAll(body.select(NEVER_CONTENT));
+    removeAll(body.select("[style~=(?i)display:\\s*none|visibility:\\s*hidden]"));
+    removeUnlikely(body, UNLIKELY_ON_BLOCK_PAGES);
+    removeSiteHeaders(body);
+    return allText(body);
+  }
+
+  /** The site's header (logo, account, cart) is no content; an article's, or one holding the headline, is. */
+  private static void removeSiteHeaders(Element body) {
+    for (Element header : body.select("header")) {
+      if (header.closest("article, main, [role=main]") == null && header.selectFirst("h1") == null) {
+        header.remove();
+      }
+    }
+  }
+
+  /** Every text block under {@code root} as paragraphs, link lists included. */
+  private static String allText(Element root) {
+    List<String> blocks = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    walk(root, current, blocks, true);
+    flush(current, blocks);
+    return String.join("\n\n", blocks);
+  }
+
+  private static void clean(Element body, boolean thread) {
+    removeAll(body.select(NEVER_CONTENT));
+    removeAll(body.select("[style~=(?i)display:\\s*none|visibility:\\s*hidden]"));
+    removeUnlikely(body, thread ? UNLIKELY_IN_THREAD : UNLIKELY);
+    if (thread) {
+      removeCommentsOnPosts(body);
+    }
+  }
+
+  private static final Pattern COMMENTS = Pattern.compile("(?i)(?:^|[\\s_-])comments?(?:$|[\\s_-])");
+  private static final Pattern POST = Pattern.compile("(?i)(?:^|[\\s_-])(?:post|answer|question|message)(?:$|[\\s_-])");
+
+  /**
+   * In a thread the posts are the content, but comments under a post (a question's or an
+   * answer's on a Q&A site) are remarks on it, not posts: they go.
+   */
+  private static void removeCommentsOnPosts(Element body) {
+    List<Element> doomed = new ArrayList<>();
+    // Each ancestor looked up in a set (at most the parser's nesting cap of them): linear in the
+    // page however many comments it holds, where scanning the doomed list was quadratic.
+    Set<Element> doomedSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Element e : body.getElementsByAttribute("class")) {
+      if (COMMENTS.matcher(e.className()).find()
+          && e.parents().stream().anyMatch(p -> POST.matcher(p.className()).find())
+          && e.parents().stream().noneMatch(doomedSet::contains)) {
+        doomed.add(e);
+        doomedSet.add(e);
+      }
+    }
+    removeAll(doomed);
+  }
+
+  /**
+   * As {@link #extract(Document)}, with other constants, and the page's text besides; {@code
+   * thread} when the page is a forum thread, whose posts are its content and not comments to drop.
+   */
+  static Extracted extract(Document doc, Params params, boolean thread) {
+    Element body = doc.body();
+    if (body == null) {
+      return new Extracted("", 0);
+    }
     clean(body, thread);
-    return extractCleaned(body, params, thread);
+    String container = extractCleaned(body, params, thread);
+    removeSiteHeaders(body);
+    return new Extracted(container, allText(body).length());
   }
 
   /**
@@ -421,11 +509,12 @@ final class ContentExtractor {
   /** Writes the text blocks under {@code root} as paragraphs, skipping link lists and crumbs. */
   private static void collectBlocks(Element root, List<String> out) {
     StringBuilder current = new StringBuilder();
-    walk(root, current, out);
+    walk(root, current, out, false);
     flush(current, out);
   }
 
-  private static void walk(Node root, StringBuilder current, List<String> out) {
+  /** Walks {@code root}'s text blocks into {@code out}; link lists are skipped unless {@code keepLinks}. */
+  private static void walk(Node root, StringBuilder current, List<String> out, boolean keepLinks) {
     NodeTraversor.filter(new NodeFilter() {
       /** How many {@code <pre>} elements enclose the node walked: counted, not looked up per text node. */
       private int preDepth = insidePre(root.parent()) ? 1 : 0;
@@ -450,7 +539,7 @@ final class ContentExtractor {
         }
         if (BLOCKS.contains(tag)) {
           flush(current, out);
-          if (isLinkList(e)) {
+          if (!keepLinks && isLinkList(e)) {
             return FilterResult.SKIP_ENTIRELY;
           }
         }

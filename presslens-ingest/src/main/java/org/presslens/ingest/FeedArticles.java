@@ -112,7 +112,7 @@ final class FeedArticles {
     if (link != null && !link.isBlank()) {
       try {
         PoliteFetcher.Page fetched = fetcher.fetchPage(link);
-        Article page = HtmlArticles.of(where, fetched.body(), fetched.url(), fetched.charset());
+        Article page = HtmlArticles.of(where, fetched);
         if (page.published() != null && !page.authors().isEmpty()) {
           return new Item.Read(page);
         }
@@ -126,7 +126,7 @@ final class FeedArticles {
         return new Item.Read(new Article(page.input(), page.text(), page.title(),
             page.authors().isEmpty() ? authors : page.authors(), page.published() != null ? page.published() : published,
             page.language(), page.source(), page.credits(),
-            new Article.Extraction(page.extraction().pageKind(), page.extraction().modified(), from)));
+            new Article.Extraction(page.extraction().pageKind(), page.extraction().modified(), from, page.extraction().redirects())));
       } catch (BadInputException e) {
         problem = e.getMessage();
       }

@@ -67,6 +67,16 @@ public final class HtmlArticles {
     return of(input, html, url, transportCharset, ContentExtractor.Params.DEFAULT);
   }
 
+  /**
+   * A page {@link PoliteFetcher} brought: read from its final URL (after redirects) with the
+   * charset the server gave, and the redirects followed recorded in its extraction.
+   */
+  static Article of(String input, PoliteFetcher.Page page) throws BadInputException {
+    Article a = of(input, page.body(), page.url(), page.charset());
+    return new Article(a.input(), a.text(), a.title(), a.authors(), a.published(), a.language(), a.source(), a.credits(),
+        a.extraction().withRedirects(page.redirects()));
+  }
+
   /** As {@link #of(String, byte[], String, String)}, with the extractor's constants (for tuning them). */
   static Article of(String input, byte[] html, String url, String transportCharset, ContentExtractor.Params params)
       throws BadInputException {
@@ -114,18 +124,29 @@ public final class HtmlArticles {
     String modified = meta.modified();
 
     List<String> pageBlocks = doc.body() == null ? List.of() : ContentExtractor.allBlocks(doc.body());
-    String body = ContentExtractor.extract(doc, params, signals.thread());
+    ContentExtractor.Extracted found = ContentExtractor.extract(doc, params, signals.thread());
+    String body = found.container();
     if (body.isBlank()) { // nothing left after the boilerplate went: try again, removing less (parsed again)
       body = ContentExtractor.extractLeniently(parse(html, url), params, signals.thread());
     }
     String kind = signals.kind(body);
-    if (!kind.equals(PageKind.ARTICLE) && !kind.equals(PageKind.FORUM)) {
-      // A listing, product or service page is many blocks, not one container of prose: its
-      // main region is the content when the page marks one (parsed again: extraction cut the first).
+    if (kind.equals(PageKind.PRODUCT)) {
+      // A product page is many blocks, not one container of prose: its main region is the
+      // content when the page marks one (parsed again: extraction cut the first).
       String region = ContentExtractor.extractMain(parse(html, url));
       if (region != null && region.length() > body.length()) {
         body = region;
       }
+    }
+    // A listing's cards, a service page's sections: no one container holds the content, the page
+    // does. So too for a page like an article whose best container holds little of the page's
+    // text, unless it says it is an article: on the article-extraction benchmark that took two
+    // news pages' boilerplate in.
+    boolean spread = kind.equals(PageKind.LISTING) || kind.equals(PageKind.OTHER) || body.isBlank()
+        || (kind.equals(PageKind.ARTICLE) && signals.declared() == null && body.length() < params.share() * found.pageChars());
+    if (spread) { // parsed again: extraction cut the first
+      String page = ContentExtractor.extractPage(parse(html, url));
+      body = page.isBlank() ? body : page;
     }
 
     if (body.isBlank()) {

@@ -242,12 +242,36 @@ public final class Inputs {
     } catch (BadInputException e) {
       return List.<Item>of(new Item.Failed(e)).iterator();
     }
-    byte[] body = page.body();
-    String head = new String(body, 0, Math.min(body.length, 512), StandardCharsets.UTF_8).stripLeading();
-    if (head.startsWith("<?xml") || head.startsWith("<rss") || head.startsWith("<feed") || head.startsWith("<rdf")) {
-      return FeedArticles.read(url, body, PoliteFetcher.DEFAULT);
+    if (isFeed(page.body())) {
+      return FeedArticles.read(url, page.body(), PoliteFetcher.DEFAULT);
     }
-    return single(() -> HtmlArticles.of(url, body, page.url(), page.charset()));
+    return single(() -> HtmlArticles.of(url, page));
+  }
+
+  /**
+   * The web page at an http(s) address as one article, fetched politely (robots.txt obeyed, one
+   * request a second per host, 15 s timeouts, at most {@link Bytes#MAX_ARTICLE_BYTES}, redirects
+   * followed and recorded in {@link org.presslens.core.Article.Extraction#redirects()}) and read
+   * from its final URL with the charset the server gave.
+   *
+   * @throws BadInputException naming the URL, when it is no http(s) URL, robots.txt disallows it,
+   *     the server cannot be reached or answers other than 200, it serves a feed (many articles,
+   *     not a page), or the page holds no text
+   */
+  public static org.presslens.core.Article page(String url) throws BadInputException {
+    PoliteFetcher.Page page = PoliteFetcher.DEFAULT.fetchPage(url);
+    if (isFeed(page.body())) {
+      throw new BadInputException(url, "a feed of many articles, not one page (give it to analyze or ingest instead)");
+    }
+    return HtmlArticles.of(url, page);
+  }
+
+  /** RSS or Atom by its first bytes; an XHTML page also begins {@code <?xml}, and is a page. */
+  private static boolean isFeed(byte[] body) {
+    String head = new String(body, 0, Math.min(body.length, 512), StandardCharsets.UTF_8).stripLeading();
+    String lower = head.toLowerCase(Locale.ROOT);
+    return (head.startsWith("<?xml") && !lower.contains("<html") && !lower.contains("<!doctype html"))
+        || head.startsWith("<rss") || head.startsWith("<feed") || head.startsWith("<rdf");
   }
 
   private static byte[] readFile(Input input, boolean gzip) throws BadInputException {

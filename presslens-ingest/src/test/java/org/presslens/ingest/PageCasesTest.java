@@ -120,6 +120,70 @@ class PageCasesTest {
   }
 
   @Test
+  void aShopsGridOfLinkedCardsIsTheTextWithoutAMainRegion() throws Exception {
+    StringBuilder cards = new StringBuilder();
+    for (int i = 1; i <= 10; i++) {
+      // Class names that mark an article's clutter ("media", "rating") mark a shop's cards too.
+      cards.append("<li class=\"product-card media\"><a href=\"/products/clock-").append(i).append("\">Brass tide clock no. ").append(i)
+          .append("</a><span class=\"price\">$").append(40 + i).append(".00</span><span class=\"rating\">Rated ").append(i % 5 + 1)
+          .append(" of 5</span></li>");
+    }
+    Article a = read("<html><head><title>Tide clocks | Harbour Shop</title></head><body>"
+        + "<header><a href=\"/\">Harbour Shop</a> <a href=\"/cart\">Cart</a></header>"
+        + "<div class=\"collection\"><h1>Tide clocks</h1><p>10 products</p><ul class=\"grid\">" + cards + "</ul></div>"
+        + "<footer>Harbour Shop, 4 Quay Street</footer></body></html>");
+    assertThat(a.extraction().pageKind()).isEqualTo("listing");
+    // Every card, its linked name, price and rating; not the site's header or footer.
+    assertThat(a.text()).contains("10 products", "Brass tide clock no. 1", "$41.00", "Rated 2 of 5", "Brass tide clock no. 10", "$50.00")
+        .doesNotContain("Cart", "Quay Street");
+  }
+
+  @Test
+  void aPageOfSectionsThatSaysNotWhatItIsKeepsEverySection() throws Exception {
+    // A service page: one section of prose, then features, plans and questions in short blocks no
+    // container of prose holds; the page says nothing of its kind.
+    StringBuilder features = new StringBuilder();
+    for (String f : new String[] {"Tide tables for 40 harbours", "Alerts before storms", "Berth bookings by phone",
+        "Fuel prices at each quay", "Crew rotas shared with the harbour master", "Offline charts"}) {
+      features.append("<div class=\"feature\"><h3>").append(f).append("</h3><span>Included in every plan.</span></div>");
+    }
+    Article a = read("<html><head><title>Harbour Planner</title></head><body><nav><a href=\"/\">Home</a></nav>"
+        + "<section class=\"hero\"><h1>Harbour Planner</h1><p>Harbour Planner keeps a small port's tides, berths, crews and"
+        + " fuel in one place, so that the harbour master spends the morning on the water and not on the telephone.</p>"
+        + "<p>It was built with the harbour masters of Porthaven, Kelby and Rosmouth, who ran their ports on paper and"
+        + " spreadsheets until 2024, and it works on a phone at the end of a pier.</p></section>"
+        + "<section class=\"features\"><h2>What it does</h2>" + features + "</section>"
+        + "<section class=\"plans\"><h2>Plans</h2><div class=\"plan\"><h3>Quay</h3><span>$19 a month for one harbour</span></div>"
+        + "<div class=\"plan\"><h3>Fleet</h3><span>$49 a month for up to five harbours</span></div></section>"
+        + "<section class=\"faq\"><h2>Questions</h2><h3>Does it work without a signal?</h3><span>Yes, charts and tables are kept on"
+        + " the phone.</span><h3>Can the crew see the rota?</h3><span>Each crew member gets a link.</span></section>"
+        + "<footer>© Harbour Planner Ltd</footer></body></html>");
+    assertThat(a.text()).contains("keeps a small port's tides", "Alerts before storms", "Offline charts",
+        "$49 a month for up to five harbours", "Does it work without a signal?", "Each crew member gets a link.")
+        .doesNotContain("Harbour Planner Ltd");
+  }
+
+  @Test
+  void aQuestionPageKeepsItsAnswersAndDropsTheCommentsOnThem() throws Exception {
+    String comments = "<div class=\"comments\"><ul><li class=\"comment\">Which harbour is this, and which year's table?</li>"
+        + "<li class=\"comment\">Try the harbour master's office, they keep the old ones.</li></ul></div>";
+    Article a = read("<html><head><script type=\"application/ld+json\">{\"@type\":\"QAPage\"}</script>"
+        + "<title>Why do the tide tables differ? - Sailing Q&amp;A</title></head><body><div id=\"mainbar\">"
+        + "<div class=\"question\"><h1>Why do the tide tables differ?</h1><div class=\"post-text\"><p>The tide table at the"
+        + " Porthaven quay and the one in the almanac differ by up to twenty minutes for the same morning. Which one should a"
+        + " skipper trust when the channel is shallow?</p></div><span class=\"user\">marisol_k</span>" + comments + "</div>"
+        + "<div class=\"answer\"><div class=\"post-text\"><p>The almanac gives the standard port and corrects for Porthaven"
+        + " with an average difference; the quay's table is computed for the quay itself, so trust the quay's.</p></div>"
+        + "<span class=\"user\">old_pilot</span>" + comments.replace("Which harbour", "Which almanac") + "</div>"
+        + "<div class=\"answer\"><div class=\"post-text\"><p>Wind and air pressure move the water too: a strong"
+        + " southerly can hold the tide back by a quarter of an hour, whatever either table says.</p></div>"
+        + "<span class=\"user\">deckhand</span></div></div></body></html>");
+    assertThat(a.extraction().pageKind()).isEqualTo("forum");
+    assertThat(a.text()).contains("differ by up to twenty minutes", "trust the quay's", "a strong southerly")
+        .doesNotContain("Which harbour is this", "Which almanac is this", "harbour master's office");
+  }
+
+  @Test
   void productsAndThreadsSayWhatTheyAre() throws Exception {
     Article product = read("<html><head><script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Tide clock\"}"
         + "</script></head><body><main><h1>Tide clock</h1><p>A brass tide clock for the harbour wall, made in Porthaven,"

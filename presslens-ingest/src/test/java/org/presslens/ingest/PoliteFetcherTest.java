@@ -37,6 +37,9 @@ class PoliteFetcherTest {
           type = "text/plain";
           body = "User-agent: PressLens\nDisallow: /members/\n\nUser-agent: *\nDisallow: /\n".getBytes(StandardCharsets.UTF_8);
         }
+        case "/xhtml.html" -> body = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head>"
+            + "<title>Tolls</title></head><body><article><p>The bridge tolls go up in April, the council said on Monday, by a fifth for cars"
+            + " and a quarter for lorries.</p></article></body></html>").getBytes(StandardCharsets.UTF_8);
         case "/old-address" -> {
           exchange.getResponseHeaders().add("Location", "/2024/fares.html");
           status = 301;
@@ -80,6 +83,7 @@ class PoliteFetcherTest {
     Article a = ((Item.Read) item).article();
     assertThat(a.input()).isEqualTo(base + "/old-address");
     assertThat(a.source().url()).isEqualTo(base + "/2024/fares.html");
+    assertThat(a.extraction().redirects()).containsExactly(base + "/old-address"); // the contract's "redirects"
     assertThat(a.text()).startsWith("\u201cWe will not pay \u20ac40,\u201d said the union");
     assertThat(paths).containsSubsequence("/robots.txt", "/old-address", "/2024/fares.html");
   }
@@ -93,6 +97,13 @@ class PoliteFetcherTest {
     PoliteFetcher fetcher = new PoliteFetcher(Duration.ZERO, Duration.ofSeconds(5));
     assertThat(((Item.Failed) read(base + "/missing").get(0)).error().getMessage()).isEqualTo(base + "/missing: HTTP 404");
     assertThat(new String(fetcher.fetch(base + "/2024/fares.html"), Charset.forName("windows-1252"))).contains("\u20ac40");
+  }
+
+  @Test
+  void anXhtmlPageIsAPageNotAFeed() throws Exception {
+    Article a = Inputs.page(base + "/xhtml.html");
+    assertThat(a.text()).startsWith("The bridge tolls go up in April");
+    assertThat(a.extraction().redirects()).isEmpty();
   }
 
   @Test

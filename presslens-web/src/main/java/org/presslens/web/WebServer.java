@@ -316,7 +316,8 @@ public final class WebServer implements AutoCloseable {
   /**
    * The article a request carries, by its Content-Type: text/plain (also with no type, or
    * curl's default application/x-www-form-urlencoded), text/html, application/json with "text"
-   * or "html" (and "url", "title", … kept as metadata; the URL is never fetched), or
+   * or "html" (and "url", "title", … kept as metadata; that URL is never fetched) or with
+   * "fetch", the address of a page for the server to fetch ({@link #fetched}), or
    * multipart/form-data whose uploaded file is read by its own type or name. A declared charset
    * is honoured; a byte-order mark overrides it. Anything else (XML, PDF, images) is 415.
    */
@@ -357,6 +358,9 @@ public final class WebServer implements AutoCloseable {
             throw new ApiError(400, "malformed JSON body (" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
                 ? j.getOriginalMessage() : e.getMessage()) + ")");
           }
+          if (node.isObject() && node.has("fetch")) {
+            return fetched(node);
+          }
           try {
             Inputs.requireShape(name, node);
           } catch (BadInputException e) {
@@ -379,6 +383,27 @@ public final class WebServer implements AutoCloseable {
       }
     } catch (BadInputException e) {
       throw new ApiError(422, e.getMessage());
+    }
+  }
+
+  /**
+   * The page at the address a JSON body gives as {@code "fetch"}, fetched by the server as
+   * {@code analyze URL} fetches it ({@link Inputs#page}: robots.txt, timeouts, size limit,
+   * redirects followed and recorded); 422 with the reason when it cannot be had.
+   */
+  private static Article fetched(JsonNode node) {
+    JsonNode address = node.get("fetch");
+    if (!address.isTextual() || address.asText().isBlank()) {
+      throw new ApiError(400, "\"fetch\" must be the page's http(s) address, as a string");
+    }
+    if (node.has("text") || node.has("html")) {
+      throw new ApiError(400, "send either \"fetch\" (an address for the server to fetch) or \"text\"/\"html\", not both");
+    }
+    String url = address.asText().strip();
+    try {
+      return Inputs.page(url);
+    } catch (BadInputException e) {
+      throw new ApiError(422, "cannot analyse the page at " + url + ": " + e.reason());
     }
   }
 

@@ -93,6 +93,39 @@ class ApiTest {
   }
 
   @Test
+  void aPageByItsAddressIsFetchedWithItsRedirectsRecorded(@TempDir Path dir) throws Exception {
+    try (WebServer s = Servers.start(dir.resolve("store"), null, 1 << 20); PageServer site = new PageServer()) {
+      String asked = site.url("/s/ferry");
+      HttpResponse<String> r = Servers.post(s, "/api/analyze", "application/json", "{\"fetch\": \"" + asked + "\"}", null);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      JsonNode doc = JSON.readTree(r.body());
+      assertThat(doc.get("input").asText()).isEqualTo(asked);
+      assertThat(doc.get("title").asText()).isEqualTo("Ferry strike called off");
+      assertThat(doc.get("authors").toString()).isEqualTo("[\"Ines Carvalho\"]");
+      assertThat(doc.get("published").asText()).isEqualTo("2025-03-04"); // from the final URL
+      assertThat(doc.get("text").asText()).startsWith("Union leader Patricia Hewitt said").doesNotContain("Home");
+      assertThat(doc.at("/source/url").asText()).isEqualTo(site.url("/2025/03/04/ferry-strike-called-off.html"));
+      assertThat(doc.get("redirects").toString()).isEqualTo("[\"" + asked + "\",\"" + site.url("/news/ferry") + "\"]");
+      assertThat(doc.get("quotes")).isNotEmpty();
+
+      // A page that cannot be had is one clear line naming it; the body's "url" is still never fetched.
+      assertError(Servers.post(s, "/api/analyze", "application/json", "{\"fetch\": \"" + site.url("/gone") + "\"}", null),
+          422, "cannot analyse the page at " + site.url("/gone") + ": HTTP 404");
+      assertError(Servers.post(s, "/api/analyze", "application/json", "{\"fetch\": \"" + site.url("/members/ferry") + "\"}", null),
+          422, "robots.txt of 127.0.0.1 disallows it");
+      assertError(Servers.post(s, "/api/analyze", "application/json", "{\"fetch\": \"ftp://example.com/x\"}", null),
+          422, "not an http(s) URL");
+      assertError(Servers.post(s, "/api/analyze", "application/json", "{\"fetch\": 7}", null), 400, "\"fetch\" must be");
+      assertError(Servers.post(s, "/api/analyze", "application/json", "{\"fetch\": \"" + asked + "\", \"text\": \"T\"}", null),
+          400, "not both");
+      JsonNode kept = JSON.readTree(Servers.post(s, "/api/analyze", "application/json",
+          "{\"text\": " + JSON.writeValueAsString(ARTICLE) + ", \"url\": \"" + site.url("/gone") + "\"}", null).body());
+      assertThat(kept.get("text").asText()).isEqualTo(ARTICLE);
+      assertThat(kept.has("redirects")).isFalse();
+    }
+  }
+
+  @Test
   void theSpecAndTheApiPageAreServed(@TempDir Path dir) throws Exception {
     try (WebServer s = Servers.start(dir.resolve("store"), null, 1 << 20)) {
       JsonNode spec = JSON.readTree(Servers.get(s, "/openapi.json").body());

@@ -136,6 +136,24 @@ class BrowserTest {
   }
 
   @Test
+  void aWebAddressInTheBoxIsFetchedByTheServerAndAnalysed() {
+    try (PageServer site = new PageServer()) {
+      WebElement article = analyze(site.url("/s/ferry"));
+      assertThat(browser.findElement(By.id("status")).getText()).contains("Fetched " + site.url("/s/ferry") + " through 2 redirects");
+      assertThat(article.getText()).contains("Union leader Patricia Hewitt said on Tuesday").doesNotContain("Home");
+      assertThat(article.findElements(By.cssSelector(".q"))).anyMatch(q -> q.getAttribute("title").contains("Patricia Hewitt"));
+
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+      WebElement input = browser.findElement(By.id("input-text"));
+      ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, "  " + site.url("/gone") + "\n");
+      browser.findElement(By.id("analyze-button")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Error:"));
+      assertThat(browser.findElement(By.id("status")).getText())
+          .isEqualTo("Error: cannot analyse the page at " + site.url("/gone") + ": HTTP 404");
+    }
+  }
+
+  @Test
   void theDashboardDrawsChartsOfTheStore() {
     WebDriverWait wait = openApp(30);
     browser.findElement(By.id("tab-dashboard")).click();

@@ -177,7 +177,7 @@ public final class ContractJson {
     }
   }
 
-  /** The extensions saying how a web page was read: page kind, modified date, each field's origin. */
+  /** The extensions saying how a web page was read: page kind, modified date, each field's origin, redirects. */
   private static void putExtraction(ObjectNode root, Article.Extraction x) {
     if (x.pageKind() != null) {
       root.put("page_kind", x.pageKind());
@@ -186,6 +186,9 @@ public final class ContractJson {
       root.put("modified", x.modified());
     }
     new java.util.TreeMap<>(x.from()).forEach((field, from) -> root.put(field + "_from", from));
+    if (!x.redirects().isEmpty()) {
+      x.redirects().forEach(root.putArray("redirects")::add);
+    }
   }
 
   private static ObjectNode putSpan(ObjectNode n, Span s) {

@@ -45,5 +45,17 @@ class ContractJsonTest {
     assertThat(n.path("not_analysed").toString()).contains("entities", "quotes");
     JsonNode plain = ContractJson.toTree(new Document(Article.ofText("a.txt", "Text.")));
     assertThat(plain.has("page_kind") || plain.has("published_from") || plain.has("not_analysed")).isFalse();
+    assertThat(n.has("redirects")).isFalse(); // nothing was fetched
+  }
+
+  @Test
+  void writesTheRedirectsAPageWasFetchedThroughBesideItsFinalUrl() {
+    Article a = new Article("http://example.com/s", "Text.", "T", List.of(), null, "en",
+        new org.presslens.core.Source("Example", "example.com", "https://www.example.com/story"), List.of(),
+        new Article.Extraction("article", null, java.util.Map.of()).withRedirects(
+            List.of("http://example.com/s", "https://example.com/s")));
+    JsonNode n = ContractJson.toTree(new Document(a));
+    assertThat(n.path("redirects").toString()).isEqualTo("[\"http://example.com/s\",\"https://example.com/s\"]");
+    assertThat(n.at("/source/url").asText()).isEqualTo("https://www.example.com/story");
   }
 }

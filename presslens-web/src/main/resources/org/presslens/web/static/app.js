@@ -268,23 +268,36 @@ function panels(doc, voices, speakerOf) {
 
 // ---- actions ----
 
+/** A page's address alone in the box: the server fetches that page (robots.txt, redirects and all). */
+const ADDRESS = /^https?:\/\/\S+$/i;
+
 async function analyze() {
   const file = $('input-file').files[0];
   let body;
   let type;
+  let address = null;
   if (file) {
     body = await file.text();
     type = /\.html?$/i.test(file.name) ? 'text/html' : 'text/plain';
   } else {
     body = $('input-text').value;
     type = 'text/plain';
+    if (ADDRESS.test(body.trim())) {
+      address = body.trim();
+      body = JSON.stringify({ fetch: address });
+      type = 'application/json';
+    }
   }
-  if (!body.trim()) { status('Paste an article or choose a file first.'); return; }
-  status('Analysing…');
+  if (!body.trim()) { status('Paste an article or a web address, or choose a file first.'); return; }
+  status(address ? `Fetching ${address} and analysing…` : 'Analysing…');
   const started = performance.now();
   try {
-    renderArticle(await api('/api/analyze', { method: 'POST', headers: { 'Content-Type': type + '; charset=utf-8' }, body }));
-    status(`Done. Analysed and drawn in ${((performance.now() - started) / 1000).toFixed(2)} s.`);
+    const doc = await api('/api/analyze', { method: 'POST', headers: { 'Content-Type': type + '; charset=utf-8' }, body });
+    renderArticle(doc);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    const hops = (doc.redirects || []).length;
+    const fetched = !address ? '' : `Fetched ${address}${hops ? ` through ${hops} redirect${hops > 1 ? 's' : ''}` : ''}. `;
+    status(`Done. ${fetched}Analysed and drawn in ${seconds} s.`);
   } catch (e) {
     status('Error: ' + e.message);
   }
