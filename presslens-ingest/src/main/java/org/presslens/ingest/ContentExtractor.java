@@ -125,7 +125,7 @@ final class ContentExtractor {
    * page's sections as often as an article's clutter.
    */
   private static final Pattern UNLIKELY_ON_BLOCK_PAGES =
-      Pattern.compile("(?i)cookie|consent|popup|modal|newsletter|subscri|breadcrumb|footer|\\bnav|menu");
+      Pattern.compile("(?i)cookie|consent|popup|modal|newsletter|subscri|breadcrumb|footer|\\bnav|menu|sidebar");
 
   /**
    * The text of a page whose content is spread over many blocks (a listing's cards, a service
