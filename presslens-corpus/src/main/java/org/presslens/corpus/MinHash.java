@@ -117,27 +117,38 @@ public final class MinHash {
 
   /**
    * Copy pairs of one bucket's members (similarity at least the threshold), each as {smaller id,
-   * larger id}: a spanning forest, not every pair. A pair already joined through others is not
-   * compared, so a bucket of n copies of one story costs n − 1 comparisons and pairs, not n²/2,
-   * and gives the same clusters.
+   * larger id}: a spanning forest of the bucket's copy graph, not every pair. Each member is
+   * compared with the members of each group of copies found so far only until one of them
+   * matches: joining one member of a group joins the group, so the rest need not be compared.
+   * A bucket of n copies of one story costs n − 1 comparisons (it cost n²/2 checks of whether
+   * two members were already joined before), and the groups are the same as comparing every
+   * pair would give: a member is compared with a group's members until an edge to it is found,
+   * and one edge is all that joining needs.
    */
   public static List<String[]> copies(List<String> bucket, Map<String, int[]> signatures) {
     List<String[]> out = new ArrayList<>();
-    int[] parent = new int[bucket.size()];
-    for (int i = 0; i < parent.length; i++) {
-      parent[i] = i;
-    }
-    for (int a = 0; a < bucket.size(); a++) {
-      for (int b = a + 1; b < bucket.size(); b++) {
-        if (find(parent, a) == find(parent, b)) {
-          continue;
+    List<List<String>> groups = new ArrayList<>(); // the copies found so far, each group in bucket order
+    for (String member : bucket) {
+      int[] signature = signatures.get(member);
+      List<String> joined = null;
+      for (java.util.Iterator<List<String>> it = groups.iterator(); it.hasNext(); ) {
+        List<String> group = it.next();
+        for (String other : group) {
+          if (similarity(signatures.get(other), signature) >= THRESHOLD) {
+            out.add(other.compareTo(member) < 0 ? new String[] {other, member} : new String[] {member, other});
+            if (joined == null) {
+              group.add(member);
+              joined = group;
+            } else { // the member joins two groups: they become one
+              joined.addAll(group);
+              it.remove();
+            }
+            break;
+          }
         }
-        String x = bucket.get(a);
-        String y = bucket.get(b);
-        if (similarity(signatures.get(x), signatures.get(y)) >= THRESHOLD) {
-          union(parent, a, b);
-          out.add(x.compareTo(y) < 0 ? new String[] {x, y} : new String[] {y, x});
-        }
+      }
+      if (joined == null) {
+        groups.add(new ArrayList<>(List.of(member)));
       }
     }
     return out;
