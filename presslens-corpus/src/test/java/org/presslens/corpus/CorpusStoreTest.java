@@ -168,6 +168,40 @@ class CorpusStoreTest {
     }
   }
 
+  @Test
+  void wholeStoreStatsAreComputedOncePerCommitAndFollowANewOne() throws Exception {
+    String text = "Patricia Hewitt said the harbour would reopen in spring after the storm damage was repaired.";
+    try (CorpusStore store = CorpusStore.open(dir)) {
+      store.add(doc("https://example.org/a", "2005-02-01", "example.org", text, "Patricia Hewitt", "the harbour would reopen"));
+      store.add(doc("https://other.net/b", "2005-03-01", "other.net", text, "Patricia Hewitt", "the harbour would reopen"));
+    }
+    try (CorpusSearchManager manager = CorpusSearchManager.open(dir)) {
+      CorpusSearch search = manager.acquire();
+      CorpusStats first;
+      try {
+        first = CorpusStats.of(search, "", "month", 10);
+        assertThat(first.articles()).isEqualTo(2);
+        assertThat(CorpusStats.of(search, "", "month", 10)).isSameAs(first);
+        assertThat(CorpusStats.of(search, "", "day", 10)).isNotSameAs(first).satisfies(d -> assertThat(d.periods()).hasSize(2));
+        assertThat(CorpusStats.of(search, "harbour", "month", 10)).isNotSameAs(first); // a query is counted each time
+      } finally {
+        manager.release(search);
+      }
+      try (CorpusStore store = CorpusStore.open(dir)) {
+        store.add(doc("https://third.org/c", "2005-04-01", "third.org", text, "Patricia Hewitt", "the harbour would reopen"));
+      }
+      manager.maybeRefreshBlocking();
+      search = manager.acquire();
+      try {
+        CorpusStats after = CorpusStats.of(search, "", "month", 10);
+        assertThat(after.articles()).isEqualTo(3);
+        assertThat(after.periods()).containsOnlyKeys("2005-02", "2005-03", "2005-04");
+      } finally {
+        manager.release(search);
+      }
+    }
+  }
+
   private static List<String> days(CorpusSearch search, String query) throws java.io.IOException {
     return search.articles(query, 100).stream().map(CorpusSearch.ArticleHit::published).sorted().toList();
   }
