@@ -60,7 +60,7 @@ public final class CorpusSearchManager extends ReferenceManager<CorpusSearch> {
       newer = old.reader();
     }
     try {
-      CorpusSearch search = new CorpusSearch(folder, null, newer);
+      CorpusSearch search = new CorpusSearch(folder, null, newer, old); // shares old's facet state when the commit is the same
       clustersTime = clusters;
       return search;
     } catch (IOException | RuntimeException e) {

@@ -95,6 +95,14 @@ public record CorpusStats(int articles, int undated, Map<String, Integer> period
     if (search.articles() == 0) {
       return empty(); // a store an ingest created and left before its first article has no facets to count
     }
+    if (query.isBlank()) {
+      return search.wholeStore(List.of(by, top, count), () -> compute(search, query, matches, by, top, unit, name));
+    }
+    return compute(search, query, matches, by, top, unit, name);
+  }
+
+  private static CorpusStats compute(CorpusSearch search, String query, Query matches, String by, int top, String unit,
+      String name) throws IOException {
     Facets facets;
     int articles;
     if (query.isBlank()) {

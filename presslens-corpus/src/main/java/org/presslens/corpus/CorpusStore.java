@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -227,24 +229,61 @@ public final class CorpusStore implements AutoCloseable {
   }
 
   /**
-   * Recomputes the near-duplicate clusters over the whole store and writes them beside the
-   * index (atomically: a crash leaves the old file or the new, never half of one).
+   * Commits, then recomputes the near-duplicate clusters over the whole store and writes them
+   * beside the index (see {@link #recluster(Path)}).
    */
   public synchronized Clusters recluster() throws IOException {
     commit();
+    return recluster(folder);
+  }
+
+  /**
+   * Recomputes the near-duplicate clusters of the last commit of the store in {@code folder}
+   * and writes them beside the index, atomically, with the commit's generation. It reads the
+   * commit and never writes the index, so it needs no writer: a server runs it on a thread of
+   * its own while it goes on storing what clients send. An interrupt stops it, leaving the
+   * clusters file as it was.
+   */
+  public static Clusters recluster(Path folder) throws IOException {
     Map<String, int[]> signatures = new HashMap<>();
     Map<String, String> published = new HashMap<>();
-    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+    long commit;
+    try (FSDirectory directory = FSDirectory.open(folder.resolve("index"));
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      commit = reader.getIndexCommit().getGeneration();
       CorpusSearch.eachStored(new IndexSearcher(reader), CorpusSearch.kind(Schema.ARTICLE),
           Set.of(Schema.ID, Schema.MINHASH, Schema.PUBLISHED), d -> {
+            if (Thread.currentThread().isInterrupted()) {
+              throw new java.io.UncheckedIOException(new java.io.InterruptedIOException("reclustering was interrupted"));
+            }
             String id = d.get(Schema.ID);
             signatures.put(id, decode(d.getBinaryValue(Schema.MINHASH)));
             published.put(id, d.get(Schema.PUBLISHED));
           });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     }
-    Clusters clusters = Clusters.of(MinHash.clusters(signatures), published);
+    Clusters clusters = Clusters.of(MinHash.clusters(signatures), published, commit);
     clusters.write(folder.resolve(CLUSTERS_FILE));
     return clusters;
+  }
+
+  /**
+   * Whether the clusters beside the store were computed from an older commit than its last (a
+   * server stopped before its background recluster ran, or clusters written before they
+   * recorded their commit); false when the store has no commit.
+   */
+  public static boolean clustersBehind(Path folder) throws IOException {
+    Path index = folder.resolve("index");
+    if (!Files.isDirectory(index)) {
+      return false;
+    }
+    try (FSDirectory directory = FSDirectory.open(index)) {
+      if (!DirectoryReader.indexExists(directory)) {
+        return false;
+      }
+      return Clusters.read(folder).commit() != org.apache.lucene.index.SegmentInfos.getLastCommitGeneration(directory);
+    }
   }
 
   @Override
@@ -377,7 +416,13 @@ public final class CorpusStore implements AutoCloseable {
     }
     if (a.published() != null && a.published().length() >= 10) {
       // The day only: ranges like [2005-01-01 TO 2005-03-31] compare as strings.
-      d.add(new StringField(Schema.PUBLISHED, a.published().substring(0, 10), Field.Store.YES));
+      String day = a.published().substring(0, 10);
+      d.add(new StringField(Schema.PUBLISHED, day, Field.Store.YES));
+      Integer number = Dates.number(day);
+      if (number != null) {
+        d.add(new IntPoint(Schema.PUBLISHED_DAY, number));
+        d.add(new NumericDocValuesField(Schema.PUBLISHED_DAY, number));
+      }
     }
     if (a.language() != null) {
       d.add(new StringField(Schema.LANGUAGE, a.language(), Field.Store.YES));

@@ -82,23 +82,45 @@ public final class MinHash {
    * Groups documents into clusters of near-duplicates. Deterministic: the result depends only
    * on the ids and signatures, never on input order.
    *
+   * <p>One union-find over all documents serves every band: two members an earlier band (or
+   * bucket) joined are not compared again, so a story in n copies costs about n comparisons in
+   * all, not n in each of the {@value #BANDS} bands.
+   *
    * @param signatures id → signature
    * @return the clusters of two or more members, each sorted by id, in order of their first id
    */
   public static List<List<String>> clusters(Map<String, int[]> signatures) {
-    List<String[]> copies = new ArrayList<>();
+    List<String> ids = new ArrayList<>(new java.util.TreeSet<>(signatures.keySet()));
+    int[][] sigs = new int[ids.size()][];
+    for (int i = 0; i < sigs.length; i++) {
+      sigs[i] = signatures.get(ids.get(i));
+    }
+    int[] parent = new int[ids.size()];
+    for (int i = 0; i < parent.length; i++) {
+      parent[i] = i;
+    }
     for (int band = 0; band < BANDS; band++) {
-      Map<Long, List<String>> buckets = new HashMap<>();
-      for (Map.Entry<String, int[]> e : signatures.entrySet()) {
-        if (comparable(e.getValue())) {
-          buckets.computeIfAbsent(bandKey(e.getValue(), band), k -> new ArrayList<>()).add(e.getKey());
+      Map<Long, List<Integer>> buckets = new HashMap<>();
+      for (int i = 0; i < sigs.length; i++) {
+        if (comparable(sigs[i])) {
+          buckets.computeIfAbsent(bandKey(sigs[i], band), k -> new ArrayList<>()).add(i);
         }
       }
-      for (List<String> bucket : buckets.values()) {
-        copies.addAll(copies(bucket, signatures));
+      for (List<Integer> bucket : buckets.values()) {
+        if (bucket.size() > 1) {
+          join(bucket, sigs, parent, (a, b) -> {});
+        }
       }
     }
-    return components(copies);
+    // Roots are the smallest index of each component, and ids are sorted, so groups come in
+    // order of their first id, each sorted.
+    Map<Integer, List<String>> groups = new java.util.TreeMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(ids.get(i));
+    }
+    List<List<String>> out = new ArrayList<>();
+    groups.values().stream().filter(g -> g.size() > 1).forEach(out::add);
+    return out;
   }
 
   /** Whether a signature can be compared: its text has at least one shingle. */
@@ -117,30 +139,70 @@ public final class MinHash {
 
   /**
    * Copy pairs of one bucket's members (similarity at least the threshold), each as {smaller id,
-   * larger id}: a spanning forest, not every pair. A pair already joined through others is not
-   * compared, so a bucket of n copies of one story costs n − 1 comparisons and pairs, not n²/2,
-   * and gives the same clusters.
+   * larger id}: a spanning forest of the bucket's copy graph, not every pair (see {@link #join}).
    */
   public static List<String[]> copies(List<String> bucket, Map<String, int[]> signatures) {
-    List<String[]> out = new ArrayList<>();
+    int[][] sigs = new int[bucket.size()][];
     int[] parent = new int[bucket.size()];
-    for (int i = 0; i < parent.length; i++) {
+    List<Integer> members = new ArrayList<>();
+    for (int i = 0; i < sigs.length; i++) {
+      sigs[i] = signatures.get(bucket.get(i));
       parent[i] = i;
+      members.add(i);
     }
-    for (int a = 0; a < bucket.size(); a++) {
-      for (int b = a + 1; b < bucket.size(); b++) {
-        if (find(parent, a) == find(parent, b)) {
-          continue;
+    List<String[]> out = new ArrayList<>();
+    join(members, sigs, parent, (a, b) -> {
+      String x = bucket.get(a);
+      String y = bucket.get(b);
+      out.add(x.compareTo(y) < 0 ? new String[] {x, y} : new String[] {y, x});
+    });
+    return out;
+  }
+
+  /** Told of each copy pair {@link #join} finds, by their indexes. */
+  private interface CopyPair {
+    void found(int a, int b);
+  }
+
+  /**
+   * Joins the copies among one bucket's members in a union-find, telling {@code copy} of each
+   * pair it joins by comparing them. Each member is compared with the members of each group of
+   * copies found so far only until one matches, since joining one member of a group joins the
+   * group, and not at all with a group the union-find has already joined it to (in an earlier
+   * band): a bucket of n copies of one story costs n − 1 comparisons (it cost n²/2 checks of
+   * whether two members were already joined before). The groups are those comparing every pair
+   * would give: a member is compared with a group's members until an edge to it is found, and
+   * one edge is all that joining needs.
+   */
+  private static void join(List<Integer> bucket, int[][] sigs, int[] parent, CopyPair copy) {
+    List<List<Integer>> groups = new ArrayList<>(); // in this bucket, each group in bucket order
+    for (int member : bucket) {
+      List<Integer> joined = null;
+      for (java.util.Iterator<List<Integer>> it = groups.iterator(); it.hasNext(); ) {
+        List<Integer> group = it.next();
+        boolean same = find(parent, group.get(0)) == find(parent, member);
+        for (int k = 0; !same && k < group.size(); k++) {
+          int other = group.get(k);
+          if (similarity(sigs[other], sigs[member]) >= THRESHOLD) {
+            union(parent, other, member);
+            copy.found(other, member);
+            same = true;
+          }
         }
-        String x = bucket.get(a);
-        String y = bucket.get(b);
-        if (similarity(signatures.get(x), signatures.get(y)) >= THRESHOLD) {
-          union(parent, a, b);
-          out.add(x.compareTo(y) < 0 ? new String[] {x, y} : new String[] {y, x});
+        if (same) {
+          if (joined == null) {
+            group.add(member);
+            joined = group;
+          } else { // the member joins two groups: they become one
+            joined.addAll(group);
+            it.remove();
+          }
         }
       }
+      if (joined == null) {
+        groups.add(new ArrayList<>(List.of(member)));
+      }
     }
-    return out;
   }
 
   /**

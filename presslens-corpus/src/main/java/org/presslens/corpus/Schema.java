@@ -27,6 +27,14 @@ final class Schema {
   static final String SOURCE = "source";
   static final String DOMAIN = "domain";
   static final String PUBLISHED = "published";
+  /**
+   * The published day as the number yyyymmdd, indexed as a point and kept as a doc value, so
+   * that a range on {@link #PUBLISHED} runs as a point range or, beside a selective clause, as a
+   * check of each candidate's doc value ({@code IndexOrDocValuesQuery}); numbers compare as the
+   * day strings do. A field of its own: Lucene lets a field be indexed one way across an index,
+   * and stores written before it hold {@code published} as terms only.
+   */
+  static final String PUBLISHED_DAY = "published_day";
   static final String LANGUAGE = "language";
   static final String SPEAKER = "speaker";
 

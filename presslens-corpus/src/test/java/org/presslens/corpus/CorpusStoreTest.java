@@ -120,6 +120,93 @@ class CorpusStoreTest {
   }
 
   @Test
+  void dateRangesRunOnTheDaysNumbersAndAStoreWrittenBeforeThemAnswersTheSame() throws Exception {
+    String text = "Patricia Hewitt said the harbour would reopen in spring after the storm damage was repaired.";
+    List<String> days = List.of("2004-12-31", "2005-01-31", "2005-02-01", "2005-02-28", "2005-03-31", "2005-04-01");
+    Path current = dir.resolve("current");
+    try (CorpusStore store = CorpusStore.open(current)) {
+      for (String day : days) {
+        store.add(doc("https://example.org/" + day, day, "example.org", text, "Patricia Hewitt", "the harbour would reopen"));
+      }
+      store.add(doc("https://example.org/undated", null, "example.org", text, "Patricia Hewitt", "the harbour would reopen"));
+    }
+    // A store as the version before wrote it: the day as a keyword term only, no number.
+    Path older = dir.resolve("older");
+    try (var directory = org.apache.lucene.store.FSDirectory.open(older.resolve("index"));
+        var writer = new org.apache.lucene.index.IndexWriter(directory,
+            new org.apache.lucene.index.IndexWriterConfig(Schema.analyzer()))) {
+      for (String day : days) {
+        var d = new org.apache.lucene.document.Document();
+        d.add(new org.apache.lucene.document.StringField(Schema.KIND, Schema.ARTICLE, org.apache.lucene.document.Field.Store.NO));
+        d.add(new org.apache.lucene.document.StringField(Schema.ID, "old-" + day, org.apache.lucene.document.Field.Store.YES));
+        d.add(new org.apache.lucene.document.StringField(Schema.PUBLISHED, day, org.apache.lucene.document.Field.Store.YES));
+        d.add(new org.apache.lucene.document.TextField(Schema.TEXT, text, org.apache.lucene.document.Field.Store.YES));
+        writer.addDocument(d);
+      }
+    }
+    List<String> queries = List.of("published:[2005-02-01 TO 2005-03-31]", "published:{2005-02-01 TO 2005-03-31}",
+        "published:[* TO 2005-02-01]", "published:{2005-01-31 TO *]", "published:[* TO *]",
+        "harbour AND published:[2000-01-01 TO 2030-12-31]", "published:2005-02-01",
+        "published:[2005-02 TO 2005-03]"); // months are no whole days: a term range, compared as strings
+    try (CorpusSearch numbers = CorpusSearch.open(current); CorpusSearch terms = CorpusSearch.open(older)) {
+      assertThat(numbers.articleQuery("published:[2005-02-01 TO 2005-03-31]").toString()).contains(Schema.PUBLISHED_DAY);
+      assertThat(terms.articleQuery("published:[2005-02-01 TO 2005-03-31]").toString()).doesNotContain(Schema.PUBLISHED_DAY);
+      for (String query : queries) {
+        assertThat(days(numbers, query)).as(query).isEqualTo(days(terms, query)).isNotEmpty();
+      }
+      assertThat(days(numbers, "published:{2005-01-31 TO 2005-03-31}")).containsExactly("2005-02-01", "2005-02-28");
+    }
+    // The older store, added to by this version: its old articles have no numbers, so ranges stay
+    // term ranges, and find old and new articles alike.
+    try (CorpusStore store = CorpusStore.open(older)) {
+      store.add(doc("https://example.org/new", "2005-03-15", "example.org", text, "Patricia Hewitt", "the harbour would reopen"));
+    }
+    try (CorpusSearch mixed = CorpusSearch.open(older)) {
+      assertThat(mixed.articleQuery("published:[2005-02-01 TO 2005-03-31]").toString()).doesNotContain(Schema.PUBLISHED_DAY);
+      assertThat(days(mixed, "published:[2005-02-01 TO 2005-03-31]"))
+          .containsExactly("2005-02-01", "2005-02-28", "2005-03-15", "2005-03-31");
+    }
+  }
+
+  @Test
+  void wholeStoreStatsAreComputedOncePerCommitAndFollowANewOne() throws Exception {
+    String text = "Patricia Hewitt said the harbour would reopen in spring after the storm damage was repaired.";
+    try (CorpusStore store = CorpusStore.open(dir)) {
+      store.add(doc("https://example.org/a", "2005-02-01", "example.org", text, "Patricia Hewitt", "the harbour would reopen"));
+      store.add(doc("https://other.net/b", "2005-03-01", "other.net", text, "Patricia Hewitt", "the harbour would reopen"));
+    }
+    try (CorpusSearchManager manager = CorpusSearchManager.open(dir)) {
+      CorpusSearch search = manager.acquire();
+      CorpusStats first;
+      try {
+        first = CorpusStats.of(search, "", "month", 10);
+        assertThat(first.articles()).isEqualTo(2);
+        assertThat(CorpusStats.of(search, "", "month", 10)).isSameAs(first);
+        assertThat(CorpusStats.of(search, "", "day", 10)).isNotSameAs(first).satisfies(d -> assertThat(d.periods()).hasSize(2));
+        assertThat(CorpusStats.of(search, "harbour", "month", 10)).isNotSameAs(first); // a query is counted each time
+      } finally {
+        manager.release(search);
+      }
+      try (CorpusStore store = CorpusStore.open(dir)) {
+        store.add(doc("https://third.org/c", "2005-04-01", "third.org", text, "Patricia Hewitt", "the harbour would reopen"));
+      }
+      manager.maybeRefreshBlocking();
+      search = manager.acquire();
+      try {
+        CorpusStats after = CorpusStats.of(search, "", "month", 10);
+        assertThat(after.articles()).isEqualTo(3);
+        assertThat(after.periods()).containsOnlyKeys("2005-02", "2005-03", "2005-04");
+      } finally {
+        manager.release(search);
+      }
+    }
+  }
+
+  private static List<String> days(CorpusSearch search, String query) throws java.io.IOException {
+    return search.articles(query, 100).stream().map(CorpusSearch.ArticleHit::published).sorted().toList();
+  }
+
+  @Test
   void containsAndSizeHoldBeforeAndAfterCommitsAcrossThreadsAndReopening() throws Exception {
     String text = "Patricia Hewitt said the harbour would reopen in spring after the storm damage was repaired.";
     // More distinct ids than one commit holds, each added from one of four threads, a third of them twice:

@@ -67,6 +67,32 @@ class MinHashTest {
   }
 
   @Test
+  void aMemberLikeOnlyALaterMemberOfAGroupStillJoinsItAndABridgeJoinsTwoGroups() {
+    // a and c differ in 40 of 120 positions (similarity 0.67, no copy); b agrees with each in
+    // 100 (0.83). Whatever the order, the three are one cluster, as comparing every pair finds:
+    // c must be compared with b, not only with the first member of b's group.
+    int[] a = new int[MinHash.HASHES];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = i;
+    }
+    int[] b = a.clone();
+    for (int i = 0; i < 20; i++) {
+      b[i] = 1000 + i;
+    }
+    int[] c = b.clone();
+    for (int i = 100; i < 120; i++) {
+      c[i] = 2000 + i;
+    }
+    Map<String, int[]> signatures = Map.of("a", a, "b", b, "c", c);
+    assertThat(MinHash.similarity(a, c)).isLessThan(MinHash.THRESHOLD);
+    for (List<String> order : List.of(List.of("a", "b", "c"), List.of("a", "c", "b"), List.of("c", "a", "b"))) {
+      List<String[]> pairs = MinHash.copies(order, signatures);
+      assertThat(pairs).as("order %s", order).hasSize(2);
+      assertThat(MinHash.components(pairs)).as("order %s", order).containsExactly(List.of("a", "b", "c"));
+    }
+  }
+
+  @Test
   void theSameInputGivesTheSameClustersInAnyOrder() {
     Map<String, String> texts = new LinkedHashMap<>();
     for (int i = 0; i < 40; i++) {

@@ -44,9 +44,11 @@ public final class LoadTest {
    * @param hostileUnexpected hostile requests answered otherwise than documented (a 5xx, a dropped
    *     connection, or a success where a refusal belongs)
    * @param surprises for each hostile kind answered otherwise than documented, the answers it got
+   * @param searchHandler how long the server's handler ran for each search, from its {@code Server-Timing} header
+   * @param searchCpu how much of that its thread was on a core: the search's own work
    */
   public record Result(int requests, int errors, double seconds, Latency analyze, Latency search, Latency ingest,
-      int hostile, int hostileUnexpected, Map<String, List<String>> surprises) {
+      Latency searchHandler, Latency searchCpu, int hostile, int hostileUnexpected, Map<String, List<String>> surprises) {
     public double throughput() {
       return requests / seconds;
     }
@@ -64,6 +66,8 @@ public final class LoadTest {
     List<Long> analyzeNanos = Collections.synchronizedList(new ArrayList<>());
     List<Long> searchNanos = Collections.synchronizedList(new ArrayList<>());
     List<Long> ingestNanos = Collections.synchronizedList(new ArrayList<>());
+    List<Long> handlerNanos = Collections.synchronizedList(new ArrayList<>());
+    List<Long> cpuNanos = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger errors = new AtomicInteger();
     AtomicInteger ingested = new AtomicInteger();
     long deadline = System.nanoTime() + duration.toNanos();
@@ -95,6 +99,12 @@ public final class LoadTest {
             HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (r.statusCode() != 200 && r.statusCode() != 201) {
               errors.incrementAndGet();
+            }
+            if (!analyze && !ingest) {
+              r.headers().firstValue("Server-Timing").ifPresent(timing -> {
+                handlerNanos.add(duration(timing, "handler"));
+                cpuNanos.add(duration(timing, "cpu"));
+              });
             }
           } catch (Exception e) {
             errors.incrementAndGet();
@@ -156,8 +166,24 @@ public final class LoadTest {
     }
     hostileIo.shutdownNow();
     return new Result(analyzeNanos.size() + searchNanos.size() + ingestNanos.size(), errors.get(), seconds,
-        latency(analyzeNanos), latency(searchNanos), latency(ingestNanos), hostileSent.get(), hostileUnexpected.get(),
+        latency(analyzeNanos), latency(searchNanos), latency(ingestNanos), latency(handlerNanos), latency(cpuNanos),
+        hostileSent.get(), hostileUnexpected.get(),
         Map.copyOf(surprises));
+  }
+
+  /** One metric's duration in a Server-Timing header ("handler;dur=12.3, cpu;dur=1.1"), in nanoseconds; 0 when absent. */
+  static long duration(String header, String metric) {
+    for (String part : header.split(",")) {
+      String[] fields = part.strip().split(";");
+      if (fields[0].equals(metric)) {
+        for (int i = 1; i < fields.length; i++) {
+          if (fields[i].startsWith("dur=")) {
+            return (long) (Double.parseDouble(fields[i].substring(4)) * 1e6);
+          }
+        }
+      }
+    }
+    return 0;
   }
 
   /** What a failed exchange stands for, as a pseudo-status: {@link #GAVE_UP}, {@link #CLOSED}, or -1. */

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,7 +88,9 @@ class ApiTest {
       JsonNode stats = JSON.readTree(Servers.get(s, "/api/stats").body());
       assertThat(stats.get("articles").asInt()).isEqualTo(2);
       assertThat(stats.path("tops").path("speakers").has("Patricia Hewitt")).isTrue();
-      JsonNode cluster = JSON.readTree(Servers.get(s, "/api/clusters/" + id).body());
+      // Ingest answers once the article is committed; the clusters follow on the server's own thread.
+      JsonNode cluster = Servers.eventually(() -> JSON.readTree(Servers.get(s, "/api/clusters/" + id).body()),
+          c -> c.path("members").size() == 2);
       assertThat(cluster.get("members")).hasSize(2);
       assertThat(Files.isDirectory(store.resolve("index"))).isTrue();
     }
@@ -122,6 +126,56 @@ class ApiTest {
           "{\"text\": " + JSON.writeValueAsString(ARTICLE) + ", \"url\": \"" + site.url("/gone") + "\"}", null).body());
       assertThat(kept.get("text").asText()).isEqualTo(ARTICLE);
       assertThat(kept.has("redirects")).isFalse();
+    }
+  }
+
+  @Test
+  void clustersThatMissTheLastCommitAreCaughtUpWhenTheServerStarts(@TempDir Path dir) throws Exception {
+    // A server killed after committing an ingest and before its recluster ran leaves this: the
+    // articles committed, the clusters without them.
+    Path store = dir.resolve("store");
+    String id;
+    try (org.presslens.corpus.CorpusStore other = org.presslens.corpus.CorpusStore.open(store)) {
+      var original = org.presslens.ingest.TextArticles.of("a.txt", ARTICLE);
+      id = org.presslens.core.ArticleId.of(original);
+      other.add(Servers.PIPELINE.analyze(original));
+      other.add(Servers.PIPELINE.analyze(org.presslens.ingest.TextArticles.of("b.txt", ARTICLE + "\n\nSource » Ferry Weekly")));
+    }
+    assertThat(org.presslens.corpus.CorpusStore.clustersBehind(store)).isTrue();
+    try (WebServer s = Servers.start(store, null, 1 << 20)) {
+      JsonNode cluster = Servers.eventually(() -> JSON.readTree(Servers.get(s, "/api/clusters/" + id).body()),
+          c -> c.path("members").size() == 2);
+      assertThat(cluster.get("members")).hasSize(2);
+    }
+    assertThat(org.presslens.corpus.CorpusStore.clustersBehind(store)).isFalse();
+  }
+
+  @Test
+  void analysesRunAtALowerPriorityThanSearchesOnLinux(@TempDir Path dir) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux only");
+    try (WebServer s = Servers.start(dir.resolve("store"), null, 1 << 20)) {
+      assertThat(Servers.post(s, "/api/analyze", "text/plain", ARTICLE, null).statusCode()).isEqualTo(200);
+      // Each thread's name (comm, cut at 15 characters) and nice value (stat's 19th field).
+      Map<String, List<Integer>> niceByName = new java.util.HashMap<>();
+      try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+        for (Path task : tasks.toList()) {
+          try {
+            String name = Files.readString(task.resolve("comm")).strip();
+            String stat = Files.readString(task.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            niceByName.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(Integer.parseInt(fields[16]));
+          } catch (java.io.IOException gone) {
+            // a thread that ended meanwhile
+          }
+        }
+      }
+      List<Integer> analyses = niceByName.remove("presslens-analy");
+      // Every other thread (Jetty's, which search) keeps the process's own nice value (0, or what
+      // the build was started with); the analyses are ten levels lower.
+      List<Integer> others = niceByName.values().stream().flatMap(List::stream).distinct().toList();
+      assertThat(others).as("the other threads' nice values: %s", niceByName).hasSize(1);
+      assertThat(analyses).as("analysis threads").isNotEmpty()
+          .containsOnly(Math.min(Niceness.LOWEST, others.get(0) + Niceness.ANALYSIS));
     }
   }
 

@@ -38,4 +38,19 @@ final class Servers {
     }
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
+
+  /** A request's answer once it satisfies {@code done}, asked every 100 ms for up to 20 s; the last answer otherwise. */
+  static <T> T eventually(Call<T> call, java.util.function.Predicate<T> done) throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    T answer = call.get();
+    while (!done.test(answer) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      answer = call.get();
+    }
+    return answer;
+  }
+
+  interface Call<T> {
+    T get() throws Exception;
+  }
 }
