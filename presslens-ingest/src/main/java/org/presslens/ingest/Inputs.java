@@ -259,7 +259,21 @@ public final class Inputs {
    *     not a page), or the page holds no text
    */
   public static org.presslens.core.Article page(String url) throws BadInputException {
-    PoliteFetcher.Page page = PoliteFetcher.DEFAULT.fetchPage(url);
+    return page(url, PoliteFetcher.DEFAULT);
+  }
+
+  /**
+   * As {@link #page(String)}, for a server others can reach: every hop, robots.txt included, must
+   * resolve to a public address (not loopback, this network, link-local or the like).
+   *
+   * @throws BadInputException as {@link #page(String)} does, and for an address inside a network
+   */
+  public static org.presslens.core.Article publicPage(String url) throws BadInputException {
+    return page(url, PoliteFetcher.PUBLIC_ONLY);
+  }
+
+  private static org.presslens.core.Article page(String url, PoliteFetcher fetcher) throws BadInputException {
+    PoliteFetcher.Page page = fetcher.fetchPage(url);
     if (isFeed(page.body())) {
       throw new BadInputException(url, "a feed of many articles, not one page (give it to analyze or ingest instead)");
     }

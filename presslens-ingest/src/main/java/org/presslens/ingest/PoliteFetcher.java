@@ -26,7 +26,13 @@ import java.util.regex.Pattern;
  */
 final class PoliteFetcher {
   static final String USER_AGENT = "PressLens/0.1 (open-source news analysis; feed reader)";
-  static final PoliteFetcher DEFAULT = new PoliteFetcher(Duration.ofSeconds(1), Duration.ofSeconds(15));
+  static final PoliteFetcher DEFAULT = new PoliteFetcher(Duration.ofSeconds(1), Duration.ofSeconds(15), false);
+  /**
+   * The same, for a server that others can reach: it fetches public addresses only, so that a
+   * client cannot have it read the machine's own services or its network's (server-side request
+   * forgery, OWASP A10:2021).
+   */
+  static final PoliteFetcher PUBLIC_ONLY = new PoliteFetcher(Duration.ofSeconds(1), Duration.ofSeconds(15), true);
   private static final String ROBOT_NAME = "presslens";
   private static final int MAX_REDIRECTS = 5;
   private static final long MAX_CRAWL_DELAY_MS = 30_000;
@@ -47,10 +53,17 @@ final class PoliteFetcher {
   private final Map<String, Long> lastRequest = new HashMap<>();
   /** The robots.txt rules per scheme://host:port. */
   private final Map<String, BaseRobotRules> robots = new ConcurrentHashMap<>();
+  /** Whether every hop (robots.txt included) must resolve to public addresses only. */
+  private final boolean publicOnly;
 
   PoliteFetcher(Duration interval, Duration timeout) {
+    this(interval, timeout, false);
+  }
+
+  PoliteFetcher(Duration interval, Duration timeout, boolean publicOnly) {
     this.interval = interval;
     this.timeout = timeout;
+    this.publicOnly = publicOnly;
     // Redirects are followed here, not by the client, so that each hop obeys its site's robots.txt.
     this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
   }
@@ -65,6 +78,9 @@ final class PoliteFetcher {
     URI uri = parse(url, url);
     List<String> hops = new java.util.ArrayList<>();
     for (int hop = 0; ; hop++) {
+      if (publicOnly) {
+        refuseInternal(uri, url);
+      }
       BaseRobotRules rules = rulesFor(uri);
       if (!rules.isAllowed(uri.toString())) {
         throw new BadInputException(url, "robots.txt of " + uri.getHost() + " disallows " + (hop == 0 ? "it" : uri));
@@ -89,6 +105,34 @@ final class PoliteFetcher {
       } catch (IOException e) {
         throw new BadInputException(url, "cannot fetch (" + e.getClass().getSimpleName()
             + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+      }
+    }
+  }
+
+  /**
+   * Refuses a host that resolves to an address no public page lives at: loopback, this network
+   * (site-local 10/8, 172.16/12, 192.168/16; IPv6 unique-local fc00::/7), link-local (cloud
+   * metadata services live at 169.254.169.254), shared address space (100.64/10), any-local and
+   * multicast. Checked before each hop and its robots.txt. The client resolves the name again
+   * when it connects, so a name whose address changes in between (DNS rebinding) is not caught.
+   *
+   * @throws BadInputException naming the host and its address, or when the name does not resolve
+   */
+  private static void refuseInternal(URI uri, String asked) throws BadInputException {
+    java.net.InetAddress[] addresses;
+    try {
+      addresses = java.net.InetAddress.getAllByName(uri.getHost());
+    } catch (java.net.UnknownHostException e) {
+      throw new BadInputException(asked, "cannot resolve " + uri.getHost());
+    }
+    for (java.net.InetAddress a : addresses) {
+      byte[] b = a.getAddress();
+      boolean sharedSpace = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
+      boolean uniqueLocal = b.length == 16 && (b[0] & 0xfe) == 0xfc;
+      if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
+          || a.isMulticastAddress() || sharedSpace || uniqueLocal) {
+        throw new BadInputException(asked, "this server fetches public addresses only, and " + uri.getHost()
+            + " is " + a.getHostAddress());
       }
     }
   }

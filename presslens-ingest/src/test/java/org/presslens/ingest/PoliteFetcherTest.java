@@ -77,6 +77,26 @@ class PoliteFetcherTest {
     return items;
   }
 
+  /**
+   * A server others can reach fetches public addresses only: the machine's own, its network's,
+   * link-local (the cloud metadata service) and the like are refused before anything is asked of
+   * them, robots.txt included.
+   */
+  @Test
+  void aPublicOnlyFetcherRefusesAddressesInsideANetwork() throws Exception {
+    PoliteFetcher publicOnly = new PoliteFetcher(Duration.ZERO, Duration.ofSeconds(5), true);
+    for (String url : List.of(base + "/2024/fares.html", "http://localhost/", "http://10.1.2.3/", "http://172.20.0.1/",
+        "http://192.168.1.1/admin", "http://169.254.169.254/latest/meta-data/", "http://100.64.0.1/", "http://0.0.0.0/",
+        "http://[::1]/", "http://[fd12:3456::1]/", "http://[fe80::1]/")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> publicOnly.fetchPage(url)).as(url)
+          .isInstanceOf(BadInputException.class).hasMessageContaining("public addresses only");
+    }
+    assertThat(paths).as("nothing was asked of the local server, robots.txt included").isEmpty();
+    // The fetcher of analyze URL, on the user's own machine, reads it.
+    assertThat(new PoliteFetcher(Duration.ZERO, Duration.ofSeconds(5)).fetchPage(base + "/2024/fares.html").url())
+        .isEqualTo(base + "/2024/fares.html");
+  }
+
   @Test
   void aPageByItsAddressFollowsRedirectsAndKeepsTheFinalUrlAndTheServersCharset() {
     Item item = read(base + "/old-address").get(0);

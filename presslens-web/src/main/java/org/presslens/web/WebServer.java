@@ -401,7 +401,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** The article in a body of one media type; see {@link #articleFrom}. */
-  private static Article article(String name, byte[] body, String type) {
+  private Article article(String name, byte[] body, String type) {
     String media = mediaType(type);
     Charset charset = charset(type);
     try {
@@ -445,9 +445,11 @@ public final class WebServer implements AutoCloseable {
   /**
    * The page at the address a JSON body gives as {@code "fetch"}, fetched by the server as
    * {@code analyze URL} fetches it ({@link Inputs#page}: robots.txt, timeouts, size limit,
-   * redirects followed and recorded); 422 with the reason when it cannot be had.
+   * redirects followed and recorded); 422 with the reason when it cannot be had. A server that
+   * listens beyond loopback fetches public addresses only ({@link Inputs#publicPage}): otherwise
+   * whoever reaches it could have it read the machine's own services and its network's.
    */
-  private static Article fetched(JsonNode node) {
+  private Article fetched(JsonNode node) {
     JsonNode address = node.get("fetch");
     if (!address.isTextual() || address.asText().isBlank()) {
       throw new ApiError(400, "\"fetch\" must be the page's http(s) address, as a string");
@@ -457,9 +459,18 @@ public final class WebServer implements AutoCloseable {
     }
     String url = address.asText().strip();
     try {
-      return Inputs.page(url);
+      return listensOnLoopbackOnly() ? Inputs.page(url) : Inputs.publicPage(url);
     } catch (BadInputException e) {
       throw new ApiError(422, "cannot analyse the page at " + url + ": " + e.reason());
+    }
+  }
+
+  /** Whether only this machine can reach the server: its interface is a loopback one. */
+  private boolean listensOnLoopbackOnly() {
+    try {
+      return java.net.InetAddress.getByName(settings.host()).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
     }
   }
 

@@ -179,6 +179,18 @@ class ApiTest {
     }
   }
 
+  /** A server others can reach does not fetch the machine's own addresses or its network's for them. */
+  @Test
+  void aServerBeyondLoopbackFetchesPublicAddressesOnly(@TempDir Path dir) throws Exception {
+    try (WebServer s = WebServer.start(new WebServer.Settings(dir.resolve("store"), "0.0.0.0", 0, null, 1 << 20), Servers.PIPELINE);
+        PageServer site = new PageServer()) {
+      assertError(Servers.post(s, "/api/analyze", "application/json", "{\"fetch\": \"" + site.url("/s/ferry") + "\"}", null),
+          422, "this server fetches public addresses only, and 127.0.0.1 is 127.0.0.1");
+      assertError(Servers.post(s, "/api/analyze", "application/json", "{\"fetch\": \"http://169.254.169.254/latest/meta-data/\"}", null),
+          422, "public addresses only");
+    }
+  }
+
   @Test
   void theSpecAndTheApiPageAreServed(@TempDir Path dir) throws Exception {
     try (WebServer s = Servers.start(dir.resolve("store"), null, 1 << 20)) {
