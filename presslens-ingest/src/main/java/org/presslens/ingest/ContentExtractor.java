@@ -138,8 +138,7 @@ final class ContentExtractor {
     if (body == null) {
       return "";
     }
-    removeAll(body.select(NEVER_CONTENT));
-    removeAll(body.select("[style~=(?i)display:\\s*none|visibility:\\s*hidden]"));
+    removeNeverContent(body);
     removeUnlikely(body, UNLIKELY_ON_BLOCK_PAGES);
     removeSiteHeaders(body);
     return allText(body);
@@ -163,9 +162,14 @@ final class ContentExtractor {
     return String.join("\n\n", blocks);
   }
 
-  private static void clean(Element body, boolean thread) {
+  /** What is never content on any page: {@link #NEVER_CONTENT} and elements hidden by their style. */
+  private static void removeNeverContent(Element body) {
     removeAll(body.select(NEVER_CONTENT));
     removeAll(body.select("[style~=(?i)display:\\s*none|visibility:\\s*hidden]"));
+  }
+
+  private static void clean(Element body, boolean thread) {
+    removeNeverContent(body);
     removeUnlikely(body, thread ? UNLIKELY_IN_THREAD : UNLIKELY);
     if (thread) {
       removeCommentsOnPosts(body);

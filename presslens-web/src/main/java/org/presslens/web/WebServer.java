@@ -102,6 +102,8 @@ public final class WebServer implements AutoCloseable {
   private static final int FACET_VALUES = 8;
 
   private final Settings settings;
+  /** Whether only this machine can reach the server (it listens on a loopback interface); see {@link #fetched}. */
+  private final boolean loopbackOnly;
   private final Pipeline pipeline;
   private final Javalin app;
   /** The store's reader, refreshed to its latest commit; null until the store has one. */
@@ -135,6 +137,7 @@ public final class WebServer implements AutoCloseable {
 
   private WebServer(Settings settings, Pipeline pipeline) {
     this.settings = settings;
+    this.loopbackOnly = isLoopback(settings.host());
     this.pipeline = pipeline;
     int workers = Runtime.getRuntime().availableProcessors();
     this.analyses = new java.util.concurrent.ThreadPoolExecutor(workers, workers, 0, java.util.concurrent.TimeUnit.SECONDS,
@@ -459,16 +462,16 @@ public final class WebServer implements AutoCloseable {
     }
     String url = address.asText().strip();
     try {
-      return listensOnLoopbackOnly() ? Inputs.page(url) : Inputs.publicPage(url);
+      return loopbackOnly ? Inputs.page(url) : Inputs.publicPage(url);
     } catch (BadInputException e) {
       throw new ApiError(422, "cannot analyse the page at " + url + ": " + e.reason());
     }
   }
 
-  /** Whether only this machine can reach the server: its interface is a loopback one. */
-  private boolean listensOnLoopbackOnly() {
+  /** Whether {@code host} names a loopback interface; a name that does not resolve is taken as not. */
+  private static boolean isLoopback(String host) {
     try {
-      return java.net.InetAddress.getByName(settings.host()).isLoopbackAddress();
+      return java.net.InetAddress.getByName(host).isLoopbackAddress();
     } catch (java.net.UnknownHostException e) {
       return false;
     }

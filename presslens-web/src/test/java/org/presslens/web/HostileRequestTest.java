@@ -76,14 +76,7 @@ class HostileRequestTest {
         Socket socket = new Socket("127.0.0.1", s.port())) {
       socket.setSoTimeout(240_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /api/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: "
-          + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.write(body);
-      out.flush();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (s.analysesInFlight() == 0 && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
+      analyseAndWaitForItToStart(s, out, body);
       // The next request, sent while the first is analysed: its first byte is what the server's
       // look at the socket reads, so it cannot be served; the answer before it says so.
       out.write("GET /api/techniques HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -256,6 +249,18 @@ class HostileRequestTest {
    * tens of seconds each, so an analysis that stops within seconds of being told did so inside
    * a stage.
    */
+  /** Sends {@code body} to /api/analyze over a raw connection and waits (30 s at most) until the server analyses it. */
+  private static void analyseAndWaitForItToStart(WebServer s, OutputStream out, byte[] body) throws Exception {
+    out.write(("POST /api/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: "
+        + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.write(body);
+    out.flush();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (s.analysesInFlight() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
   private static String hugeArticle() {
     StringBuilder big = new StringBuilder();
     for (int i = 0; big.length() < 2_000_000; i++) {
@@ -301,15 +306,7 @@ class HostileRequestTest {
     byte[] body = hugeArticle().getBytes(StandardCharsets.UTF_8);
     try (WebServer s = Servers.start(dir.resolve("store"), null, 8 << 20, 600)) {
       try (Socket socket = new Socket("127.0.0.1", s.port())) {
-        OutputStream out = socket.getOutputStream();
-        out.write(("POST /api/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: "
-            + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(body);
-        out.flush();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (s.analysesInFlight() == 0 && System.nanoTime() < deadline) {
-          Thread.sleep(20);
-        }
+        analyseAndWaitForItToStart(s, socket.getOutputStream(), body);
         assertThat(s.analysesInFlight()).as("the analysis started").isEqualTo(1);
         Thread.sleep(1000); // a client that gives up, as curl --max-time does
       }
