@@ -1,28 +1,25 @@
 #!/usr/bin/env python3
-"""Fine-tunes the encoder of PressLens (all-MiniLM-L6-v2) on stance and check-worthiness at once,
-with the heads PressLens reads at run time, and writes what PressLens ships:
+"""Fine-tunes the encoder of PressLens (all-MiniLM-L6-v2) on stance, check-worthiness or both,
+with the heads PressLens reads at run time (mean-pooled token vectors -> linear):
 
-  encoder.onnx          the fine-tuned encoder, int8 (dynamic quantisation, as the base model
-                        was shipped), inputs input_ids/attention_mask/token_type_ids, output
-                        last_hidden_state; read by org.presslens.nlp.encoder.Encoder
-  stance-model.tsv.gz   the stance head: [mean of the target's token vectors, mean of its
-                        sentence's] -> negative/neutral/positive, a LinearModel table
-  claims-model.tsv.gz   the check-worthiness head: mean of the sentence's token vectors -> yes,
-                        with the threshold chosen on out-of-fold scores
+  stance   [mean of the target's token vectors, mean of its sentence's] -> negative/neutral/positive
+  claims   mean of the sentence's token vectors -> check-worthy or not
 
 Why Python: fine-tuning needs autograd through the transformer. PressLens itself stays Java and
-runs the result with ONNX Runtime; this is offline tooling, and CI never runs it.
+runs its encoder with ONNX Runtime; this is offline tooling, and CI never runs it.
 
 Inputs: the examples `presslens train encoder-data` writes (WordPiece ids of PressLens's own
-tokens, so training sees exactly what analysis sees), and the base weights that
-onnx_to_weights.py recovers from the Maven Central model jar.
+tokens, so training sees exactly what analysis sees, and the folds the Java trainers use), and
+the base weights that onnx_to_weights.py recovers from the Maven Central model jar.
 
-  python3 finetune.py --data encoder-data.jsonl.gz --weights bert-weights.npz --out DIR [--cv]
+  python3 finetune.py --data encoder-data.jsonl.gz --weights bert-weights.npz --out DIR \
+      [--tasks stance,claims] [--train-from 0|4|6] [--cv [--folds 0,1,2,3,4] [--cv-only]]
 
---cv first runs 5-fold cross-validation on train (the folds the data file names) and reports
-out-of-fold stance macro-F1 and claims F1; the claims threshold comes from those out-of-fold
-scores. Dev and dev-test are scored once, after the final fit, with the fp32 and the int8 graph.
-Deterministic for a given device (fixed seeds, no atomics in pooling).
+--train-from k freezes layers below k: 0 fine-tunes everything, 6 trains the heads alone over
+frozen vectors (frozen layers are run once per sequence and cached). --cv reports out-of-fold
+stance macro-F1 and claims F1 over the held-out folds; the claims threshold comes from those
+scores. Without --cv-only the script then fits on all of train, scores dev and dev-test once,
+and saves the weights and heads (finetuned.pt). Deterministic on one machine (fixed seeds).
 """
 import argparse
 import gzip
@@ -30,12 +27,13 @@ import json
 import math
 import os
 import random
-import sys
 import time
 
 import numpy as np
 import torch
 from torch import nn
+
+import minilm
 
 DIM = 384
 STANCE_CLASSES = ["negative", "neutral", "positive"]
@@ -51,18 +49,7 @@ def read(path):
 
 
 def base_model(weights):
-    from transformers import BertConfig, BertModel
-
-    config = BertConfig(vocab_size=30522, hidden_size=DIM, num_hidden_layers=6, num_attention_heads=12,
-                        intermediate_size=1536, max_position_embeddings=512, type_vocab_size=2,
-                        hidden_act="gelu", layer_norm_eps=1e-12, attn_implementation="eager")
-    model = BertModel(config, add_pooling_layer=False)
-    state = {k: torch.from_numpy(v.astype(np.float32)) for k, v in np.load(weights).items()}
-    missing, unexpected = model.load_state_dict(state, strict=False)
-    missing = [m for m in missing if "position_ids" not in m]
-    if missing or unexpected:
-        sys.exit(f"weights do not fit BertModel: missing {missing}, unexpected {unexpected}")
-    return model
+    return minilm.load(weights)
 
 
 class Heads(nn.Module):
@@ -97,15 +84,9 @@ def pooling(e):
     return e["_pool"]
 
 
-def batch_tensors(examples, device):
-    """Pads every sequence of the batch and builds one pooling matrix over the flat pieces."""
-    seqs = [s["ids"] for e in examples for s in e["sequences"]]
-    length = max(len(s) for s in seqs)
-    ids = np.zeros((len(seqs), length), dtype=np.int64)
-    mask = np.zeros((len(seqs), length), dtype=np.int64)
-    for i, s in enumerate(seqs):
-        ids[i, :len(s)] = s
-        mask[i, :len(s)] = 1
+def pooling_matrix(examples, length):
+    """One matrix [pools, sequences * length] that averages, for every pool of every example,
+    the kept pieces of each token and then the tokens (see pooling)."""
     rows, cols, vals = [], [], []
     row0 = seq0 = 0
     for e in examples:
@@ -116,15 +97,72 @@ def batch_tensors(examples, device):
             vals.append(w)
         row0 += n
         seq0 += len(e["sequences"])
-    matrix = np.zeros((row0, len(seqs) * length), dtype=np.float32)
+    matrix = np.zeros((row0, seq0 * length), dtype=np.float32)
     np.add.at(matrix, (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)), np.array(vals, dtype=np.float32))
-    return torch.from_numpy(ids).to(device), torch.from_numpy(mask).to(device), torch.from_numpy(matrix).to(device)
+    return torch.from_numpy(matrix)
 
 
-def forward(encoder, heads, examples, device):
-    ids, mask, matrix = batch_tensors(examples, device)
-    hidden = encoder(input_ids=ids, attention_mask=mask, token_type_ids=torch.zeros_like(ids)).last_hidden_state
-    pooled = matrix @ hidden.reshape(-1, DIM)
+class Trunk:
+    """The encoder below the layers being trained: layers 0..k-1 are frozen, so each sequence's
+    hidden state at layer k is computed once (fp32, eval mode) and kept. k = 0 keeps nothing and
+    trains the whole encoder; k = 6 trains only the heads over the frozen last hidden state."""
+
+    def __init__(self, encoder, k):
+        self.encoder, self.k, self.cache = encoder, k, {}
+        for p in encoder.embeddings.parameters():
+            p.requires_grad = k == 0
+        for i, layer in enumerate(encoder.encoder.layer):
+            for p in layer.parameters():
+                p.requires_grad = i >= k
+
+    @torch.no_grad()
+    def prepare(self, examples, batch=64):
+        if self.k == 0:
+            return
+        todo = [s for e in examples for s in e["sequences"] if id(s) not in self.cache]
+        todo.sort(key=lambda s: len(s["ids"]))
+        was = self.encoder.training
+        self.encoder.eval()
+        for b in range(0, len(todo), batch):
+            part = todo[b:b + batch]
+            ids, mask = pad([s["ids"] for s in part])
+            h = self.encoder.embeddings(ids)
+            h = self.encoder.layers_from(0, h, mask) if self.k == 6 else run_layers(self.encoder, h, mask, 0, self.k)
+            for s, row, n in zip(part, h, mask.sum(1).tolist()):
+                self.cache[id(s)] = row[:n].clone()
+        self.encoder.train(was)
+
+    def hidden(self, sequences):
+        ids, mask = pad([s["ids"] for s in sequences])
+        if self.k == 0:
+            return self.encoder(ids, mask), mask
+        h = torch.zeros((len(sequences), ids.shape[1], DIM))
+        for i, s in enumerate(sequences):
+            c = self.cache[id(s)]
+            h[i, :len(c)] = c
+        return (h if self.k == 6 else self.encoder.layers_from(self.k, h, mask)), mask
+
+
+def run_layers(encoder, h, mask, a, b):
+    bias = encoder.mask_bias(mask)
+    for layer in encoder.encoder.layer[a:b]:
+        h = layer(h, bias)
+    return h
+
+
+def pad(seqs):
+    length = max(len(s) for s in seqs)
+    ids = np.zeros((len(seqs), length), dtype=np.int64)
+    mask = np.zeros((len(seqs), length), dtype=np.int64)
+    for i, s in enumerate(seqs):
+        ids[i, :len(s)] = s
+        mask[i, :len(s)] = 1
+    return torch.from_numpy(ids), torch.from_numpy(mask)
+
+
+def forward(trunk, heads, examples):
+    hidden, mask = trunk.hidden([s for e in examples for s in e["sequences"]])
+    pooled = pooling_matrix(examples, hidden.shape[1]) @ hidden.reshape(-1, DIM)
     out, r = [], 0
     for e in examples:
         if e["task"] == "stance":
@@ -140,18 +178,36 @@ def loss_of(examples, outputs):
     total = 0
     for e, o in zip(examples, outputs):
         if e["task"] == "stance":
-            total = total + nn.functional.cross_entropy(o.unsqueeze(0), torch.tensor([e["label"]], device=o.device))
+            total = total + nn.functional.cross_entropy(o.unsqueeze(0), torch.tensor([e["label"]]))
         else:
-            total = total + nn.functional.binary_cross_entropy_with_logits(o, torch.tensor([float(e["label"])], device=o.device))
+            total = total + nn.functional.binary_cross_entropy_with_logits(o, torch.tensor([float(e["label"])]))
     return total / len(examples)
 
 
-def fit(train, args, device, seed):
+def batches(examples, size, rng):
+    """Shuffled batches of similar lengths (less padding): shuffle, sort within runs of 50 batches."""
+    order = list(range(len(examples)))
+    rng.shuffle(order)
+    out = []
+    run = size * 50
+    for r in range(0, len(order), run):
+        chunk = sorted(order[r:r + run], key=lambda i: len(examples[i]["sequences"][0]["ids"]))
+        out.extend(chunk[b:b + size] for b in range(0, len(chunk), size))
+    rng.shuffle(out)
+    return out
+
+
+def fit(train, args, seed):
     torch.manual_seed(seed)
     random.seed(seed)
-    encoder = base_model(args.weights).to(device)
-    heads = Heads().to(device)
-    params = [{"params": encoder.parameters(), "lr": args.lr}, {"params": heads.parameters(), "lr": args.head_lr}]
+    encoder = base_model(args.weights)
+    trunk = Trunk(encoder, args.train_from)
+    trunk.prepare(train)
+    heads = Heads()
+    trained = [p for p in encoder.parameters() if p.requires_grad]
+    params = [{"params": heads.parameters(), "lr": args.head_lr}]
+    if trained:
+        params.append({"params": trained, "lr": args.lr})
     optimiser = torch.optim.AdamW(params, weight_decay=0.01)
     steps = args.epochs * math.ceil(len(train) / args.batch)
     warmup = int(0.06 * steps)
@@ -159,30 +215,30 @@ def fit(train, args, device, seed):
         optimiser, lambda s: min(1.0, (s + 1) / max(1, warmup)) * max(0.0, (steps - s) / max(1, steps - warmup)))
     rng = random.Random(seed)
     encoder.train()
-    step = 0
+    started = time.time()
     for epoch in range(args.epochs):
-        order = list(range(len(train)))
-        rng.shuffle(order)
-        for b in range(0, len(order), args.batch):
-            batch = [train[i] for i in order[b:b + args.batch]]
-            loss = loss_of(batch, forward(encoder, heads, batch, device))
+        for n, batch in enumerate(batches(train, args.batch, rng)):
+            part = [train[i] for i in batch]
+            loss = loss_of(part, forward(trunk, heads, part))
             optimiser.zero_grad()
             loss.backward()
-            torch.nn.utils.clip_grad_norm_(encoder.parameters(), 1.0)
+            torch.nn.utils.clip_grad_norm_(trained + list(heads.parameters()), 1.0)
             optimiser.step()
             schedule.step()
-            step += 1
+            if n % 100 == 0:
+                log(f"  epoch {epoch} batch {n} loss {loss.item():.4f} ({time.time() - started:.0f} s)")
     encoder.eval()
-    return encoder, heads
+    return trunk, heads
 
 
 @torch.no_grad()
-def predict(encoder, heads, examples, device, batch=128):
+def predict(trunk, heads, examples, batch=128):
+    trunk.prepare(examples)
     out = []
     for b in range(0, len(examples), batch):
         part = examples[b:b + batch]
-        for e, o in zip(part, forward(encoder, heads, part, device)):
-            out.append(o.float().cpu().numpy())
+        for o in forward(trunk, heads, part):
+            out.append(o.float().numpy())
     return out
 
 
@@ -227,95 +283,30 @@ def scores(examples, outputs):
     return stance, claims
 
 
-def write_head(path, classes, weights, bias, notes):
-    """A LinearModel table (org.presslens.nlp.learn.LinearModel): notes, then dense:j rows."""
-    with gzip.open(path, "wt", encoding="utf-8") as f:
-        all_notes = dict(notes)
-        all_notes["classes"] = "|".join(classes)
-        all_notes["bias"] = "|".join(repr(float(b)) for b in bias)
-        for k in sorted(all_notes):
-            f.write(f"# {k}={all_notes[k]}\n")
-        rows = {f"dense:{j}": weights[:, j] for j in range(weights.shape[1])}
-        for name in sorted(rows):
-            f.write(name + "".join("\t%.5g" % float(w) for w in rows[name]) + "\n")
-
-
-def export(encoder, out_dir):
-    import onnx
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    class Wrapper(nn.Module):
-        def __init__(self, m):
-            super().__init__()
-            self.m = m
-
-        def forward(self, input_ids, attention_mask, token_type_ids):
-            return self.m(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids).last_hidden_state
-
-    cpu = Wrapper(encoder.float().cpu().eval())
-    dummy = torch.ones((1, 8), dtype=torch.long)
-    fp32 = os.path.join(out_dir, "encoder-fp32.onnx")
-    kwargs = dict(input_names=["input_ids", "attention_mask", "token_type_ids"], output_names=["last_hidden_state"],
-                  dynamic_axes={n: {0: "batch", 1: "sequence"} for n in ["input_ids", "attention_mask", "token_type_ids", "last_hidden_state"]},
-                  opset_version=14)
-    try:
-        torch.onnx.export(cpu, (dummy, dummy, torch.zeros_like(dummy)), fp32, dynamo=False, **kwargs)
-    except Exception as e:  # the TorchScript exporter is gone from newer PyTorch: use the default one
-        log(f"TorchScript export failed ({e}); using the default exporter")
-        torch.onnx.export(cpu, (dummy, dummy, torch.zeros_like(dummy)), fp32, **kwargs)
-    int8 = os.path.join(out_dir, "encoder.onnx")
-    quantize_dynamic(fp32, int8, weight_type=QuantType.QInt8)
-    m = onnx.load(int8)
-    log(f"exported: ir {m.ir_version}, opsets {[(o.domain, o.version) for o in m.opset_import]}, {os.path.getsize(int8)} bytes int8")
-    return fp32, int8
-
-
-def onnx_outputs(path, examples):
-    """Runs an exported graph as PressLens does (one sequence per call) and pools like forward()."""
-    import onnxruntime as ort
-
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = 4
-    session = ort.InferenceSession(path, options, providers=["CPUExecutionProvider"])
-    vectors = []
-    for e in examples:
-        sums = np.zeros((e["tokens"], DIM), dtype=np.float32)
-        counts = np.zeros(e["tokens"])
-        for s in e["sequences"]:
-            ids = np.array([s["ids"]], dtype=np.int64)
-            h = session.run(["last_hidden_state"], {"input_ids": ids, "attention_mask": np.ones_like(ids),
-                                                    "token_type_ids": np.zeros_like(ids)})[0][0]
-            a, b = s["keep"]
-            for p in range(a, b):
-                t = s["token"][p]
-                if t >= 0:
-                    sums[t] += h[p]
-                    counts[t] += 1
-        tokens = sums / np.maximum(counts, 1)[:, None]
-        vectors.append(tokens)
-    return vectors
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", required=True)
     ap.add_argument("--weights", required=True)
     ap.add_argument("--out", required=True)
-    ap.add_argument("--cv", action="store_true")
+    ap.add_argument("--tasks", default="stance,claims", help="which tasks to train on together")
+    ap.add_argument("--train-from", type=int, default=0,
+                    help="first layer trained: 0 fine-tunes the whole encoder, 4 its top two layers, 6 only the heads")
+    ap.add_argument("--cv", action="store_true", help="cross-validate on train before the final fit")
+    ap.add_argument("--folds", default="0,1,2,3,4", help="the folds cross-validation holds out (of 5)")
+    ap.add_argument("--cv-only", action="store_true", help="stop after cross-validation (a measurement)")
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--lr", type=float, default=5e-5)
     ap.add_argument("--head-lr", type=float, default=1e-3)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--threshold", type=float, default=None, help="claims threshold, when --cv is not run")
-    ap.add_argument("--deadline", type=float, default=None, help="seconds: cut cross-validation short to end in time")
     ap.add_argument("--limit", type=int, default=None, help="a smoke test: the first N examples of each task and split")
     args = ap.parse_args()
-    device = "cuda" if torch.cuda.is_available() else "cpu"
-    torch.backends.cuda.matmul.allow_tf32 = False  # the same arithmetic as a CPU run, near enough
-    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    torch.set_num_threads(args.threads)
     os.makedirs(args.out, exist_ok=True)
-    data = read(args.data)
+    tasks = set(args.tasks.split(","))
+    data = [e for e in read(args.data) if e["task"] in tasks]
     if args.limit:
         kept, seen = [], {}
         for e in data:
@@ -325,80 +316,60 @@ def main():
                 kept.append(e)
         data = kept
     train = [e for e in data if e["split"] == "train"]
-    log(f"{len(data)} examples, {len(train)} train; device {device}; lr {args.lr}, epochs {args.epochs}, batch {args.batch}")
-    notes = {"method": f"all-MiniLM-L6-v2 fine-tuned on stance and check-worthiness together (AdamW, lr {args.lr}, heads {args.head_lr}, "
-                       f"{args.epochs} epochs, batch {args.batch}, seed {args.seed}), then int8 dynamic quantisation",
+    setting = (f"tasks {args.tasks}, layers {args.train_from}-5 trained" if args.train_from < 6 else f"tasks {args.tasks}, heads only") + \
+              f", lr {args.lr}, heads {args.head_lr}, {args.epochs} epochs, batch {args.batch}, seed {args.seed}"
+    log(f"{len(data)} examples, {len(train)} train; {setting}; {args.threads} threads")
+    notes = {"method": f"all-MiniLM-L6-v2 fine-tuned ({setting}), then int8 dynamic quantisation",
              "trainer": "training/finetune.py over presslens train encoder-data"}
     threshold = args.threshold if args.threshold is not None else 0.5
-    begun = time.time()
     if args.cv:
         started = time.time()
-        oof = [None] * len(train)
-        done = 0
-        for fold in range(5):
-            per_fold = (time.time() - started) / max(1, done)
-            # Leave time for the final fit (about 1.25 folds) and the export, on a rented machine.
-            if done and args.deadline and time.time() - begun + per_fold * 2.6 > args.deadline:
-                log(f"stopping cross-validation after {done} folds to finish inside the deadline")
-                break
+        folds = [int(f) for f in args.folds.split(",")]
+        oof = {}
+        for fold in folds:
             fit_on = [e for e in train if e["fold"] != fold]
             held = [i for i, e in enumerate(train) if e["fold"] == fold]
-            enc, heads = fit(fit_on, args, device, args.seed)
-            for i, o in zip(held, predict(enc, heads, [train[i] for i in held], device)):
+            trunk, heads = fit(fit_on, args, args.seed)
+            outputs = predict(trunk, heads, [train[i] for i in held])
+            for i, o in zip(held, outputs):
                 oof[i] = o
-            done += 1
+            stance, claims = scores([train[i] for i in held], outputs)
+            if stance:
+                log(f"fold {fold} stance macro-F1 {macro_f1([g for g, _ in stance], [p for _, p in stance])[0]:.4f}")
             log(f"fold {fold} done, {time.time() - started:.0f} s")
-        train_done = [e for e, o in zip(train, oof) if o is not None]
-        stance, claims = scores(train_done, [o for o in oof if o is not None])
-        m, per = macro_f1([g for g, _ in stance], [p for _, p in stance])
-        threshold = best_threshold([g for g, _ in claims], [s for _, s in claims])
-        p, r, f1 = f1_at([g for g, _ in claims], [s for _, s in claims], threshold)
-        log(f"CV stance macro-F1 {m:.4f} (per class {', '.join(f'{x:.3f}' for x in per)}); claims P {p:.4f} R {r:.4f} F1 {f1:.4f} at {threshold:.4f}")
-        notes["cross-validated"] = (f"stance macro-F1 {m:.4f}; claims F1 {f1:.4f} (out-of-fold on {done} of 5 folds of train, "
-                                    f"{time.time() - started:.0f} s on {device})")
-    started = time.time()
-    encoder, heads = fit(train, args, device, args.seed)
-    minutes = (time.time() - started) / 60
-    notes["final fit"] = f"{minutes:.1f} minutes on {device}"
-    def report(split, graph, part, outputs):
-        """Scores one held-out split, once, into the log and the model's notes."""
-        stance, claims = scores(part, outputs)
+        done = sorted(oof)
+        stance, claims = scores([train[i] for i in done], [oof[i] for i in done])
+        summary = []
         if stance:
             m, per = macro_f1([g for g, _ in stance], [p for _, p in stance])
-            log(f"{split} {graph} stance macro-F1 {m:.4f} (per class {', '.join(f'{x:.3f}' for x in per)})")
-            notes[f"{split} stance ({graph})"] = f"macro-F1 {m:.4f}"
+            summary.append(f"stance macro-F1 {m:.4f} (per class {', '.join(f'{x:.3f}' for x in per)})")
         if claims:
+            threshold = best_threshold([g for g, _ in claims], [s for _, s in claims])
             p, r, f1 = f1_at([g for g, _ in claims], [s for _, s in claims], threshold)
-            log(f"{split} {graph} claims P {p:.4f} R {r:.4f} F1 {f1:.4f}")
-            notes[f"{split} claims ({graph})"] = f"P {p:.4f} R {r:.4f} F1 {f1:.4f}"
-
-    held_out = {split: [e for e in data if e["split"] == split] for split in ["dev", "dev-test"]}
-    for split, part in held_out.items():
-        if part:
-            report(split, "fp32, pre-quantisation", part, predict(encoder, heads, part, device))
-    fp32, int8 = export(encoder, args.out)
-    # The heads, as the int8 graph will feed them: check quantisation costs nothing measurable.
-    for split, part in held_out.items():
+            summary.append(f"claims P {p:.4f} R {r:.4f} F1 {f1:.4f} at {threshold:.4f}")
+        log(f"CV ({len(folds)} of 5 folds held out, {time.time() - started:.0f} s): " + "; ".join(summary))
+        notes["cross-validated"] = "; ".join(summary) + f" (out-of-fold on folds {args.folds} of 5)"
+        if args.cv_only:
+            return
+    started = time.time()
+    trunk, heads = fit(train, args, args.seed)
+    notes["final fit"] = f"{(time.time() - started) / 60:.1f} minutes on {args.threads} CPU threads"
+    for split in ["dev", "dev-test"]:
+        part = [e for e in data if e["split"] == split]
         if not part:
             continue
-        outs = []
-        with torch.no_grad():
-            for e, v in zip(part, onnx_outputs(int8, part)):
-                v = torch.from_numpy(v).to(device)
-                if e["task"] == "stance":
-                    x = torch.cat([v[e["target"][0]:e["target"][1]].mean(0), v[e["sentence"][0]:e["sentence"][1]].mean(0)])
-                    outs.append(heads.stance(x).cpu().numpy())
-                else:
-                    outs.append(heads.claims(v.mean(0)).cpu().numpy())
-        report(split, "int8", part, outs)
-    os.remove(fp32)
-    sw = heads.stance.weight.detach().float().cpu().numpy()  # [3, 768]
-    write_head(os.path.join(args.out, "stance-model.tsv.gz"), STANCE_CLASSES, sw,
-               heads.stance.bias.detach().float().cpu().numpy(), {**notes, "inputs": "VECTORS", "link": "softmax"})
-    cw = heads.claims.weight.detach().float().cpu().numpy()  # [1, 384]
-    write_head(os.path.join(args.out, "claims-model.tsv.gz"), ["no", "yes"], cw,
-               heads.claims.bias.detach().float().cpu().numpy(), {**notes, "threshold": f"{threshold:.4f}"})
-    log("written to", args.out)
+        stance, claims = scores(part, predict(trunk, heads, part))
+        if stance:
+            m, per = macro_f1([g for g, _ in stance], [p for _, p in stance])
+            log(f"{split} stance macro-F1 {m:.4f} (per class {', '.join(f'{x:.3f}' for x in per)})")
+            notes[f"{split} stance"] = f"macro-F1 {m:.4f}"
+        if claims:
+            p, r, f1 = f1_at([g for g, _ in claims], [s for _, s in claims], threshold)
+            log(f"{split} claims P {p:.4f} R {r:.4f} F1 {f1:.4f}")
+            notes[f"{split} claims"] = f"P {p:.4f} R {r:.4f} F1 {f1:.4f}"
+    torch.save({"encoder": trunk.encoder.state_dict(), "heads": heads.state_dict(), "notes": notes, "threshold": threshold},
+               os.path.join(args.out, "finetuned.pt"))
+    log(f"wrote {os.path.join(args.out, 'finetuned.pt')}")
 
 
 if __name__ == "__main__":
