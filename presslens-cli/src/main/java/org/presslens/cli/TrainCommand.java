@@ -223,12 +223,13 @@ final class TrainCommand implements Runnable {
         "on WCXB's dev split, the only labelled one here: logistic regression over what the page",
         "declares (schema.org and og types), its shape (links, paragraphs, headings, forms, prices,",
         "repeated cards, posts, how much text its best container holds) and the words of its",
-        "address. C, class balance and address words are chosen by 5 folds (page i in fold i mod 5),",
+        "address (each page is also seen without it, as a file that names none comes). C, class",
+        "balance and address words are chosen by 5 folds (page i in fold i mod 5),",
         "then, per type, the share of a page's text in its best container below which the page is",
         "read whole rather than as that container, by the folds' word-F1; the figures printed are",
         "nested (each fold held out of every choice), per type too. The model is",
         "fitted on all pages and written with its figures in its notes. To rebuild the shipped model",
-        "(about 15 minutes on 2 cores):",
+        "(about 7 minutes on 2 cores):",
         "  presslens train page-type --wcxb ../shared/datasets/wcxb/dev \\",
         "    --out presslens-ingest/src/main/resources/org/presslens/ingest/page-type-model.tsv.gz"
       })
