@@ -63,9 +63,10 @@ final class EvalCommand implements Runnable {
     int folds;
 
     @Option(names = "--cross-validate", description = {
-        "WCXB: choose the extractor's constants (grow, reach, share) by cross-validation over",
-        "--folds (default 5) folds of pages; prints each fold's choice and its held-out figures",
-        "(14 settings, each a run over the split: half an hour)."})
+        "WCXB: choose the extractor's constants (grow, reach) by cross-validation over --folds",
+        "(default 5) folds of pages; prints each fold's choice and its held-out figures (9",
+        "settings, each a run over the split: about ten minutes). The page-type classifier and the",
+        "share below which a page is read whole are chosen by 'presslens train page-type'."})
     boolean crossValidate;
 
     @Override

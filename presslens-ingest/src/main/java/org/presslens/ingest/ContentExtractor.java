@@ -70,16 +70,13 @@ final class ContentExtractor {
    * @param grow an ancestor replaces the best container when it holds this many times its prose
    * @param reach how many levels up such an ancestor is looked for (wrappers that add no prose
    *     sit between the blocks of a page built from blocks)
-   * @param share a page that looks like an article without saying it is one, whose best
-   *     container holds less than this share of the page's text (in characters), is read whole as
-   *     a page of many blocks ({@link #extractPage})
    */
-  record Params(double grow, int reach, double share) {
-    static final Params DEFAULT = new Params(1.1, 20, 0.7);
+  record Params(double grow, int reach) {
+    static final Params DEFAULT = new Params(1.1, 20);
 
     @Override
     public String toString() {
-      return "grow " + grow + ", reach " + reach + ", share " + share;
+      return "grow " + grow + ", reach " + reach;
     }
   }
 

@@ -64,7 +64,7 @@ public final class HtmlArticles {
    * Content-Type (null when none was given).
    */
   static Article of(String input, byte[] html, String url, String transportCharset) throws BadInputException {
-    return of(input, html, url, transportCharset, ContentExtractor.Params.DEFAULT);
+    return of(input, html, url, transportCharset, ContentExtractor.Params.DEFAULT, PageType.shipped());
   }
 
   /**
@@ -77,19 +77,22 @@ public final class HtmlArticles {
         a.extraction().withRedirects(page.redirects()));
   }
 
-  /** As {@link #of(String, byte[], String, String)}, with the extractor's constants (for tuning them). */
-  static Article of(String input, byte[] html, String url, String transportCharset, ContentExtractor.Params params)
-      throws BadInputException {
+  /**
+   * As {@link #of(String, byte[], String, String)}, with the extractor's constants and the page
+   * types' classifier (for tuning and training them).
+   */
+  static Article of(String input, byte[] html, String url, String transportCharset, ContentExtractor.Params params,
+      PageType types) throws BadInputException {
     HtmlEncoding.Decoded decoded = HtmlEncoding.decode(html, transportCharset);
     if (!decoded.encoding().startsWith("utf-16") && Bytes.isBinary(html, null)) {
       throw new BadInputException(input, "binary data, not HTML");
     }
-    return of(input, decoded.html(), url, params);
+    return of(input, decoded.html(), url, params, types);
   }
 
   /** Parses an HTML string (from JSONL, where it is already text). */
   public static Article of(String input, String html, String url) throws BadInputException {
-    return of(input, html, url, ContentExtractor.Params.DEFAULT);
+    return of(input, html, url, ContentExtractor.Params.DEFAULT, PageType.shipped());
   }
 
   /**
@@ -97,10 +100,10 @@ public final class HtmlArticles {
    * failure of that page alone. The extractor walks pages iteratively, so nesting depth is no
    * threat; the stack-overflow net is for a library that still recurses.
    */
-  private static Article of(String input, String html, String url, ContentExtractor.Params params)
+  private static Article of(String input, String html, String url, ContentExtractor.Params params, PageType types)
       throws BadInputException {
     try {
-      return read(input, html, url, params);
+      return read(input, html, url, params, types);
     } catch (BadInputException e) {
       throw e;
     } catch (StackOverflowError e) {
@@ -110,27 +113,32 @@ public final class HtmlArticles {
     }
   }
 
-  private static Article read(String input, String html, String url, ContentExtractor.Params params)
+  private static Article read(String input, String html, String url, ContentExtractor.Params params, PageType types)
       throws BadInputException {
     Document doc = parse(html, url);
     PageMetadata meta = new PageMetadata(doc);
-    String canonical = firstNonBlank(attr(doc, "link[rel=canonical]", "href"), meta(doc, "og:url"), doc.location());
+    String canonical = canonical(doc);
     String domain = Source.domainOf(canonical);
     String siteName = firstNonBlank(meta(doc, "og:site_name"), meta.ldPublisher(), meta(doc, "application-name"));
+    // Metadata first: extraction cuts the page.
     PageMetadata.Found<String> title = meta.title(siteName, domain);
-    PageKind.Signals signals = PageKind.signals(doc, meta.ldTypes());
-    PageMetadata.Found<List<String>> authors = meta.authors(signals.thread());
+    PageMetadata.Found<List<String>> authors = meta.authors(false);
     PageMetadata.Found<String> published = meta.published(doc.location());
     String modified = meta.modified();
-
     List<String> pageBlocks = doc.body() == null ? List.of() : ContentExtractor.allBlocks(doc.body());
-    ContentExtractor.Extracted found = ContentExtractor.extract(doc, params, signals.thread());
-    String body = found.container();
-    if (body.isBlank()) { // nothing left after the boilerplate went: try again, removing less (parsed again)
-      body = ContentExtractor.extractLeniently(parse(html, url), params, signals.thread());
+
+    FirstLook look = firstLook(doc, html, url, canonical, meta, params);
+    String body = look.container();
+    String type = types.type(look.features());
+    if (type.equals("forum")) { // a thread's replies are its content, and its author opened it: read again (parsed again)
+      Document thread = parse(html, url);
+      authors = new PageMetadata(thread).authors(true);
+      body = ContentExtractor.extract(thread, params, true).container();
+      if (body.isBlank()) {
+        body = ContentExtractor.extractLeniently(parse(html, url), params, true);
+      }
     }
-    String kind = signals.kind(body);
-    if (kind.equals(PageKind.PRODUCT)) {
+    if (type.equals("product")) {
       // A product page is many blocks, not one container of prose: its main region is the
       // content when the page marks one (parsed again: extraction cut the first).
       String region = ContentExtractor.extractMain(parse(html, url));
@@ -139,15 +147,12 @@ public final class HtmlArticles {
       }
     }
     // A listing's cards, a service page's sections: no one container holds the content, the page
-    // does. So too for a page like an article whose best container holds little of the page's
-    // text, unless it says it is an article: on the article-extraction benchmark that took two
-    // news pages' boilerplate in.
-    boolean spread = kind.equals(PageKind.LISTING) || kind.equals(PageKind.OTHER) || body.isBlank()
-        || (kind.equals(PageKind.ARTICLE) && signals.declared() == null && body.length() < params.share() * found.pageChars());
-    if (spread) { // parsed again: extraction cut the first
+    // does (below which share of the page's text, per type, is the trained model's note).
+    if (types.readsWhole(type, look.features()) || body.isBlank()) { // parsed again: extraction cut the first
       String page = ContentExtractor.extractPage(parse(html, url));
       body = page.isBlank() ? body : page;
     }
+    String kind = PageType.kind(type);
 
     if (body.isBlank()) {
       throw new BadInputException(input, "no article text found in the HTML");
@@ -205,6 +210,37 @@ public final class HtmlArticles {
     return new Article(input, text, title.value(), authors.value() == null ? List.of() : authors.value(), published.value(),
         language.value(), new Source(siteName, domain, canonical), credits,
         new Article.Extraction(kind, modified, from));
+  }
+
+  /**
+   * What the first reading of a page finds, before its type is known: the text of its best
+   * container of prose (read as an article's), and the page's features for {@link PageType}.
+   */
+  private record FirstLook(String container, PageType.Features features) {}
+
+  /** {@code doc} is the page as parsed, which this cuts; its metadata must be read before. */
+  private static FirstLook firstLook(Document doc, String html, String url, String canonical, PageMetadata meta,
+      ContentExtractor.Params params) {
+    PageType.Shape shape = PageType.shape(doc, canonical, meta.ldTypes());
+    ContentExtractor.Extracted found = ContentExtractor.extract(doc, params, false);
+    String container = found.container();
+    if (container.isBlank()) { // nothing left after the boilerplate went: try again, removing less (parsed again)
+      container = ContentExtractor.extractLeniently(parse(html, url), params, false);
+    }
+    return new FirstLook(container, shape.with(container, found.pageChars()));
+  }
+
+  /** The features {@link PageType} reads of a page (for training it), as {@link #of} computes them. */
+  static PageType.Features features(String input, byte[] bytes, String url) throws BadInputException {
+    HtmlEncoding.Decoded decoded = HtmlEncoding.decode(bytes, null);
+    Document doc = parse(decoded.html(), url);
+    PageMetadata meta = new PageMetadata(doc);
+    return firstLook(doc, decoded.html(), url, canonical(doc), meta, ContentExtractor.Params.DEFAULT).features();
+  }
+
+  /** The page's own address: its canonical link, else og:url, else where it was read from. */
+  private static String canonical(Document doc) {
+    return firstNonBlank(attr(doc, "link[rel=canonical]", "href"), meta(doc, "og:url"), doc.location());
   }
 
   /** "By Ana Silva and Li Wei", "Written by ...": a short line that only names the writers. */

@@ -1,21 +1,17 @@
 package org.presslens.ingest;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * What a page is, so that a listing or a product page is not taken for an article: "article",
- * "forum" (a thread of posts), "product", "listing" (a page of links to other pages: a category,
- * a search, an index) or "other" (a service or landing page, documentation).
- *
- * <p>The page says so itself more often than not (schema.org types in JSON-LD or microdata,
- * {@code og:type}); otherwise its shape decides: many posts by different users make a forum,
- * many repeated link cards and little prose make a listing, prose in paragraphs makes an article.
+ * The page kinds of the contract's {@code page_kind}: "article", "forum" (a thread of posts),
+ * "product", "listing" (a page of links to other pages: a category, a search, an index) or
+ * "other" (a service or landing page, documentation); {@link PageType} says which a page is. Here
+ * too the shapes that the reader and the classifier look for: posts signed by users, repeated link
+ * cards.
  */
 final class PageKind {
   static final String ARTICLE = "article";
@@ -31,77 +27,6 @@ final class PageKind {
   private static final String CHROME = "nav, header, footer, aside, [role=navigation], [class~=(?i)menu|\\bnav|footer|header]";
 
   private PageKind() {}
-
-  /** What the page's markup shows, read before extraction changes the page. */
-  record Signals(String declared, int posts, int cards) {
-    /** Whether the page is a thread of posts, whose replies are content. */
-    boolean thread() {
-      return FORUM.equals(declared) || (declared == null && posts >= 3);
-    }
-
-    /** The kind, given also the text extracted from the page. */
-    String kind(String text) {
-      if (declared != null) {
-        return declared;
-      }
-      if (posts >= 3) {
-        return FORUM;
-      }
-      int prose = 0;
-      for (String para : text.split("\n\n")) {
-        if (para.length() >= 150) {
-          prose += para.length();
-        }
-      }
-      if (prose >= 1200) {
-        return ARTICLE;
-      }
-      return cards >= 8 ? LISTING : prose >= 400 ? ARTICLE : OTHER;
-    }
-  }
-
-  /** The signals of {@code doc}, given its JSON-LD types. */
-  static Signals signals(Document doc, Set<String> ldTypes) {
-    String declared = declared(doc, ldTypes);
-    return declared != null ? new Signals(declared, 0, 0) : new Signals(null, posts(doc), cards(doc));
-  }
-
-  /** What the page's own markup says it is, or null. */
-  private static String declared(Document doc, Set<String> ldTypes) {
-    String types = String.join(" ", ldTypes) + " " + microdataTypes(doc);
-    if (types.matches("(?s).*\\b(?:DiscussionForumPosting|QAPage)\\b.*")) {
-      return FORUM;
-    }
-    if (types.matches("(?s).*\\b(?:NewsArticle|Article|BlogPosting|Report|ReportageNewsArticle|OpinionNewsArticle|TechArticle|ScholarlyArticle|Review)\\b.*")) {
-      return ARTICLE;
-    }
-    if (types.matches("(?s).*\\bProduct\\b.*") || "product".equalsIgnoreCase(ogType(doc))) {
-      return PRODUCT;
-    }
-    if (types.matches("(?s).*\\b(?:CollectionPage|ItemList|SearchResultsPage|OfferCatalog)\\b.*")) {
-      return LISTING;
-    }
-    String og = ogType(doc);
-    return og != null && og.toLowerCase(Locale.ROOT).startsWith("article") ? ARTICLE : null;
-  }
-
-  private static String ogType(Document doc) {
-    Element m = doc.selectFirst("meta[property=og:type]");
-    return m == null ? null : m.attr("content").strip();
-  }
-
-  private static String microdataTypes(Document doc) {
-    StringBuilder b = new StringBuilder();
-    for (Element e : doc.select("[itemtype]")) {
-      b.append(' ').append(e.attr("itemtype").replaceAll(".*/", ""));
-    }
-    return b.toString();
-  }
-
-  /** The number of posts signed by a user: elements marked as posts that hold a user's name. */
-  private static int posts(Document doc) {
-    return doc.body() == null ? 0 : posts(doc.body());
-  }
 
   /** The first post of a thread (the one that opened it), or null. */
   static Element firstPost(Element root) {
@@ -123,7 +48,7 @@ final class PageKind {
         && e.parents().stream().noneMatch(p -> POST.matcher(p.className()).find());
   }
 
-  /** The posts under {@code root}, as {@link #posts(Document)} counts them. */
+  /** The number of posts under {@code root} signed by a user: elements marked as posts that hold a user's name. */
   static int posts(Element root) {
     int n = 0;
     for (Element e : root.getElementsByAttribute("class")) {
@@ -138,7 +63,7 @@ final class PageKind {
   private static final org.jsoup.select.Evaluator LINK = org.jsoup.select.QueryParser.parse("a[href]");
 
   /** The largest group of sibling elements with the same class, each a short block around a link. */
-  private static int cards(Document doc) {
+  static int cards(Document doc) {
     int best = 0;
     Element body = doc.body();
     if (body == null) {

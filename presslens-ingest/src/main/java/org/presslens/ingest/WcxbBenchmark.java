@@ -96,8 +96,7 @@ public final class WcxbBenchmark {
   }
 
   /** The page types in the order the benchmark's README lists them. */
-  public static final List<String> TYPES =
-      List.of("article", "forum", "product", "collection", "listing", "documentation", "service");
+  public static final List<String> TYPES = PageType.TYPES;
 
   private WcxbBenchmark() {}
 
@@ -120,17 +119,11 @@ public final class WcxbBenchmark {
    * scored on the held-out fold. The figures of the whole split are never used to choose.
    */
   public static List<FoldChoice> crossValidate(Path dir, int k, java.io.PrintStream log) throws IOException {
-    // grow x reach at the default share, then the share along the default grow and reach: a
-    // full grid of three would take hours.
-    ContentExtractor.Params d = ContentExtractor.Params.DEFAULT;
     List<ContentExtractor.Params> grid = new ArrayList<>();
     for (double grow : new double[] {1.1, 1.25, 1.5}) {
       for (int reach : new int[] {4, 10, 20}) {
-        grid.add(new ContentExtractor.Params(grow, reach, d.share()));
+        grid.add(new ContentExtractor.Params(grow, reach));
       }
-    }
-    for (double share : new double[] {0, 0.5, 0.6, 0.8, 0.9}) {
-      grid.add(new ContentExtractor.Params(d.grow(), d.reach(), share));
     }
     List<List<PageScore>> bySetting = new ArrayList<>();
     for (ContentExtractor.Params params : grid) {
@@ -168,15 +161,10 @@ public final class WcxbBenchmark {
   }
 
   static Result run(Path dir, Predicate<String> pick, ContentExtractor.Params params) throws IOException {
-    List<Path> golds;
-    try (Stream<Path> s = Files.list(dir.resolve("ground-truth"))) {
-      golds = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
-    }
     List<PageScore> pages = new ArrayList<>();
-    for (Path gold : golds) {
-      String id = gold.getFileName().toString().replaceFirst("\\.json$", "");
-      if (pick.test(id)) {
-        pages.add(score(id, JSON.readTree(gold.toFile()), dir.resolve("html").resolve(id + ".html.gz"), params));
+    for (Page page : pages(dir)) {
+      if (pick.test(page.id())) {
+        pages.add(score(page, params));
       }
     }
     Map<String, Summary> byType = new LinkedHashMap<>();
@@ -189,33 +177,64 @@ public final class WcxbBenchmark {
     return new Result(pages, Summary.of(pages), byType);
   }
 
-  private static PageScore score(String id, JsonNode page, Path html, ContentExtractor.Params params) throws IOException {
-    JsonNode gold = page.path("ground_truth");
-    String type = page.path("_internal").path("page_type").path("primary").asText("article");
-    type = type.equals("category") ? "collection" : type; // as evaluate.py names it
-    byte[] bytes;
-    try (InputStream in = Files.newInputStream(html)) {
-      bytes = Bytes.read(in, true, html.toString());
-    } catch (BadInputException e) {
-      throw new IOException(e.getMessage(), e);
+  /**
+   * One page of a split: its id, its type as the benchmark names it, its address, its gold (the
+   * {@code ground_truth} object) and its HTML file.
+   */
+  record Page(String id, String type, String url, JsonNode gold, Path html) {
+    /** The page's bytes as stored (gunzipped). */
+    byte[] bytes() throws IOException {
+      try (InputStream in = Files.newInputStream(html)) {
+        return Bytes.read(in, true, html.toString());
+      } catch (BadInputException e) {
+        throw new IOException(e.getMessage(), e);
+      }
     }
+
+    /** Word-level precision, recall and F1 of {@code text} against the page's main content. */
+    double[] prf(String text) {
+      return wordPrf(text, gold.path("main_content").asText(""));
+    }
+  }
+
+  /** The pages of the split {@code dir} in id order (the order folds count in). */
+  static List<Page> pages(Path dir) throws IOException {
+    List<Path> golds;
+    try (Stream<Path> s = Files.list(dir.resolve("ground-truth"))) {
+      golds = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+    }
+    List<Page> out = new ArrayList<>();
+    for (Path gold : golds) {
+      String id = gold.getFileName().toString().replaceFirst("\\.json$", "");
+      JsonNode page = JSON.readTree(gold.toFile());
+      String type = page.path("_internal").path("page_type").path("primary").asText("article");
+      type = type.equals("category") ? "collection" : type; // as evaluate.py names it
+      out.add(new Page(id, type, page.path("url").asText(null), page.path("ground_truth"),
+          dir.resolve("html").resolve(id + ".html.gz")));
+    }
+    return out;
+  }
+
+  private static PageScore score(Page page, ContentExtractor.Params params) throws IOException {
+    JsonNode gold = page.gold();
+    byte[] bytes = page.bytes();
     // The thread's CPU time, not the wall clock: on a shared machine the wall clock measures the load.
     java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
     long start = cpu.getCurrentThreadCpuTime();
     Article a;
     try {
-      a = HtmlArticles.of(html.toString(), bytes, page.path("url").asText(null), null, params);
+      a = HtmlArticles.of(page.html().toString(), bytes, page.url(), null, params, PageType.shipped());
     } catch (BadInputException e) {
       a = null; // no text found: scored as an empty extraction
     }
     long nanos = cpu.getCurrentThreadCpuTime() - start;
     String text = a == null ? "" : a.text();
-    double[] prf = wordPrf(text, gold.path("main_content").asText(""));
+    double[] prf = page.prf(text);
     String goldAuthor = gold.path("author").asText("");
     String goldDate = gold.path("publish_date").asText("");
     List<String> authors = a == null ? List.of() : a.authors();
     String published = a == null ? null : a.published();
-    return new PageScore(id, type, prf[0], prf[1], prf[2],
+    return new PageScore(page.id(), page.type(), prf[0], prf[1], prf[2],
         snippetRate(text, gold.path("with")), snippetRate(text, gold.path("without")),
         a != null && a.title() != null && !words(a.title()).isEmpty() && words(a.title()).equals(words(gold.path("title").asText(""))),
         goldAuthor.isBlank() ? null : authorsMatch(authors, goldAuthor),

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.presslens.nlp.attribution.Attributor.Draft;
-import org.presslens.nlp.learn.LinearModel;
+import org.presslens.core.learn.LinearModel;
 
 /**
  * The trained attribution model, in two steps.

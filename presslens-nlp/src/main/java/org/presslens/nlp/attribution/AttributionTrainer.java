@@ -19,8 +19,8 @@ import org.presslens.nlp.attribution.AttributionModel.Thresholds;
 import org.presslens.nlp.eval.AttributionEval;
 import org.presslens.nlp.eval.ParallelAnalysis;
 import org.presslens.nlp.eval.PolnearCorpus;
-import org.presslens.nlp.learn.LinearModel;
-import org.presslens.nlp.learn.LinearTrainer;
+import org.presslens.core.learn.LinearModel;
+import org.presslens.core.learn.LinearTrainer;
 
 /**
  * Trains the attribution model on PolNeAR's train split. Every tenth train article (in name

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.presslens.core.Document;
-import org.presslens.nlp.learn.LinearModel;
+import org.presslens.core.learn.LinearModel;
 
 /**
  * The check-worthiness model: a two-class logistic regression over {@link ClaimFeatures} and/or

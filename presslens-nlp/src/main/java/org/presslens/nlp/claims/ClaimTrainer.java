@@ -14,8 +14,8 @@ import org.presslens.nlp.encoder.Encoder;
 import org.presslens.nlp.eval.CheckThatTsv;
 import org.presslens.nlp.eval.Counts;
 import org.presslens.nlp.learn.Inputs;
-import org.presslens.nlp.learn.LinearModel;
-import org.presslens.nlp.learn.LinearTrainer;
+import org.presslens.core.learn.LinearModel;
+import org.presslens.core.learn.LinearTrainer;
 
 /**
  * Trains the check-worthiness model on CheckThat! TSV files: L2-regularised logistic regression

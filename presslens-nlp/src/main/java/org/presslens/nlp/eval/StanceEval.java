@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import org.presslens.core.Document;
 import org.presslens.core.Pipeline;
-import org.presslens.nlp.learn.LinearModel;
+import org.presslens.core.learn.LinearModel;
 import org.presslens.nlp.stance.StanceModel;
 
 /**

@@ -15,7 +15,7 @@ import org.presslens.core.Mention;
 import org.presslens.core.Span;
 import org.presslens.core.Stance;
 import org.presslens.nlp.QuoteOverlap;
-import org.presslens.nlp.learn.LinearModel;
+import org.presslens.core.learn.LinearModel;
 
 /**
  * Stance towards the people and organisations of an article, held separately by the reporter

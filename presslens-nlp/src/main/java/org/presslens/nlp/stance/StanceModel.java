@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.presslens.core.Document;
 import org.presslens.core.Span;
-import org.presslens.nlp.learn.LinearModel;
+import org.presslens.core.learn.LinearModel;
 
 /**
  * Target-dependent sentiment: how a sentence portrays the person or organisation a mention

@@ -15,8 +15,8 @@ import org.presslens.nlp.eval.NewsMtsc;
 import org.presslens.nlp.eval.ParallelAnalysis;
 import org.presslens.nlp.eval.StanceEval;
 import org.presslens.nlp.learn.Inputs;
-import org.presslens.nlp.learn.LinearModel;
-import org.presslens.nlp.learn.LinearTrainer;
+import org.presslens.core.learn.LinearModel;
+import org.presslens.core.learn.LinearTrainer;
 
 /**
  * Trains the stance model on NewsMTSC train. What the model reads (words and lexicon features,

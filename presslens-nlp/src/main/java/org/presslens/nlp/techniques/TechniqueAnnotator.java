@@ -44,7 +44,7 @@ public final class TechniqueAnnotator implements Annotator {
     for (TechniqueModel.Run run : model.runs(f)) {
       org.presslens.core.Pipeline.stopIfCancelled();
       double[] kinds = model.kindProbabilities(f, run.from(), run.to());
-      int best = org.presslens.nlp.learn.LinearModel.argmax(kinds);
+      int best = org.presslens.core.learn.LinearModel.argmax(kinds);
       Span span = run.span(f);
       found.add(new Technique(model.kindNames().get(best), span, run.score() * kinds[best], quoteOf(document, span)));
     }

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.presslens.core.Document;
 import org.presslens.core.Span;
-import org.presslens.nlp.learn.LinearModel;
+import org.presslens.core.learn.LinearModel;
 
 /**
  * The two models of the techniques stage. The span model gives each token the probability that

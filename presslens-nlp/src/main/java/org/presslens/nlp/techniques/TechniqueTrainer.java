@@ -23,8 +23,8 @@ import org.presslens.nlp.eval.ParallelAnalysis;
 import org.presslens.nlp.eval.PtcCorpus;
 import org.presslens.nlp.eval.TechniqueEval;
 import org.presslens.nlp.learn.Inputs;
-import org.presslens.nlp.learn.LinearModel;
-import org.presslens.nlp.learn.LinearTrainer;
+import org.presslens.core.learn.LinearModel;
+import org.presslens.core.learn.LinearTrainer;
 import org.presslens.nlp.techniques.TechniqueModel.Decoding;
 
 /**

@@ -1,4 +1,4 @@
-package org.presslens.nlp.learn;
+package org.presslens.core.learn;
 
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;

@@ -1,4 +1,4 @@
-package org.presslens.nlp.learn;
+package org.presslens.core.learn;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;

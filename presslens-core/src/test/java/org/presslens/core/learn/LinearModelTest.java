@@ -1,4 +1,4 @@
-package org.presslens.nlp.learn;
+package org.presslens.core.learn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
