@@ -1,19 +1,21 @@
 package org.presslens.corpus;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.CRC32;
@@ -33,8 +35,8 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 
 /**
- * The facet counts of a set of articles, by label, and for each source the counts its profile
- * shows: what whole-store statistics are made of, without a pass over every article.
+ * The facet counts of the live articles of a store, by label, and for each source the counts its
+ * profile shows: what whole-store statistics are made of, without a pass over every article.
  *
  * <p>Kept per Lucene segment, in the store's {@value #FOLDER} folder, one file per segment. A
  * segment never changes once written (deleting an article, or replacing it by its id, only marks
@@ -43,8 +45,12 @@ import org.apache.lucene.util.StringHelper;
  * are the sum over the segments of a commit, less the totals of the documents each segment has
  * deleted (few: Lucene merges segments with many deletions away). A file is a cache and never the
  * truth: one that is missing (a store written before them, a crash between a commit and the
- * file), damaged (its checksum) or from another version is counted again from the segment and
+ * file), damaged (its checksums) or of another format is counted again from the segment and
  * rewritten; a file of a segment no commit holds any longer is deleted by the writer.
+ *
+ * <p>A file holds the segment's counts, then one section per source (the counts within its
+ * articles, which grow with sources times the entities they portray), read only for the sources
+ * a profile is asked of: stats profile the top sources, not all of them.
  */
 final class FacetTotals {
   /** The folder beside the index that holds the totals of each segment. */
@@ -56,8 +62,10 @@ final class FacetTotals {
 
   /** dim → label → articles; no zero counts. */
   final Map<String, Map<String, Integer>> counts = new HashMap<>();
-  /** source label → what its articles carry. */
-  final Map<String, SourceTotals> sources = new HashMap<>();
+  /** Each segment's sources, with the sign they count with: 1 for all its documents, -1 for its deleted ones. */
+  private final List<Map.Entry<Sources, Integer>> parts = new ArrayList<>();
+  /** The sources asked of so far, summed over {@link #parts}. */
+  private final Map<String, SourceTotals> sources = new HashMap<>();
 
   /** What one source's articles carry: the counts of {@link #PROFILED} and their technique shares. */
   static final class SourceTotals {
@@ -66,11 +74,40 @@ final class FacetTotals {
     final ExactSum share = new ExactSum();
     /** Articles with a technique share (analysed for techniques). */
     int shared;
+
+    private void add(SourceTotals other, int sign) {
+      merge(counts, other.counts, sign);
+      share.add(other.share, sign);
+      shared += sign * other.shared;
+    }
   }
+
+  /** One segment's sources, counted in memory or read from its file. */
+  private interface Sources {
+    /** The totals in this segment of those of {@code sources} any of its articles is from. */
+    Map<String, SourceTotals> get(Collection<String> sources) throws IOException;
+  }
+
+  /** One segment's counts, label by label (dims[i], labels[i]: counts[i] articles; no zero counts), and its sources. */
+  private record Segment(String[] dims, String[] labels, int[] counts, Sources sources) {}
 
   /** Articles with this label of this facet. */
   int count(String dim, String label) {
     return counts.getOrDefault(dim, Map.of()).getOrDefault(label, 0);
+  }
+
+  /** What each of some sources' articles carry (empty for a source with none): each segment's file read once. */
+  synchronized Map<String, SourceTotals> sources(Collection<String> names) throws IOException {
+    List<String> unknown = names.stream().filter(n -> !sources.containsKey(n)).toList();
+    unknown.forEach(n -> sources.put(n, new SourceTotals()));
+    if (!unknown.isEmpty()) {
+      for (Map.Entry<Sources, Integer> part : parts) {
+        part.getKey().get(unknown).forEach((n, its) -> sources.get(n).add(its, part.getValue()));
+      }
+    }
+    Map<String, SourceTotals> asked = new HashMap<>();
+    names.forEach(n -> asked.put(n, sources.get(n)));
+    return asked;
   }
 
   /**
@@ -87,6 +124,21 @@ final class FacetTotals {
       }
     }
     return all;
+  }
+
+  private void add(Segment segment, int sign) {
+    Map<String, Integer> labels = null;
+    String dim = null;
+    for (int i = 0; i < segment.counts().length; i++) {
+      if (!segment.dims()[i].equals(dim)) { // a segment's labels come dim by dim
+        dim = segment.dims()[i];
+        labels = counts.computeIfAbsent(dim, d -> new HashMap<>());
+      }
+      if (labels.merge(segment.labels()[i], sign * segment.counts()[i], Integer::sum) == 0) {
+        labels.remove(segment.labels()[i]);
+      }
+    }
+    parts.add(Map.entry(segment.sources(), sign));
   }
 
   /**
@@ -127,16 +179,16 @@ final class FacetTotals {
   }
 
   /** A segment's totals over all its documents: from its file, else counted (and the file written). */
-  private static FacetTotals kept(Path store, LeafReader segment) throws IOException {
+  private static Segment kept(Path store, LeafReader segment) throws IOException {
     String key = key(segment);
     if (key == null) {
       return count(segment, false);
     }
-    FacetTotals known = read(file(store, key));
+    Segment known = read(file(store, key), segment);
     if (known != null) {
       return known;
     }
-    FacetTotals counted = count(segment, false);
+    Segment counted = count(segment, false);
     try {
       write(store, key, counted);
     } catch (IOException e) {
@@ -163,11 +215,11 @@ final class FacetTotals {
    * only those it has deleted. Each facet value of each article once, and for an article with a
    * source, its profiled values and technique share under that source.
    */
-  static FacetTotals count(LeafReader segment, boolean deletedOnly) throws IOException {
-    FacetTotals totals = new FacetTotals();
+  static Segment count(LeafReader segment, boolean deletedOnly) throws IOException {
+    Map<String, SourceTotals> sources = new HashMap<>();
     SortedSetDocValues values = segment.getSortedSetDocValues(FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
     if (values == null) {
-      return totals;
+      return new Segment(new String[0], new String[0], new int[0], new InMemory(sources));
     }
     int ords = Math.toIntExact(values.getValueCount());
     String[] dims = new String[ords];
@@ -224,32 +276,42 @@ final class FacetTotals {
         s.shared++;
       }
     }
-    for (int i = 0; i < ords; i++) {
+    int nonzero = (int) java.util.Arrays.stream(n).filter(c -> c > 0).count();
+    String[] dimOf = new String[nonzero];
+    String[] labelOf = new String[nonzero];
+    int[] counts = new int[nonzero];
+    for (int i = 0, j = 0; i < ords; i++) {
       if (n[i] > 0) {
-        totals.counts.computeIfAbsent(dims[i], d -> new HashMap<>()).put(labels[i], n[i]);
+        dimOf[j] = dims[i];
+        labelOf[j] = labels[i];
+        counts[j++] = n[i];
       }
     }
-    shares.forEach((source, s) -> totals.sources.put(labels[source], s));
+    shares.forEach((source, s) -> sources.put(labels[source], s));
     bySource.forEach((pair, count) -> {
       int source = (int) (pair >>> 32);
       int ord = (int) (long) pair;
-      totals.sources.computeIfAbsent(labels[source], x -> new SourceTotals()).counts
+      sources.computeIfAbsent(labels[source], x -> new SourceTotals()).counts
           .computeIfAbsent(dims[ord], d -> new HashMap<>()).put(labels[ord], count[0]);
     });
-    return totals;
+    return new Segment(dimOf, labelOf, counts, new InMemory(sources));
   }
 
-  /** Adds (sign 1) or takes away (sign -1) other totals; a count that reaches zero is dropped. */
-  void add(FacetTotals other, int sign) {
-    merge(counts, other.counts, sign);
-    other.sources.forEach((source, theirs) -> {
-      SourceTotals ours = sources.computeIfAbsent(source, x -> new SourceTotals());
-      merge(ours.counts, theirs.counts, sign);
-      ours.share.add(theirs.share, sign);
-      ours.shared += sign * theirs.shared;
-    });
+  /** A segment's sources as counted. */
+  private record InMemory(Map<String, SourceTotals> all) implements Sources {
+    @Override
+    public Map<String, SourceTotals> get(Collection<String> sources) {
+      Map<String, SourceTotals> asked = new HashMap<>();
+      sources.forEach(s -> {
+        if (all.containsKey(s)) {
+          asked.put(s, all.get(s));
+        }
+      });
+      return asked;
+    }
   }
 
+  /** Adds (sign 1) or takes away (sign -1) counts; a count that reaches zero is dropped. */
   private static void merge(Map<String, Map<String, Integer>> into, Map<String, Map<String, Integer>> from, int sign) {
     from.forEach((dim, labels) -> {
       Map<String, Integer> ours = into.computeIfAbsent(dim, d -> new HashMap<>());
@@ -261,15 +323,26 @@ final class FacetTotals {
     });
   }
 
+  // A file: the format, then the header (its length, bytes and CRC-32): the segment's counts (dim,
+  // label, count, dim by dim) and, for each source, where its section lies (offset after the header, length, CRC-32); then the sections.
+
   /** Writes a segment's totals under a temporary name and moves them into place, so that no reader sees half a file. */
-  private static void write(Path store, String key, FacetTotals totals) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    DataOutputStream out = new DataOutputStream(bytes);
-    out.writeInt(FORMAT);
-    writeCounts(out, totals.counts);
-    out.writeInt(totals.sources.size());
-    for (Map.Entry<String, SourceTotals> s : totals.sources.entrySet()) {
-      writeString(out, s.getKey());
+  private static void write(Path store, String key, Segment segment) throws IOException {
+    Map<String, SourceTotals> all = ((InMemory) segment.sources()).all();
+    ByteArrayOutputStream sections = new ByteArrayOutputStream();
+    DataOutputStream sectionsOut = new DataOutputStream(sections);
+    ByteArrayOutputStream header = new ByteArrayOutputStream();
+    DataOutputStream headerOut = new DataOutputStream(header);
+    headerOut.writeInt(segment.counts().length);
+    for (int i = 0; i < segment.counts().length; i++) {
+      writeString(headerOut, segment.dims()[i]);
+      writeString(headerOut, segment.labels()[i]);
+      headerOut.writeInt(segment.counts()[i]);
+    }
+    headerOut.writeInt(all.size());
+    for (Map.Entry<String, SourceTotals> s : all.entrySet()) {
+      ByteArrayOutputStream section = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(section);
       writeCounts(out, s.getValue().counts);
       out.writeInt(s.getValue().shared);
       double[] partials = s.getValue().share.partials();
@@ -277,64 +350,134 @@ final class FacetTotals {
       for (double p : partials) {
         out.writeDouble(p);
       }
+      byte[] bytes = section.toByteArray();
+      writeString(headerOut, s.getKey());
+      headerOut.writeLong(sections.size());
+      headerOut.writeInt(bytes.length);
+      headerOut.writeLong(crc(bytes, 0, bytes.length));
+      sectionsOut.write(bytes);
     }
-    CRC32 crc = new CRC32();
-    crc.update(bytes.toByteArray());
-    out.writeLong(crc.getValue());
+    byte[] head = header.toByteArray();
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(file);
+    out.writeInt(FORMAT);
+    out.writeInt(head.length);
+    out.write(head);
+    out.writeLong(crc(head, 0, head.length));
+    sections.writeTo(out);
     out.flush();
     Path target = file(store, key);
     Files.createDirectories(target.getParent());
     Path partial = Files.createTempFile(target.getParent(), key, ".partial");
     try {
-      Files.write(partial, bytes.toByteArray());
+      Files.write(partial, file.toByteArray());
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(partial);
     }
   }
 
-  /** A segment's totals from their file; null when there is none, or it is damaged or of another format. */
-  private static FacetTotals read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      return null;
-    } catch (IOException e) {
-      return null;
-    }
-    if (bytes.length < 12) {
-      return null;
-    }
-    CRC32 crc = new CRC32();
-    crc.update(bytes, 0, bytes.length - 8);
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      in.skipNBytes(bytes.length - 8);
-      if (in.readLong() != crc.getValue()) {
+  /**
+   * A segment's totals from their file: its counts now, each source's section when asked (a
+   * section found damaged then, or a file gone with its merged segment, is counted again from the
+   * segment). Null when there is no file, or its header is damaged or of another format.
+   */
+  private static Segment read(Path file, LeafReader segment) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer start = ByteBuffer.allocate(8);
+      if (readFully(channel, start, 0) < 8 || start.getInt(0) != FORMAT || start.getInt(4) < 0
+          || start.getInt(4) > channel.size()) {
         return null;
       }
-    } catch (IOException e) {
-      return null;
-    }
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8))) {
-      if (in.readInt() != FORMAT) {
+      ByteBuffer head = ByteBuffer.allocate(start.getInt(4) + 8);
+      if (readFully(channel, head, 8) < head.capacity()
+          || crc(head.array(), 0, head.capacity() - 8) != head.getLong(head.capacity() - 8)) {
         return null;
       }
-      FacetTotals totals = new FacetTotals();
-      readCounts(in, totals.counts);
-      for (int i = in.readInt(); i > 0; i--) {
-        SourceTotals s = new SourceTotals();
-        totals.sources.put(readString(in), s);
-        readCounts(in, s.counts);
-        s.shared = in.readInt();
-        for (int p = in.readInt(); p > 0; p--) {
-          s.share.add(in.readDouble());
-        }
+      long sectionsAt = 8L + head.capacity();
+      head.flip();
+      int n = head.getInt();
+      String[] dims = new String[n];
+      String[] labels = new String[n];
+      int[] counts = new int[n];
+      String dim = "";
+      for (int i = 0; i < n; i++) {
+        String d = readString(head);
+        dims[i] = dim = d.equals(dim) ? dim : d; // one string per dim
+        labels[i] = readString(head);
+        counts[i] = head.getInt();
       }
-      return totals;
+      Map<String, long[]> index = new HashMap<>(); // source → offset, length, CRC-32
+      for (int i = head.getInt(); i > 0; i--) {
+        index.put(readString(head), new long[] {sectionsAt + head.getLong(), head.getInt(), head.getLong()});
+      }
+      return new Segment(dims, labels, counts, new InFile(file, index, segment));
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /** A segment's sources in its file, each section read when asked. */
+  private static final class InFile implements Sources {
+    private final Path file;
+    private final Map<String, long[]> index;
+    private final LeafReader segment;
+    private InMemory counted;
+
+    InFile(Path file, Map<String, long[]> index, LeafReader segment) {
+      this.file = file;
+      this.index = index;
+      this.segment = segment;
+    }
+
+    @Override
+    public Map<String, SourceTotals> get(Collection<String> sources) throws IOException {
+      Map<String, SourceTotals> asked = new HashMap<>();
+      if (counted == null) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+          for (String source : sources) {
+            long[] at = index.get(source);
+            if (at != null) {
+              ByteBuffer section = ByteBuffer.allocate(Math.toIntExact(at[1]));
+              if (readFully(channel, section, at[0]) < section.capacity() || crc(section.array(), 0, section.capacity()) != at[2]) {
+                throw new IOException(file + ": a damaged section");
+              }
+              section.flip();
+              SourceTotals s = new SourceTotals();
+              readCounts(section, s.counts);
+              s.shared = section.getInt();
+              for (int p = section.getInt(); p > 0; p--) {
+                s.share.add(section.getDouble());
+              }
+              asked.put(source, s);
+            }
+          }
+          return asked;
+        } catch (IOException | RuntimeException e) {
+          counted = (InMemory) count(segment, false).sources(); // a damaged section, or a file gone with its merged segment
+        }
+      }
+      return counted.get(sources);
+    }
+  }
+
+  /** Reads from {@code position} until the buffer is full or the file ends; the bytes read. */
+  private static int readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+    int read = 0;
+    while (buffer.hasRemaining()) {
+      int n = channel.read(buffer, position + read);
+      if (n < 0) {
+        break;
+      }
+      read += n;
+    }
+    return read;
+  }
+
+  private static long crc(byte[] bytes, int from, int length) {
+    CRC32 crc = new CRC32();
+    crc.update(bytes, from, length);
+    return crc.getValue();
   }
 
   private static void writeCounts(DataOutputStream out, Map<String, Map<String, Integer>> counts) throws IOException {
@@ -349,12 +492,14 @@ final class FacetTotals {
     }
   }
 
-  private static void readCounts(DataInputStream in, Map<String, Map<String, Integer>> counts) throws IOException {
-    for (int d = in.readInt(); d > 0; d--) {
-      Map<String, Integer> labels = new HashMap<>();
-      counts.put(readString(in), labels);
-      for (int l = in.readInt(); l > 0; l--) {
-        labels.put(readString(in), in.readInt());
+  private static void readCounts(ByteBuffer in, Map<String, Map<String, Integer>> counts) {
+    for (int d = in.getInt(); d > 0; d--) {
+      String dim = readString(in);
+      int n = in.getInt();
+      Map<String, Integer> labels = new HashMap<>(2 * n);
+      counts.put(dim, labels);
+      for (int l = n; l > 0; l--) {
+        labels.put(readString(in), in.getInt());
       }
     }
   }
@@ -366,7 +511,9 @@ final class FacetTotals {
     out.write(utf8);
   }
 
-  private static String readString(DataInputStream in) throws IOException {
-    return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+  private static String readString(ByteBuffer in) {
+    byte[] utf8 = new byte[in.getInt()];
+    in.get(utf8);
+    return new String(utf8, StandardCharsets.UTF_8);
   }
 }

@@ -407,9 +407,13 @@ class CorpusStoreTest {
     List<Path> kept = totalsFiles(dir);
     assertThat(kept).isNotEmpty();
 
-    // A damaged file (a disk error, a torn copy) and one of a segment no commit holds: the first is
-    // counted again and rewritten, the second ignored, then removed by the writer's next commit.
+    // A damaged file (a disk error, a torn copy), a damaged source section, and a file of a segment
+    // no commit holds: the first is counted again and rewritten, the second's source counted again
+    // from its segment, the third ignored, then removed by the writer's next commit.
     java.nio.file.Files.write(kept.get(0), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13});
+    byte[] sectionHit = java.nio.file.Files.readAllBytes(kept.get(kept.size() - 1)); // a source's section, past the header
+    sectionHit[sectionHit.length - 1] ^= 0x5a;
+    java.nio.file.Files.write(kept.get(kept.size() - 1), sectionHit);
     Path foreign = dir.resolve(FacetTotals.FOLDER).resolve("_zz-0123456789abcdef.totals");
     java.nio.file.Files.copy(kept.get(kept.size() - 1), foreign);
     assertThat(wholeStore(dir)).isEqualTo(replaced);
