@@ -239,10 +239,8 @@ public final class CorpusSearch implements AutoCloseable {
     synchronized (commit) {
       if (commit.totals == null) {
         FacetTotals totals = FacetTotals.of(folder, reader);
-        int articles = articles();
-        int faceted = totals.count(Schema.KIND, Schema.ARTICLE); // every article stored with facets carries this one
-        if (faceted < articles) {
-          throw storedWithoutFacets(articles - faceted, articles);
+        if (totals.withoutFacets > 0) {
+          requireFacets(); // says how many of the live articles
         }
         commit.totals = totals;
       }
@@ -292,14 +290,10 @@ public final class CorpusSearch implements AutoCloseable {
             BooleanClause.Occur.MUST_NOT)
         .build());
     if (without > 0) {
-      throw storedWithoutFacets(without, articles());
+      throw new IllegalStateException(without + " of " + articles() + " articles were stored by an older PressLens, "
+          + "without the facets stats count; ingest them again into a new store "
+          + "(presslens export --format jsonl > all.jsonl, then presslens ingest --store NEW all.jsonl)");
     }
-  }
-
-  private static IllegalStateException storedWithoutFacets(int without, int articles) {
-    return new IllegalStateException(without + " of " + articles + " articles were stored by an older PressLens, "
-        + "without the facets stats count; ingest them again into a new store "
-        + "(presslens export --format jsonl > all.jsonl, then presslens ingest --store NEW all.jsonl)");
   }
 
   public Clusters clusters() {

@@ -29,6 +29,7 @@ import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfo;
 import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
@@ -62,6 +63,8 @@ final class FacetTotals {
 
   /** dim → label → articles; no zero counts. */
   final Map<String, Map<String, Integer>> counts = new HashMap<>();
+  /** Articles stored without facets, by an older PressLens, deleted ones included: stats cannot count them. */
+  int withoutFacets;
   /** Each segment's sources, with the sign they count with: 1 for all its documents, -1 for its deleted ones. */
   private final List<Map.Entry<Sources, Integer>> parts = new ArrayList<>();
   /** The sources asked of so far, summed over {@link #parts}. */
@@ -89,7 +92,16 @@ final class FacetTotals {
   }
 
   /** One segment's counts, label by label (dims[i], labels[i]: counts[i] articles; no zero counts), and its sources. */
-  private record Segment(String[] dims, String[] labels, int[] counts, Sources sources) {}
+  private record Segment(String[] dims, String[] labels, int[] counts, Sources sources) {
+    int count(String dim, String label) {
+      for (int i = 0; i < counts.length; i++) {
+        if (labels[i].equals(label) && dims[i].equals(dim)) {
+          return counts[i];
+        }
+      }
+      return 0;
+    }
+  }
 
   /** Articles with this label of this facet. */
   int count(String dim, String label) {
@@ -118,7 +130,11 @@ final class FacetTotals {
   static FacetTotals of(Path store, DirectoryReader reader) throws IOException {
     FacetTotals all = new FacetTotals();
     for (LeafReaderContext leaf : reader.leaves()) {
-      all.add(kept(store, leaf.reader()), 1);
+      Segment segment = kept(store, leaf.reader());
+      // Every article stored with facets carries kind/article; compared over all the segment's
+      // documents, deleted or not, which Lucene counts without visiting any.
+      all.withoutFacets += Math.max(0, leaf.reader().docFreq(new Term(Schema.KIND, Schema.ARTICLE)) - segment.count(Schema.KIND, Schema.ARTICLE));
+      all.add(segment, 1);
       if (leaf.reader().hasDeletions()) {
         all.add(count(leaf.reader(), true), -1);
       }
@@ -222,20 +238,19 @@ final class FacetTotals {
       return new Segment(new String[0], new String[0], new int[0], new InMemory(sources));
     }
     int ords = Math.toIntExact(values.getValueCount());
-    String[] dims = new String[ords];
-    String[] labels = new String[ords];
-    TermsEnum terms = values.termsEnum();
-    int o = 0;
-    for (BytesRef term = terms.next(); term != null; term = terms.next()) {
-      String[] path = FacetsConfig.stringToPath(term.utf8ToString());
-      dims[o] = path[0];
-      labels[o++] = path.length > 1 ? path[1] : "";
+    // The values sort as "dim\u001flabel", so each dim's values are one range of ordinals.
+    long[] sourceOrds = range(values, Schema.SOURCE_FACET);
+    List<long[]> profiledOrds = new ArrayList<>();
+    for (String dim : PROFILED) {
+      profiledOrds.add(range(values, dim));
     }
     boolean[] isSource = new boolean[ords];
     boolean[] profiled = new boolean[ords];
     for (int i = 0; i < ords; i++) {
-      isSource[i] = dims[i].equals(Schema.SOURCE_FACET);
-      profiled[i] = PROFILED.contains(dims[i]);
+      isSource[i] = i >= sourceOrds[0] && i < sourceOrds[1];
+      for (long[] r : profiledOrds) {
+        profiled[i] |= i >= r[0] && i < r[1];
+      }
     }
     int[] n = new int[ords];
     Map<Long, int[]> bySource = new HashMap<>(); // source ord << 32 | profiled ord → articles
@@ -276,6 +291,18 @@ final class FacetTotals {
         s.shared++;
       }
     }
+    // Only the values counted are read back: all of them for a whole segment (in order), the few of its deleted documents.
+    String[] dims = new String[ords];
+    String[] labels = new String[ords];
+    TermsEnum terms = deletedOnly ? null : values.termsEnum();
+    for (int i = 0; i < ords; i++) {
+      BytesRef term = terms != null ? terms.next() : n[i] > 0 ? values.lookupOrd(i) : null;
+      if (term != null && n[i] > 0) {
+        String[] path = FacetsConfig.stringToPath(term.utf8ToString());
+        dims[i] = path[0];
+        labels[i] = path.length > 1 ? path[1] : "";
+      }
+    }
     int nonzero = (int) java.util.Arrays.stream(n).filter(c -> c > 0).count();
     String[] dimOf = new String[nonzero];
     String[] labelOf = new String[nonzero];
@@ -295,6 +322,13 @@ final class FacetTotals {
           .computeIfAbsent(dims[ord], d -> new HashMap<>()).put(labels[ord], count[0]);
     });
     return new Segment(dimOf, labelOf, counts, new InMemory(sources));
+  }
+
+  /** The ordinals [from, to) of one dim's values. */
+  private static long[] range(SortedSetDocValues values, String dim) throws IOException {
+    long from = values.lookupTerm(new BytesRef(dim + FacetsConfig.DELIM_CHAR));
+    long to = values.lookupTerm(new BytesRef(dim + (char) (FacetsConfig.DELIM_CHAR + 1)));
+    return new long[] {from < 0 ? -from - 1 : from, to < 0 ? -to - 1 : to};
   }
 
   /** A segment's sources as counted. */

@@ -426,6 +426,30 @@ class CorpusStoreTest {
   }
 
   @Test
+  void statsOfAStoreWithArticlesStoredBeforeFacetsSayHowToReingest() throws Exception {
+    // Two articles as a version before facets wrote them, then one by this version.
+    try (var directory = org.apache.lucene.store.FSDirectory.open(dir.resolve("index"));
+        var writer = new org.apache.lucene.index.IndexWriter(directory,
+            new org.apache.lucene.index.IndexWriterConfig(Schema.analyzer()))) {
+      for (String id : List.of("old-1", "old-2")) {
+        var d = new org.apache.lucene.document.Document();
+        d.add(new org.apache.lucene.document.StringField(Schema.KIND, Schema.ARTICLE, org.apache.lucene.document.Field.Store.NO));
+        d.add(new org.apache.lucene.document.StringField(Schema.ID, id, org.apache.lucene.document.Field.Store.YES));
+        writer.addDocument(d);
+      }
+    }
+    try (CorpusStore store = CorpusStore.open(dir)) {
+      store.add(profiled("https://north.example/1", "2005-01-01", "north.example", "Ann Lee", 2, null));
+    }
+    try (CorpusSearch search = CorpusSearch.open(dir)) {
+      for (String query : List.of("", "*:*")) {
+        assertThatThrownBy(() -> CorpusStats.of(search, query, "month", 10)).isInstanceOf(IllegalStateException.class)
+            .hasMessageStartingWith("2 of 3 articles were stored by an older PressLens").hasMessageContaining("presslens ingest");
+      }
+    }
+  }
+
+  @Test
   void anExactSumDoesNotDependOnTheOrderOfItsTerms() {
     double[] terms = {1e16, 1.0, -1e16, 0.1, 0.2, 0.3, 3.0 / 31, 1e-16, 2.0 / 7, -0.1};
     ExactSum forward = new ExactSum();
