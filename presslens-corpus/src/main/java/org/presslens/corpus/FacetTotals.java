@@ -56,7 +56,7 @@ import org.apache.lucene.util.StringHelper;
 final class FacetTotals {
   /** The folder beside the index that holds the totals of each segment. */
   static final String FOLDER = "facet-totals";
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
   private static final String SUFFIX = ".totals";
   /** The facets a source's profile counts within its articles. */
   private static final Set<String> PROFILED = Set.of(Schema.PRAISED, Schema.CRITICISED, Schema.ORIGIN);
@@ -357,8 +357,8 @@ final class FacetTotals {
     });
   }
 
-  // A file: the format, then the header (its length, bytes and CRC-32): the segment's counts (dim,
-  // label, count, dim by dim) and, for each source, where its section lies (offset after the header, length, CRC-32); then the sections.
+  // A file: the format, then the header (its length, bytes and CRC-32): the segment's counts (their
+  // number, then dim by dim: the dim, its number of labels, each label and count) and, for each source, where its section lies (offset after the header, length, CRC-32); then the sections.
 
   /** Writes a segment's totals under a temporary name and moves them into place, so that no reader sees half a file. */
   private static void write(Path store, String key, Segment segment) throws IOException {
@@ -368,10 +368,18 @@ final class FacetTotals {
     ByteArrayOutputStream header = new ByteArrayOutputStream();
     DataOutputStream headerOut = new DataOutputStream(header);
     headerOut.writeInt(segment.counts().length);
-    for (int i = 0; i < segment.counts().length; i++) {
-      writeString(headerOut, segment.dims()[i]);
-      writeString(headerOut, segment.labels()[i]);
-      headerOut.writeInt(segment.counts()[i]);
+    for (int i = 0; i < segment.counts().length; ) { // dim by dim: the dim once, then its labels
+      String dim = segment.dims()[i];
+      int end = i;
+      while (end < segment.counts().length && segment.dims()[end].equals(dim)) {
+        end++;
+      }
+      writeString(headerOut, dim);
+      headerOut.writeInt(end - i);
+      for (; i < end; i++) {
+        writeString(headerOut, segment.labels()[i]);
+        headerOut.writeInt(segment.counts()[i]);
+      }
     }
     headerOut.writeInt(all.size());
     for (Map.Entry<String, SourceTotals> s : all.entrySet()) {
@@ -434,12 +442,13 @@ final class FacetTotals {
       String[] dims = new String[n];
       String[] labels = new String[n];
       int[] counts = new int[n];
-      String dim = "";
-      for (int i = 0; i < n; i++) {
-        String d = readString(head);
-        dims[i] = dim = d.equals(dim) ? dim : d; // one string per dim
-        labels[i] = readString(head);
-        counts[i] = head.getInt();
+      for (int i = 0; i < n; ) {
+        String dim = readString(head);
+        for (int run = head.getInt(); run > 0; run--, i++) {
+          dims[i] = dim;
+          labels[i] = readString(head);
+          counts[i] = head.getInt();
+        }
       }
       Map<String, long[]> index = new HashMap<>(); // source → offset, length, CRC-32
       for (int i = head.getInt(); i > 0; i--) {
