@@ -246,6 +246,7 @@ class IngestCommandTest {
 
     int afterCrash = committedArticles(store);
     assertThat(afterCrash).isBetween(CorpusStore.COMMIT_EVERY, total);
+    wholeStoreStatsEqualAMatchAllQuery(store, afterCrash); // whatever facet totals the kill left beside the index
 
     AnalyzeCommandTest.Run resumed = run("ingest", "--store", store.toString(), corpus.toString());
     assertThat(resumed.status()).isZero();
@@ -253,6 +254,16 @@ class IngestCommandTest {
     try (CorpusSearch search = CorpusSearch.open(store)) {
       assertThat(search.articles()).isEqualTo(total);
       assertThat(search.articles("town", total + 10)).extracting(CorpusSearch.ArticleHit::id).doesNotHaveDuplicates();
+    }
+    wholeStoreStatsEqualAMatchAllQuery(store, total);
+  }
+
+  /** Whole-store stats (from the facet totals kept per segment) count what a query matching every article counts. */
+  private static void wholeStoreStatsEqualAMatchAllQuery(Path store, int articles) throws IOException {
+    try (CorpusSearch search = CorpusSearch.open(store)) {
+      org.presslens.corpus.CorpusStats whole = org.presslens.corpus.CorpusStats.of(search, "", "day", 10);
+      assertThat(whole.articles()).isEqualTo(articles);
+      assertThat(whole).isEqualTo(org.presslens.corpus.CorpusStats.of(search, "*:*", "day", 10));
     }
   }
 

@@ -42,6 +42,7 @@ public final class CorpusSearch implements AutoCloseable {
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final Analyzer analyzer = Schema.analyzer();
+  private final Path folder;
   private final Clusters clusters;
   /** Whether date ranges can run on the day's numbers: see {@link Dates#indexedAsNumbers}. */
   private final boolean daysAsNumbers;
@@ -50,12 +51,13 @@ public final class CorpusSearch implements AutoCloseable {
 
   /**
    * What is computed once per commit and stays right until the store changes: the facets'
-   * ordinal map, and the statistics of the whole store (a pass over every article's facets,
-   * 0.7 s at a million articles), kept for a server's later requests on the same snapshot.
+   * ordinal map (for the statistics of a query), the whole store's facet totals, and the
+   * statistics of the whole store, kept for a server's later requests on the same snapshot.
    */
   private static final class CommitState {
     private static final int MAX_STATS = 64; // different (period, top, count) asked of one commit
     SortedSetDocValuesReaderState facetState;
+    FacetTotals totals;
     final Map<List<Object>, CorpusStats> wholeStore = new java.util.concurrent.ConcurrentHashMap<>();
   }
 
@@ -82,6 +84,7 @@ public final class CorpusSearch implements AutoCloseable {
   CorpusSearch(Path folder, FSDirectory directory, DirectoryReader reader, CorpusSearch sameCommit) throws IOException {
     this.directory = directory;
     this.reader = reader;
+    this.folder = folder;
     this.searcher = new IndexSearcher(reader);
     this.clusters = Clusters.read(folder);
     this.daysAsNumbers = Dates.indexedAsNumbers(reader);
@@ -228,11 +231,21 @@ public final class CorpusSearch implements AutoCloseable {
   }
 
   /**
-   * Counts of every facet over all articles (only articles carry facets), read straight from
-   * each segment's doc values, live documents only: no query runs and nothing is collected.
+   * The facet totals of every live article, once per commit: each segment's totals from the file
+   * the store keeps for it (counted and kept when there is none), less its deleted articles; see
+   * {@link FacetTotals}. Fails, saying what to do, when some articles were stored without facets.
    */
-  Facets countsOfAll() throws IOException {
-    return new SortedSetDocValuesFacetCounts(facetState());
+  FacetTotals totals() throws IOException {
+    synchronized (commit) {
+      if (commit.totals == null) {
+        FacetTotals totals = FacetTotals.of(folder, reader);
+        if (totals.withoutFacets > 0) {
+          requireFacets(); // says how many of the live articles
+        }
+        commit.totals = totals;
+      }
+      return commit.totals;
+    }
   }
 
   /** The facets' ordinal map over this reader, built once (it costs a pass over the facet terms). */

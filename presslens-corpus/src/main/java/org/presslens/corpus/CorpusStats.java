@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -103,28 +102,18 @@ public record CorpusStats(int articles, int undated, Map<String, Integer> period
 
   private static CorpusStats compute(CorpusSearch search, String query, Query matches, String by, int top, String unit,
       String name) throws IOException {
-    Facets facets;
-    int articles;
-    if (query.isBlank()) {
-      // The whole store, the costliest case, needs no collecting pass.
-      facets = search.countsOfAll();
-      articles = search.articles();
-    } else {
-      FacetsCollector collected = search.collect(matches);
-      facets = search.counts(collected);
-      articles = collected.getMatchingDocs().stream().mapToInt(m -> m.totalHits).sum();
-    }
+    Counted counted = query.isBlank() ? ofTotals(search.totals()) : ofMatches(search, matches);
+    int articles = counted.articles();
 
     Map<String, Integer> periods = new TreeMap<>();
     int undated;
     if (unit.equals("articles")) {
       int dated = 0;
-      FacetResult days = facets.getAllChildren(Schema.DAY);
-      for (LabelAndValue day : days == null ? new LabelAndValue[0] : days.labelValues) {
-        String period = period(day.label, by);
+      for (Map.Entry<String, Integer> day : counted.labels(Schema.DAY).entrySet()) {
+        String period = period(day.getKey(), by);
         if (period != null) { // not a real date ("2005-13-45"): counted as undated, as the JSON path does
-          periods.merge(period, day.value.intValue(), Integer::sum);
-          dated += day.value.intValue();
+          periods.merge(period, day.getValue(), Integer::sum);
+          dated += day.getValue();
         }
       }
       undated = articles - dated;
@@ -145,49 +134,123 @@ public record CorpusStats(int articles, int undated, Map<String, Integer> period
 
     Map<String, Map<String, Integer>> tops = new LinkedHashMap<>();
     for (Map.Entry<String, String> list : LISTS.entrySet()) {
-      tops.put(list.getKey(), top(facets, list.getValue(), top));
+      tops.put(list.getKey(), top(counted.labels(list.getValue()), top));
     }
-    Map<String, SourceProfile> profiles = new LinkedHashMap<>();
-    for (Map.Entry<String, Integer> source : tops.get("sources").entrySet()) {
-      DrillDownQuery one = new DrillDownQuery(Schema.FACETS, matches);
-      one.add(Schema.SOURCE_FACET, source.getKey());
-      FacetsCollector its = search.collect(one);
-      Facets f = search.counts(its);
-      profiles.put(source.getKey(), new SourceProfile(source.getValue(), meanTechniqueShare(its), top(f, Schema.PRAISED, top),
-          top(f, Schema.CRITICISED, top), top(f, Schema.ORIGIN, top)));
-    }
-    return new CorpusStats(articles, undated, periods, tops, profiles);
+    return new CorpusStats(articles, undated, periods, tops, counted.profiles(tops.get("sources"), top));
   }
 
-  /** The most frequent values of one facet, most first (ties by name), at most {@code top}. */
-  private static Map<String, Integer> top(Facets facets, String dim, int top) throws IOException {
-    Map<String, Integer> out = new LinkedHashMap<>();
+  /** The counts stats are made of, whether from a query's matches or from the whole store's totals. */
+  private interface Counted {
+    /** Matching articles. */
+    int articles();
+
+    /** label → articles, for one facet; no zero counts. */
+    Map<String, Integer> labels(String dim) throws IOException;
+
+    /** The profiles of some sources of the matches (source → its matching articles), in that order. */
+    Map<String, SourceProfile> profiles(Map<String, Integer> sources, int top) throws IOException;
+  }
+
+  /** Counted over a query's matches: one facet pass over them, and one drill-down per source profiled. */
+  private static Counted ofMatches(CorpusSearch search, Query matches) throws IOException {
+    FacetsCollector collected = search.collect(matches);
+    Facets facets = search.counts(collected);
+    int articles = collected.getMatchingDocs().stream().mapToInt(m -> m.totalHits).sum();
+    return new Counted() {
+      @Override
+      public int articles() {
+        return articles;
+      }
+
+      @Override
+      public Map<String, Integer> labels(String dim) throws IOException {
+        return labelsOf(facets, dim);
+      }
+
+      @Override
+      public Map<String, SourceProfile> profiles(Map<String, Integer> sources, int top) throws IOException {
+        Map<String, SourceProfile> profiles = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> source : sources.entrySet()) {
+          DrillDownQuery one = new DrillDownQuery(Schema.FACETS, matches);
+          one.add(Schema.SOURCE_FACET, source.getKey());
+          FacetsCollector its = search.collect(one);
+          Facets f = search.counts(its);
+          profiles.put(source.getKey(), new SourceProfile(source.getValue(), meanTechniqueShare(its),
+              top(labelsOf(f, Schema.PRAISED), top), top(labelsOf(f, Schema.CRITICISED), top), top(labelsOf(f, Schema.ORIGIN), top)));
+        }
+        return profiles;
+      }
+    };
+  }
+
+  /** Counted over the whole store, from the totals it keeps per segment: nothing per article is read. */
+  private static Counted ofTotals(FacetTotals totals) {
+    return new Counted() {
+      @Override
+      public int articles() {
+        return totals.count(Schema.KIND, Schema.ARTICLE); // every article carries it (CorpusSearch.totals checks)
+      }
+
+      @Override
+      public Map<String, Integer> labels(String dim) {
+        return totals.counts.getOrDefault(dim, Map.of());
+      }
+
+      @Override
+      public Map<String, SourceProfile> profiles(Map<String, Integer> sources, int top) throws IOException {
+        Map<String, FacetTotals.SourceTotals> totalled = totals.sources(sources.keySet());
+        Map<String, SourceProfile> profiles = new LinkedHashMap<>();
+        sources.forEach((source, articles) -> {
+          FacetTotals.SourceTotals s = totalled.get(source);
+          profiles.put(source, new SourceProfile(articles, s.shared == 0 ? null : s.share.value() / s.shared,
+              top(s.counts.getOrDefault(Schema.PRAISED, Map.of()), top), top(s.counts.getOrDefault(Schema.CRITICISED, Map.of()), top),
+              top(s.counts.getOrDefault(Schema.ORIGIN, Map.of()), top)));
+        });
+        return profiles;
+      }
+    };
+  }
+
+  /** label → count of one facet's values (none for a facet no match carries). */
+  private static Map<String, Integer> labelsOf(Facets facets, String dim) throws IOException {
+    Map<String, Integer> out = new HashMap<>();
     FacetResult all = facets.getAllChildren(dim);
-    if (all == null) {
-      return out;
+    if (all != null) {
+      for (LabelAndValue lv : all.labelValues) {
+        out.put(lv.label, lv.value.intValue());
+      }
     }
-    java.util.Arrays.stream(all.labelValues)
-        .sorted(Comparator.comparingInt((LabelAndValue lv) -> -lv.value.intValue()).thenComparing(lv -> lv.label))
-        .limit(top)
-        .forEach(lv -> out.put(lv.label, lv.value.intValue()));
     return out;
   }
 
-  /** The mean technique share of collected articles, from doc values; null when none was analysed for techniques. */
+  /** The most frequent values of one facet, most first (ties by name), at most {@code top}. */
+  private static Map<String, Integer> top(Map<String, Integer> counts, int top) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    counts.entrySet().stream()
+        .sorted(Comparator.comparingInt((Map.Entry<String, Integer> e) -> -e.getValue()).thenComparing(Map.Entry::getKey))
+        .limit(top)
+        .forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  /**
+   * The mean technique share of collected articles, from doc values; null when none was analysed
+   * for techniques. Summed exactly, so that it equals the whole store's from its totals to the last bit.
+   */
   private static Double meanTechniqueShare(FacetsCollector collected) throws IOException {
-    double sum = 0;
+    ExactSum sum = new ExactSum();
     int n = 0;
     for (FacetsCollector.MatchingDocs m : collected.getMatchingDocs()) {
       NumericDocValues shares = DocValues.getNumeric(m.context.reader(), Schema.TECHNIQUE_SHARE);
       DocIdSetIterator docs = m.bits.iterator();
       for (int d = docs == null ? DocIdSetIterator.NO_MORE_DOCS : docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
         if (shares.advanceExact(d)) {
-          sum += Double.longBitsToDouble(shares.longValue());
+          sum.add(Double.longBitsToDouble(shares.longValue()));
           n++;
         }
       }
     }
-    return n == 0 ? null : sum / n;
+    return n == 0 ? null : sum.value() / n;
   }
 
   private static JsonNode read(String json) {
@@ -249,15 +312,21 @@ public record CorpusStats(int articles, int undated, Map<String, Integer> period
     if (published == null || published.length() < 10) {
       return null;
     }
-    try {
-      LocalDate d = LocalDate.parse(published.substring(0, 10));
-      return switch (by) {
-        case "day" -> d.toString();
-        case "week" -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString();
-        default -> d.toString().substring(0, 7);
-      };
-    } catch (DateTimeParseException e) {
+    // The whole store's stats turn every day of 25 years into a period: checked digits and
+    // LocalDate.of, not a formatter's parse, which costs far more before the JIT has compiled it.
+    Integer number = Dates.number(published.substring(0, 10));
+    if (number == null) {
       return null;
+    }
+    try {
+      LocalDate d = LocalDate.of(number / 10000, number / 100 % 100, number % 100);
+      return switch (by) {
+        case "day" -> published.substring(0, 10);
+        case "week" -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString();
+        default -> published.substring(0, 7);
+      };
+    } catch (java.time.DateTimeException e) {
+      return null; // 2005-02-30, 2005-13-45
     }
   }
 }

@@ -65,6 +65,7 @@ public final class CorpusStore implements AutoCloseable {
   private final SearcherManager added;
   /** Ids added since: id → the number of adds when it was last added, so that a refresh drops only what it saw. */
   private final Map<String, Long> recent = new HashMap<>();
+  private final Object totalsLock = new Object();
   private long adds;
   private int size;
   private int uncommitted;
@@ -226,6 +227,29 @@ public final class CorpusStore implements AutoCloseable {
     synchronized (this) {
       recent.values().removeIf(n -> n <= seen);
     }
+    keepTotals();
+  }
+
+  /**
+   * After a commit: the facet totals of each segment that has none yet, so that whole-store
+   * statistics read them instead of counting every article (see {@link FacetTotals}), and away
+   * with those of segments merged away. One thread at a time; a failure is only a cache not
+   * kept, which statistics then count and keep themselves.
+   */
+  private void keepTotals() {
+    synchronized (totalsLock) {
+      try {
+        IndexSearcher searcher = added.acquire();
+        try {
+          FacetTotals.keep(folder, (DirectoryReader) searcher.getIndexReader(),
+              FacetTotals.keys(org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).asList()));
+        } finally {
+          added.release(searcher);
+        }
+      } catch (IOException e) {
+        // Only a cache: see above.
+      }
+    }
   }
 
   /**
@@ -290,6 +314,7 @@ public final class CorpusStore implements AutoCloseable {
   public synchronized void close() throws IOException {
     try {
       writer.commit();
+      refresh(); // keeps the totals of the segments this last commit made
     } finally {
       try {
         added.close();

@@ -1,7 +1,6 @@
 package org.presslens.corpus;
 
 import java.io.IOException;
-import java.util.regex.Pattern;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.IndexReader;
@@ -18,16 +17,25 @@ import org.apache.lucene.search.Query;
  * wrapped in {@link IndexOrDocValuesQuery}, Lucene checks only the word's matches' doc values.
  */
 final class Dates {
-  private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private Dates() {}
 
   /** The day {@code yyyy-mm-dd} as the number yyyymmdd (which orders as the string does), or null for anything else. */
   static Integer number(String day) {
-    if (day == null || !DAY.matcher(day).matches()) {
+    if (day == null || day.length() != 10 || day.charAt(4) != '-' || day.charAt(7) != '-') {
       return null;
     }
-    return Integer.parseInt(day.substring(0, 4) + day.substring(5, 7) + day.substring(8, 10));
+    int number = 0;
+    for (int i = 0; i < 10; i++) {
+      char c = day.charAt(i);
+      if (i != 4 && i != 7) {
+        if (c < '0' || c > '9') {
+          return null;
+        }
+        number = 10 * number + (c - '0');
+      }
+    }
+    return number;
   }
 
   /**

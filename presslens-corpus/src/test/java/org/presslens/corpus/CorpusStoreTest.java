@@ -21,6 +21,12 @@ class CorpusStoreTest {
   @TempDir Path dir;
 
   private static Document doc(String url, String published, String domain, String text, String speaker, String said) {
+    return doc(url, published, domain, text, speaker, said, List.of());
+  }
+
+  /** As above, with more entities, named in the text, after the speaker's. */
+  private static Document doc(String url, String published, String domain, String text, String speaker, String said,
+      List<String> organisations) {
     Article a = new Article("in-" + url, text, "Title " + url, List.of("Ann Writer"), published, "en",
         new Source("Example News", domain, url), List.of());
     Document d = new Document(a);
@@ -28,7 +34,13 @@ class CorpusStoreTest {
     int s = text.indexOf(speaker);
     int q = text.indexOf(said);
     Mention name = new Mention(t.spanOfChars(s, s + speaker.length()), speaker);
-    d.setEntities(List.of(new Entity("e1", "PERSON", speaker, List.of(name))));
+    List<Entity> entities = new java.util.ArrayList<>(List.of(new Entity("e1", "PERSON", speaker, List.of(name))));
+    for (String o : organisations) {
+      int at = text.indexOf(o);
+      entities.add(new Entity("e" + (entities.size() + 1), "ORGANIZATION", o,
+          List.of(new Mention(t.spanOfChars(at, at + o.length()), o))));
+    }
+    d.setEntities(entities);
     int cue = text.indexOf("said");
     d.setQuotes(List.of(new Quote("q1", "indirect", List.of(t.spanOfChars(q, q + said.length())),
         new Mention(new Span(cue, cue + 4), "said"), name, "e1")));
@@ -304,6 +316,156 @@ class CorpusStoreTest {
       assertThat(quotes.periods()).containsExactly(java.util.Map.entry("2005-02", 2));
       assertThatThrownBy(() -> CorpusStats.of(search, "", "year", 10)).isInstanceOf(IllegalArgumentException.class);
     }
+  }
+
+  /**
+   * An article with every facet whole-store stats profile: a speaker, techniques covering some
+   * of its words (a technique share), an entity praised and one criticised, and an origin.
+   */
+  private static Document profiled(String url, String published, String domain, String speaker, int loaded, String origin) {
+    String text = speaker + " said the harbour would reopen in spring after the storm damage was repaired by crews from "
+        + "the Port Authority and the Royal Navy, while critics called the delay a scandal.";
+    Document d = doc(url, published, domain, text, speaker, "the harbour would reopen in spring",
+        List.of("Royal Navy", "Port Authority"));
+    Text t = d.text();
+    List<org.presslens.core.Token> tokens = new java.util.ArrayList<>();
+    java.util.regex.Matcher word = java.util.regex.Pattern.compile("\\S+").matcher(text);
+    while (word.find()) {
+      tokens.add(new org.presslens.core.Token(t.spanOfChars(word.start(), word.end()), word.group(), "NN", "O", 0));
+    }
+    d.setTokens(tokens);
+    List<org.presslens.core.Technique> techniques = new java.util.ArrayList<>();
+    for (int i = 0; i < loaded; i++) { // the first `loaded` words, one span each: shares like 3/31 that no double holds exactly
+      techniques.add(new org.presslens.core.Technique(i % 2 == 0 ? "Loaded_Language" : "Doubt", tokens.get(i).span(), 0.9, null));
+    }
+    d.setTechniques(techniques);
+    d.setStance(List.of(new org.presslens.core.Stance("e2", null, "positive", 0.8, List.of()),
+        new org.presslens.core.Stance("e3", null, "negative", 0.7, List.of())));
+    if (origin != null) {
+      d.setProvenance(new org.presslens.core.Provenance(null, new org.presslens.core.Provenance.Party(origin, null, "credit", null),
+          List.of(), ""));
+    }
+    return d;
+  }
+
+  private static CorpusStats wholeStore(Path store) throws java.io.IOException {
+    try (CorpusSearch search = CorpusSearch.open(store)) {
+      CorpusStats whole = CorpusStats.of(search, "", "month", 10);
+      // The whole store from its kept totals equals a query matching every article, counted from
+      // the index: every count, every top list, and each source's mean technique share to the last bit.
+      assertThat(whole).isEqualTo(CorpusStats.of(search, "*:*", "month", 10));
+      assertThat(CorpusStats.of(search, "", "day", 3)).isEqualTo(CorpusStats.of(search, "*:*", "day", 3));
+      return whole;
+    }
+  }
+
+  private static List<Path> totalsFiles(Path store) throws java.io.IOException {
+    try (var files = java.nio.file.Files.list(store.resolve(FacetTotals.FOLDER))) {
+      return files.sorted().toList();
+    }
+  }
+
+  @Test
+  void wholeStoreStatsFromKeptTotalsFollowReplacementReopeningAndMissingOrDamagedTotals() throws Exception {
+    String[] domains = {"north.example", "south.example", "east.example", "west.example"};
+    int n = 2 * CorpusStore.COMMIT_EVERY + 30; // several commits, so several segments
+    try (CorpusStore store = CorpusStore.open(dir)) {
+      for (int i = 0; i < n; i++) {
+        store.add(profiled("https://" + domains[i % 4] + "/" + i, String.format("2005-%02d-%02d", 1 + i % 12, 1 + i % 28),
+            domains[i % 4], i % 3 == 0 ? "Patricia Hewitt" : "Mark Dobson", i % 7, i % 5 == 0 ? "Reuters" : null));
+      }
+    }
+    assertThat(totalsFiles(dir)).isNotEmpty(); // the writer kept them at its commits
+    CorpusStats first = wholeStore(dir);
+    assertThat(first.articles()).isEqualTo(n);
+    assertThat(first.tops().get("sources")).containsEntry("north.example", 58).containsEntry("west.example", 57);
+    CorpusStats.SourceProfile north = first.sources().get("north.example");
+    assertThat(north.techniqueShare()).isNotNull().isPositive();
+    assertThat(north.portraysPositively()).containsEntry("Royal Navy", 58);
+    assertThat(north.republishesFrom()).containsEntry("Reuters", 12); // i = 0, 20, 40, … below 230
+
+    // Replaced by id (the same URL), in an older segment and after reopening: the old copy's
+    // source, day, speaker and share must leave the totals; a new source joins them.
+    try (CorpusStore store = CorpusStore.open(dir)) {
+      for (int i = 0; i < 40; i += 4) { // ten articles of north.example move to a new day, speaker and share
+        store.add(profiled("https://north.example/" + i, "2006-06-06", "north.example", "Ann Lee", 1, null));
+      }
+      store.add(profiled("https://new.example/1", "2006-06-07", "new.example", "Ann Lee", 2, null));
+    }
+    CorpusStats replaced = wholeStore(dir);
+    assertThat(replaced.articles()).isEqualTo(n + 1);
+    assertThat(replaced.tops().get("sources")).containsEntry("north.example", 58).containsEntry("new.example", 1);
+    assertThat(replaced.periods()).containsEntry("2006-06", 11);
+    assertThat(replaced.tops().get("speakers")).containsEntry("Ann Lee", 11);
+    assertThat(replaced.sources().get("north.example").republishesFrom()).containsEntry("Reuters", 10); // 0 and 20 replaced without an origin
+    assertThat(replaced.sources().get("north.example").techniqueShare()).isNotEqualTo(north.techniqueShare());
+
+    // A store written before the totals existed (or a crash after a commit, before its totals
+    // were written): counted from the index, and kept for the next time.
+    org.apache.lucene.util.IOUtils.rm(dir.resolve(FacetTotals.FOLDER));
+    assertThat(wholeStore(dir)).isEqualTo(replaced);
+    List<Path> kept = totalsFiles(dir);
+    assertThat(kept).isNotEmpty();
+
+    // A damaged file (a disk error, a torn copy), a damaged source section, and a file of a segment
+    // no commit holds: the first is counted again and rewritten, the second's source counted again
+    // from its segment, the third ignored, then removed by the writer's next commit.
+    java.nio.file.Files.write(kept.get(0), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13});
+    byte[] sectionHit = java.nio.file.Files.readAllBytes(kept.get(kept.size() - 1)); // a source's section, past the header
+    sectionHit[sectionHit.length - 1] ^= 0x5a;
+    java.nio.file.Files.write(kept.get(kept.size() - 1), sectionHit);
+    Path foreign = dir.resolve(FacetTotals.FOLDER).resolve("_zz-0123456789abcdef.totals");
+    java.nio.file.Files.copy(kept.get(kept.size() - 1), foreign);
+    assertThat(wholeStore(dir)).isEqualTo(replaced);
+    assertThat(java.nio.file.Files.size(kept.get(0))).isGreaterThan(13);
+    try (CorpusStore store = CorpusStore.open(dir)) {
+      store.add(profiled("https://south.example/new", "2007-01-01", "south.example", "Ann Lee", 3, null));
+    }
+    assertThat(foreign).doesNotExist();
+    assertThat(wholeStore(dir).articles()).isEqualTo(n + 2);
+  }
+
+  @Test
+  void statsOfAStoreWithArticlesStoredBeforeFacetsSayHowToReingest() throws Exception {
+    // Two articles as a version before facets wrote them, then one by this version.
+    try (var directory = org.apache.lucene.store.FSDirectory.open(dir.resolve("index"));
+        var writer = new org.apache.lucene.index.IndexWriter(directory,
+            new org.apache.lucene.index.IndexWriterConfig(Schema.analyzer()))) {
+      for (String id : List.of("old-1", "old-2")) {
+        var d = new org.apache.lucene.document.Document();
+        d.add(new org.apache.lucene.document.StringField(Schema.KIND, Schema.ARTICLE, org.apache.lucene.document.Field.Store.NO));
+        d.add(new org.apache.lucene.document.StringField(Schema.ID, id, org.apache.lucene.document.Field.Store.YES));
+        writer.addDocument(d);
+      }
+    }
+    try (CorpusStore store = CorpusStore.open(dir)) {
+      store.add(profiled("https://north.example/1", "2005-01-01", "north.example", "Ann Lee", 2, null));
+    }
+    try (CorpusSearch search = CorpusSearch.open(dir)) {
+      for (String query : List.of("", "*:*")) {
+        assertThatThrownBy(() -> CorpusStats.of(search, query, "month", 10)).isInstanceOf(IllegalStateException.class)
+            .hasMessageStartingWith("2 of 3 articles were stored by an older PressLens").hasMessageContaining("presslens ingest");
+      }
+    }
+  }
+
+  @Test
+  void anExactSumDoesNotDependOnTheOrderOfItsTerms() {
+    double[] terms = {1e16, 1.0, -1e16, 0.1, 0.2, 0.3, 3.0 / 31, 1e-16, 2.0 / 7, -0.1};
+    ExactSum forward = new ExactSum();
+    ExactSum backward = new ExactSum();
+    for (int i = 0; i < terms.length; i++) {
+      forward.add(terms[i]);
+      backward.add(terms[terms.length - 1 - i]);
+    }
+    assertThat(forward.value()).isEqualTo(backward.value())
+        .isEqualTo(new java.math.BigDecimal(1.0).add(new java.math.BigDecimal(0.2)).add(new java.math.BigDecimal(0.3))
+            .add(new java.math.BigDecimal(3.0 / 31)).add(new java.math.BigDecimal(1e-16)).add(new java.math.BigDecimal(2.0 / 7))
+            .doubleValue());
+    ExactSum less = ExactSum.of(forward.partials());
+    less.add(backward, -1);
+    assertThat(less.value()).isZero();
+    assertThat(new ExactSum().value()).isZero();
   }
 
   @Test
