@@ -126,8 +126,7 @@ class Trunk:
         for b in range(0, len(todo), batch):
             part = todo[b:b + batch]
             ids, mask = pad([s["ids"] for s in part])
-            h = self.encoder.embeddings(ids)
-            h = self.encoder.layers_from(0, h, mask) if self.k == 6 else run_layers(self.encoder, h, mask, 0, self.k)
+            h = self.encoder.layers(self.encoder.embeddings(ids), mask, 0, self.k)
             for s, row, n in zip(part, h, mask.sum(1).tolist()):
                 self.cache[id(s)] = row[:n].clone()
         self.encoder.train(was)
@@ -140,14 +139,7 @@ class Trunk:
         for i, s in enumerate(sequences):
             c = self.cache[id(s)]
             h[i, :len(c)] = c
-        return (h if self.k == 6 else self.encoder.layers_from(self.k, h, mask)), mask
-
-
-def run_layers(encoder, h, mask, a, b):
-    bias = encoder.mask_bias(mask)
-    for layer in encoder.encoder.layer[a:b]:
-        h = layer(h, bias)
-    return h
+        return self.encoder.layers(h, mask, self.k), mask
 
 
 def pad(seqs):
@@ -283,6 +275,19 @@ def scores(examples, outputs):
     return stance, claims
 
 
+def describe(stance, claims, threshold):
+    """The figures of scored examples, one line per task present: stance macro-F1 with its
+    classes, claims precision, recall and F1 at the threshold."""
+    lines = {}
+    if stance:
+        m, per = macro_f1([g for g, _ in stance], [p for _, p in stance])
+        lines["stance"] = f"stance macro-F1 {m:.4f} (per class {', '.join(f'{x:.3f}' for x in per)})"
+    if claims:
+        p, r, f1 = f1_at([g for g, _ in claims], [s for _, s in claims], threshold)
+        lines["claims"] = f"claims P {p:.4f} R {r:.4f} F1 {f1:.4f}"
+    return lines
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", required=True)
@@ -319,7 +324,7 @@ def main():
     setting = (f"tasks {args.tasks}, layers {args.train_from}-5 trained" if args.train_from < 6 else f"tasks {args.tasks}, heads only") + \
               f", lr {args.lr}, heads {args.head_lr}, {args.epochs} epochs, batch {args.batch}, seed {args.seed}"
     log(f"{len(data)} examples, {len(train)} train; {setting}; {args.threads} threads")
-    notes = {"method": f"all-MiniLM-L6-v2 fine-tuned ({setting}), then int8 dynamic quantisation",
+    notes = {"method": f"all-MiniLM-L6-v2 fine-tuned ({setting})",
              "trainer": "training/finetune.py over presslens train encoder-data"}
     threshold = args.threshold if args.threshold is not None else 0.5
     if args.cv:
@@ -339,16 +344,14 @@ def main():
             log(f"fold {fold} done, {time.time() - started:.0f} s")
         done = sorted(oof)
         stance, claims = scores([train[i] for i in done], [oof[i] for i in done])
-        summary = []
-        if stance:
-            m, per = macro_f1([g for g, _ in stance], [p for _, p in stance])
-            summary.append(f"stance macro-F1 {m:.4f} (per class {', '.join(f'{x:.3f}' for x in per)})")
         if claims:
             threshold = best_threshold([g for g, _ in claims], [s for _, s in claims])
-            p, r, f1 = f1_at([g for g, _ in claims], [s for _, s in claims], threshold)
-            summary.append(f"claims P {p:.4f} R {r:.4f} F1 {f1:.4f} at {threshold:.4f}")
-        log(f"CV ({len(folds)} of 5 folds held out, {time.time() - started:.0f} s): " + "; ".join(summary))
-        notes["cross-validated"] = "; ".join(summary) + f" (out-of-fold on folds {args.folds} of 5)"
+        summary = describe(stance, claims, threshold)
+        if claims:
+            summary["claims"] += f" at {threshold:.4f}"
+        summary = "; ".join(summary.values())
+        log(f"CV ({len(folds)} of 5 folds held out, {time.time() - started:.0f} s): " + summary)
+        notes["cross-validated"] = summary + f" (out-of-fold on folds {args.folds} of 5)"
         if args.cv_only:
             return
     started = time.time()
@@ -358,15 +361,9 @@ def main():
         part = [e for e in data if e["split"] == split]
         if not part:
             continue
-        stance, claims = scores(part, predict(trunk, heads, part))
-        if stance:
-            m, per = macro_f1([g for g, _ in stance], [p for _, p in stance])
-            log(f"{split} stance macro-F1 {m:.4f} (per class {', '.join(f'{x:.3f}' for x in per)})")
-            notes[f"{split} stance"] = f"macro-F1 {m:.4f}"
-        if claims:
-            p, r, f1 = f1_at([g for g, _ in claims], [s for _, s in claims], threshold)
-            log(f"{split} claims P {p:.4f} R {r:.4f} F1 {f1:.4f}")
-            notes[f"{split} claims"] = f"P {p:.4f} R {r:.4f} F1 {f1:.4f}"
+        for task, line in describe(*scores(part, predict(trunk, heads, part)), threshold).items():
+            log(f"{split} {line}")
+            notes[f"{split} {task}"] = line
     torch.save({"encoder": trunk.encoder.state_dict(), "heads": heads.state_dict(), "notes": notes, "threshold": threshold},
                os.path.join(args.out, "finetuned.pt"))
     log(f"wrote {os.path.join(args.out, 'finetuned.pt')}")

@@ -5,7 +5,7 @@ Why not `transformers`: Debian ships PyTorch (python3-torch) but not `transforme
 network is six post-LayerNorm encoder layers, which is less code than a dependency.
 
 Shapes: input_ids and attention_mask are [batch, sequence] int64; the output is the last hidden
-state, [batch, sequence, 384] float32. `layers_from(k)` runs only layers k..5 from hidden states
+state, [batch, sequence, 384] float32. `layers` runs a range of the layers from hidden states
 [batch, sequence, 384], so frozen lower layers can be computed once and cached.
 
 No dropout: in Debian's PyTorch 1.13 on this machine, BERT's seven dropouts per layer took a
@@ -28,10 +28,13 @@ class SelfAttention(nn.Module):
         self.query, self.key, self.value = nn.Linear(DIM, DIM), nn.Linear(DIM, DIM), nn.Linear(DIM, DIM)
 
 
-class AttentionOutput(nn.Module):
-    def __init__(self):
+class DenseNorm(nn.Module):
+    """A projection back to DIM and its LayerNorm (BERT's "output" blocks, after attention and
+    after the feed-forward layer; named as in the state dict)."""
+
+    def __init__(self, inputs):
         super().__init__()
-        self.dense = nn.Linear(DIM, DIM)
+        self.dense = nn.Linear(inputs, DIM)
         self.LayerNorm = nn.LayerNorm(DIM, eps=EPS)
 
 
@@ -39,7 +42,7 @@ class Attention(nn.Module):
     def __init__(self):
         super().__init__()
         self.self = SelfAttention()
-        self.output = AttentionOutput()
+        self.output = DenseNorm(DIM)
 
     def forward(self, x, bias):
         b, n, _ = x.shape
@@ -56,19 +59,12 @@ class Intermediate(nn.Module):
         self.dense = nn.Linear(DIM, INNER)
 
 
-class Output(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.dense = nn.Linear(INNER, DIM)
-        self.LayerNorm = nn.LayerNorm(DIM, eps=EPS)
-
-
 class Layer(nn.Module):
     def __init__(self):
         super().__init__()
         self.attention = Attention()
         self.intermediate = Intermediate()
-        self.output = Output()
+        self.output = DenseNorm(INNER)
 
     def forward(self, x, bias):
         a = self.attention(x, bias)
@@ -106,14 +102,15 @@ class MiniLM(nn.Module):
         """[batch, sequence] 0/1 -> an additive bias [batch, 1, 1, sequence] for attention scores."""
         return (1.0 - mask[:, None, None, :].float()) * -10000.0
 
-    def layers_from(self, k, hidden, mask):
+    def layers(self, hidden, mask, start=0, stop=LAYERS):
+        """Layers start..stop-1 over hidden states [batch, sequence, 384]; none when start == stop."""
         bias = self.mask_bias(mask)
-        for layer in self.encoder.layer[k:]:
+        for layer in self.encoder.layer[start:stop]:
             hidden = layer(hidden, bias)
         return hidden
 
     def forward(self, input_ids, attention_mask):
-        return self.layers_from(0, self.embeddings(input_ids), attention_mask)
+        return self.layers(self.embeddings(input_ids), attention_mask)
 
 
 def load(weights_npz):
