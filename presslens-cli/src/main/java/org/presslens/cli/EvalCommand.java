@@ -71,8 +71,8 @@ final class EvalCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Path wcxb = WcxbBenchmark.isSplit(goldDir) ? goldDir : goldDir.resolve("dev");
-      if (WcxbBenchmark.isSplit(wcxb) && crossValidate) {
+      Path wcxb = WcxbBenchmark.split(goldDir);
+      if (wcxb != null && crossValidate) {
         List<WcxbBenchmark.FoldChoice> choices = WcxbBenchmark.crossValidate(wcxb, folds > 1 ? folds : 5, System.err);
         System.out.printf("%-6s %-22s %8s %8s %8s%n", "fold", "chosen on other folds", "train F1", "held F1", "article");
         for (WcxbBenchmark.FoldChoice c : choices) {
@@ -84,7 +84,7 @@ final class EvalCommand implements Runnable {
             choices.stream().mapToDouble(c -> c.heldOutArticles().f1()).average().orElse(0));
         return 0;
       }
-      if (WcxbBenchmark.isSplit(wcxb)) {
+      if (wcxb != null) {
         return wcxb(wcxb);
       }
       if (!goldDir.resolve("ground-truth.json").toFile().isFile()) {

@@ -243,8 +243,8 @@ final class TrainCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Path split = WcxbBenchmark.isSplit(wcxb) ? wcxb : wcxb.resolve("dev");
-      if (!WcxbBenchmark.isSplit(split)) {
+      Path split = WcxbBenchmark.split(wcxb);
+      if (split == null) {
         throw new Main.UserError(wcxb + ": no WCXB split here (ground-truth/ and html/, or dev/ holding them)");
       }
       PageTypeTrainer.Result r = PageTypeTrainer.train(split, out, System.err);

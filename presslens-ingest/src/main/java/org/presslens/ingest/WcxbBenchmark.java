@@ -105,6 +105,14 @@ public final class WcxbBenchmark {
     return Files.isDirectory(dir.resolve("ground-truth")) && Files.isDirectory(dir.resolve("html"));
   }
 
+  /**
+   * The split a user names: {@code dir} itself when it is one, else the WCXB folder's
+   * {@code dev/} split when that is one (the only split in ../shared/datasets); null otherwise.
+   */
+  public static Path split(Path dir) {
+    return isSplit(dir) ? dir : isSplit(dir.resolve("dev")) ? dir.resolve("dev") : null;
+  }
+
   /** Scores every page of the split {@code dir} whose id {@code pick} accepts. */
   public static Result run(Path dir, Predicate<String> pick) throws IOException {
     return run(dir, pick, ContentExtractor.Params.DEFAULT);
