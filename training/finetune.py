@@ -363,7 +363,7 @@ def main():
             continue
         for task, line in describe(*scores(part, predict(trunk, heads, part)), threshold).items():
             log(f"{split} {line}")
-            notes[f"{split} {task}"] = line
+            notes[f"{split} {task}"] = line + " (fp32, in this script)"
     torch.save({"encoder": trunk.encoder.state_dict(), "heads": heads.state_dict(), "notes": notes, "threshold": threshold},
                os.path.join(args.out, "finetuned.pt"))
     log(f"wrote {os.path.join(args.out, 'finetuned.pt')}")

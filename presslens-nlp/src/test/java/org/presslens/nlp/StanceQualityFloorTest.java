@@ -20,7 +20,8 @@ class StanceQualityFloorTest {
     assumeTrue(Files.isRegularFile(gold), "dataset not present: " + gold);
     StanceEval.Scores s = StanceEval.run(NewsMtsc.read(gold), Analyzer.untrained(), StanceModel.standard());
     assertThat(s.total()).isEqualTo(343);
-    // Measured with the shipped model (words and the encoder's vectors): accuracy 0.7493, macro-F1 0.7264.
-    assertThat(s.macroF1()).isGreaterThanOrEqualTo(0.71);
+    // Measured with the shipped model (the fine-tuned encoder, int8): accuracy 0.8134, macro-F1 0.7938,
+    // positive portrayals F1 0.6906.
+    assertThat(s.macroF1()).isGreaterThanOrEqualTo(0.78);
   }
 }

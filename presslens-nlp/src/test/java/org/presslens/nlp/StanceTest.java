@@ -72,8 +72,8 @@ class StanceTest {
 
   /** Issue 16: "wrongly branded" defends the group; its defender does not portray it negatively. */
   @Test
-  @Disabled("issue 16, open: the head over frozen MiniLM vectors still reads 'negative' here; fine-tuning the encoder"
-      + " (training/finetune.py) is the next step")
+  @Disabled("issue 16, open: the fine-tuned stance encoder still reads 'negative' here (lean -0.90): it reads the"
+      + " label, not the 'wrongly' that denies it; see docs/STANCE.md")
   void aDefenceAgainstALabelIsNotReadAsTheLabel() {
     Document d = analyze("The Valley Rivers Alliance was wrongly branded a terrorist organisation, its defender Maria Lopez said on Monday.");
     assertThat(of(d, "Valley Rivers Alliance")).extracting(Stance::polarity).doesNotContain("negative");
@@ -81,8 +81,6 @@ class StanceTest {
 
   /** Issue 16: the dictator the troops free people from is portrayed negatively, not positively. */
   @Test
-  @Disabled("issue 16, open: the head over frozen MiniLM vectors still reads 'positive' here; fine-tuning the encoder"
-      + " (training/finetune.py) is the next step")
   void theDictatorOfALiberationIsPortrayedNegatively() {
     Document d = analyze("The troops came to free the people from the dictator Carlo Vess.");
     assertThat(of(d, "Carlo Vess")).extracting(Stance::polarity).containsOnly("negative");

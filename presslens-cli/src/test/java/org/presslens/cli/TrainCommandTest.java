@@ -1,0 +1,34 @@
+package org.presslens.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.presslens.cli.AnalyzeCommandTest.Run;
+
+/** {@code presslens train stance} stops with one line before any work when it cannot finish. */
+class TrainCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void stanceNamesAMissingInputAndTheFolderItMustRunFrom() throws Exception {
+    Path train = Files.writeString(dir.resolve("train.jsonl"), "");
+    Path jar = Files.writeString(dir.resolve("model.jar"), "");
+    Path missing = dir.resolve("dev.jsonl");
+
+    Run noDev = AnalyzeCommandTest.run("train", "stance", "--train", train.toString(), "--dev", missing.toString(),
+        "--base-model", jar.toString(), "--out", dir.resolve("out").toString());
+    assertThat(noDev.status()).isEqualTo(2);
+    assertThat(noDev.err().lines()).containsExactly("presslens: " + missing + ": no such file");
+
+    // Tests run in presslens-cli/, where there is no training/ folder: as a user outside the repository.
+    Run elsewhere = AnalyzeCommandTest.run("train", "stance", "--train", train.toString(),
+        "--base-model", jar.toString(), "--out", dir.resolve("out").toString());
+    assertThat(elsewhere.status()).isEqualTo(2);
+    assertThat(elsewhere.err().lines())
+        .containsExactly("presslens: training/finetune.py not found: run presslens train stance from the repository root");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+}
