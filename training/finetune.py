@@ -4,6 +4,8 @@ with the heads PressLens reads at run time (mean-pooled token vectors -> linear)
 
   stance   [mean of the target's token vectors, mean of its sentence's] -> negative/neutral/positive
   claims   mean of the sentence's token vectors -> check-worthy or not
+  spans    each token's vector -> inside a persuasion-technique span or not (PTC; the span tagger
+           of TechniqueTrainer, whose decoding turns token scores into spans)
 
 Why Python: fine-tuning needs autograd through the transformer. PressLens itself stays Java and
 runs its encoder with ONNX Runtime; this is offline tooling, and CI never runs it.
@@ -17,8 +19,10 @@ the base weights that onnx_to_weights.py recovers from the Maven Central model j
 
 --train-from k freezes layers below k: 0 fine-tunes everything, 6 trains the heads alone over
 frozen vectors (frozen layers are run once per sequence and cached). --cv reports out-of-fold
-stance macro-F1 and claims F1 over the held-out folds; the claims threshold comes from those
-scores. Without --cv-only the script then fits on all of train, scores dev and dev-test once,
+stance macro-F1, claims F1 and span-token F1 over the held-out folds (spans have 3 folds, so
+folds 3 and 4 hold none of them); the claims threshold comes from those scores, and the span
+tokens' out-of-fold scores are written (oof-spans.jsonl.gz) for TechniqueTrainer's decoding
+search. Without --cv-only the script then fits on all of train, scores dev and dev-test once,
 and saves the weights and heads (finetuned.pt). Deterministic on one machine (fixed seeds).
 """
 import argparse
@@ -59,10 +63,12 @@ class Heads(nn.Module):
         super().__init__()
         self.stance = nn.Linear(2 * DIM, 3)
         self.claims = nn.Linear(DIM, 1)
+        self.spans = nn.Linear(DIM, 1)
 
 
 def pooling(e):
-    """Once per example: its pools (stance: target, sentence; claims: all tokens) as entries
+    """Once per example: its pools (stance: target, sentence; claims: all tokens; spans: each
+    token) as entries
     (pool, sequence, position, weight) that average the kept pieces of each token, then the
     tokens of the pool, as PressLens pools token vectors."""
     if "_pool" in e:
@@ -74,7 +80,9 @@ def pooling(e):
             t = s["token"][p]
             if t >= 0:
                 pieces.setdefault(t, []).append((si, p))
-    ranges = [e["target"], e["sentence"]] if e["task"] == "stance" else [[0, e["tokens"]]]
+    ranges = ([e["target"], e["sentence"]] if e["task"] == "stance"
+              else [[t, t + 1] for t in range(e["tokens"])] if e["task"] == "spans"
+              else [[0, e["tokens"]]])
     entries = []
     for r, (t0, t1) in enumerate(ranges):
         for t in range(t0, t1):
@@ -160,6 +168,9 @@ def forward(trunk, heads, examples):
         if e["task"] == "stance":
             out.append(heads.stance(torch.cat([pooled[r], pooled[r + 1]])))
             r += 2
+        elif e["task"] == "spans":
+            out.append(heads.spans(pooled[r:r + e["tokens"]]).squeeze(-1))
+            r += e["tokens"]
         else:
             out.append(heads.claims(pooled[r]))
             r += 1
@@ -171,6 +182,8 @@ def loss_of(examples, outputs):
     for e, o in zip(examples, outputs):
         if e["task"] == "stance":
             total = total + nn.functional.cross_entropy(o.unsqueeze(0), torch.tensor([e["label"]]))
+        elif e["task"] == "spans":
+            total = total + nn.functional.binary_cross_entropy_with_logits(o, torch.tensor(e["labels"], dtype=torch.float32))
         else:
             total = total + nn.functional.binary_cross_entropy_with_logits(o, torch.tensor([float(e["label"])]))
     return total / len(examples)
@@ -272,12 +285,26 @@ def sigmoid(x):
 def scores(examples, outputs):
     stance = [(e["label"], int(np.argmax(o))) for e, o in zip(examples, outputs) if e["task"] == "stance"]
     claims = [(e["label"], sigmoid(float(o[0]))) for e, o in zip(examples, outputs) if e["task"] == "claims"]
-    return stance, claims
+    spans = [(g, sigmoid(float(x))) for e, o in zip(examples, outputs) if e["task"] == "spans" for g, x in zip(e["labels"], o)]
+    return stance, claims, spans
 
 
-def describe(stance, claims, threshold):
+def write_span_scores(path, examples, outputs):
+    """Each span example's token probabilities, by article and first token, for the Java side."""
+    if not any(e["task"] == "spans" for e in examples):
+        return
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        for e, o in zip(examples, outputs):
+            if e["task"] == "spans":
+                f.write(json.dumps({"split": e["split"], "article": e["article"], "first": e["first"],
+                                    "p": [round(sigmoid(float(x)), 5) for x in o]}) + "\n")
+
+
+def describe(stance, claims, spans, threshold, span_threshold=None):
     """The figures of scored examples, one line per task present: stance macro-F1 with its
-    classes, claims precision, recall and F1 at the threshold."""
+    classes, claims precision, recall and F1 at the threshold, and for spans the token-level F1
+    at span_threshold, or at the best one when none is given (a proxy: the SemEval span F1 comes
+    from TechniqueTrainer's decoding, `presslens eval techniques --span-scores`)."""
     lines = {}
     if stance:
         m, per = macro_f1([g for g, _ in stance], [p for _, p in stance])
@@ -285,6 +312,11 @@ def describe(stance, claims, threshold):
     if claims:
         p, r, f1 = f1_at([g for g, _ in claims], [s for _, s in claims], threshold)
         lines["claims"] = f"claims P {p:.4f} R {r:.4f} F1 {f1:.4f}"
+    if spans:
+        gold, score = [g for g, _ in spans], [x for _, x in spans]
+        t = span_threshold if span_threshold is not None else best_threshold(gold, score)
+        p, r, f1 = f1_at(gold, score, t)
+        lines["spans"] = f"span tokens P {p:.4f} R {r:.4f} F1 {f1:.4f} at {t:.4f}"
     return lines
 
 
@@ -327,6 +359,7 @@ def main():
     notes = {"method": f"all-MiniLM-L6-v2 fine-tuned ({setting})",
              "trainer": "training/finetune.py over presslens train encoder-data"}
     threshold = args.threshold if args.threshold is not None else 0.5
+    span_threshold = 0.5
     if args.cv:
         started = time.time()
         folds = [int(f) for f in args.folds.split(",")]
@@ -334,19 +367,24 @@ def main():
         for fold in folds:
             fit_on = [e for e in train if e["fold"] != fold]
             held = [i for i, e in enumerate(train) if e["fold"] == fold]
+            if not held:
+                continue
             trunk, heads = fit(fit_on, args, args.seed)
             outputs = predict(trunk, heads, [train[i] for i in held])
             for i, o in zip(held, outputs):
                 oof[i] = o
-            stance, claims = scores([train[i] for i in held], outputs)
+            stance, claims, _ = scores([train[i] for i in held], outputs)
             if stance:
                 log(f"fold {fold} stance macro-F1 {macro_f1([g for g, _ in stance], [p for _, p in stance])[0]:.4f}")
             log(f"fold {fold} done, {time.time() - started:.0f} s")
         done = sorted(oof)
-        stance, claims = scores([train[i] for i in done], [oof[i] for i in done])
+        stance, claims, spans = scores([train[i] for i in done], [oof[i] for i in done])
         if claims:
             threshold = best_threshold([g for g, _ in claims], [s for _, s in claims])
-        summary = describe(stance, claims, threshold)
+        if spans:
+            span_threshold = best_threshold([g for g, _ in spans], [x for _, x in spans])
+            write_span_scores(os.path.join(args.out, "oof-spans.jsonl.gz"), [train[i] for i in done], [oof[i] for i in done])
+        summary = describe(stance, claims, spans, threshold)
         if claims:
             summary["claims"] += f" at {threshold:.4f}"
         summary = "; ".join(summary.values())
@@ -361,7 +399,9 @@ def main():
         part = [e for e in data if e["split"] == split]
         if not part:
             continue
-        for task, line in describe(*scores(part, predict(trunk, heads, part)), threshold).items():
+        outputs = predict(trunk, heads, part)
+        write_span_scores(os.path.join(args.out, f"{split}-spans.jsonl.gz"), part, outputs)
+        for task, line in describe(*scores(part, outputs), threshold, span_threshold).items():
             log(f"{split} {line}")
             notes[f"{split} {task}"] = line + " (fp32, in this script)"
     torch.save({"encoder": trunk.encoder.state_dict(), "heads": heads.state_dict(), "notes": notes, "threshold": threshold},

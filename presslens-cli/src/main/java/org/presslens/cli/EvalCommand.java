@@ -18,6 +18,7 @@ import org.presslens.nlp.eval.StanceEval;
 import org.presslens.nlp.stance.StanceModel;
 import org.presslens.nlp.eval.TechniqueEval;
 import org.presslens.nlp.techniques.TechniqueModel;
+import org.presslens.nlp.techniques.TechniqueTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -269,12 +270,23 @@ final class EvalCommand implements Runnable {
     @Option(names = "--gold", required = true, paramLabel = "FILE", description = "The labels file.")
     Path gold;
 
+    @Option(names = "--span-scores", paramLabel = "FILE",
+        description = {"Instead: the cross-validated SI of token scores made by training/finetune.py (its out-of-fold",
+            "oof-spans.jsonl.gz over the train articles), decoded as the shipped tagger decodes, with thresholds",
+            "and edge trimming searched over the same 3 folds as presslens train techniques searches them."})
+    Path spanScores;
+
     @Override
     public Integer call() throws Exception {
       if (!articles.toFile().isDirectory()) {
         throw new Main.UserError(articles + ": no such folder");
       }
-      Main.requireFiles(gold);
+      Main.requireFiles(gold, spanScores);
+      if (spanScores != null) {
+        TechniqueEval.Overlap si = TechniqueTrainer.crossValidatedSi(articles, gold, spanScores, Analyzer.untrained(), System.err);
+        System.out.printf("cross-validated SI F1 %.4f (P %.4f, R %.4f)%n", si.f1(), si.precision(), si.recall());
+        return 0;
+      }
       TechniqueEval.print(TechniqueEval.run(articles, gold, TechniqueModel.standard()), System.out);
       return 0;
     }

@@ -205,7 +205,7 @@ final class TrainCommand implements Runnable {
       Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("presslens-stance");
       System.err.println("intermediate files in " + dir);
       Path data = dir.resolve("encoder-data.jsonl.gz");
-      FineTuningData.write(train, dev, null, null, null, data, System.err);
+      FineTuningData.write(FineTuningData.Sources.stance(train, dev), data, System.err);
       Path fp32 = dir.resolve("all-minilm-l6-v2.onnx");
       Path int8 = dir.resolve("all-minilm-l6-v2-q.onnx");
       copyModel(base, "all-minilm-l6-v2.onnx", fp32);
@@ -270,12 +270,13 @@ final class TrainCommand implements Runnable {
       name = "encoder-data",
       mixinStandardHelpOptions = true,
       description = {
-        "Write the stance and check-worthiness examples as the encoder reads them (WordPiece ids of",
-        "PressLens's tokens, the tokens each head pools, folds for cross-validation), for fine-tuning",
+        "Write the stance, check-worthiness and technique-span examples as the encoder reads them",
+        "(WordPiece ids of PressLens's tokens, the tokens each head pools or labels, folds for",
+        "cross-validation), for fine-tuning",
         "the encoder offline with training/finetune.py (see training/README.md):",
         "  presslens train encoder-data --newsmtsc-train …/rw-train.jsonl --newsmtsc-dev …/rw-dev.jsonl \\",
         "    --checkthat-train …/CT24_checkworthy_english_train.tsv --checkthat-dev …_dev.tsv \\",
-        "    --checkthat-dev-test …_dev-test.tsv --out encoder-data.jsonl.gz"
+        "    --checkthat-dev-test …_dev-test.tsv [--ptc ../shared/datasets/ptc-semeval2020] --out encoder-data.jsonl.gz"
       })
   static final class EncoderData implements Callable<Integer> {
     @Option(names = "--newsmtsc-train", paramLabel = "FILE", description = "NewsMTSC training sentences (JSONL).")
@@ -293,13 +294,21 @@ final class TrainCommand implements Runnable {
     @Option(names = "--checkthat-dev-test", paramLabel = "FILE", description = "CheckThat! dev-test sentences (TSV).")
     Path claimsDevTest;
 
+    @Option(names = "--ptc", paramLabel = "DIR",
+        description = "The PTC folder (train-articles, dev-articles and their *-task-flc-tc.labels): technique spans, token by token.")
+    Path ptc;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the examples (gzipped JSONL).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
       Main.requireFiles(stanceTrain, stanceDev, claimsTrain, claimsDev, claimsDevTest);
-      int n = FineTuningData.write(stanceTrain, stanceDev, claimsTrain, claimsDev, claimsDevTest, out, System.err);
+      if (ptc != null) {
+        Main.requireInside(ptc, "the PTC folder", "train-articles", "dev-articles", "train-task-flc-tc.labels", "dev-task-flc-tc.labels");
+      }
+      int n = FineTuningData.write(new FineTuningData.Sources(stanceTrain, stanceDev, claimsTrain, claimsDev, claimsDevTest, ptc),
+          out, System.err);
       System.out.println(n + " examples written to " + out);
       return 0;
     }

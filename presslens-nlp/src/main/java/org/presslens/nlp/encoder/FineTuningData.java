@@ -1,24 +1,33 @@
 package org.presslens.nlp.encoder;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.presslens.core.Document;
 import org.presslens.core.Pipeline;
+import org.presslens.core.Text;
+import org.presslens.core.Token;
 import org.presslens.nlp.BackboneAnnotator;
 import org.presslens.nlp.backbone.corenlp.CoreNlpBackbone;
 import org.presslens.nlp.eval.CheckThatTsv;
 import org.presslens.nlp.eval.NewsMtsc;
 import org.presslens.nlp.eval.ParallelAnalysis;
+import org.presslens.nlp.eval.PtcCorpus;
 
 /**
  * Writes the examples that {@code training/finetune.py} fine-tunes the encoder on, as the encoder
@@ -31,15 +40,36 @@ import org.presslens.nlp.eval.ParallelAnalysis;
  * {@code ClaimTrainer} does), {@code label} (stance 0–2 negative/neutral/positive; claims 0/1),
  * {@code sequences} (each {@code ids}, {@code token}, {@code keep}: [from, to)), {@code tokens}
  * (the count), and for stance {@code target} and {@code sentence}: token ranges [from, to).
+ *
+ * <p>Technique spans (task {@code spans}, PTC) are one example per sentence of an article:
+ * {@code labels}, 1 for each token inside a gold technique span, 0 outside (what the span tagger of
+ * {@code TechniqueTrainer} learns), {@code article} and {@code first} (the article's id and the
+ * index of the sentence's first token in it, to map token scores back), and {@code fold}, the
+ * article's index mod 3, as {@code TechniqueTrainer} folds.
  */
 public final class FineTuningData {
   private static final int FOLDS = 5;
+  private static final int SPAN_FOLDS = 3;
 
   private FineTuningData() {}
 
-  /** Writes every split given (any may be null) to {@code out}; returns the number of examples. */
-  public static int write(Path stanceTrain, Path stanceDev, Path claimsTrain, Path claimsDev, Path claimsDevTest,
-      Path out, PrintStream log) throws IOException, InterruptedException {
+  /**
+   * The datasets to write, any of them null: NewsMTSC JSONL files, CheckThat! TSV files, and the
+   * PTC folder (train-articles, dev-articles and their {@code *-task-flc-tc.labels}).
+   */
+  public record Sources(Path stanceTrain, Path stanceDev, Path claimsTrain, Path claimsDev, Path claimsDevTest, Path ptc) {
+    public static Sources stance(Path train, Path dev) {
+      return new Sources(train, dev, null, null, null, null);
+    }
+  }
+
+  /** Writes every split given to {@code out}; returns the number of examples. */
+  public static int write(Sources sources, Path out, PrintStream log) throws IOException, InterruptedException {
+    Path stanceTrain = sources.stanceTrain();
+    Path stanceDev = sources.stanceDev();
+    Path claimsTrain = sources.claimsTrain();
+    Path claimsDev = sources.claimsDev();
+    Path claimsDevTest = sources.claimsDevTest();
     Encoder encoder = Encoder.standard();
     Pipeline tokens = new Pipeline(List.of(new BackboneAnnotator(CoreNlpBackbone.load())));
     ObjectMapper json = new ObjectMapper();
@@ -95,15 +125,56 @@ public final class FineTuningData {
         }
         log.printf("claims %s: %d sentences%n", split, rows.size());
       }
+      if (sources.ptc() != null) {
+        for (String split : new String[] {"train", "dev"}) {
+          n += writeSpans(sources.ptc(), split, tokens, encoder, json, w, log);
+        }
+      }
     }
     return n;
   }
 
+  /** One example per sentence of each PTC article of {@code split}, labelled per token. */
+  private static int writeSpans(Path ptc, String split, Pipeline tokens, Encoder encoder, ObjectMapper json, BufferedWriter w,
+      PrintStream log) throws IOException, InterruptedException {
+    List<PtcCorpus.Labelled> articles = PtcCorpus.read(ptc.resolve(split + "-articles"), ptc.resolve(split + "-task-flc-tc.labels"));
+    List<Document> docs = ParallelAnalysis.map(articles.stream().map(PtcCorpus.Labelled::article).toList(), tokens, d -> d);
+    int n = 0;
+    for (int a = 0; a < articles.size(); a++) {
+      Document d = docs.get(a);
+      List<Token> all = d.tokens();
+      for (int from = 0; from < all.size(); ) {
+        int to = from + 1;
+        while (to < all.size() && all.get(to).sentence() == all.get(from).sentence()) {
+          to++;
+        }
+        List<Token> sentence = all.subList(from, to);
+        ObjectNode row = row(json, encoder, d.text(), sentence, "spans", split, a % SPAN_FOLDS, 0);
+        row.put("article", articles.get(a).id()).put("first", from);
+        ArrayNode labels = row.putArray("labels");
+        for (Token t : sentence) {
+          labels.add(articles.get(a).gold().stream().anyMatch(g -> g.span().overlaps(t.span())) ? 1 : 0);
+        }
+        w.write(json.writeValueAsString(row));
+        w.write('\n');
+        n++;
+        from = to;
+      }
+    }
+    log.printf("spans %s: %d articles, %d sentences%n", split, articles.size(), n);
+    return n;
+  }
+
   private static ObjectNode row(ObjectMapper json, Encoder encoder, Document d, String task, String split, int fold, int label) {
+    return row(json, encoder, d.text(), d.tokens(), task, split, fold, label);
+  }
+
+  private static ObjectNode row(ObjectMapper json, Encoder encoder, Text text, List<Token> tokens, String task, String split,
+      int fold, int label) {
     ObjectNode row = json.createObjectNode();
-    row.put("task", task).put("split", split).put("fold", fold).put("label", label).put("tokens", d.tokens().size());
+    row.put("task", task).put("split", split).put("fold", fold).put("label", label).put("tokens", tokens.size());
     ArrayNode sequences = row.putArray("sequences");
-    for (Encoder.Sequence s : encoder.sequences(d.text(), d.tokens())) {
+    for (Encoder.Sequence s : encoder.sequences(text, tokens)) {
       ObjectNode o = sequences.addObject();
       ArrayNode ids = o.putArray("ids");
       for (long id : s.ids()) {
@@ -116,6 +187,32 @@ public final class FineTuningData {
       o.putArray("keep").add(s.keepFrom()).add(s.keepTo());
     }
     return row;
+  }
+
+  /**
+   * Token scores of span examples written by {@code training/finetune.py} ({@code oof-spans.jsonl.gz},
+   * {@code dev-spans.jsonl.gz}: one object per sentence, {@code split}, {@code article}, {@code first}
+   * and {@code p}, the probability of each of its tokens to lie in a technique span), for one split:
+   * by article id, then by the index of the sentence's first token.
+   */
+  public static Map<String, Map<Integer, double[]>> readSpanScores(Path file, String split) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    Map<String, Map<Integer, double[]>> out = new HashMap<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        JsonNode row = json.readTree(line);
+        if (!split.equals(row.path("split").asText())) {
+          continue;
+        }
+        JsonNode p = row.path("p");
+        double[] scores = new double[p.size()];
+        for (int i = 0; i < scores.length; i++) {
+          scores[i] = p.get(i).asDouble();
+        }
+        out.computeIfAbsent(row.path("article").asText(), k -> new HashMap<>()).put(row.path("first").asInt(), scores);
+      }
+    }
+    return out;
   }
 
   /** The tokens [first, last + 1) under a code-point range, or null when none is. */

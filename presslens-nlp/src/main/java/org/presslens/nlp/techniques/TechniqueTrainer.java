@@ -188,6 +188,53 @@ public final class TechniqueTrainer {
     return new Result(model, bestDecoding.si().f1(), kinds.crossValidated(), onDev);
   }
 
+  /**
+   * The cross-validated SI of token scores made elsewhere: {@code training/finetune.py}'s
+   * out-of-fold span scores over the PTC train articles (its folds are these, article i in fold
+   * i mod {@value #FOLDS}), decoded as the shipped tagger decodes, with the run thresholds and the
+   * edge trimming searched over the same folds as {@link #train} searches them for its own model.
+   * So a fine-tuned tagger and the shipped one are compared by one measure. Articles without
+   * scores (folds the run did not hold out) are left out of the measure, and said.
+   *
+   * @throws IllegalArgumentException when an article has scores for only some of its tokens
+   */
+  public static TechniqueEval.Overlap crossValidatedSi(Path trainArticles, Path trainLabels, Path scores, Pipeline pipeline, PrintStream log)
+      throws IOException, InterruptedException {
+    List<PtcCorpus.Labelled> train = PtcCorpus.read(trainArticles, trainLabels);
+    List<TechniqueFeatures> features = analyze(train, pipeline, log, "train").stream().map(TechniqueFeatures::new).toList();
+    Map<String, Map<Integer, double[]>> byArticle = org.presslens.nlp.encoder.FineTuningData.readSpanScores(scores, "train");
+    List<Integer> scored = new ArrayList<>();
+    for (int d = 0; d < train.size(); d++) {
+      if (byArticle.containsKey(train.get(d).id())) {
+        scored.add(d);
+      }
+    }
+    if (scored.size() < train.size()) {
+      log.printf("%d of %d train articles have scores; the others are left out%n", scored.size(), train.size());
+      // Keep each article's place (and so its fold): the search folds by index.
+    }
+    double[][] probabilities = new double[train.size()][];
+    for (int d : scored) {
+      String id = train.get(d).id();
+      double[] p = new double[features.get(d).size()];
+      int filled = 0;
+      for (Map.Entry<Integer, double[]> sentence : byArticle.getOrDefault(id, Map.of()).entrySet()) {
+        if (sentence.getKey() + sentence.getValue().length > p.length) {
+          throw new IllegalArgumentException(scores + ": article " + id + " has scores past its " + p.length + " tokens");
+        }
+        System.arraycopy(sentence.getValue(), 0, p, sentence.getKey(), sentence.getValue().length);
+        filled += sentence.getValue().length;
+      }
+      if (filled != p.length) {
+        throw new IllegalArgumentException(scores + ": article " + id + " has scores for " + filled + " of its " + p.length + " tokens");
+      }
+      probabilities[d] = p;
+    }
+    Searched s = searchDecoding(train, features, probabilities, scored::contains);
+    log.printf("decoding: threshold %.3f, extend %s, edge rarity %s%n", s.decoding().threshold(), s.decoding().extend(), s.rareEdge());
+    return s.si();
+  }
+
   private static double seconds(long since) {
     return (System.nanoTime() - since) / 1e9;
   }
@@ -238,6 +285,12 @@ public final class TechniqueTrainer {
    * probabilities with the edge tags learnt from the other folds' gold.
    */
   private static Searched searchDecoding(List<PtcCorpus.Labelled> train, List<TechniqueFeatures> features, double[][] probabilities) {
+    return searchDecoding(train, features, probabilities, d -> true);
+  }
+
+  /** As above, scoring only the articles {@code scored} accepts. */
+  private static Searched searchDecoding(List<PtcCorpus.Labelled> train, List<TechniqueFeatures> features, double[][] probabilities,
+      IntPredicate scored) {
     Searched best = null;
     for (double rare : RARE_EDGE) {
       Decoding[] edges = new Decoding[FOLDS];
@@ -250,6 +303,9 @@ public final class TechniqueTrainer {
           double threshold = step / 40.0; // exactly the double that its note "%.3f" parses back to
           TechniqueEval.Overlap si = TechniqueEval.Overlap.NONE;
           for (int d = 0; d < train.size(); d++) {
+            if (!scored.test(d)) {
+              continue;
+            }
             Decoding e = edges[d % FOLDS];
             TechniqueFeatures f = features.get(d);
             List<Span> found = TechniqueModel.runs(f, probabilities[d], new Decoding(threshold, extend, e.trimStart(), e.trimEnd()))
