@@ -275,7 +275,7 @@ final class PageMetadata {
         }
       }
       if (!names.isEmpty()) {
-        return new Found<>(names, "json-ld");
+        return thread ? new Found<>(names, "json-ld") : personFirst(new Found<>(names, "json-ld"));
       }
     }
     // An organisation as the JSON-LD author is the site more often than the writer: a person
@@ -306,8 +306,37 @@ final class PageMetadata {
       addNames(names, attr("meta[name=twitter:data1]", "content"));
     }
     if (!names.isEmpty()) {
-      return new Found<>(names, "meta");
+      return thread ? new Found<>(names, "meta") : personFirst(new Found<>(names, "meta"));
     }
+    return shownAuthors(thread);
+  }
+
+  /**
+   * The declared authors, unless each is a user handle ("andrew.keaveney", "kffnirmitap": the
+   * publishing system's account, often an editor's, not the byline) and the page shows a
+   * writer: then the writer it shows. (The site's name as the author yields to no one: on WCXB
+   * dev the gold keeps it as often as the page's byline names a person.)
+   */
+  private Found<List<String>> personFirst(Found<List<String>> declared) {
+    if (!declared.value().stream().allMatch(PageMetadata::isHandle)) {
+      return declared;
+    }
+    Found<List<String>> shown = shownAuthors(false);
+    return shown.value().isEmpty() ? declared : shown;
+  }
+
+  /** A user name rather than a person's: one word with a dot, underscore or digit, or all in lower case. */
+  private static boolean isHandle(String name) {
+    return !name.contains(" ") && (name.matches(".*[._\\d].*") || name.equals(name.toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * The authors the page shows: links marked as the author's in the article, links to a
+   * writer's page, the visible byline; of a {@code thread}, whose every post links its writer,
+   * the first.
+   */
+  private Found<List<String>> shownAuthors(boolean thread) {
+    List<String> names = new ArrayList<>();
     // The article first; then the whole page, whose header above the article often holds the
     // byline, for links marked as the author's or to the author's page.
     for (Element root : scope != null && doc.body() != null ? List.of(scope, doc.body()) : doc.body() != null ? List.of(doc.body()) : List.<Element>of()) {
@@ -382,7 +411,7 @@ final class PageMetadata {
 
   /** Where forum software names a post's writer: its user-name element, or the link to the member's page. */
   private static final String POSTER_NAME = "[class~=(?i)(?:^|[\\s_-])(?:user-?name|author-?name|poster-?name)(?:$|[\\s_-])],"
-      + " [itemprop=author] [itemprop=name], a[href~=(?i)/(?:members?|users?|u|profile)/[^/]+/?$]";
+      + " [itemprop=author] [itemprop=name], a[href~=(?i)/(?:members?|users?|u|profile)/(?:\\d+/)?[^/]+/?$]";
 
   /**
    * The user who wrote a forum post: the post's own {@code data-author} (XenForo), else, in the
@@ -392,6 +421,15 @@ final class PageMetadata {
   private static String posterName(Element post) {
     if (!post.attr("data-author").isBlank()) {
       return post.attr("data-author").strip();
+    }
+    // Marked as the post's author: Q&A sites show who last edited a question before who asked it.
+    Element marked = post.selectFirst("[itemprop=author]");
+    if (marked != null) {
+      Element name = marked.selectFirst("[itemprop=name]");
+      String v = name == null ? shortText(marked, 60) : firstNonBlank(name.attr("content"), shortText(name, 60));
+      if (v != null && !v.isBlank()) {
+        return v.strip();
+      }
     }
     Element user = PageKind.poster(post);
     if (user == null) {

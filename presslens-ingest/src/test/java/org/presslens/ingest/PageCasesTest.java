@@ -235,6 +235,48 @@ class PageCasesTest {
   }
 
   @Test
+  void aQuestionIsOpenedByWhoAskedItNotByWhoLastEditedIt() throws Exception {
+    // A Q&A page signs each post with who edited it and who wrote it, the editor first; the
+    // writer is marked itemprop=author, and member pages go by number then name (/users/91120/…).
+    StringBuilder posts = new StringBuilder();
+    String[][] signatures = {{"harbourmaster", "ferrywatcher"}, {null, "islandmum"}, {null, "porthaven_pete"}};
+    for (int i = 0; i < signatures.length; i++) {
+      posts.append("<div class=\"post-layout\"><div class=\"post-body\">Post number ").append(i + 1)
+          .append(": the ferry was late again this morning, and nobody told us why.</div>");
+      if (signatures[i][0] != null) {
+        posts.append("<div class=\"user-info\">edited <a href=\"/users/20353/").append(signatures[i][0]).append("\">")
+            .append(signatures[i][0]).append("</a></div>");
+      }
+      posts.append("<div class=\"user-info owner\">asked <div class=\"user-details\" itemprop=\"author\" itemscope>")
+          .append("<a href=\"/users/9112").append(i).append("/").append(signatures[i][1]).append("\">").append(signatures[i][1])
+          .append("</a><meta itemprop=\"name\" content=\"").append(signatures[i][1]).append("\"> 4,701 reputation</div></div></div>");
+    }
+    Article thread = read("<html><body><div class=\"question-page\"><h1>Ferry late again?</h1>" + posts + "</div></body></html>",
+        "https://ask.harbourgazette.example/questions/1234/ferry-late-again");
+    assertThat(thread.extraction().pageKind()).isEqualTo("forum");
+    assertThat(thread.authors()).containsExactly("ferrywatcher");
+    assertThat(thread.extraction().from()).containsEntry("authors", "thread");
+  }
+
+  @Test
+  void aUserHandleAsTheDeclaredAuthorYieldsToTheWriterTheBylineNames() throws Exception {
+    // The publishing system's account ("ines.c", "kffinesc") is often an editor's: the byline says who wrote it.
+    for (String handle : new String[] {"ines.c", "kffinesc", "editor_2"}) {
+      Article a = read("<html><head><meta name=\"author\" content=\"" + handle + "\"></head><body><article><h1>Ferry to stop</h1>"
+          + "<p class=\"byline\">By Li Wei</p>" + PARAGRAPHS + "</article></body></html>");
+      assertThat(a.authors()).as(handle).containsExactly("Li Wei");
+      assertThat(a.extraction().from()).containsEntry("authors", "byline");
+    }
+    // With no byline the handle is all there is, and a declared name is kept over the byline's.
+    Article alone = read("<html><head><meta name=\"author\" content=\"kffinesc\"></head><body><article><h1>Ferry to stop</h1>"
+        + PARAGRAPHS + "</article></body></html>");
+    assertThat(alone.authors()).containsExactly("kffinesc");
+    Article named = read("<html><head><meta name=\"author\" content=\"Ines Carvalho\"></head><body><article><h1>Ferry to stop</h1>"
+        + "<p class=\"byline\">By Li Wei</p>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(named.authors()).containsExactly("Ines Carvalho");
+  }
+
+  @Test
   void aPageWhoseEveryWrapperHasABoilerplateClassStillGivesItsText() throws Exception {
     // Page builders put "widget" in every wrapper's class; each wrapper holds too little of the
     // page to be spared alone, so stripping them leaves nothing and the second try reads it.
