@@ -559,8 +559,11 @@ final class PageMetadata {
 
   // ---- dates
 
-  /** The publication date: JSON-LD, meta tags, a {@code <time>}, the byline or dateline, the URL. */
-  Found<String> published(String url) {
+  /**
+   * The publication date: JSON-LD, meta tags, a {@code <time>}, the byline or dateline, the URL;
+   * of a forum {@code thread}, the first dated post's (see {@link #threadDate}).
+   */
+  Found<String> published(String url, boolean thread) {
     String ldDate = firstNonBlank(ldText("datePublished"), ldText("dateCreated"));
     if (ldDate != null && isoOrText(ldDate) != null) {
       return new Found<>(isoOrText(ldDate), "json-ld");
@@ -581,6 +584,12 @@ final class PageMetadata {
       if (key != null && PUBLISHED_KEY.matcher(key).find() && !NOT_PUBLISHED_KEY.matcher(key).find()
           && isoOrText(m.attr("content")) != null) {
         return new Found<>(isoOrText(m.attr("content")), "meta");
+      }
+    }
+    if (thread && doc.body() != null) {
+      String opened = threadDate(doc.body());
+      if (opened != null) {
+        return new Found<>(opened, "thread");
       }
     }
     Element root = scope != null ? scope : doc.body();
@@ -613,6 +622,50 @@ final class PageMetadata {
       modified = updatedLine(root);
     }
     return modified == null ? Found.none() : new Found<>(modified, "modified");
+  }
+
+  private static final org.jsoup.select.Evaluator DATED = org.jsoup.select.QueryParser.parse(
+      "time[datetime], [itemprop=datePublished], [itemprop=dateCreated]");
+
+  /**
+   * When a thread was opened: the first dated element after its headline (the page's first
+   * when it has none), outside the site's chrome and not marked as an edit. Its posts run in
+   * order, and its header often says when it started ("Asked …", "Start date …") above them;
+   * the longest post, where an article's date is looked for, is often a later reply.
+   */
+  private String threadDate(Element body) {
+    Element h1 = body.selectStream("h1").filter(h -> !isSiteChrome(h) && h.text().strip().length() >= 3).findFirst().orElse(null);
+    boolean[] after = {h1 == null};
+    String[] found = {null};
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node == h1) {
+          after[0] = true;
+        }
+        if (!(node instanceof Element e)) {
+          return FilterResult.CONTINUE;
+        }
+        String tag = e.tagName();
+        if (tag.equals("nav") || tag.equals("aside") || tag.equals("footer") || tag.equals("script") || tag.equals("style")) {
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        if (after[0] && e.is(DATED) && !isModified(e)) {
+          String v = firstNonBlank(e.attr("datetime"), e.attr("content"), e.text());
+          if (v != null && isoOrText(v) != null) {
+            found[0] = isoOrText(v);
+            return FilterResult.STOP;
+          }
+        }
+        return FilterResult.CONTINUE;
+      }
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        return FilterResult.CONTINUE;
+      }
+    }, body);
+    return found[0];
   }
 
   /** The date of an "Updated: …" or "Last updated …" line near the top of the article. */

@@ -277,6 +277,28 @@ class PageCasesTest {
   }
 
   @Test
+  void aThreadIsDatedWhenItWasOpenedNotByItsLongestReply() throws Exception {
+    // The header says when the thread started; the longest post, where an article's date is
+    // looked for, is a later reply.
+    StringBuilder posts = new StringBuilder();
+    String[][] replies = {{"skipper42", "2024-02-25T10:06:36-0500", "The ferry was late again this morning."},
+        {"islandmum", "2024-02-26T09:00:00-0500", "Same here. " + "Nobody told us why, and the school bus left without the children. ".repeat(6)},
+        {"porthaven_pete", "2024-02-27T18:30:00-0500", "The council meets on Thursday about it."}};
+    for (String[] r : replies) {
+      posts.append("<article class=\"message-post\"><div class=\"message-user\"><a class=\"username\" href=\"/members/")
+          .append(r[0]).append(".1234/\">").append(r[0]).append("</a></div><div class=\"message-attribution\"><time datetime=\"")
+          .append(r[1]).append("\">").append(r[1], 0, 10).append("</time></div><div class=\"message-body\">").append(r[2])
+          .append(" The crossing matters to everyone on the islands.</div></article>");
+    }
+    Article thread = read("<html><body><div class=\"thread\"><h1>Ferry late again</h1><div class=\"thread-starter\">"
+        + "Thread starter skipper42 · Start date <time datetime=\"2024-02-25T10:06:36-0500\">Feb 25, 2024</time></div>"
+        + posts + "</div></body></html>", "https://forum.harbourgazette.example/threads/ferry-late-again.1234/");
+    assertThat(thread.extraction().pageKind()).isEqualTo("forum");
+    assertThat(thread.published()).startsWith("2024-02-25");
+    assertThat(thread.extraction().from()).containsEntry("published", "thread");
+  }
+
+  @Test
   void aPageWhoseEveryWrapperHasABoilerplateClassStillGivesItsText() throws Exception {
     // Page builders put "widget" in every wrapper's class; each wrapper holds too little of the
     // page to be spared alone, so stripping them leaves nothing and the second try reads it.
