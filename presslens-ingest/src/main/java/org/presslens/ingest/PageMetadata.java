@@ -564,6 +564,29 @@ final class PageMetadata {
    * of a forum {@code thread}, the first dated post's (see {@link #threadDate}).
    */
   Found<String> published(String url, boolean thread) {
+    String address = url != null && !url.isBlank() ? url : doc.location();
+    return onTheAddressDay(publishedAsGiven(address, thread), urlDate(address));
+  }
+
+  /**
+   * A timestamp whose day is one off the day its address names ("/2025/12/18/…" published
+   * "2025-12-19T02:41:41Z"): the publisher's calendar day is the address's, the timestamp being
+   * in another zone (most often UTC, hours ahead of an American newsroom).
+   */
+  static Found<String> onTheAddressDay(Found<String> found, String addressDay) {
+    if (found.value() == null || addressDay == null || found.value().length() <= 10 || "url".equals(found.from())) {
+      return found;
+    }
+    try {
+      long days = java.time.temporal.ChronoUnit.DAYS.between(
+          java.time.LocalDate.parse(addressDay), java.time.LocalDate.parse(found.value().substring(0, 10)));
+      return Math.abs(days) == 1 ? new Found<>(addressDay, "url") : found;
+    } catch (java.time.format.DateTimeParseException e) {
+      return found;
+    }
+  }
+
+  private Found<String> publishedAsGiven(String url, boolean thread) {
     String ldDate = firstNonBlank(ldText("datePublished"), ldText("dateCreated"));
     if (ldDate != null && isoOrText(ldDate) != null) {
       return new Found<>(isoOrText(ldDate), "json-ld");
@@ -612,7 +635,7 @@ final class PageMetadata {
         return new Found<>(fromLine, "byline");
       }
     }
-    String fromUrl = urlDate(url != null && !url.isBlank() ? url : doc.location());
+    String fromUrl = urlDate(url);
     if (fromUrl != null) {
       return new Found<>(fromUrl, "url");
     }

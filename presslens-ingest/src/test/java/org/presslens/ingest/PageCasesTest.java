@@ -299,6 +299,20 @@ class PageCasesTest {
   }
 
   @Test
+  void aTimestampInAnotherZoneIsDatedOnTheDayItsAddressNames() throws Exception {
+    String page = "<html><head><meta property=\"article:published_time\" content=\"%s\"></head><body><article>"
+        + "<h1>Ferry to stop</h1>" + PARAGRAPHS + "</article></body></html>";
+    // Written on the evening of the 18th in California, declared in UTC as the 19th.
+    Article a = read(page.formatted("2025-12-19T02:41:41Z"), "https://www.harbourgazette.example/2025/12/18/ferry-to-stop/");
+    assertThat(a.published()).isEqualTo("2025-12-18");
+    assertThat(a.extraction().from()).containsEntry("published", "url");
+    // Further off, the timestamp is no zone's shift of the address's day: it stands.
+    Article later = read(page.formatted("2025-12-21T09:00:00Z"), "https://www.harbourgazette.example/2025/12/18/ferry-to-stop/");
+    assertThat(later.published()).startsWith("2025-12-21");
+    assertThat(later.extraction().from()).containsEntry("published", "meta");
+  }
+
+  @Test
   void aPageWhoseEveryWrapperHasABoilerplateClassStillGivesItsText() throws Exception {
     // Page builders put "widget" in every wrapper's class; each wrapper holds too little of the
     // page to be spared alone, so stripping them leaves nothing and the second try reads it.
