@@ -483,6 +483,9 @@ class PageCasesTest {
     assertThat(DateText.find("Stand: 14. Mai 2019, 09:12 Uhr")).isEqualTo("2019-05-14");
     assertThat(DateText.find("am 03.02.2021 veröffentlicht")).isEqualTo("2021-02-03");
     assertThat(DateText.find("05/06/2019")).isNull(); // May or June, by country
+    assertThat(DateText.find("Updated: 10/31/2024")).isEqualTo("2024-10-31"); // only month first is a date
+    assertThat(DateText.find("31/10/2024, 09:12")).isEqualTo("2024-10-31"); // only day first is a date
+    assertThat(DateText.find("Sizes 10/31/20245")).isNull();
     assertThat(DateText.find("February 30, 2019")).isNull();
     assertThat(PageMetadata.urlDate("https://x.example/articles%2F2025-12-15%2BRust")).isEqualTo("2025-12-15");
   }
