@@ -745,6 +745,35 @@ final class PageMetadata {
         }
       }
     }
+    // The hero above the article often holds the byline: the writer's link is looked for there too.
+    String besideWriter = writerBlockDate(root);
+    return besideWriter != null || root == doc.body() || doc.body() == null ? besideWriter : writerBlockDate(doc.body());
+  }
+
+  /**
+   * A date in the block that holds the first link to a writer under {@code root} ("Chris Toy •
+   * March 17, 2025", in elements whose classes say nothing of a date): the link's parent, then
+   * up to two levels above, while the block stays a line or two.
+   */
+  private static String writerBlockDate(Element root) {
+    for (Element a : root.select("a[href]")) {
+      if (!(AUTHOR_PAGE.matcher(a.attr("href")).find() || a.attr("rel").toLowerCase(Locale.ROOT).contains("author"))
+          || elsewhere(a, root)) {
+        continue;
+      }
+      Element block = a.parent();
+      for (int up = 0; up < 3 && block != null && block != root; up++, block = block.parent()) {
+        String t = shortText(block, 200);
+        if (t == null) {
+          break;
+        }
+        String d = UPDATED.matcher(t).find() ? null : DateText.find(t);
+        if (d != null) {
+          return d;
+        }
+      }
+      return null; // the writer's first link is the byline; later ones are bios and more-by lists
+    }
     return null;
   }
 

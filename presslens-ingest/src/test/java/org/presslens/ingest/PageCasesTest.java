@@ -313,6 +313,19 @@ class PageCasesTest {
   }
 
   @Test
+  void aDateBesideTheWritersLinkInAHeroAboveTheArticle() throws Exception {
+    // The byline's elements say nothing of a date in their classes; the date sits beside the
+    // link to the writer's page, in a hero above <article>.
+    Article a = read("<html><body><div class=\"hero\"><h1>Ferry to stop</h1><div class=\"post-info\">"
+        + "<a class=\"post-info__item\" href=\"/authors/ines-carvalho\">Ines Carvalho</a><div class=\"post-info__item\">•</div>"
+        + "<div class=\"post-info__item\">March 17, 2025</div></div></div><main><article>" + PARAGRAPHS
+        + "<p>Read more by <a href=\"/authors/ines-carvalho\">Ines Carvalho</a>, updated June 2, 2025.</p></article></main></body></html>");
+    assertThat(a.published()).isEqualTo("2025-03-17");
+    assertThat(a.extraction().from()).containsEntry("published", "byline");
+    assertThat(a.authors()).containsExactly("Ines Carvalho");
+  }
+
+  @Test
   void aPageWhoseEveryWrapperHasABoilerplateClassStillGivesItsText() throws Exception {
     // Page builders put "widget" in every wrapper's class; each wrapper holds too little of the
     // page to be spared alone, so stripping them leaves nothing and the second try reads it.
