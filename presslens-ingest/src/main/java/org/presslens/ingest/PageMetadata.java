@@ -565,7 +565,59 @@ final class PageMetadata {
    */
   Found<String> published(String url, boolean thread) {
     String address = url != null && !url.isBlank() ? url : doc.location();
-    return onTheAddressDay(publishedAsGiven(address, thread), urlDate(address));
+    Found<String> given = publishedAsGiven(address, thread);
+    if (!thread && given.value() != null && !"url".equals(given.from())) {
+      // The page says "Published …" and means another day than its metadata or the first date
+      // near its headline: publishing systems fill those in when a page is saved or moved, and
+      // the label is what readers are told. A day apart is a time zone's doing, and stands.
+      String said = labelledPublished();
+      if (said != null && Math.abs(daysBetween(said, given.value())) > 1) {
+        return new Found<>(said, "byline");
+      }
+    }
+    return onTheAddressDay(given, urlDate(address));
+  }
+
+  private static final Pattern PUBLISHED_LABEL = Pattern.compile("(?i)\\b(?:published|ver[öo]ffentlicht)\\b");
+
+  /**
+   * The date of a line that says the page was published ("Published Apr 26, 2023", a
+   * "Published" heading above the date), anywhere outside comments; null when there is none.
+   */
+  private String labelledPublished() {
+    if (doc.body() == null) {
+      return null;
+    }
+    for (Element e : doc.body().getElementsMatchingOwnText(PUBLISHED_LABEL)) {
+      if (inComments(e) || isModified(e)) {
+        continue;
+      }
+      for (Element block = e; block != null && block != doc.body(); block = block.parent()) {
+        String t = shortText(block, 120);
+        if (t == null) {
+          break;
+        }
+        if (UPDATED.matcher(t).find()) {
+          break;
+        }
+        Element time = block.selectFirst("time[datetime]");
+        String d = time != null && isoOrText(time.attr("datetime")) != null ? isoOrText(time.attr("datetime")) : DateText.find(t);
+        if (d != null) {
+          return d.substring(0, Math.min(10, d.length()));
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean inComments(Element e) {
+    for (Element p = e; p != null; p = p.parent()) {
+      String hints = (p.className() + " " + p.id()).toLowerCase(Locale.ROOT);
+      if (hints.contains("comment") || hints.contains("repl")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -577,12 +629,16 @@ final class PageMetadata {
     if (found.value() == null || addressDay == null || found.value().length() <= 10 || "url".equals(found.from())) {
       return found;
     }
+    return Math.abs(daysBetween(addressDay, found.value())) == 1 ? new Found<>(addressDay, "url") : found;
+  }
+
+  /** Days from one date's day to another's (ISO 8601, a time after the day ignored); 0 when either is unreadable. */
+  private static long daysBetween(String a, String b) {
     try {
-      long days = java.time.temporal.ChronoUnit.DAYS.between(
-          java.time.LocalDate.parse(addressDay), java.time.LocalDate.parse(found.value().substring(0, 10)));
-      return Math.abs(days) == 1 ? new Found<>(addressDay, "url") : found;
-    } catch (java.time.format.DateTimeParseException e) {
-      return found;
+      return java.time.temporal.ChronoUnit.DAYS.between(
+          java.time.LocalDate.parse(a.substring(0, 10)), java.time.LocalDate.parse(b.substring(0, 10)));
+    } catch (java.time.format.DateTimeParseException | IndexOutOfBoundsException e) {
+      return 0;
     }
   }
 

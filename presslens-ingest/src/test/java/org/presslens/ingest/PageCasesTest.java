@@ -326,6 +326,29 @@ class PageCasesTest {
   }
 
   @Test
+  void whatThePageSaysWasPublishedOverWhatItsPublishingSystemDeclares() throws Exception {
+    // The JSON-LD says when the page was last saved; readers are told another day.
+    String ld = "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"headline\":\"Ferry to stop\","
+        + "\"datePublished\":\"%s\"}</script>";
+    Article a = read("<html><head>" + ld.formatted("2025-08-21T10:00:00Z") + "</head><body><article><h1>Ferry to stop</h1>"
+        + "<div class=\"post-meta\">Published&ensp;<span>Apr 26, 2023</span></div>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(a.published()).isEqualTo("2023-04-26");
+    assertThat(a.extraction().from()).containsEntry("published", "byline");
+    // A "Published" heading in a sidebar, the date in the block below it.
+    Article sidebar = read("<html><head>" + ld.formatted("2025-12-19") + "</head><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS
+        + "</article><div class=\"single-post-sidebar\"><h4>Published</h4><div class=\"single-post-date\">July 8, 2025</div>"
+        + "</div></body></html>");
+    assertThat(sidebar.published()).isEqualTo("2025-07-08");
+    // A day apart is the time zone's doing: the declared timestamp stands. So does an update.
+    Article zone = read("<html><head>" + ld.formatted("2025-12-02T23:00:55Z") + "</head><body><article><h1>Ferry to stop</h1>"
+        + "<div>Published: 03 Dec 2025</div>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(zone.published()).startsWith("2025-12-02T23:00:55");
+    Article updated = read("<html><head>" + ld.formatted("2019-09-26") + "</head><body><article><h1>Ferry to stop</h1>"
+        + "<div>Published 2019, last updated: 30 Sep 2022</div>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(updated.published()).isEqualTo("2019-09-26");
+  }
+
+  @Test
   void aPageWhoseEveryWrapperHasABoilerplateClassStillGivesItsText() throws Exception {
     // Page builders put "widget" in every wrapper's class; each wrapper holds too little of the
     // page to be spared alone, so stripping them leaves nothing and the second try reads it.
