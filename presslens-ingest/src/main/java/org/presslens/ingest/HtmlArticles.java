@@ -200,8 +200,9 @@ public final class HtmlArticles {
         }
       }
     }
-    if ("modified".equals(published.from()) && !kind.equals(PageKind.ARTICLE) && !kind.equals(PageKind.FORUM)) {
-      published = new PageMetadata.Found<>(null, null); // a shop's or a service's last update is no publication
+    boolean pageDate = "modified".equals(published.from()) || ("json-ld".equals(published.from()) && meta.datesOnlyThePage());
+    if (pageDate && !kind.equals(PageKind.ARTICLE) && !kind.equals(PageKind.FORUM)) {
+      published = new PageMetadata.Found<>(null, null); // a shop's or a service's page is saved, not published
     }
     PageMetadata.Found<String> language = meta.language(text);
     Map<String, String> from = new TreeMap<>();

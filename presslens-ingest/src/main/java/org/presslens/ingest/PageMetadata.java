@@ -643,7 +643,8 @@ final class PageMetadata {
   }
 
   private Found<String> publishedAsGiven(String url, boolean thread) {
-    String ldDate = firstNonBlank(ldText("datePublished"), ldText("dateCreated"));
+    // The article's node first; WordPress's Yoast dates the page's WebPage node instead.
+    String ldDate = firstNonBlank(ldText("datePublished"), ldText("dateCreated"), webPageText("datePublished"));
     if (ldDate != null && isoOrText(ldDate) != null) {
       return new Found<>(isoOrText(ldDate), "json-ld");
     }
@@ -764,7 +765,7 @@ final class PageMetadata {
 
   /** The last-modified date the page gives, if any. */
   String modified() {
-    String v = firstNonBlank(ldText("dateModified"), metaContent("article:modified_time"), metaContent("og:updated_time"),
+    String v = firstNonBlank(ldText("dateModified"), webPageText("dateModified"), metaContent("article:modified_time"), metaContent("og:updated_time"),
         metaContent("dateModified"), metaContent("last-modified"), metaContent("dcterms.modified"));
     return v == null ? null : isoOrText(v);
   }
@@ -1049,6 +1050,25 @@ final class PageMetadata {
     for (JsonNode n : ld) {
       JsonNode v = n.get(field);
       if (v != null && v.isTextual() && !v.asText().isBlank()) {
+        return v.asText().strip();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether the JSON-LD dates only the page (its {@code WebPage} node), not an article on it: a
+   * shop's or a service's page is created and saved, not published.
+   */
+  boolean datesOnlyThePage() {
+    return ldText("datePublished") == null && ldText("dateCreated") == null && webPageText("datePublished") != null;
+  }
+
+  /** A field of the page's JSON-LD {@code WebPage} node (or one of its kinds: ItemPage, AboutPage, …). */
+  private String webPageText(String field) {
+    for (JsonNode n : ldOther) {
+      JsonNode v = n.get(field);
+      if (n.path("@type").toString().contains("Page") && v != null && v.isTextual() && !v.asText().isBlank()) {
         return v.asText().strip();
       }
     }

@@ -349,6 +349,24 @@ class PageCasesTest {
   }
 
   @Test
+  void yoastDatesTheWebPageNodeOfItsGraphNotTheArticle() throws Exception {
+    String graph = "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
+        + "{\"@type\":\"%s\",\"headline\":\"%s\"},{\"@type\":\"WebPage\",\"name\":\"%2$s\","
+        + "\"datePublished\":\"2024-03-17T19:47:39+00:00\",\"dateModified\":\"2024-05-03T10:57:58+00:00\"}]}</script>";
+    Article a = read("<html><head>" + graph.formatted("Article", "Ferry to stop") + "</head><body><article><h1>Ferry to stop</h1>"
+        + PARAGRAPHS + "</article></body></html>");
+    assertThat(a.published()).startsWith("2024-03-17");
+    assertThat(a.extraction().from()).containsEntry("published", "json-ld");
+    assertThat(a.extraction().modified()).startsWith("2024-05-03");
+    // A product's page is created and saved, not published: its WebPage's date is none.
+    Article product = read("<html><head>" + graph.formatted("Product", "Tide clock") + "</head><body><main><h1>Tide clock</h1>"
+        + "<p>A brass tide clock for the harbour wall, made in Porthaven, with a dial that shows high and low water and a"
+        + " case that stands salt spray.</p></main></body></html>");
+    assertThat(product.extraction().pageKind()).isNotIn("article", "forum");
+    assertThat(product.published()).isNull();
+  }
+
+  @Test
   void aPageWhoseEveryWrapperHasABoilerplateClassStillGivesItsText() throws Exception {
     // Page builders put "widget" in every wrapper's class; each wrapper holds too little of the
     // page to be spared alone, so stripping them leaves nothing and the second try reads it.
