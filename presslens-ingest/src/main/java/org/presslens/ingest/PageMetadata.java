@@ -135,7 +135,8 @@ final class PageMetadata {
     String meta = firstNonBlank(metaContent("og:title"), metaContent("twitter:title"), ldText("headline"), ldText("name"));
     String metaFrom = meta == null ? null : ldText("headline") != null && meta.equals(ldText("headline")) ? "json-ld" : "meta";
     String tag = doc.title().isBlank() ? null : doc.title().strip();
-    String h1 = headline();
+    Element headline = headlineElement(siteName, domain);
+    String h1 = headline == null ? null : headline.text().strip();
     String reference = meta != null ? meta : tag;
     if (h1 != null && meta != null && endsWithOthers(h1, withoutSite(meta, siteName, domain))) {
       // The headline is the meta title after a label: a forum's "Payment issues - …", "Blog: …",
@@ -155,21 +156,24 @@ final class PageMetadata {
     return h1 != null ? new Found<>(h1, "h1") : Found.none();
   }
 
-  /** The text of the page's headline element, or null. */
-  private String headline() {
-    Element h1 = headlineElement();
-    return h1 == null ? null : h1.text().strip();
-  }
-
   /** The first {@code <h1>} of the page that is not the site's logo, inside the article when there is one. */
   private Element headlineElement() {
+    return headlineElement(null, null);
+  }
+
+  /**
+   * The first {@code <h1>} of the page that is neither the site's logo nor its name (a blog
+   * whose theme puts its owner's name in an {@code <h1>} above every post), inside the article
+   * when there is one.
+   */
+  private Element headlineElement(String siteName, String domain) {
     for (Element root : scope == null ? List.of(doc.body()) : List.of(scope, doc.body())) {
       if (root == null) {
         continue;
       }
       for (Element h1 : root.select("h1")) {
         String t = h1.text().strip();
-        if (t.length() >= 3 && t.length() <= 300 && !isSiteChrome(h1)) {
+        if (t.length() >= 3 && t.length() <= 300 && !isSiteChrome(h1) && !isSite(t, siteName, domain)) {
           return h1;
         }
       }
@@ -1111,6 +1115,10 @@ final class PageMetadata {
     return WcxbBenchmark.words(s);
   }
 
+  /** The common public suffixes a site's name is written without ("co.uk", "com.au", "org"). */
+  private static final String PUBLIC_SUFFIX =
+      "(?:\\.(?:com|org|net|edu|gov|co|ac|uk|io|de|fr|info|au|ca|us|eu|nz|in|app|dev|ai|me|tv|news|blog))+$";
+
   private static boolean isSite(String part, String siteName, String domain) {
     if (siteName != null && sameWords(part, siteName)) {
       return true;
@@ -1118,7 +1126,14 @@ final class PageMetadata {
     if (domain == null) {
       return false;
     }
-    String label = domain.replaceFirst("^www\\.", "").replaceFirst("\\.[a-z.]+$", "").replaceAll("[^a-z0-9]", "");
+    // The site's own label, before its public suffix: "atspotify" of engineering.atspotify.com,
+    // whose subdomain names a section ("Engineering"), not the site.
+    String host = domain.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+    String site = host.replaceFirst(PUBLIC_SUFFIX, "");
+    if (site.equals(host)) { // a suffix not in the list: its last label
+      site = host.contains(".") ? host.substring(0, host.lastIndexOf('.')) : host;
+    }
+    String label = site.substring(site.lastIndexOf('.') + 1).replaceAll("[^a-z0-9]", "");
     return !label.isEmpty() && sameWords(part, label);
   }
 

@@ -367,6 +367,19 @@ class PageCasesTest {
   }
 
   @Test
+  void anH1ThatIsTheSitesNameIsNoHeadline() throws Exception {
+    // A blog's theme puts its owner's name in an <h1> above every post.
+    Article blog = read("<html><head><title>A brief intro to git • Ines Carvalho</title>"
+        + "<meta property=\"og:site_name\" content=\"Ines Carvalho\"></head><body><header><h1>Ines Carvalho</h1></header>"
+        + "<article><h2>A brief intro to git</h2>" + PARAGRAPHS + "</article></body></html>", "https://inescarvalho.example/posts/git/");
+    assertThat(blog.title()).isEqualTo("A brief intro to git");
+    // The site is harbourgazette, not its section's subdomain: "Engineering" is the headline.
+    Article section = read("<html><head><title>The Harbour Gazette's technology blog | Harbour Gazette Engineering</title></head>"
+        + "<body><main><h1>Engineering</h1>" + PARAGRAPHS + "</main></body></html>", "https://engineering.harbourgazette.co.uk/");
+    assertThat(section.title()).isEqualTo("Engineering");
+  }
+
+  @Test
   void aPageWhoseEveryWrapperHasABoilerplateClassStillGivesItsText() throws Exception {
     // Page builders put "widget" in every wrapper's class; each wrapper holds too little of the
     // page to be spared alone, so stripping them leaves nothing and the second try reads it.
