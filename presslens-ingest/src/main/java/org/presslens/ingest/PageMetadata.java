@@ -135,6 +135,16 @@ final class PageMetadata {
     String meta = firstNonBlank(metaContent("og:title"), metaContent("twitter:title"), ldText("headline"), ldText("name"));
     String metaFrom = meta == null ? null : ldText("headline") != null && meta.equals(ldText("headline")) ? "json-ld" : "meta";
     String tag = doc.title().isBlank() ? null : doc.title().strip();
+    if (meta != null && doc.body() != null) {
+      // The meta title is one of the page's headings: that is the headline, whichever <h1>
+      // comes first (a page that heads its sections with <h1>s, the article's below a teaser's).
+      List<String> cut = words(withoutSite(meta, siteName, domain));
+      for (Element h : doc.body().select("h1")) {
+        if (!cut.isEmpty() && words(h.text()).equals(cut) && !isSiteChrome(h)) {
+          return new Found<>(h.text().strip(), "h1");
+        }
+      }
+    }
     Element headline = headlineElement(siteName, domain);
     String h1 = headline == null ? null : headline.text().strip();
     String reference = meta != null ? meta : tag;

@@ -380,6 +380,16 @@ class PageCasesTest {
   }
 
   @Test
+  void theHeadingThatIsTheMetaTitleIsTheHeadlineWhicheverComesFirst() throws Exception {
+    Article a = read("<html><head><meta property=\"og:title\" content=\"Ferry to stop for the winter | Harbour Gazette\">"
+        + "<meta property=\"og:site_name\" content=\"Harbour Gazette\"></head><body><div class=\"hero\">"
+        + "<h1>Ferry to stop for the winter</h1></div><article><h1>The ferry and the winter</h1>" + PARAGRAPHS
+        + "</article></body></html>");
+    assertThat(a.title()).isEqualTo("Ferry to stop for the winter");
+    assertThat(a.extraction().from()).containsEntry("title", "h1");
+  }
+
+  @Test
   void aPageWhoseEveryWrapperHasABoilerplateClassStillGivesItsText() throws Exception {
     // Page builders put "widget" in every wrapper's class; each wrapper holds too little of the
     // page to be spared alone, so stripping them leaves nothing and the second try reads it.
