@@ -357,7 +357,13 @@ final class PageMetadata {
       for (Element e : root.select("[rel~=(?i)\\bauthor\\b], [itemprop=author]")) {
         if (!elsewhere(e, root)) {
           Element name = e.selectFirst("[itemprop=name]");
-          addNames(names, (name != null ? name : e).text());
+          // Microdata often gives the name as a <meta content>, which has no text.
+          String v = name == null ? e.text() : firstNonBlank(name.attr("content"), name.text());
+          if (thread && v != null && !v.isBlank() && v.strip().length() <= 60) {
+            names.add(v.strip()); // a forum user's name is a handle ("Alphabyte1"), not a person's name to clean
+          } else {
+            addNames(names, v);
+          }
         }
       }
       if (!names.isEmpty()) {

@@ -390,6 +390,15 @@ class PageCasesTest {
   }
 
   @Test
+  void aMicrodataAuthorWhoseNameIsAMetaTag() throws Exception {
+    Article a = read("<html><body><article><h1>Ferry to stop</h1><span itemprop=\"author\" itemscope"
+        + " itemtype=\"https://schema.org/Person\"><meta itemprop=\"name\" content=\"Ines Carvalho\"></span>" + PARAGRAPHS
+        + "</article></body></html>");
+    assertThat(a.authors()).containsExactly("Ines Carvalho");
+    assertThat(a.extraction().from()).containsEntry("authors", "rel-author");
+  }
+
+  @Test
   void aPageWhoseEveryWrapperHasABoilerplateClassStillGivesItsText() throws Exception {
     // Page builders put "widget" in every wrapper's class; each wrapper holds too little of the
     // page to be spared alone, so stripping them leaves nothing and the second try reads it.
