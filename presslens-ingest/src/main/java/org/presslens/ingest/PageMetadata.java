@@ -370,8 +370,11 @@ final class PageMetadata {
         return new Found<>(thread ? names.subList(0, 1) : names, "rel-author");
       }
       List<String> byline = authorPageLinks(root);
-      if (byline.isEmpty() && root == (scope != null ? scope : doc.body())) {
-        byline = bylineNames(root); // a "by …" line counts in the article only: a shop says "Shop by Category"
+      if (byline.isEmpty()) {
+        // A "by …" line counts in the article only: a shop says "Shop by Category". An element
+        // marked as the byline or author box counts in the whole page, which often puts it
+        // above or below the article.
+        byline = root == (scope != null ? scope : doc.body()) ? bylineNames(root) : markedBylineNames(root);
       }
       if (!byline.isEmpty()) {
         return new Found<>(byline, "byline");
@@ -465,8 +468,8 @@ final class PageMetadata {
     return text == null ? null : text.split("\\s+(?:[|•·]|wrote|said|posted)\\b", 2)[0].strip();
   }
 
-  /** Names from the visible byline: an element marked as one, or a short line that starts "By". */
-  private List<String> bylineNames(Element root) {
+  /** Names from an element whose class or id marks it as the byline or the author's, outside asides and comments. */
+  private static List<String> markedBylineNames(Element root) {
     List<String> names = new ArrayList<>();
     for (Element e : root.getAllElements()) {
       String hints = e.className() + " " + e.id();
@@ -481,6 +484,15 @@ final class PageMetadata {
       if (!names.isEmpty()) {
         return names;
       }
+    }
+    return names;
+  }
+
+  /** Names from the visible byline: an element marked as one, or a short line that starts "By". */
+  private List<String> bylineNames(Element root) {
+    List<String> names = markedBylineNames(root);
+    if (!names.isEmpty()) {
+      return names;
     }
     List<String> lines = leadLines(root);
     for (int i = 0; i < lines.size(); i++) {

@@ -399,6 +399,17 @@ class PageCasesTest {
   }
 
   @Test
+  void anAuthorBoxBelowTheArticleNamesItsWriter() throws Exception {
+    Article a = read("<html><body><main><article><h1>Ferry to stop</h1>" + PARAGRAPHS + "</article>"
+        + "<div class=\"wp-block-group\"><img src=\"/ines.jpg\" alt=\"\"><div class=\"wp-block-post-author-name\">Ines Carvalho</div>"
+        + "<p>Ines covers the islands and their ferries for the Gazette, from Porthaven, and has done so since 2009, when the"
+        + " first of the new boats was launched.</p></div>"
+        + "<aside class=\"related\"><div class=\"post-author-name\">Piet Janssen</div></aside></main></body></html>");
+    assertThat(a.authors()).containsExactly("Ines Carvalho");
+    assertThat(a.extraction().from()).containsEntry("authors", "byline");
+  }
+
+  @Test
   void aPageWhoseEveryWrapperHasABoilerplateClassStillGivesItsText() throws Exception {
     // Page builders put "widget" in every wrapper's class; each wrapper holds too little of the
     // page to be spared alone, so stripping them leaves nothing and the second try reads it.
