@@ -557,7 +557,14 @@ final class PageMetadata {
         continue; // more before the role than a name ("Senior Autos Reporter"): a line about the writer
       }
       n = withoutRole;
-      n = n.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}&&[^.)]]+$", "").strip();
+      // Bullets, dots and separators before or after the name ("Meghan Weeden ●"), as well as punctuation.
+      n = n.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}.)]+$", "").strip();
+      n = withoutInitialsAvatar(n);
+      // "Cara Dumaplin RN": letters after a name, not part of it (in capitals: "Rui Ma" is a name).
+      while (n.contains(" ") && isCredential(n.substring(n.lastIndexOf(' ') + 1))
+          && n.substring(n.lastIndexOf(' ') + 1).matches("[\\p{Lu}.]+") && !n.matches("(?i).*\\s(?:jr\\.?|sr\\.?|ii|iii)$")) {
+        n = n.substring(0, n.lastIndexOf(' ')).strip();
+      }
       if (n.length() < 2 || n.length() > 60 || NOT_A_NAME.matcher(n).find() || n.split(" ").length > 5
           || looksLikeDate(n) || isCredential(n)) {
         continue;
@@ -569,9 +576,26 @@ final class PageMetadata {
     }
   }
 
+  /**
+   * A name without the initials an avatar shows before it when it has no portrait ("CM Craig
+   * McCarthy" → "Craig McCarthy"): a first word of capitals that are the initials of the rest.
+   */
+  static String withoutInitialsAvatar(String name) {
+    String[] w = name.split(" ");
+    if (w.length < 3 || !w[0].matches("\\p{Lu}{2,3}") || w[0].length() != w.length - 1) {
+      return name;
+    }
+    for (int i = 1; i < w.length; i++) {
+      if (w[i].isEmpty() || Character.toUpperCase(w[i].charAt(0)) != w[0].charAt(i - 1)) {
+        return name;
+      }
+    }
+    return name.substring(w[0].length()).strip();
+  }
+
   /** Academic and professional letters after a name ("MD", "PhD", "RD"), not names themselves. */
   private static boolean isCredential(String s) {
-    return s.matches("(?i)(?:md|do|phd|ph\\.d\\.|ms|msc|ma|mba|rn|rd|ld|cde|fand|mph|jd|esq|cpa|cfa|dds|dvm|mfa|ba|bsc|jr\\.?|sr\\.?|ii|iii)");
+    return s.matches("(?i)(?:md|do|phd|ph\\.d\\.|ms|msc|ma|mba|rn|rd|ld|cde|fand|mph|jd|esq|cpa|cfa|dds|dvm|mfa|ba|bsc|bsn|msn|lpn|np|pharmd|psyd|lcsw|jr\\.?|sr\\.?|ii|iii)");
   }
 
   /** "GABBY NORTHCOTT" → "Gabby Northcott"; names in mixed case are kept as written. */

@@ -610,6 +610,14 @@ class PageCasesTest {
     PageMetadata.addNames(names, "Byron Smith"); // a name that begins with "By"
     assertThat(names).containsExactly("Trevor Jones", "Cara Dumaplin", "Melissa Norris", "Rachel MacDonald",
         "Meghan Neville", "BeauHD", "Outer Armatonisdaristan", "Byron Smith");
+    java.util.List<String> more = new java.util.ArrayList<>();
+    PageMetadata.addNames(more, "CM Craig McCarthy"); // the initials an avatar shows without a portrait
+    PageMetadata.addNames(more, "Meghan Weeden ●");
+    PageMetadata.addNames(more, "Cara Dumaplin RN, BSN");
+    PageMetadata.addNames(more, "Rui Ma"); // a name, not the letters MA
+    PageMetadata.addNames(more, "Henry Ford III");
+    PageMetadata.addNames(more, "AB Ana Silva"); // not her initials: kept
+    assertThat(more).containsExactly("Craig McCarthy", "Meghan Weeden", "Cara Dumaplin", "Rui Ma", "Henry Ford III", "AB Ana Silva");
     java.util.List<String> roleOnly = new java.util.ArrayList<>();
     PageMetadata.addNames(roleOnly, "Senior Autos Reporter"); // a role, no name
     assertThat(roleOnly).isEmpty();
