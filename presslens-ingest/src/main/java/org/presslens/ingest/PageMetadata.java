@@ -67,6 +67,9 @@ final class PageMetadata {
   private static final Pattern BYLINE_LINE =
       Pattern.compile("(?:(?:^|\\s)(?:[Ww]ritten\\s+|[Pp]osted\\s+)?(?:[Bb]y|BY)(?::?\\s+|:)|^By(?=\\p{Lu}\\p{Ll}))(\\p{Lu}.+)$");
 
+  /** "Berger, Emery D.": a family name, a comma, given names or initials (each part of one to three words). */
+  private static final Pattern FAMILY_FIRST = Pattern.compile("(\\p{L}[\\p{L}'’-]*(?: \\p{L}[\\p{L}'’-]*){0,2}),\\s*(\\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,2})");
+
   /** A value and where it was found; {@code value} is null when nothing was. */
   record Found<T>(T value, String from) {
     static <T> Found<T> none() {
@@ -313,7 +316,11 @@ final class PageMetadata {
       selector.append(selector.length() == 0 ? "" : ", ").append("meta[name=").append(key).append("], meta[property=").append(key).append("]");
     }
     for (Element m : doc.select(selector.toString())) {
-      addNames(names, m.attr("content"));
+      String key = (m.attr("name") + m.attr("property")).toLowerCase(Locale.ROOT);
+      // Scholarly meta tags name one author each, family name first: "Berger, Emery D.".
+      Matcher familyFirst = FAMILY_FIRST.matcher(m.attr("content").strip());
+      addNames(names, (key.equals("citation_author") || key.equals("dc.creator")) && familyFirst.matches()
+          ? familyFirst.group(2) + " " + familyFirst.group(1) : m.attr("content"));
     }
     Element label = doc.selectFirst("meta[name=twitter:label1][content~=(?i)written by|author]");
     if (names.isEmpty() && label != null) {
@@ -544,7 +551,7 @@ final class PageMetadata {
     s = BY_PREFIX.matcher(s).replaceFirst("");
     int date = DateText.start(s); // "Luke Kim December 4, 2025": the name ends where the date starts
     if (date > 0) {
-      s = s.substring(0, date);
+      s = s.substring(0, date).strip(); // "ALLIN ONE on December 4": the "on" goes below
     }
     s = ROLE_SUFFIX.matcher(s).replaceFirst("");
     for (String part : NAME_SPLIT.split(s)) {

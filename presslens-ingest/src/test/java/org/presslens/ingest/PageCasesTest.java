@@ -410,6 +410,15 @@ class PageCasesTest {
   }
 
   @Test
+  void scholarlyMetaTagsNameEachAuthorFamilyNameFirst() throws Exception {
+    Article a = read("<html><head><meta name=\"citation_author\" content=\"Carvalho, Ines M.\">"
+        + "<meta name=\"citation_author\" content=\"Wei, Li\"><meta name=\"citation_author\" content=\"Harbour Research Group\">"
+        + "</head><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(a.authors()).containsExactly("Ines M. Carvalho", "Li Wei", "Harbour Research Group");
+    assertThat(a.extraction().from()).containsEntry("authors", "meta");
+  }
+
+  @Test
   void aPageWhoseEveryWrapperHasABoilerplateClassStillGivesItsText() throws Exception {
     // Page builders put "widget" in every wrapper's class; each wrapper holds too little of the
     // page to be spared alone, so stripping them leaves nothing and the second try reads it.
@@ -617,7 +626,9 @@ class PageCasesTest {
     PageMetadata.addNames(more, "Rui Ma"); // a name, not the letters MA
     PageMetadata.addNames(more, "Henry Ford III");
     PageMetadata.addNames(more, "AB Ana Silva"); // not her initials: kept
-    assertThat(more).containsExactly("Craig McCarthy", "Meghan Weeden", "Cara Dumaplin", "Rui Ma", "Henry Ford III", "AB Ana Silva");
+    PageMetadata.addNames(more, "By LI WEI on December 4, 2025");
+    assertThat(more).containsExactly("Craig McCarthy", "Meghan Weeden", "Cara Dumaplin", "Rui Ma", "Henry Ford III", "AB Ana Silva",
+        "Li Wei");
     java.util.List<String> roleOnly = new java.util.ArrayList<>();
     PageMetadata.addNames(roleOnly, "Senior Autos Reporter"); // a role, no name
     assertThat(roleOnly).isEmpty();
