@@ -651,7 +651,15 @@ final class PageMetadata {
     if (doc.body() == null) {
       return null;
     }
-    for (Element e : doc.body().getElementsMatchingOwnText(PUBLISHED_LABEL)) {
+    // The text nodes that say so, walked once (cheaper than each element's own text).
+    List<Element> labelled = new ArrayList<>();
+    NodeTraversor.traverse((node, depth) -> {
+      if (node instanceof TextNode t && t.parent() != null && PUBLISHED_LABEL.matcher(t.getWholeText()).find()
+          && !labelled.contains(t.parent())) {
+        labelled.add(t.parent());
+      }
+    }, doc.body());
+    for (Element e : labelled) {
       if (inComments(e) || isModified(e)) {
         continue;
       }
