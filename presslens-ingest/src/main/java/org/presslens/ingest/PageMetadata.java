@@ -387,7 +387,46 @@ final class PageMetadata {
         return new Found<>(byline, "byline");
       }
     }
-    return new Found<>(List.of(), null);
+    List<String> labelled = labelledWriters();
+    return labelled.isEmpty() ? new Found<>(List.of(), null) : new Found<>(labelled, "byline");
+  }
+
+  /** A label that can only introduce the writers: "Written by", "Author:", "Contributors:" (not a bare "by"). */
+  private static final Pattern WRITER_LABEL =
+      Pattern.compile("(?i)^\\s*(?:written by|authou?red by|authors?\\s*:|contributors?\\s*:|posted by)");
+
+  /**
+   * The writers a label names anywhere on the page outside asides, teasers and comments
+   * ("Written by" above or before the name, in a box below the article): after the label in
+   * its own text, else the text of the block that holds the label.
+   */
+  private List<String> labelledWriters() {
+    List<String> names = new ArrayList<>();
+    if (doc.body() == null) {
+      return names;
+    }
+    List<Element> labels = new ArrayList<>();
+    NodeTraversor.traverse((node, depth) -> {
+      if (node instanceof TextNode t && t.parent() != null && WRITER_LABEL.matcher(t.getWholeText()).find()) {
+        labels.add(t.parent());
+      }
+    }, doc.body());
+    for (Element label : labels) {
+      if (elsewhere(label, doc.body())) {
+        continue;
+      }
+      for (Element block = label; block != null && block != doc.body() && names.isEmpty(); block = block.parent()) {
+        String t = shortText(block, 120);
+        if (t == null) {
+          break;
+        }
+        addNames(names, t.replaceFirst("(?i)^\\s*(?:written by|authou?red by|authors?\\s*:|contributors?\\s*:|posted by)\\s*", ""));
+      }
+      if (!names.isEmpty()) {
+        return names;
+      }
+    }
+    return names;
   }
 
 

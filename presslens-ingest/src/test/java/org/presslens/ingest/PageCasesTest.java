@@ -400,7 +400,7 @@ class PageCasesTest {
 
   @Test
   void anAuthorBoxBelowTheArticleNamesItsWriter() throws Exception {
-    Article a = read("<html><body><main><article><h1>Ferry to stop</h1>" + PARAGRAPHS + "</article>"
+    Article a = read("<html><body><main><article><h1>Ferry to stop</h1>" + PARAGRAPHS.repeat(5) + "</article>"
         + "<div class=\"wp-block-group\"><img src=\"/ines.jpg\" alt=\"\"><div class=\"wp-block-post-author-name\">Ines Carvalho</div>"
         + "<p>Ines covers the islands and their ferries for the Gazette, from Porthaven, and has done so since 2009, when the"
         + " first of the new boats was launched.</p></div>"
@@ -416,6 +416,17 @@ class PageCasesTest {
         + "</head><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS + "</article></body></html>");
     assertThat(a.authors()).containsExactly("Ines M. Carvalho", "Li Wei", "Harbour Research Group");
     assertThat(a.extraction().from()).containsEntry("authors", "meta");
+  }
+
+  @Test
+  void aWrittenByLabelAnywhereOutsideAsidesNamesTheWriter() throws Exception {
+    // A teaser's "Written by" in an aside, before the writer's box in the page's order, is another story's.
+    Article a = read("<html><body><main><article><h1>Ferry to stop</h1>" + PARAGRAPHS.repeat(5) + "</article>"
+        + "<aside class=\"related\"><div class=\"card\"><a href=\"/b\">Lifeboat crew honoured</a><p>Written by Piet Janssen</p>"
+        + "</div></aside><div class=\"box\"><div class=\"label\">Written by</div><div class=\"who\">Ines Carvalho</div></div>"
+        + "</main></body></html>");
+    assertThat(a.authors()).containsExactly("Ines Carvalho");
+    assertThat(a.extraction().from()).containsEntry("authors", "byline");
   }
 
   @Test
