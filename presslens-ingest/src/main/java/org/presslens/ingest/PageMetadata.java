@@ -21,8 +21,9 @@ import org.jsoup.select.NodeTraversor;
  * tags ({@code "meta"}), the visible headline ({@code "h1"}), the {@code <title>} ({@code
  * "title"}), links marked {@code rel=author} in the article ({@code "rel-author"}), the visible
  * byline or dateline ({@code "byline"}), a {@code <time>} element ({@code "time"}), the URL
- * ({@code "url"}), the page's {@code lang} ({@code "html-lang"}) or the text itself ({@code
- * "text"}).
+ * ({@code "url"}), a forum thread's opening post ({@code "thread"}), the last-modified date of a
+ * page that shows only that ({@code "modified"}), the page's {@code lang} ({@code "html-lang"}) or
+ * the text itself ({@code "text"}).
  *
  * <p>Read from the page as parsed, before main-content extraction removes bylines and headers.
  */
