@@ -871,7 +871,28 @@ final class PageMetadata {
         }
       }
     }
-    return null;
+    // "Last updated: November 13, 2025" at the foot of a page: a short text that says so, outside comments.
+    if (doc.body() == null) {
+      return null;
+    }
+    String[] found = {null};
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode t && t.parent() != null && UPDATED.matcher(t.getWholeText()).find()
+            && !inComments(t.parent()) && !elsewhere(t.parent(), doc.body())) {
+          String line = shortText(t.parent(), 160);
+          found[0] = line == null ? null : DateText.find(line);
+        }
+        return found[0] != null ? FilterResult.STOP : FilterResult.CONTINUE;
+      }
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        return FilterResult.CONTINUE;
+      }
+    }, doc.body());
+    return found[0];
   }
 
   /** The last-modified date the page gives, if any. */

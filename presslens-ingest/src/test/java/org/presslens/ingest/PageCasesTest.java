@@ -430,6 +430,15 @@ class PageCasesTest {
   }
 
   @Test
+  void anArticleThatShowsOnlyWhenItWasLastUpdatedAtItsFoot() throws Exception {
+    Article a = read("<html><body><main><h1>Ferry to stop</h1>" + PARAGRAPHS.repeat(12)
+        + "<div class=\"col\"><p style=\"text-align:right\">Last updated: November 13, 2025</p></div>"
+        + "<div class=\"comments\"><p>Updated my reply on December 1, 2025</p></div></main></body></html>");
+    assertThat(a.published()).isEqualTo("2025-11-13");
+    assertThat(a.extraction().from()).containsEntry("published", "modified");
+  }
+
+  @Test
   void aPageWhoseEveryWrapperHasABoilerplateClassStillGivesItsText() throws Exception {
     // Page builders put "widget" in every wrapper's class; each wrapper holds too little of the
     // page to be spared alone, so stripping them leaves nothing and the second try reads it.
