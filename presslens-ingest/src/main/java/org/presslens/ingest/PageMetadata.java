@@ -32,6 +32,23 @@ final class PageMetadata {
   /** A title's parts: "Headline | Site", "Site - Headline", "Headline — Section — Site". */
   private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—·•»:~/]{1,2}\\s+|\\s*[|·•»]\\s*");
   private static final Pattern BYLINE_HINT = Pattern.compile("(?i)byline|by-line|(?:^|[\\s_-])author|writer|contributor|posted-?by");
+  /**
+   * Words one of which each hint pattern needs, looked for first: a case-insensitive pattern
+   * tried on every element's classes was the costliest part of reading the metadata.
+   */
+  private static final String[] BYLINE_WORDS = {"by", "author", "writer", "contributor"};
+  private static final String[] DATE_WORDS = {"date", "time", "publish", "posted", "meta", "byline"};
+
+  private static boolean holdsAny(String hints, String[] words) {
+    String lower = hints.toLowerCase(Locale.ROOT);
+    for (String w : words) {
+      if (lower.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static final Pattern DATE_HINT = Pattern.compile("(?i)date|time|publish|posted|\\bmeta\\b|byline|dateline");
   /** Containers of other stories, comments and site chrome, where no byline of this article is. */
   private static final Pattern ELSEWHERE = Pattern.compile(
@@ -408,7 +425,8 @@ final class PageMetadata {
     }
     List<Element> labels = new ArrayList<>();
     NodeTraversor.traverse((node, depth) -> {
-      if (node instanceof TextNode t && t.parent() != null && WRITER_LABEL.matcher(t.getWholeText()).find()) {
+      if (node instanceof TextNode t && t.parent() != null && t.getWholeText().length() <= 120 // a label's block is short
+          && WRITER_LABEL.matcher(t.getWholeText()).find()) {
         labels.add(t.parent());
       }
     }, doc.body());
@@ -520,7 +538,7 @@ final class PageMetadata {
     List<String> names = new ArrayList<>();
     for (Element e : root.getAllElements()) {
       String hints = e.className() + " " + e.id();
-      if (hints.isBlank() || !BYLINE_HINT.matcher(hints).find() || elsewhere(e, root)) {
+      if (hints.isBlank() || !holdsAny(hints, BYLINE_WORDS) || !BYLINE_HINT.matcher(hints).find() || elsewhere(e, root)) {
         continue;
       }
       String t = shortText(e, 200);
@@ -694,7 +712,9 @@ final class PageMetadata {
     // The text nodes that say so, walked once (cheaper than each element's own text).
     List<Element> labelled = new ArrayList<>();
     NodeTraversor.traverse((node, depth) -> {
-      if (node instanceof TextNode t && t.parent() != null && PUBLISHED_LABEL.matcher(t.getWholeText()).find()
+      // A text longer than the block it must sit in (120 characters) is a paragraph, not a label: not matched.
+      if (node instanceof TextNode t && t.parent() != null && t.getWholeText().length() <= 120
+          && PUBLISHED_LABEL.matcher(t.getWholeText()).find()
           && !labelled.contains(t.parent())) {
         labelled.add(t.parent());
       }
@@ -879,7 +899,8 @@ final class PageMetadata {
     NodeTraversor.filter(new NodeFilter() {
       @Override
       public FilterResult head(Node node, int depth) {
-        if (node instanceof TextNode t && t.parent() != null && UPDATED.matcher(t.getWholeText()).find()
+        if (node instanceof TextNode t && t.parent() != null && t.getWholeText().length() <= 160 // the line's limit
+            && UPDATED.matcher(t.getWholeText()).find()
             && !inComments(t.parent()) && !elsewhere(t.parent(), doc.body())) {
           String line = shortText(t.parent(), 160);
           found[0] = line == null ? null : DateText.find(line);
@@ -912,7 +933,8 @@ final class PageMetadata {
   private String bylineDate(Element root) {
     for (Element e : root.getAllElements()) {
       String hints = e.className() + " " + e.id();
-      if (hints.isBlank() || !DATE_HINT.matcher(hints).find() || elsewhere(e, root) || isModified(e)) {
+      if (hints.isBlank() || !holdsAny(hints, DATE_WORDS) || !DATE_HINT.matcher(hints).find() || elsewhere(e, root)
+          || isModified(e)) {
         continue;
       }
       String t = shortText(e, 160);
