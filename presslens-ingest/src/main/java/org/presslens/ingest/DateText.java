@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Dates as pages write them in bylines and datelines, in English and German: "Tuesday May 14,
  * 2019 9:12 am", "14 May 2019", "May 14th, 2019", "Mar 24, 2025", "2019-05-14", "14.05.2019",
- * "14. Mai 2019". Numeric dates with slashes are left alone: 05/06/2019 is May or June by country.
+ * "14. Mai 2019". A numeric date with slashes is read only when one order alone makes it a date
+ * (10/31/2024, 31/10/2024): 05/06/2019 is May or June by country, and is left alone.
  */
 final class DateText {
   private static final Map<String, Integer> MONTHS = months();
@@ -23,6 +24,7 @@ final class DateText {
   private static final Pattern DAY_MONTH_YEAR =
       Pattern.compile("(?iu)(?<![\\p{L}\\d])" + DAY + "\\s*(?:of\\s+)?" + MONTH + ",?\\s+" + YEAR + "(?!\\d)");
   private static final Pattern ISO = Pattern.compile("(?<!\\d)" + YEAR + "-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(?!\\d)");
+  private static final Pattern SLASHED = Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/" + YEAR + "(?![\\d/])");
   private static final Pattern DOTTED = Pattern.compile("(?<![\\d.])(0?[1-9]|[12]\\d|3[01])\\.(0?[1-9]|1[0-2])\\." + YEAR + "(?!\\d)");
 
   private DateText() {}
@@ -72,6 +74,17 @@ final class DateText {
     m = DOTTED.matcher(text);
     if (m.find() && m.start() < at) {
       String d = date(m.group(3), Integer.parseInt(m.group(2)), m.group(1));
+      if (d != null) {
+        best = d;
+        at = m.start();
+      }
+    }
+    m = SLASHED.matcher(text);
+    if (m.find() && m.start() < at) {
+      int a = Integer.parseInt(m.group(1));
+      int b = Integer.parseInt(m.group(2));
+      // Month first or day first: read only when the other order is no date.
+      String d = a > 12 && b <= 12 ? date(m.group(3), b, m.group(1)) : b > 12 && a <= 12 ? date(m.group(3), a, m.group(2)) : null;
       if (d != null) {
         best = d;
         at = m.start();

@@ -123,7 +123,7 @@ public final class HtmlArticles {
     // Metadata first: extraction cuts the page.
     PageMetadata.Found<String> title = meta.title(siteName, domain);
     PageMetadata.Found<List<String>> authors = meta.authors(false);
-    PageMetadata.Found<String> published = meta.published(doc.location());
+    PageMetadata.Found<String> published = meta.published(doc.location(), false);
     String modified = meta.modified();
     List<String> pageBlocks = doc.body() == null ? List.of() : ContentExtractor.allBlocks(doc.body());
 
@@ -132,7 +132,9 @@ public final class HtmlArticles {
     String type = types.type(look.features());
     if (type.equals("forum")) { // a thread's replies are its content, and its author opened it: read again (parsed again)
       Document thread = parse(html, url);
-      authors = new PageMetadata(thread).authors(true);
+      PageMetadata threadMeta = new PageMetadata(thread);
+      authors = threadMeta.authors(true);
+      published = threadMeta.published(doc.location(), true);
       body = ContentExtractor.extract(thread, params, true).container();
       if (body.isBlank()) {
         body = ContentExtractor.extractLeniently(parse(html, url), params, true);
@@ -198,8 +200,9 @@ public final class HtmlArticles {
         }
       }
     }
-    if ("modified".equals(published.from()) && !kind.equals(PageKind.ARTICLE) && !kind.equals(PageKind.FORUM)) {
-      published = new PageMetadata.Found<>(null, null); // a shop's or a service's last update is no publication
+    boolean pageDate = "modified".equals(published.from()) || ("json-ld".equals(published.from()) && meta.datesOnlyThePage());
+    if (pageDate && !kind.equals(PageKind.ARTICLE) && !kind.equals(PageKind.FORUM)) {
+      published = new PageMetadata.Found<>(null, null); // a shop's or a service's page is saved, not published
     }
     PageMetadata.Found<String> language = meta.language(text);
     Map<String, String> from = new TreeMap<>();

@@ -21,8 +21,9 @@ import org.jsoup.select.NodeTraversor;
  * tags ({@code "meta"}), the visible headline ({@code "h1"}), the {@code <title>} ({@code
  * "title"}), links marked {@code rel=author} in the article ({@code "rel-author"}), the visible
  * byline or dateline ({@code "byline"}), a {@code <time>} element ({@code "time"}), the URL
- * ({@code "url"}), the page's {@code lang} ({@code "html-lang"}) or the text itself ({@code
- * "text"}).
+ * ({@code "url"}), a forum thread's opening post ({@code "thread"}), the last-modified date of a
+ * page that shows only that ({@code "modified"}), the page's {@code lang} ({@code "html-lang"}) or
+ * the text itself ({@code "text"}).
  *
  * <p>Read from the page as parsed, before main-content extraction removes bylines and headers.
  */
@@ -31,6 +32,23 @@ final class PageMetadata {
   /** A title's parts: "Headline | Site", "Site - Headline", "Headline — Section — Site". */
   private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—·•»:~/]{1,2}\\s+|\\s*[|·•»]\\s*");
   private static final Pattern BYLINE_HINT = Pattern.compile("(?i)byline|by-line|(?:^|[\\s_-])author|writer|contributor|posted-?by");
+  /**
+   * Words one of which each hint pattern needs, looked for first: a case-insensitive pattern
+   * tried on every element's classes was the costliest part of reading the metadata.
+   */
+  private static final String[] BYLINE_WORDS = {"by", "author", "writer", "contributor"};
+  private static final String[] DATE_WORDS = {"date", "time", "publish", "posted", "meta", "byline"};
+
+  private static boolean holdsAny(String hints, String[] words) {
+    String lower = hints.toLowerCase(Locale.ROOT);
+    for (String w : words) {
+      if (lower.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static final Pattern DATE_HINT = Pattern.compile("(?i)date|time|publish|posted|\\bmeta\\b|byline|dateline");
   /** Containers of other stories, comments and site chrome, where no byline of this article is. */
   private static final Pattern ELSEWHERE = Pattern.compile(
@@ -66,6 +84,9 @@ final class PageMetadata {
       Pattern.compile("(?i)(?:(?:written|posted|published|reviewed)\\s+)?by:?|authou?r(?:ed by)?:?|contributors?:?|autor(?:in)?:?|von:?");
   private static final Pattern BYLINE_LINE =
       Pattern.compile("(?:(?:^|\\s)(?:[Ww]ritten\\s+|[Pp]osted\\s+)?(?:[Bb]y|BY)(?::?\\s+|:)|^By(?=\\p{Lu}\\p{Ll}))(\\p{Lu}.+)$");
+
+  /** "Berger, Emery D.": a family name, a comma, given names or initials (each part of one to three words). */
+  private static final Pattern FAMILY_FIRST = Pattern.compile("(\\p{L}[\\p{L}'’-]*(?: \\p{L}[\\p{L}'’-]*){0,2}),\\s*(\\p{Lu}[\\p{L}.'’-]*(?: \\p{Lu}[\\p{L}.'’-]*){0,2})");
 
   /** A value and where it was found; {@code value} is null when nothing was. */
   record Found<T>(T value, String from) {
@@ -135,7 +156,18 @@ final class PageMetadata {
     String meta = firstNonBlank(metaContent("og:title"), metaContent("twitter:title"), ldText("headline"), ldText("name"));
     String metaFrom = meta == null ? null : ldText("headline") != null && meta.equals(ldText("headline")) ? "json-ld" : "meta";
     String tag = doc.title().isBlank() ? null : doc.title().strip();
-    String h1 = headline();
+    if (meta != null && doc.body() != null) {
+      // The meta title is one of the page's headings: that is the headline, whichever <h1>
+      // comes first (a page that heads its sections with <h1>s, the article's below a teaser's).
+      List<String> cut = words(withoutSite(meta, siteName, domain));
+      for (Element h : doc.body().select("h1")) {
+        if (!cut.isEmpty() && words(h.text()).equals(cut) && !isSiteChrome(h)) {
+          return new Found<>(h.text().strip(), "h1");
+        }
+      }
+    }
+    Element headline = headlineElement(siteName, domain);
+    String h1 = headline == null ? null : headline.text().strip();
     String reference = meta != null ? meta : tag;
     if (h1 != null && meta != null && endsWithOthers(h1, withoutSite(meta, siteName, domain))) {
       // The headline is the meta title after a label: a forum's "Payment issues - …", "Blog: …",
@@ -155,21 +187,24 @@ final class PageMetadata {
     return h1 != null ? new Found<>(h1, "h1") : Found.none();
   }
 
-  /** The text of the page's headline element, or null. */
-  private String headline() {
-    Element h1 = headlineElement();
-    return h1 == null ? null : h1.text().strip();
-  }
-
   /** The first {@code <h1>} of the page that is not the site's logo, inside the article when there is one. */
   private Element headlineElement() {
+    return headlineElement(null, null);
+  }
+
+  /**
+   * The first {@code <h1>} of the page that is neither the site's logo nor its name (a blog
+   * whose theme puts its owner's name in an {@code <h1>} above every post), inside the article
+   * when there is one.
+   */
+  private Element headlineElement(String siteName, String domain) {
     for (Element root : scope == null ? List.of(doc.body()) : List.of(scope, doc.body())) {
       if (root == null) {
         continue;
       }
       for (Element h1 : root.select("h1")) {
         String t = h1.text().strip();
-        if (t.length() >= 3 && t.length() <= 300 && !isSiteChrome(h1)) {
+        if (t.length() >= 3 && t.length() <= 300 && !isSiteChrome(h1) && !isSite(t, siteName, domain)) {
           return h1;
         }
       }
@@ -275,7 +310,7 @@ final class PageMetadata {
         }
       }
       if (!names.isEmpty()) {
-        return new Found<>(names, "json-ld");
+        return thread ? new Found<>(names, "json-ld") : personFirst(new Found<>(names, "json-ld"));
       }
     }
     // An organisation as the JSON-LD author is the site more often than the writer: a person
@@ -299,36 +334,118 @@ final class PageMetadata {
       selector.append(selector.length() == 0 ? "" : ", ").append("meta[name=").append(key).append("], meta[property=").append(key).append("]");
     }
     for (Element m : doc.select(selector.toString())) {
-      addNames(names, m.attr("content"));
+      String key = (m.attr("name") + m.attr("property")).toLowerCase(Locale.ROOT);
+      // Scholarly meta tags name one author each, family name first: "Berger, Emery D.".
+      Matcher familyFirst = FAMILY_FIRST.matcher(m.attr("content").strip());
+      addNames(names, (key.equals("citation_author") || key.equals("dc.creator")) && familyFirst.matches()
+          ? familyFirst.group(2) + " " + familyFirst.group(1) : m.attr("content"));
     }
     Element label = doc.selectFirst("meta[name=twitter:label1][content~=(?i)written by|author]");
     if (names.isEmpty() && label != null) {
       addNames(names, attr("meta[name=twitter:data1]", "content"));
     }
     if (!names.isEmpty()) {
-      return new Found<>(names, "meta");
+      return thread ? new Found<>(names, "meta") : personFirst(new Found<>(names, "meta"));
     }
+    return shownAuthors(thread);
+  }
+
+  /**
+   * The declared authors, unless each is a user handle ("andrew.keaveney", "kffnirmitap": the
+   * publishing system's account, often an editor's, not the byline) and the page shows a
+   * writer: then the writer it shows. (The site's name as the author yields to no one: on WCXB
+   * dev the gold keeps it as often as the page's byline names a person.)
+   */
+  private Found<List<String>> personFirst(Found<List<String>> declared) {
+    if (!declared.value().stream().allMatch(PageMetadata::isHandle)) {
+      return declared;
+    }
+    Found<List<String>> shown = shownAuthors(false);
+    return shown.value().isEmpty() ? declared : shown;
+  }
+
+  /** A user name rather than a person's: one word with a dot, underscore or digit, or all in lower case. */
+  private static boolean isHandle(String name) {
+    return !name.contains(" ") && (name.matches(".*[._\\d].*") || name.equals(name.toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * The authors the page shows: links marked as the author's in the article, links to a
+   * writer's page, the visible byline; of a {@code thread}, whose every post links its writer,
+   * the first.
+   */
+  private Found<List<String>> shownAuthors(boolean thread) {
+    List<String> names = new ArrayList<>();
     // The article first; then the whole page, whose header above the article often holds the
     // byline, for links marked as the author's or to the author's page.
     for (Element root : scope != null && doc.body() != null ? List.of(scope, doc.body()) : doc.body() != null ? List.of(doc.body()) : List.<Element>of()) {
       for (Element e : root.select("[rel~=(?i)\\bauthor\\b], [itemprop=author]")) {
         if (!elsewhere(e, root)) {
           Element name = e.selectFirst("[itemprop=name]");
-          addNames(names, (name != null ? name : e).text());
+          // Microdata often gives the name as a <meta content>, which has no text.
+          String v = name == null ? e.text() : firstNonBlank(name.attr("content"), name.text());
+          if (thread && v != null && !v.isBlank() && v.strip().length() <= 60) {
+            names.add(v.strip()); // a forum user's name is a handle ("Alphabyte1"), not a person's name to clean
+          } else {
+            addNames(names, v);
+          }
         }
       }
       if (!names.isEmpty()) {
         return new Found<>(thread ? names.subList(0, 1) : names, "rel-author");
       }
       List<String> byline = authorPageLinks(root);
-      if (byline.isEmpty() && root == (scope != null ? scope : doc.body())) {
-        byline = bylineNames(root); // a "by …" line counts in the article only: a shop says "Shop by Category"
+      if (byline.isEmpty()) {
+        // A "by …" line counts in the article only: a shop says "Shop by Category". An element
+        // marked as the byline or author box counts in the whole page, which often puts it
+        // above or below the article.
+        byline = root == (scope != null ? scope : doc.body()) ? bylineNames(root) : markedBylineNames(root);
       }
       if (!byline.isEmpty()) {
         return new Found<>(byline, "byline");
       }
     }
-    return new Found<>(List.of(), null);
+    List<String> labelled = labelledWriters();
+    return labelled.isEmpty() ? new Found<>(List.of(), null) : new Found<>(labelled, "byline");
+  }
+
+  /** A label that can only introduce the writers: "Written by", "Author:", "Contributors:" (not a bare "by"). */
+  private static final Pattern WRITER_LABEL =
+      Pattern.compile("(?i)^\\s*(?:written by|authou?red by|authors?\\s*:|contributors?\\s*:|posted by)");
+
+  /**
+   * The writers a label names anywhere on the page outside asides, teasers and comments
+   * ("Written by" above or before the name, in a box below the article): after the label in
+   * its own text, else the text of the block that holds the label.
+   */
+  private List<String> labelledWriters() {
+    List<String> names = new ArrayList<>();
+    if (doc.body() == null) {
+      return names;
+    }
+    List<Element> labels = new ArrayList<>();
+    NodeTraversor.traverse((node, depth) -> {
+      if (node instanceof TextNode t && t.parent() != null && t.getWholeText().length() <= 120 // a label's block is short
+          && WRITER_LABEL.matcher(t.getWholeText()).find()) {
+        labels.add(t.parent());
+      }
+    }, doc.body());
+    for (Element label : labels) {
+      if (elsewhere(label, doc.body())) {
+        continue;
+      }
+      for (Element block = label; block != null && block != doc.body() && names.isEmpty(); block = block.parent()) {
+        String t = shortText(block, 120);
+        if (t == null) {
+          break;
+        }
+        addNames(names, t.replaceFirst("(?i)^\\s*(?:written by|authou?red by|authors?\\s*:|contributors?\\s*:|posted by)\\s*", ""));
+      }
+      if (!names.isEmpty()) {
+        return names;
+      }
+    }
+    return names;
   }
 
 
@@ -382,7 +499,7 @@ final class PageMetadata {
 
   /** Where forum software names a post's writer: its user-name element, or the link to the member's page. */
   private static final String POSTER_NAME = "[class~=(?i)(?:^|[\\s_-])(?:user-?name|author-?name|poster-?name)(?:$|[\\s_-])],"
-      + " [itemprop=author] [itemprop=name], a[href~=(?i)/(?:members?|users?|u|profile)/[^/]+/?$]";
+      + " [itemprop=author] [itemprop=name], a[href~=(?i)/(?:members?|users?|u|profile)/(?:\\d+/)?[^/]+/?$]";
 
   /**
    * The user who wrote a forum post: the post's own {@code data-author} (XenForo), else, in the
@@ -392,6 +509,15 @@ final class PageMetadata {
   private static String posterName(Element post) {
     if (!post.attr("data-author").isBlank()) {
       return post.attr("data-author").strip();
+    }
+    // Marked as the post's author: Q&A sites show who last edited a question before who asked it.
+    Element marked = post.selectFirst("[itemprop=author]");
+    if (marked != null) {
+      Element name = marked.selectFirst("[itemprop=name]");
+      String v = name == null ? shortText(marked, 60) : firstNonBlank(name.attr("content"), shortText(name, 60));
+      if (v != null && !v.isBlank()) {
+        return v.strip();
+      }
     }
     Element user = PageKind.poster(post);
     if (user == null) {
@@ -407,12 +533,12 @@ final class PageMetadata {
     return text == null ? null : text.split("\\s+(?:[|•·]|wrote|said|posted)\\b", 2)[0].strip();
   }
 
-  /** Names from the visible byline: an element marked as one, or a short line that starts "By". */
-  private List<String> bylineNames(Element root) {
+  /** Names from an element whose class or id marks it as the byline or the author's, outside asides and comments. */
+  private static List<String> markedBylineNames(Element root) {
     List<String> names = new ArrayList<>();
     for (Element e : root.getAllElements()) {
       String hints = e.className() + " " + e.id();
-      if (hints.isBlank() || !BYLINE_HINT.matcher(hints).find() || elsewhere(e, root)) {
+      if (hints.isBlank() || !holdsAny(hints, BYLINE_WORDS) || !BYLINE_HINT.matcher(hints).find() || elsewhere(e, root)) {
         continue;
       }
       String t = shortText(e, 200);
@@ -423,6 +549,15 @@ final class PageMetadata {
       if (!names.isEmpty()) {
         return names;
       }
+    }
+    return names;
+  }
+
+  /** Names from the visible byline: an element marked as one, or a short line that starts "By". */
+  private List<String> bylineNames(Element root) {
+    List<String> names = markedBylineNames(root);
+    if (!names.isEmpty()) {
+      return names;
     }
     List<String> lines = leadLines(root);
     for (int i = 0; i < lines.size(); i++) {
@@ -474,7 +609,7 @@ final class PageMetadata {
     s = BY_PREFIX.matcher(s).replaceFirst("");
     int date = DateText.start(s); // "Luke Kim December 4, 2025": the name ends where the date starts
     if (date > 0) {
-      s = s.substring(0, date);
+      s = s.substring(0, date).strip(); // "ALLIN ONE on December 4": the "on" goes below
     }
     s = ROLE_SUFFIX.matcher(s).replaceFirst("");
     for (String part : NAME_SPLIT.split(s)) {
@@ -487,7 +622,14 @@ final class PageMetadata {
         continue; // more before the role than a name ("Senior Autos Reporter"): a line about the writer
       }
       n = withoutRole;
-      n = n.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}&&[^.)]]+$", "").strip();
+      // Bullets, dots and separators before or after the name ("Meghan Weeden ●"), as well as punctuation.
+      n = n.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}.)]+$", "").strip();
+      n = withoutInitialsAvatar(n);
+      // "Cara Dumaplin RN": letters after a name, not part of it (in capitals: "Rui Ma" is a name).
+      while (n.contains(" ") && isCredential(n.substring(n.lastIndexOf(' ') + 1))
+          && n.substring(n.lastIndexOf(' ') + 1).matches("[\\p{Lu}.]+") && !n.matches("(?i).*\\s(?:jr\\.?|sr\\.?|ii|iii)$")) {
+        n = n.substring(0, n.lastIndexOf(' ')).strip();
+      }
       if (n.length() < 2 || n.length() > 60 || NOT_A_NAME.matcher(n).find() || n.split(" ").length > 5
           || looksLikeDate(n) || isCredential(n)) {
         continue;
@@ -499,9 +641,26 @@ final class PageMetadata {
     }
   }
 
+  /**
+   * A name without the initials an avatar shows before it when it has no portrait ("CM Craig
+   * McCarthy" → "Craig McCarthy"): a first word of capitals that are the initials of the rest.
+   */
+  static String withoutInitialsAvatar(String name) {
+    String[] w = name.split(" ");
+    if (w.length < 3 || !w[0].matches("\\p{Lu}{2,3}") || w[0].length() != w.length - 1) {
+      return name;
+    }
+    for (int i = 1; i < w.length; i++) {
+      if (w[i].isEmpty() || Character.toUpperCase(w[i].charAt(0)) != w[0].charAt(i - 1)) {
+        return name;
+      }
+    }
+    return name.substring(w[0].length()).strip();
+  }
+
   /** Academic and professional letters after a name ("MD", "PhD", "RD"), not names themselves. */
   private static boolean isCredential(String s) {
-    return s.matches("(?i)(?:md|do|phd|ph\\.d\\.|ms|msc|ma|mba|rn|rd|ld|cde|fand|mph|jd|esq|cpa|cfa|dds|dvm|mfa|ba|bsc|jr\\.?|sr\\.?|ii|iii)");
+    return s.matches("(?i)(?:md|do|phd|ph\\.d\\.|ms|msc|ma|mba|rn|rd|ld|cde|fand|mph|jd|esq|cpa|cfa|dds|dvm|mfa|ba|bsc|bsn|msn|lpn|np|pharmd|psyd|lcsw|jr\\.?|sr\\.?|ii|iii)");
   }
 
   /** "GABBY NORTHCOTT" → "Gabby Northcott"; names in mixed case are kept as written. */
@@ -521,9 +680,102 @@ final class PageMetadata {
 
   // ---- dates
 
-  /** The publication date: JSON-LD, meta tags, a {@code <time>}, the byline or dateline, the URL. */
-  Found<String> published(String url) {
-    String ldDate = firstNonBlank(ldText("datePublished"), ldText("dateCreated"));
+  /**
+   * The publication date: JSON-LD, meta tags, a {@code <time>}, the byline or dateline, the URL;
+   * of a forum {@code thread}, the first dated post's (see {@link #threadDate}).
+   */
+  Found<String> published(String url, boolean thread) {
+    String address = url != null && !url.isBlank() ? url : doc.location();
+    Found<String> given = publishedAsGiven(address, thread);
+    if (!thread && given.value() != null && !"url".equals(given.from())) {
+      // The page says "Published …" and means another day than its metadata or the first date
+      // near its headline: publishing systems fill those in when a page is saved or moved, and
+      // the label is what readers are told. A day apart is a time zone's doing, and stands.
+      String said = labelledPublished();
+      if (said != null && Math.abs(daysBetween(said, given.value())) > 1) {
+        return new Found<>(said, "byline");
+      }
+    }
+    return onTheAddressDay(given, urlDate(address));
+  }
+
+  private static final Pattern PUBLISHED_LABEL = Pattern.compile("(?i)\\b(?:published|ver[öo]ffentlicht)\\b");
+
+  /**
+   * The date of a line that says the page was published ("Published Apr 26, 2023", a
+   * "Published" heading above the date), anywhere outside comments; null when there is none.
+   */
+  private String labelledPublished() {
+    if (doc.body() == null) {
+      return null;
+    }
+    // The text nodes that say so, walked once (cheaper than each element's own text).
+    List<Element> labelled = new ArrayList<>();
+    NodeTraversor.traverse((node, depth) -> {
+      // A text longer than the block it must sit in (120 characters) is a paragraph, not a label: not matched.
+      if (node instanceof TextNode t && t.parent() != null && t.getWholeText().length() <= 120
+          && PUBLISHED_LABEL.matcher(t.getWholeText()).find()
+          && !labelled.contains(t.parent())) {
+        labelled.add(t.parent());
+      }
+    }, doc.body());
+    for (Element e : labelled) {
+      if (inComments(e) || isModified(e)) {
+        continue;
+      }
+      for (Element block = e; block != null && block != doc.body(); block = block.parent()) {
+        String t = shortText(block, 120);
+        if (t == null) {
+          break;
+        }
+        if (UPDATED.matcher(t).find()) {
+          break;
+        }
+        Element time = block.selectFirst("time[datetime]");
+        String d = time != null && isoOrText(time.attr("datetime")) != null ? isoOrText(time.attr("datetime")) : DateText.find(t);
+        if (d != null) {
+          return d.substring(0, Math.min(10, d.length()));
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean inComments(Element e) {
+    for (Element p = e; p != null; p = p.parent()) {
+      String hints = (p.className() + " " + p.id()).toLowerCase(Locale.ROOT);
+      if (hints.contains("comment") || hints.contains("repl")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A timestamp whose day is one off the day its address names ("/2025/12/18/…" published
+   * "2025-12-19T02:41:41Z"): the publisher's calendar day is the address's, the timestamp being
+   * in another zone (most often UTC, hours ahead of an American newsroom).
+   */
+  static Found<String> onTheAddressDay(Found<String> found, String addressDay) {
+    if (found.value() == null || addressDay == null || found.value().length() <= 10 || "url".equals(found.from())) {
+      return found;
+    }
+    return Math.abs(daysBetween(addressDay, found.value())) == 1 ? new Found<>(addressDay, "url") : found;
+  }
+
+  /** Days from one date's day to another's (ISO 8601, a time after the day ignored); 0 when either is unreadable. */
+  private static long daysBetween(String a, String b) {
+    try {
+      return java.time.temporal.ChronoUnit.DAYS.between(
+          java.time.LocalDate.parse(a.substring(0, 10)), java.time.LocalDate.parse(b.substring(0, 10)));
+    } catch (java.time.format.DateTimeParseException | IndexOutOfBoundsException e) {
+      return 0;
+    }
+  }
+
+  private Found<String> publishedAsGiven(String url, boolean thread) {
+    // The article's node first; WordPress's Yoast dates the page's WebPage node instead.
+    String ldDate = firstNonBlank(ldText("datePublished"), ldText("dateCreated"), webPageText("datePublished"));
     if (ldDate != null && isoOrText(ldDate) != null) {
       return new Found<>(isoOrText(ldDate), "json-ld");
     }
@@ -543,6 +795,12 @@ final class PageMetadata {
       if (key != null && PUBLISHED_KEY.matcher(key).find() && !NOT_PUBLISHED_KEY.matcher(key).find()
           && isoOrText(m.attr("content")) != null) {
         return new Found<>(isoOrText(m.attr("content")), "meta");
+      }
+    }
+    if (thread && doc.body() != null) {
+      String opened = threadDate(doc.body());
+      if (opened != null) {
+        return new Found<>(opened, "thread");
       }
     }
     Element root = scope != null ? scope : doc.body();
@@ -565,7 +823,7 @@ final class PageMetadata {
         return new Found<>(fromLine, "byline");
       }
     }
-    String fromUrl = urlDate(url != null && !url.isBlank() ? url : doc.location());
+    String fromUrl = urlDate(url);
     if (fromUrl != null) {
       return new Found<>(fromUrl, "url");
     }
@@ -575,6 +833,50 @@ final class PageMetadata {
       modified = updatedLine(root);
     }
     return modified == null ? Found.none() : new Found<>(modified, "modified");
+  }
+
+  private static final org.jsoup.select.Evaluator DATED = org.jsoup.select.QueryParser.parse(
+      "time[datetime], [itemprop=datePublished], [itemprop=dateCreated]");
+
+  /**
+   * When a thread was opened: the first dated element after its headline (the page's first
+   * when it has none), outside the site's chrome and not marked as an edit. Its posts run in
+   * order, and its header often says when it started ("Asked …", "Start date …") above them;
+   * the longest post, where an article's date is looked for, is often a later reply.
+   */
+  private String threadDate(Element body) {
+    Element h1 = body.selectStream("h1").filter(h -> !isSiteChrome(h) && h.text().strip().length() >= 3).findFirst().orElse(null);
+    boolean[] after = {h1 == null};
+    String[] found = {null};
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node == h1) {
+          after[0] = true;
+        }
+        if (!(node instanceof Element e)) {
+          return FilterResult.CONTINUE;
+        }
+        String tag = e.tagName();
+        if (tag.equals("nav") || tag.equals("aside") || tag.equals("footer") || tag.equals("script") || tag.equals("style")) {
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        if (after[0] && e.is(DATED) && !isModified(e)) {
+          String v = firstNonBlank(e.attr("datetime"), e.attr("content"), e.text());
+          if (v != null && isoOrText(v) != null) {
+            found[0] = isoOrText(v);
+            return FilterResult.STOP;
+          }
+        }
+        return FilterResult.CONTINUE;
+      }
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        return FilterResult.CONTINUE;
+      }
+    }, body);
+    return found[0];
   }
 
   /** The date of an "Updated: …" or "Last updated …" line near the top of the article. */
@@ -589,12 +891,34 @@ final class PageMetadata {
         }
       }
     }
-    return null;
+    // "Last updated: November 13, 2025" at the foot of a page: a short text that says so, outside comments.
+    if (doc.body() == null) {
+      return null;
+    }
+    String[] found = {null};
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof TextNode t && t.parent() != null && t.getWholeText().length() <= 160 // the line's limit
+            && UPDATED.matcher(t.getWholeText()).find()
+            && !inComments(t.parent()) && !elsewhere(t.parent(), doc.body())) {
+          String line = shortText(t.parent(), 160);
+          found[0] = line == null ? null : DateText.find(line);
+        }
+        return found[0] != null ? FilterResult.STOP : FilterResult.CONTINUE;
+      }
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        return FilterResult.CONTINUE;
+      }
+    }, doc.body());
+    return found[0];
   }
 
   /** The last-modified date the page gives, if any. */
   String modified() {
-    String v = firstNonBlank(ldText("dateModified"), metaContent("article:modified_time"), metaContent("og:updated_time"),
+    String v = firstNonBlank(ldText("dateModified"), webPageText("dateModified"), metaContent("article:modified_time"), metaContent("og:updated_time"),
         metaContent("dateModified"), metaContent("last-modified"), metaContent("dcterms.modified"));
     return v == null ? null : isoOrText(v);
   }
@@ -609,7 +933,8 @@ final class PageMetadata {
   private String bylineDate(Element root) {
     for (Element e : root.getAllElements()) {
       String hints = e.className() + " " + e.id();
-      if (hints.isBlank() || !DATE_HINT.matcher(hints).find() || elsewhere(e, root) || isModified(e)) {
+      if (hints.isBlank() || !holdsAny(hints, DATE_WORDS) || !DATE_HINT.matcher(hints).find() || elsewhere(e, root)
+          || isModified(e)) {
         continue;
       }
       String t = shortText(e, 160);
@@ -630,6 +955,35 @@ final class PageMetadata {
           }
         }
       }
+    }
+    // The hero above the article often holds the byline: the writer's link is looked for there too.
+    String besideWriter = writerBlockDate(root);
+    return besideWriter != null || root == doc.body() || doc.body() == null ? besideWriter : writerBlockDate(doc.body());
+  }
+
+  /**
+   * A date in the block that holds the first link to a writer under {@code root} ("Chris Toy •
+   * March 17, 2025", in elements whose classes say nothing of a date): the link's parent, then
+   * up to two levels above, while the block stays a line or two.
+   */
+  private static String writerBlockDate(Element root) {
+    for (Element a : root.select("a[href]")) {
+      if (!(AUTHOR_PAGE.matcher(a.attr("href")).find() || a.attr("rel").toLowerCase(Locale.ROOT).contains("author"))
+          || elsewhere(a, root)) {
+        continue;
+      }
+      Element block = a.parent();
+      for (int up = 0; up < 3 && block != null && block != root; up++, block = block.parent()) {
+        String t = shortText(block, 200);
+        if (t == null) {
+          break;
+        }
+        String d = UPDATED.matcher(t).find() ? null : DateText.find(t);
+        if (d != null) {
+          return d;
+        }
+      }
+      return null; // the writer's first link is the byline; later ones are bios and more-by lists
     }
     return null;
   }
@@ -856,6 +1210,25 @@ final class PageMetadata {
     return null;
   }
 
+  /**
+   * Whether the JSON-LD dates only the page (its {@code WebPage} node), not an article on it: a
+   * shop's or a service's page is created and saved, not published.
+   */
+  boolean datesOnlyThePage() {
+    return ldText("datePublished") == null && ldText("dateCreated") == null && webPageText("datePublished") != null;
+  }
+
+  /** A field of the page's JSON-LD {@code WebPage} node (or one of its kinds: ItemPage, AboutPage, …). */
+  private String webPageText(String field) {
+    for (JsonNode n : ldOther) {
+      JsonNode v = n.get(field);
+      if (n.path("@type").toString().contains("Page") && v != null && v.isTextual() && !v.asText().isBlank()) {
+        return v.asText().strip();
+      }
+    }
+    return null;
+  }
+
   /** The content of the first meta tag whose property, name or itemprop is {@code key} (any case). */
   private String metaContent(String key) {
     if (metas == null) {
@@ -892,6 +1265,10 @@ final class PageMetadata {
     return WcxbBenchmark.words(s);
   }
 
+  /** The common public suffixes a site's name is written without ("co.uk", "com.au", "org"). */
+  private static final String PUBLIC_SUFFIX =
+      "(?:\\.(?:com|org|net|edu|gov|co|ac|uk|io|de|fr|info|au|ca|us|eu|nz|in|app|dev|ai|me|tv|news|blog))+$";
+
   private static boolean isSite(String part, String siteName, String domain) {
     if (siteName != null && sameWords(part, siteName)) {
       return true;
@@ -899,7 +1276,14 @@ final class PageMetadata {
     if (domain == null) {
       return false;
     }
-    String label = domain.replaceFirst("^www\\.", "").replaceFirst("\\.[a-z.]+$", "").replaceAll("[^a-z0-9]", "");
+    // The site's own label, before its public suffix: "atspotify" of engineering.atspotify.com,
+    // whose subdomain names a section ("Engineering"), not the site.
+    String host = domain.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+    String site = host.replaceFirst(PUBLIC_SUFFIX, "");
+    if (site.equals(host)) { // a suffix not in the list: its last label
+      site = host.contains(".") ? host.substring(0, host.lastIndexOf('.')) : host;
+    }
+    String label = site.substring(site.lastIndexOf('.') + 1).replaceAll("[^a-z0-9]", "");
     return !label.isEmpty() && sameWords(part, label);
   }
 

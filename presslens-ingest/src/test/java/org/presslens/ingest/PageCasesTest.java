@@ -235,6 +235,210 @@ class PageCasesTest {
   }
 
   @Test
+  void aQuestionIsOpenedByWhoAskedItNotByWhoLastEditedIt() throws Exception {
+    // A Q&A page signs each post with who edited it and who wrote it, the editor first; the
+    // writer is marked itemprop=author, and member pages go by number then name (/users/91120/…).
+    StringBuilder posts = new StringBuilder();
+    String[][] signatures = {{"harbourmaster", "ferrywatcher"}, {null, "islandmum"}, {null, "porthaven_pete"}};
+    for (int i = 0; i < signatures.length; i++) {
+      posts.append("<div class=\"post-layout\"><div class=\"post-body\">Post number ").append(i + 1)
+          .append(": the ferry was late again this morning, and nobody told us why.</div>");
+      if (signatures[i][0] != null) {
+        posts.append("<div class=\"user-info\">edited <a href=\"/users/20353/").append(signatures[i][0]).append("\">")
+            .append(signatures[i][0]).append("</a></div>");
+      }
+      posts.append("<div class=\"user-info owner\">asked <div class=\"user-details\" itemprop=\"author\" itemscope>")
+          .append("<a href=\"/users/9112").append(i).append("/").append(signatures[i][1]).append("\">").append(signatures[i][1])
+          .append("</a><meta itemprop=\"name\" content=\"").append(signatures[i][1]).append("\"> 4,701 reputation</div></div></div>");
+    }
+    Article thread = read("<html><body><div class=\"question-page\"><h1>Ferry late again?</h1>" + posts + "</div></body></html>",
+        "https://ask.harbourgazette.example/questions/1234/ferry-late-again");
+    assertThat(thread.extraction().pageKind()).isEqualTo("forum");
+    assertThat(thread.authors()).containsExactly("ferrywatcher");
+    assertThat(thread.extraction().from()).containsEntry("authors", "thread");
+  }
+
+  @Test
+  void aUserHandleAsTheDeclaredAuthorYieldsToTheWriterTheBylineNames() throws Exception {
+    // The publishing system's account ("ines.c", "kffinesc") is often an editor's: the byline says who wrote it.
+    for (String handle : new String[] {"ines.c", "kffinesc", "editor_2"}) {
+      Article a = read("<html><head><meta name=\"author\" content=\"" + handle + "\"></head><body><article><h1>Ferry to stop</h1>"
+          + "<p class=\"byline\">By Li Wei</p>" + PARAGRAPHS + "</article></body></html>");
+      assertThat(a.authors()).as(handle).containsExactly("Li Wei");
+      assertThat(a.extraction().from()).containsEntry("authors", "byline");
+    }
+    // With no byline the handle is all there is, and a declared name is kept over the byline's.
+    Article alone = read("<html><head><meta name=\"author\" content=\"kffinesc\"></head><body><article><h1>Ferry to stop</h1>"
+        + PARAGRAPHS + "</article></body></html>");
+    assertThat(alone.authors()).containsExactly("kffinesc");
+    Article named = read("<html><head><meta name=\"author\" content=\"Ines Carvalho\"></head><body><article><h1>Ferry to stop</h1>"
+        + "<p class=\"byline\">By Li Wei</p>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(named.authors()).containsExactly("Ines Carvalho");
+  }
+
+  @Test
+  void aThreadIsDatedWhenItWasOpenedNotByItsLongestReply() throws Exception {
+    // The header says when the thread started; the longest post, where an article's date is
+    // looked for, is a later reply.
+    StringBuilder posts = new StringBuilder();
+    String[][] replies = {{"skipper42", "2024-02-25T10:06:36-0500", "The ferry was late again this morning."},
+        {"islandmum", "2024-02-26T09:00:00-0500", "Same here. " + "Nobody told us why, and the school bus left without the children. ".repeat(6)},
+        {"porthaven_pete", "2024-02-27T18:30:00-0500", "The council meets on Thursday about it."}};
+    for (String[] r : replies) {
+      posts.append("<article class=\"message-post\"><div class=\"message-user\"><a class=\"username\" href=\"/members/")
+          .append(r[0]).append(".1234/\">").append(r[0]).append("</a></div><div class=\"message-attribution\"><time datetime=\"")
+          .append(r[1]).append("\">").append(r[1], 0, 10).append("</time></div><div class=\"message-body\">").append(r[2])
+          .append(" The crossing matters to everyone on the islands.</div></article>");
+    }
+    Article thread = read("<html><body><div class=\"thread\"><h1>Ferry late again</h1><div class=\"thread-starter\">"
+        + "Thread starter skipper42 · Start date <time datetime=\"2024-02-25T10:06:36-0500\">Feb 25, 2024</time></div>"
+        + posts + "</div></body></html>", "https://forum.harbourgazette.example/threads/ferry-late-again.1234/");
+    assertThat(thread.extraction().pageKind()).isEqualTo("forum");
+    assertThat(thread.published()).startsWith("2024-02-25");
+    assertThat(thread.extraction().from()).containsEntry("published", "thread");
+  }
+
+  @Test
+  void aTimestampInAnotherZoneIsDatedOnTheDayItsAddressNames() throws Exception {
+    String page = "<html><head><meta property=\"article:published_time\" content=\"%s\"></head><body><article>"
+        + "<h1>Ferry to stop</h1>" + PARAGRAPHS + "</article></body></html>";
+    // Written on the evening of the 18th in California, declared in UTC as the 19th.
+    Article a = read(page.formatted("2025-12-19T02:41:41Z"), "https://www.harbourgazette.example/2025/12/18/ferry-to-stop/");
+    assertThat(a.published()).isEqualTo("2025-12-18");
+    assertThat(a.extraction().from()).containsEntry("published", "url");
+    // Further off, the timestamp is no zone's shift of the address's day: it stands.
+    Article later = read(page.formatted("2025-12-21T09:00:00Z"), "https://www.harbourgazette.example/2025/12/18/ferry-to-stop/");
+    assertThat(later.published()).startsWith("2025-12-21");
+    assertThat(later.extraction().from()).containsEntry("published", "meta");
+  }
+
+  @Test
+  void aDateBesideTheWritersLinkInAHeroAboveTheArticle() throws Exception {
+    // The byline's elements say nothing of a date in their classes; the date sits beside the
+    // link to the writer's page, in a hero above <article>.
+    Article a = read("<html><body><div class=\"hero\"><h1>Ferry to stop</h1><div class=\"post-info\">"
+        + "<a class=\"post-info__item\" href=\"/authors/ines-carvalho\">Ines Carvalho</a><div class=\"post-info__item\">•</div>"
+        + "<div class=\"post-info__item\">March 17, 2025</div></div></div><main><article>" + PARAGRAPHS
+        + "<p>Read more by <a href=\"/authors/ines-carvalho\">Ines Carvalho</a>, updated June 2, 2025.</p></article></main></body></html>");
+    assertThat(a.published()).isEqualTo("2025-03-17");
+    assertThat(a.extraction().from()).containsEntry("published", "byline");
+    assertThat(a.authors()).containsExactly("Ines Carvalho");
+  }
+
+  @Test
+  void whatThePageSaysWasPublishedOverWhatItsPublishingSystemDeclares() throws Exception {
+    // The JSON-LD says when the page was last saved; readers are told another day.
+    String ld = "<script type=\"application/ld+json\">{\"@type\":\"BlogPosting\",\"headline\":\"Ferry to stop\","
+        + "\"datePublished\":\"%s\"}</script>";
+    Article a = read("<html><head>" + ld.formatted("2025-08-21T10:00:00Z") + "</head><body><article><h1>Ferry to stop</h1>"
+        + "<div class=\"post-meta\">Published&ensp;<span>Apr 26, 2023</span></div>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(a.published()).isEqualTo("2023-04-26");
+    assertThat(a.extraction().from()).containsEntry("published", "byline");
+    // A "Published" heading in a sidebar, the date in the block below it.
+    Article sidebar = read("<html><head>" + ld.formatted("2025-12-19") + "</head><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS
+        + "</article><div class=\"single-post-sidebar\"><h4>Published</h4><div class=\"single-post-date\">July 8, 2025</div>"
+        + "</div></body></html>");
+    assertThat(sidebar.published()).isEqualTo("2025-07-08");
+    // A day apart is the time zone's doing: the declared timestamp stands. So does an update.
+    Article zone = read("<html><head>" + ld.formatted("2025-12-02T23:00:55Z") + "</head><body><article><h1>Ferry to stop</h1>"
+        + "<div>Published: 03 Dec 2025</div>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(zone.published()).startsWith("2025-12-02T23:00:55");
+    Article updated = read("<html><head>" + ld.formatted("2019-09-26") + "</head><body><article><h1>Ferry to stop</h1>"
+        + "<div>Published 2019, last updated: 30 Sep 2022</div>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(updated.published()).isEqualTo("2019-09-26");
+  }
+
+  @Test
+  void yoastDatesTheWebPageNodeOfItsGraphNotTheArticle() throws Exception {
+    String graph = "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
+        + "{\"@type\":\"%s\",\"headline\":\"%s\"},{\"@type\":\"WebPage\",\"name\":\"%2$s\","
+        + "\"datePublished\":\"2024-03-17T19:47:39+00:00\",\"dateModified\":\"2024-05-03T10:57:58+00:00\"}]}</script>";
+    Article a = read("<html><head>" + graph.formatted("Article", "Ferry to stop") + "</head><body><article><h1>Ferry to stop</h1>"
+        + PARAGRAPHS + "</article></body></html>");
+    assertThat(a.published()).startsWith("2024-03-17");
+    assertThat(a.extraction().from()).containsEntry("published", "json-ld");
+    assertThat(a.extraction().modified()).startsWith("2024-05-03");
+    // A product's page is created and saved, not published: its WebPage's date is none.
+    Article product = read("<html><head>" + graph.formatted("Product", "Tide clock") + "</head><body><main><h1>Tide clock</h1>"
+        + "<p>A brass tide clock for the harbour wall, made in Porthaven, with a dial that shows high and low water and a"
+        + " case that stands salt spray.</p></main></body></html>");
+    assertThat(product.extraction().pageKind()).isNotIn("article", "forum");
+    assertThat(product.published()).isNull();
+  }
+
+  @Test
+  void anH1ThatIsTheSitesNameIsNoHeadline() throws Exception {
+    // A blog's theme puts its owner's name in an <h1> above every post.
+    Article blog = read("<html><head><title>A brief intro to git • Ines Carvalho</title>"
+        + "<meta property=\"og:site_name\" content=\"Ines Carvalho\"></head><body><header><h1>Ines Carvalho</h1></header>"
+        + "<article><h2>A brief intro to git</h2>" + PARAGRAPHS + "</article></body></html>", "https://inescarvalho.example/posts/git/");
+    assertThat(blog.title()).isEqualTo("A brief intro to git");
+    // The site is harbourgazette, not its section's subdomain: "Engineering" is the headline.
+    Article section = read("<html><head><title>The Harbour Gazette's technology blog | Harbour Gazette Engineering</title></head>"
+        + "<body><main><h1>Engineering</h1>" + PARAGRAPHS + "</main></body></html>", "https://engineering.harbourgazette.co.uk/");
+    assertThat(section.title()).isEqualTo("Engineering");
+  }
+
+  @Test
+  void theHeadingThatIsTheMetaTitleIsTheHeadlineWhicheverComesFirst() throws Exception {
+    Article a = read("<html><head><meta property=\"og:title\" content=\"Ferry to stop for the winter | Harbour Gazette\">"
+        + "<meta property=\"og:site_name\" content=\"Harbour Gazette\"></head><body><div class=\"hero\">"
+        + "<h1>Ferry to stop for the winter</h1></div><article><h1>The ferry and the winter</h1>" + PARAGRAPHS
+        + "</article></body></html>");
+    assertThat(a.title()).isEqualTo("Ferry to stop for the winter");
+    assertThat(a.extraction().from()).containsEntry("title", "h1");
+  }
+
+  @Test
+  void aMicrodataAuthorWhoseNameIsAMetaTag() throws Exception {
+    Article a = read("<html><body><article><h1>Ferry to stop</h1><span itemprop=\"author\" itemscope"
+        + " itemtype=\"https://schema.org/Person\"><meta itemprop=\"name\" content=\"Ines Carvalho\"></span>" + PARAGRAPHS
+        + "</article></body></html>");
+    assertThat(a.authors()).containsExactly("Ines Carvalho");
+    assertThat(a.extraction().from()).containsEntry("authors", "rel-author");
+  }
+
+  @Test
+  void anAuthorBoxBelowTheArticleNamesItsWriter() throws Exception {
+    Article a = read("<html><body><main><article><h1>Ferry to stop</h1>" + PARAGRAPHS.repeat(5) + "</article>"
+        + "<div class=\"wp-block-group\"><img src=\"/ines.jpg\" alt=\"\"><div class=\"wp-block-post-author-name\">Ines Carvalho</div>"
+        + "<p>Ines covers the islands and their ferries for the Gazette, from Porthaven, and has done so since 2009, when the"
+        + " first of the new boats was launched.</p></div>"
+        + "<aside class=\"related\"><div class=\"post-author-name\">Piet Janssen</div></aside></main></body></html>");
+    assertThat(a.authors()).containsExactly("Ines Carvalho");
+    assertThat(a.extraction().from()).containsEntry("authors", "byline");
+  }
+
+  @Test
+  void scholarlyMetaTagsNameEachAuthorFamilyNameFirst() throws Exception {
+    Article a = read("<html><head><meta name=\"citation_author\" content=\"Carvalho, Ines M.\">"
+        + "<meta name=\"citation_author\" content=\"Wei, Li\"><meta name=\"citation_author\" content=\"Harbour Research Group\">"
+        + "</head><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(a.authors()).containsExactly("Ines M. Carvalho", "Li Wei", "Harbour Research Group");
+    assertThat(a.extraction().from()).containsEntry("authors", "meta");
+  }
+
+  @Test
+  void aWrittenByLabelAnywhereOutsideAsidesNamesTheWriter() throws Exception {
+    // A teaser's "Written by" in an aside, before the writer's box in the page's order, is another story's.
+    Article a = read("<html><body><main><article><h1>Ferry to stop</h1>" + PARAGRAPHS.repeat(5) + "</article>"
+        + "<aside class=\"related\"><div class=\"card\"><a href=\"/b\">Lifeboat crew honoured</a><p>Written by Piet Janssen</p>"
+        + "</div></aside><div class=\"box\"><div class=\"label\">Written by</div><div class=\"who\">Ines Carvalho</div></div>"
+        + "</main></body></html>");
+    assertThat(a.authors()).containsExactly("Ines Carvalho");
+    assertThat(a.extraction().from()).containsEntry("authors", "byline");
+  }
+
+  @Test
+  void anArticleThatShowsOnlyWhenItWasLastUpdatedAtItsFoot() throws Exception {
+    Article a = read("<html><body><main><h1>Ferry to stop</h1>" + PARAGRAPHS.repeat(12)
+        + "<div class=\"col\"><p style=\"text-align:right\">Last updated: November 13, 2025</p></div>"
+        + "<div class=\"comments\"><p>Updated my reply on December 1, 2025</p></div></main></body></html>");
+    assertThat(a.published()).isEqualTo("2025-11-13");
+    assertThat(a.extraction().from()).containsEntry("published", "modified");
+  }
+
+  @Test
   void aPageWhoseEveryWrapperHasABoilerplateClassStillGivesItsText() throws Exception {
     // Page builders put "widget" in every wrapper's class; each wrapper holds too little of the
     // page to be spared alone, so stripping them leaves nothing and the second try reads it.
@@ -405,6 +609,9 @@ class PageCasesTest {
     assertThat(DateText.find("Stand: 14. Mai 2019, 09:12 Uhr")).isEqualTo("2019-05-14");
     assertThat(DateText.find("am 03.02.2021 veröffentlicht")).isEqualTo("2021-02-03");
     assertThat(DateText.find("05/06/2019")).isNull(); // May or June, by country
+    assertThat(DateText.find("Updated: 10/31/2024")).isEqualTo("2024-10-31"); // only month first is a date
+    assertThat(DateText.find("31/10/2024, 09:12")).isEqualTo("2024-10-31"); // only day first is a date
+    assertThat(DateText.find("Sizes 10/31/20245")).isNull();
     assertThat(DateText.find("February 30, 2019")).isNull();
     assertThat(PageMetadata.urlDate("https://x.example/articles%2F2025-12-15%2BRust")).isEqualTo("2025-12-15");
   }
@@ -432,6 +639,16 @@ class PageCasesTest {
     PageMetadata.addNames(names, "Byron Smith"); // a name that begins with "By"
     assertThat(names).containsExactly("Trevor Jones", "Cara Dumaplin", "Melissa Norris", "Rachel MacDonald",
         "Meghan Neville", "BeauHD", "Outer Armatonisdaristan", "Byron Smith");
+    java.util.List<String> more = new java.util.ArrayList<>();
+    PageMetadata.addNames(more, "CM Craig McCarthy"); // the initials an avatar shows without a portrait
+    PageMetadata.addNames(more, "Meghan Weeden ●");
+    PageMetadata.addNames(more, "Cara Dumaplin RN, BSN");
+    PageMetadata.addNames(more, "Rui Ma"); // a name, not the letters MA
+    PageMetadata.addNames(more, "Henry Ford III");
+    PageMetadata.addNames(more, "AB Ana Silva"); // not her initials: kept
+    PageMetadata.addNames(more, "By LI WEI on December 4, 2025");
+    assertThat(more).containsExactly("Craig McCarthy", "Meghan Weeden", "Cara Dumaplin", "Rui Ma", "Henry Ford III", "AB Ana Silva",
+        "Li Wei");
     java.util.List<String> roleOnly = new java.util.ArrayList<>();
     PageMetadata.addNames(roleOnly, "Senior Autos Reporter"); // a role, no name
     assertThat(roleOnly).isEmpty();
