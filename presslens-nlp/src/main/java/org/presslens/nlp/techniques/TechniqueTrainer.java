@@ -211,8 +211,8 @@ public final class TechniqueTrainer {
     }
     if (scored.size() < train.size()) {
       log.printf("%d of %d train articles have scores; the others are left out%n", scored.size(), train.size());
-      // Keep each article's place (and so its fold): the search folds by index.
     }
+    // Every article keeps its place, and so its fold (the search folds by index); unscored ones stay null.
     double[][] probabilities = new double[train.size()][];
     for (int d : scored) {
       String id = train.get(d).id();
