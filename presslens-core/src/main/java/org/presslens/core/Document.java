@@ -46,6 +46,36 @@ public final class Document {
     return tokens;
   }
 
+  /**
+   * The tokens {@code [from, to)} that overlap {@code span} (code points), or null when none does.
+   * Tokens are in text order and do not overlap, so the answer is one run.
+   */
+  public int[] tokensOf(Span span) {
+    int from = 0;
+    while (from < tokens.size() && tokens.get(from).span().end() <= span.start()) {
+      from++;
+    }
+    int to = from;
+    while (to < tokens.size() && tokens.get(to).span().start() < span.end()) {
+      to++;
+    }
+    return from < to ? new int[] {from, to} : null;
+  }
+
+  /** The tokens {@code [from, to)} of the sentence token {@code i} belongs to ({@link Token#sentence()}). */
+  public int[] sentenceOf(int i) {
+    int sentence = tokens.get(i).sentence();
+    int from = i;
+    while (from > 0 && tokens.get(from - 1).sentence() == sentence) {
+      from--;
+    }
+    int to = i + 1;
+    while (to < tokens.size() && tokens.get(to).sentence() == sentence) {
+      to++;
+    }
+    return new int[] {from, to};
+  }
+
   public List<Span> sentences() {
     return sentences;
   }

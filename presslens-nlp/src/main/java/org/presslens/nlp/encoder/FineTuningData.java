@@ -86,19 +86,14 @@ public final class FineTuningData {
         for (int s = 0; s < sentences.size(); s++) {
           Document d = docs.get(s);
           for (NewsMtsc.Target t : sentences.get(s).targets()) {
-            int[] target = tokenRange(d, t.span().start(), t.span().end());
+            int[] target = d.tokensOf(t.span());
             if (target == null) {
               continue;
             }
-            int sentence = d.tokens().get(target[0]).sentence();
-            int from = target[0];
-            while (from > 0 && d.tokens().get(from - 1).sentence() == sentence) {
-              from--;
-            }
-            int to = target[1];
-            while (to < d.tokens().size() && d.tokens().get(to).sentence() == sentence) {
-              to++;
-            }
+            // The sentence of the target's first token, reaching to its last (StanceModel reads the same).
+            int[] sentence = d.sentenceOf(target[0]);
+            int from = sentence[0];
+            int to = Math.max(target[1], sentence[1]);
             ObjectNode row = row(json, encoder, d, "stance", split, s % FOLDS, t.polarity());
             row.putArray("target").add(target[0]).add(target[1]);
             row.putArray("sentence").add(from).add(to);
@@ -144,10 +139,7 @@ public final class FineTuningData {
       Document d = docs.get(a);
       List<Token> all = d.tokens();
       for (int from = 0; from < all.size(); ) {
-        int to = from + 1;
-        while (to < all.size() && all.get(to).sentence() == all.get(from).sentence()) {
-          to++;
-        }
+        int to = d.sentenceOf(from)[1];
         List<Token> sentence = all.subList(from, to);
         ObjectNode row = row(json, encoder, d.text(), sentence, "spans", split, a % SPAN_FOLDS, 0);
         row.put("article", articles.get(a).id()).put("first", from);
@@ -213,19 +205,5 @@ public final class FineTuningData {
       }
     }
     return out;
-  }
-
-  /** The tokens [first, last + 1) under a code-point range, or null when none is. */
-  private static int[] tokenRange(Document d, int start, int end) {
-    int first = -1;
-    int last = -1;
-    for (int i = 0; i < d.tokens().size(); i++) {
-      var span = d.tokens().get(i).span();
-      if (span.start() < end && start < span.end()) {
-        first = first < 0 ? i : first;
-        last = i;
-      }
-    }
-    return first < 0 ? null : new int[] {first, last + 1};
   }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.presslens.core.Document;
 import org.presslens.core.Span;
-import org.presslens.core.Token;
 import org.presslens.core.TokenVectors;
 import org.presslens.core.learn.LinearModel;
 import org.presslens.nlp.encoder.Encoder;
@@ -95,33 +94,17 @@ public final class StanceModel {
 
     /** As {@link StanceModel#probabilities(Document, Span)}. */
     double[] probabilities(Span target) {
-      List<Token> tokens = doc.tokens();
-      int first = -1;
-      int last = -1;
-      for (int i = 0; i < tokens.size(); i++) {
-        if (tokens.get(i).span().overlaps(target)) {
-          first = first < 0 ? i : first;
-          last = i;
-        }
-      }
-      if (first < 0) {
+      int[] mention = doc.tokensOf(target);
+      if (mention == null) {
         return null;
       }
-      // The sentence of the target's first token, as training pooled it (FineTuningData).
-      int sentence = tokens.get(first).sentence();
-      int from = first;
-      while (from > 0 && tokens.get(from - 1).sentence() == sentence) {
-        from--;
-      }
-      int to = last + 1;
-      while (to < tokens.size() && tokens.get(to).sentence() == sentence) {
-        to++;
-      }
-      int start = from;
-      int end = to;
-      TokenVectors v = sentences.computeIfAbsent((long) from << 32 | to, k -> encoder.encode(doc.text(), tokens.subList(start, end)));
+      // The sentence of the target's first token, reaching to its last, as training pooled it (FineTuningData).
+      int[] sentence = doc.sentenceOf(mention[0]);
+      int from = sentence[0];
+      int to = Math.max(mention[1], sentence[1]);
+      TokenVectors v = sentences.computeIfAbsent((long) from << 32 | to, k -> encoder.encode(doc.text(), doc.tokens().subList(from, to)));
       float[] inputs = new float[2 * Encoder.DIMENSION];
-      System.arraycopy(v.mean(first - from, last + 1 - from), 0, inputs, 0, Encoder.DIMENSION);
+      System.arraycopy(v.mean(mention[0] - from, mention[1] - from), 0, inputs, 0, Encoder.DIMENSION);
       System.arraycopy(v.mean(0, to - from), 0, inputs, Encoder.DIMENSION, Encoder.DIMENSION);
       return head.probabilities(List.of(), inputs);
     }

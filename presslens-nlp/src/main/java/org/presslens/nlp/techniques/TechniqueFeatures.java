@@ -26,6 +26,7 @@ final class TechniqueFeatures {
   /** Longest run of words between quotation marks read as scare quotes, not speech. */
   private static final int SCARE_QUOTE_WORDS = 6;
 
+  private final Document document;
   private final List<Token> tokens;
   private final TokenVectors vectors;
   private final String[] lower;
@@ -37,6 +38,7 @@ final class TechniqueFeatures {
   private final Map<String, Integer> contentWords = new HashMap<>();
 
   TechniqueFeatures(Document document) {
+    this.document = document;
     this.tokens = document.tokens();
     this.vectors = document.vectors();
     int n = tokens.size();
@@ -92,15 +94,7 @@ final class TechniqueFeatures {
 
   /** The tokens {@code [from, to)} that overlap a span, or null when none does. */
   int[] tokensOf(Span span) {
-    int from = 0;
-    while (from < tokens.size() && tokens.get(from).span().end() <= span.start()) {
-      from++;
-    }
-    int to = from;
-    while (to < tokens.size() && tokens.get(to).span().start() < span.end()) {
-      to++;
-    }
-    return from < to ? new int[] {from, to} : null;
+    return document.tokensOf(span);
   }
 
   /** The encoder's vector of token i ({@link TokenVectors#dimension()} floats): what the span model reads beside the words. */
