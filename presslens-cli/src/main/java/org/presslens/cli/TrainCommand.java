@@ -201,7 +201,8 @@ final class TrainCommand implements Runnable {
         throw new Main.UserError("training/finetune.py not found: run presslens train stance from the repository root");
       }
       // Before minutes of work: can the Python we were given run the scripts at all?
-      python("-c", "import torch, onnx");
+      python(python + " cannot import torch and onnx: install python3-torch and python3-onnx (training/README.md)",
+          "-c", "import torch, onnx");
       Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("presslens-stance");
       System.err.println("intermediate files in " + dir);
       Path data = dir.resolve("encoder-data.jsonl.gz");
@@ -213,15 +214,15 @@ final class TrainCommand implements Runnable {
         Files.copy(in, int8, StandardCopyOption.REPLACE_EXISTING);
       }
       Path weights = dir.resolve("bert-weights.npz");
-      python(scripts.resolve("onnx_to_weights.py").toString(), fp32.toString(), weights.toString());
+      python(null, scripts.resolve("onnx_to_weights.py").toString(), fp32.toString(), weights.toString());
       List<String> fineTune = new ArrayList<>(List.of(scripts.resolve("finetune.py").toString(), "--data", data.toString(),
           "--weights", weights.toString(), "--out", dir.toString(), "--tasks", "stance", "--train-from", "0",
           "--threads", Integer.toString(threads)));
       if (!cvFolds.equals("none")) {
         fineTune.addAll(List.of("--cv", "--folds", cvFolds));
       }
-      python(fineTune.toArray(String[]::new));
-      python(scripts.resolve("export_onnx.py").toString(), "--base", int8.toString(), "--fp32", fp32.toString(),
+      python(null, fineTune.toArray(String[]::new));
+      python(null, scripts.resolve("export_onnx.py").toString(), "--base", int8.toString(), "--fp32", fp32.toString(),
           "--finetuned", dir.resolve("finetuned.pt").toString(), "--task", "stance", "--out", out.toString(),
           "--note", "data=NewsMTSC " + train.getFileName() + (dev == null ? "" : ", dev " + dev.getFileName()),
           "--note", "command=presslens train stance (training/README.md)");
@@ -246,8 +247,11 @@ final class TrainCommand implements Runnable {
       }
     }
 
-    /** Runs one training script, its output on ours; stops with one line when it fails. */
-    private void python(String... args) throws IOException, InterruptedException {
+    /**
+     * Runs Python with {@code args}, its output on ours; stops with one line when it fails:
+     * {@code failure}, or by default that the script named first failed (its output says why).
+     */
+    private void python(String failure, String... args) throws IOException, InterruptedException {
       List<String> command = new ArrayList<>(List.of(python));
       command.addAll(List.of(args));
       ProcessBuilder b = new ProcessBuilder(command).inheritIO();
@@ -259,9 +263,7 @@ final class TrainCommand implements Runnable {
         throw new Main.UserError(python + " could not be started (" + e.getMessage() + "): install python3-torch and python3-onnx, see training/README.md");
       }
       if (rc != 0) {
-        throw new Main.UserError(args[0].equals("-c")
-            ? python + " cannot import torch and onnx: install python3-torch and python3-onnx (training/README.md)"
-            : args[0] + " failed (exit " + rc + "); its output is above");
+        throw new Main.UserError(failure != null ? failure : args[0] + " failed (exit " + rc + "); its output is above");
       }
     }
   }
