@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes a fine-tuned encoder (finetune.py's finetuned.pt) as the int8 ONNX graph and the head
-file PressLens reads at run time.
+files PressLens reads at run time.
 
 The graph is the shipped int8 all-MiniLM-L6-v2 (the `-q` model jar on Maven Central) with its
 weights replaced, quantised by the same rules that graph's own quantiser used, read off its
@@ -15,11 +15,14 @@ So the graph's structure, its operators (DynamicQuantizeLinear + MatMulInteger) 
 those PressLens already runs; only the numbers change. Written with python3-onnx alone, because
 onnxruntime's Python quantiser is not packaged in Debian.
 
-The head (a linear layer over pooled token vectors) is written in PressLens's LinearModel text
-format with `link=softmax`, its notes naming the data, the command and the figures.
+Each task's head (a linear layer over pooled token vectors) is written in PressLens's LinearModel
+text format, its notes naming the data, the command and the figures: stance as a softmax over
+three classes, check-worthiness as one logistic output with the threshold cross-validation chose.
 
     python3 training/export_onnx.py --base all-minilm-l6-v2-q.onnx --finetuned DIR/finetuned.pt \
-        --task stance --out presslens-nlp/src/main/resources/org/presslens/nlp/stance [--note key=value ...]
+        --tasks stance,claims --out presslens-nlp/src/main/resources/org/presslens/nlp/encoder [--note key=value ...]
+
+writes encoder.onnx, stance-head.tsv.gz and claims-head.tsv.gz there.
 """
 import argparse
 import gzip
@@ -30,10 +33,11 @@ import onnx
 import torch
 from onnx import numpy_helper
 
+GRAPH = "encoder.onnx"
 HEADS = {
-    # task: (head in finetuned.pt, class names, what each dense input is)
-    "stance": ("stance", ["negative", "neutral", "positive"],
-               "mean token vector of the target, then of its sentence (2 x 384)"),
+    # task: (class names, what each dense input is); the head in finetuned.pt has the task's name
+    "stance": (["negative", "neutral", "positive"], "mean token vector of the target, then of its sentence (2 x 384)"),
+    "claims": (["no", "yes"], "mean token vector of the sentence (384)"),
 }
 
 
@@ -97,16 +101,23 @@ def main():
     ap.add_argument("--base", required=True, help="the int8 graph of the -q model jar (all-minilm-l6-v2-q.onnx)")
     ap.add_argument("--fp32", help="the fp32 graph it was quantised from: checks the quantisation rules first")
     ap.add_argument("--finetuned", required=True, help="finetune.py's finetuned.pt")
-    ap.add_argument("--task", required=True, choices=sorted(HEADS))
-    ap.add_argument("--out", required=True, help="folder for TASK-encoder.onnx and TASK-head.tsv.gz")
+    ap.add_argument("--tasks", required=True, help="the heads to write, of " + ",".join(sorted(HEADS)))
+    ap.add_argument("--out", required=True, help=f"folder for {GRAPH} and TASK-head.tsv.gz")
     ap.add_argument("--note", action="append", default=[], help="key=value added to the head's notes")
     args = ap.parse_args()
+    tasks = args.tasks.split(",")
+    unknown = [t for t in tasks if t not in HEADS]
+    if unknown:
+        raise SystemExit(f"no head for {unknown}: the tasks are {sorted(HEADS)}")
 
     model = onnx.load(args.base)
     graph = model.graph
     if args.fp32:
         check_rules(graph, args.fp32)
     saved = torch.load(args.finetuned)
+    untrained = [t for t in tasks if t not in saved["tasks"]]
+    if untrained:
+        raise SystemExit(f"{args.finetuned} was not trained on {untrained}, only on {saved['tasks']}")
     state = {k: v.float().numpy() for k, v in saved["encoder"].items()}
     used = set()
     replaced = []
@@ -136,22 +147,34 @@ def main():
     notes.update(dict(n.split("=", 1) for n in args.note))
     model.doc_string = "; ".join(f"{k}: {v}" for k, v in notes.items())
     os.makedirs(args.out, exist_ok=True)
-    graph_path = os.path.join(args.out, f"{args.task}-encoder.onnx")
+    graph_path = os.path.join(args.out, GRAPH)
     onnx.save(model, graph_path)
+    notes["encoder"] = f"{GRAPH} ({os.path.getsize(graph_path) / 1e6:.1f} MB, int8)"
+    written = [graph_path]
+    for task in tasks:
+        written.append(write_head(task, saved, notes, args.out))
+    print(f"{len(replaced)} initializers replaced; wrote " + ", ".join(written))
 
-    key, classes, inputs = HEADS[args.task]
-    weight = saved["heads"][key + ".weight"].float().numpy()  # [classes, inputs]
-    bias = saved["heads"][key + ".bias"].float().numpy()
-    notes.update({"link": "softmax", "classes": "|".join(classes), "bias": "|".join(repr(float(b)) for b in bias),
-                  "dense inputs": inputs, "encoder": f"{args.task}-encoder.onnx ({os.path.getsize(graph_path) / 1e6:.1f} MB, int8)"})
-    head_path = os.path.join(args.out, f"{args.task}-head.tsv.gz")
-    with gzip.GzipFile(head_path, "wb", mtime=0) as raw:  # mtime 0: a retrained head diffs by content only
+
+def write_head(task, saved, shared_notes, out):
+    """TASK-head.tsv.gz: the head's weights as dense rows; the training run's notes, less the
+    figures of the other tasks, and what the head needs to be read."""
+    classes, inputs = HEADS[task]
+    weight = saved["heads"][task + ".weight"].float().numpy()  # [outputs, inputs]
+    bias = saved["heads"][task + ".bias"].float().numpy()
+    notes = {k: v for k, v in shared_notes.items()
+             if not k.startswith("dev") or k.endswith(" " + task)}
+    notes.update({"classes": "|".join(classes), "bias": "|".join(repr(float(b)) for b in bias), "dense inputs": inputs})
+    if len(classes) > 2:
+        notes["link"] = "softmax"
+    else:  # one logistic output, the probability of the second class, and its decision threshold
+        notes["threshold"] = f"{saved['threshold']:.4f}"
+    path = os.path.join(out, f"{task}-head.tsv.gz")
+    with gzip.GzipFile(path, "wb", mtime=0) as raw:  # mtime 0: a retrained head diffs by content only
         lines = [f"# {k}={v}" for k, v in sorted(notes.items())]
         lines += ["dense:%d\t%s" % (j, "\t".join(repr(float(x)) for x in weight[:, j])) for j in range(weight.shape[1])]
         raw.write(("\n".join(lines) + "\n").encode("utf-8"))
-    print(f"{len(replaced)} initializers replaced; wrote {graph_path} ({os.path.getsize(graph_path) / 1e6:.1f} MB) "
-          f"and {head_path}")
-
+    return path
 
 if __name__ == "__main__":
     main()

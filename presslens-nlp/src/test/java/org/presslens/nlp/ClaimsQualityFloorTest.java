@@ -21,7 +21,7 @@ class ClaimsQualityFloorTest {
     assumeTrue(Files.isRegularFile(gold), "dataset not present: " + gold);
     ClaimEval.Result r = ClaimEval.run(gold, Shared.PIPELINE);
     assertThat(r.sentences()).isEqualTo(318);
-    // Measured 0.8342 (P 0.9121, R 0.7685) with the shipped model (words and the encoder's vector).
-    assertThat(r.counts().f1()).isGreaterThanOrEqualTo(0.82);
+    // Measured 0.8660 (P 0.9767, R 0.7778) with the shipped model (the head fine-tuned with the encoder, int8).
+    assertThat(r.counts().f1()).isGreaterThanOrEqualTo(0.85);
   }
 }

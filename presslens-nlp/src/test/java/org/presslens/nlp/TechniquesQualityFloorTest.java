@@ -22,9 +22,10 @@ class TechniquesQualityFloorTest {
     assumeTrue(Files.isRegularFile(labels), "dataset not present: " + labels);
     TechniqueEval.Report r = TechniqueEval.run(PTC.resolve("dev-articles"), labels, TechniqueModel.standard());
     assertThat(r.tcSpans()).isEqualTo(1063);
-    // Measured with the shipped models: SI F1 0.3843, TC micro-F1 0.5786, technique-aware F1 0.1436.
+    // Measured with the shipped models (on the fine-tuned encoder's vectors): SI F1 0.3854, TC micro-F1 0.5936,
+    // technique-aware F1 0.1380.
     assertThat(r.si().f1()).isGreaterThanOrEqualTo(0.375);
-    assertThat(r.tc()).isGreaterThanOrEqualTo(0.565);
+    assertThat(r.tc()).isGreaterThanOrEqualTo(0.58);
     assertThat(r.aware().f1()).isGreaterThanOrEqualTo(0.13);
   }
 }

@@ -94,8 +94,8 @@ class TechniquesTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("issue 18, still wrong with the encoder-read models: Name_Calling over 'Their heroic souls'; "
-      + "one Loaded_Language span over 'the junta's thugs butchered them in cold blood'")
+  @org.junit.jupiter.api.Disabled("issue 18, still wrong with the encoder-read models: Loaded_Language over 'Their heroic souls "
+      + "stood firm'; one Loaded_Language span over 'the junta's thugs butchered them in cold blood'")
   void advocacyEpithetsAreMarkedAsWholePhrases() {
     Document d = analyze("Their heroic souls stood firm while the junta's thugs butchered them in cold blood.");
     spans(d, "heroic souls", "Loaded_Language");
@@ -105,7 +105,7 @@ class TechniquesTest {
 
   @Test
   @org.junit.jupiter.api.Disabled("issue 18, still wrong with the encoder-read models: one Loaded_Language span over "
-      + "'caved in a cowardly bid to placate the bosses'; 'the bosses' not named as a label")
+      + "'The council caved in a cowardly bid to placate the bosses'; 'the bosses' not named as a label")
   void aCowardlyCaveInIsLoadedAndTheBossesAreALabel() {
     Document d = analyze("The council caved in a cowardly bid to placate the bosses.");
     spans(d, "caved", "Loaded_Language");

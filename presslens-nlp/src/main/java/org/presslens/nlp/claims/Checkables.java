@@ -21,6 +21,13 @@ final class Checkables {
   private static final Set<String> LEADING_PREPOSITIONS =
       Set.of("by", "in", "on", "to", "from", "since", "until", "before", "after", "over", "under", "than",
           "about", "nearly", "almost", "around", "only", "just", "at", "of");
+  /** Words of change and amount, which a value's meaning hangs on ("rise by £1,400"). */
+  private static final Set<String> CHANGE =
+      Set.of(
+          "increase", "increased", "increases", "rise", "rose", "risen", "rising", "rises", "grow", "grew", "grown",
+          "fall", "fell", "fallen", "drop", "dropped", "cut", "cuts", "double", "doubled", "triple",
+          "tripled", "reduce", "reduced", "raise", "raised", "lose", "lost", "gain", "gained", "created",
+          "spent", "spend", "cost", "costs", "paid", "voted", "passed", "signed", "killed", "died");
   private static final Set<String> EVENT_HEADS =
       Set.of("war", "act", "election", "elections", "summit", "olympics", "games", "cup", "crisis",
           "referendum", "treaty", "accord", "agreement", "bill", "attack", "attacks", "recession",
@@ -96,7 +103,7 @@ final class Checkables {
       start = tokens.get(k).span().start();
       k--;
       if (k >= 0 && claim.contains(tokens.get(k).span())
-          && ClaimFeatures.CHANGE.contains(tokens.get(k).word().toLowerCase(java.util.Locale.ROOT))) {
+          && CHANGE.contains(tokens.get(k).word().toLowerCase(java.util.Locale.ROOT))) {
         start = tokens.get(k).span().start();
       }
     }

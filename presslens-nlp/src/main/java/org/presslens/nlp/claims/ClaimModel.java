@@ -1,32 +1,39 @@
 package org.presslens.nlp.claims;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.presslens.core.Document;
 import org.presslens.core.learn.LinearModel;
+import org.presslens.nlp.encoder.Encoder;
 
 /**
- * The check-worthiness model: a two-class logistic regression over {@link ClaimFeatures} and/or
- * the encoder's mean vector of the sentence, with the decision threshold chosen by
- * cross-validation on train kept in its notes.
+ * The check-worthiness model: a logistic output over the mean of a sentence's token vectors (the
+ * document's {@code VECTORS} layer), trained together with the encoder under it, fine-tuned on
+ * CheckThat! 2024 and NewsMTSC at once ({@link Encoder#REBUILD}); the decision threshold, chosen
+ * by cross-validation on train, is kept in its notes with data, command and scores.
  */
 public final class ClaimModel {
-  /** The model shipped with PressLens, rebuilt by {@code presslens train claims}. */
-  public static final String RESOURCE = "claims-model.tsv.gz";
+  /** The head, a resource beside the encoder it was trained with. */
+  static final String HEAD = "claims-head.tsv.gz";
 
-  private final LinearModel model;
+  private final LinearModel head;
   private final double threshold;
 
-  ClaimModel(LinearModel model) {
-    this.model = model;
-    this.threshold = Double.parseDouble(model.notes().getOrDefault("threshold", "0.5"));
+  private ClaimModel(LinearModel head) {
+    if (head.denseInputs() != Encoder.DIMENSION || head.classes().size() != 2) {
+      throw new IllegalStateException(HEAD + " is not a two-class head over one pooled vector of " + Encoder.DIMENSION);
+    }
+    this.head = head;
+    this.threshold = Double.parseDouble(head.notes().getOrDefault("threshold", "0.5"));
   }
 
-  /** The shipped model. */
+  /**
+   * The shipped model.
+   *
+   * @throws IllegalStateException when the head is missing
+   */
   public static ClaimModel standard() {
-    return new ClaimModel(LinearModel.resource(ClaimModel.class, RESOURCE, "presslens train claims"));
+    return new ClaimModel(LinearModel.resource(Encoder.class, HEAD, Encoder.REBUILD));
   }
 
   /** The decision threshold chosen by cross-validation on train. */
@@ -36,29 +43,11 @@ public final class ClaimModel {
 
   /** What the trainer wrote about data, parameters and scores. */
   public Map<String, String> notes() {
-    return model.notes();
-  }
-
-  /** Whether the model reads the encoder's vectors. */
-  boolean readsVectors() {
-    return model.denseInputs() > 0;
+    return head.notes();
   }
 
   /** Probability in [0, 1] that the sentence of tokens {@code [from, to)} is check-worthy. */
   double score(Document doc, int from, int to) {
-    return score(ClaimFeatures.of(doc, from, to), readsVectors() ? doc.vectors().mean(from, to) : null);
-  }
-
-  /** Probability in [0, 1] from features and (for a model that reads them) the sentence's mean vector. */
-  double score(List<String> features, float[] vector) {
-    return model.probability(features, vector);
-  }
-
-  ClaimModel withNotes(Map<String, String> notes) {
-    return new ClaimModel(model.withNotes(notes));
-  }
-
-  void write(Path file) throws IOException {
-    model.write(file);
+    return head.probability(List.of(), doc.vectors().mean(from, to));
   }
 }

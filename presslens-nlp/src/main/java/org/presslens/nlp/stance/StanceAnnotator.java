@@ -41,7 +41,7 @@ public final class StanceAnnotator implements Annotator {
 
   @Override
   public Set<Layer> requires() {
-    return Set.of(Layer.TOKENS, Layer.SENTENCES, Layer.ENTITIES, Layer.QUOTES);
+    return Set.of(Layer.TOKENS, Layer.SENTENCES, Layer.VECTORS, Layer.ENTITIES, Layer.QUOTES);
   }
 
   @Override
@@ -55,7 +55,6 @@ public final class StanceAnnotator implements Annotator {
   @Override
   public void annotate(Document doc) {
     List<Stance> out = new ArrayList<>();
-    StanceModel.Reader reader = model.reader(doc);
     for (Entity e : doc.entities()) {
       org.presslens.core.Pipeline.stopIfCancelled();
       if (!TARGET_TYPES.contains(e.type())) {
@@ -79,7 +78,7 @@ public final class StanceAnnotator implements Annotator {
         if (!seen.add(holder + "@" + sentence.start())) {
           continue; // one reading per sentence and holder, however often it names the entity
         }
-        double[] p = reader.probabilities(m.span());
+        double[] p = model.probabilities(doc, m.span());
         if (p != null) {
           byHolder.computeIfAbsent(holder, k -> new ArrayList<>()).add(new Reading(evidence, p));
         }

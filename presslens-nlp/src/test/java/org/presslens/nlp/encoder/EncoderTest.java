@@ -36,6 +36,19 @@ class EncoderTest {
   }
 
   @Test
+  void theHeadsShippedBesideTheGraphWereTrainedWithIt() {
+    // A head refitted without the graph (or the other way round) would read vectors it never saw.
+    for (String head : List.of("stance-head.tsv.gz", "claims-head.tsv.gz")) {
+      java.util.Map<String, String> notes = org.presslens.core.learn.LinearModel.resource(Encoder.class, head, Encoder.REBUILD).notes();
+      assertThat(notes).containsKeys("method", "final fit", "data");
+      assertThat(encoder.notes()).as(head)
+          .contains("method: " + notes.get("method"))
+          .contains("final fit: " + notes.get("final fit"))
+          .contains("data: " + notes.get("data"));
+    }
+  }
+
+  @Test
   void vectorsAlignToCodePointTokensOutsideTheBasicMultilingualPlane() {
     // 𝒳 and 😀 are two UTF-16 units each: a span read as char indices would slice other words.
     Text text = new Text("The 𝒳 party 😀 said its leader Ann Okoro won .");
