@@ -20,7 +20,8 @@ text format, its notes naming the data, the command and the figures: stance as a
 three classes, check-worthiness as one logistic output with the threshold cross-validation chose.
 
     python3 training/export_onnx.py --base all-minilm-l6-v2-q.onnx --finetuned DIR/finetuned.pt \
-        --tasks stance,claims --out presslens-nlp/src/main/resources/org/presslens/nlp/encoder [--note key=value ...]
+        --tasks stance,claims --out presslens-nlp/src/main/resources/org/presslens/nlp/encoder \
+        --note data="NewsMTSC rw-train.jsonl; CheckThat! 2024 …_train.tsv" [--note key=value ...]
 
 writes encoder.onnx, stance-head.tsv.gz and claims-head.tsv.gz there.
 """
@@ -103,7 +104,8 @@ def main():
     ap.add_argument("--finetuned", required=True, help="finetune.py's finetuned.pt")
     ap.add_argument("--tasks", required=True, help="the heads to write, of " + ",".join(sorted(HEADS)))
     ap.add_argument("--out", required=True, help=f"folder for {GRAPH} and TASK-head.tsv.gz")
-    ap.add_argument("--note", action="append", default=[], help="key=value added to the head's notes")
+    ap.add_argument("--note", action="append", default=[],
+                    help="key=value added to the notes of the graph and of every head; data=... is required")
     args = ap.parse_args()
     tasks = args.tasks.split(",")
     unknown = [t for t in tasks if t not in HEADS]
@@ -115,9 +117,12 @@ def main():
     if args.fp32:
         check_rules(graph, args.fp32)
     saved = torch.load(args.finetuned)
-    untrained = [t for t in tasks if t not in saved["tasks"]]
+    trained = saved.get("tasks")
+    if trained is None:
+        raise SystemExit(f"{args.finetuned} does not say which tasks it was trained on: fit it again with this finetune.py")
+    untrained = [t for t in tasks if t not in trained]
     if untrained:
-        raise SystemExit(f"{args.finetuned} was not trained on {untrained}, only on {saved['tasks']}")
+        raise SystemExit(f"{args.finetuned} was not trained on {untrained}, only on {trained}")
     state = {k: v.float().numpy() for k, v in saved["encoder"].items()}
     used = set()
     replaced = []
@@ -145,6 +150,8 @@ def main():
 
     notes = dict(saved.get("notes", {}))
     notes.update(dict(n.split("=", 1) for n in args.note))
+    if "data" not in notes:
+        raise SystemExit("say what the model was trained on: --note data=...")  # the heads' notes must name it
     model.doc_string = "; ".join(f"{k}: {v}" for k, v in notes.items())
     os.makedirs(args.out, exist_ok=True)
     graph_path = os.path.join(args.out, GRAPH)
@@ -157,8 +164,9 @@ def main():
 
 
 def write_head(task, saved, shared_notes, out):
-    """TASK-head.tsv.gz: the head's weights as dense rows; the training run's notes, less the
-    figures of the other tasks, and what the head needs to be read."""
+    """TASK-head.tsv.gz: the head's weights as dense rows; the training run's notes (less the other
+    tasks' dev figures; the cross-validated line holds every task's), and what the head needs to
+    be read."""
     classes, inputs = HEADS[task]
     weight = saved["heads"][task + ".weight"].float().numpy()  # [outputs, inputs]
     bias = saved["heads"][task + ".bias"].float().numpy()

@@ -20,8 +20,8 @@ import org.presslens.corpus.CorpusStore;
 import org.presslens.ingest.Inputs;
 import org.presslens.ingest.Item;
 import org.presslens.nlp.Analyzer;
-import org.presslens.nlp.encoder.Encoder;
 import org.presslens.nlp.encoder.EncoderAnnotator;
+import org.presslens.nlp.encoder.WordPieces;
 import org.presslens.nlp.provenance.OutletRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -223,10 +223,10 @@ final class BenchCommand implements Callable<Integer> {
         stages.get(i).annotate(d);
         nanos[i] += System.nanoTime() - t;
         // By name: the pipeline wraps the stages that only read English (Analyzer.EnglishOnly).
-        if (stages.get(i).name().equals(EncoderAnnotator.NAME)) {
+        if (stages.get(i).name().equals(EncoderAnnotator.NAME) && d.vectors() != null) { // not skipped as non-English
           encoderNanos += System.nanoTime() - t;
           // Word pieces the graph read, [CLS] and [SEP] included: the encoder's own unit of work.
-          pieces += Encoder.standard().sequences(d.text(), d.tokens()).stream().mapToLong(s -> s.ids().length).sum();
+          pieces += WordPieces.standard().sequences(d.text(), d.tokens()).stream().mapToLong(s -> s.ids().length).sum();
         }
       }
     }

@@ -14,7 +14,6 @@ import org.presslens.nlp.Analyzer;
 import org.presslens.nlp.attribution.AttributionTrainer;
 import org.presslens.nlp.encoder.Encoder;
 import org.presslens.nlp.encoder.FineTuningData;
-import org.presslens.nlp.eval.StanceEval;
 import org.presslens.nlp.eval.TechniqueEval;
 import org.presslens.nlp.techniques.TechniqueTrainer;
 import picocli.CommandLine.Command;
@@ -115,7 +114,7 @@ final class TrainCommand implements Runnable {
         "figures on --cv-folds of train first (they also choose the check-worthiness threshold),",
         "then a fit on all of train, dev sets scored once; written as an int8 ONNX graph and the",
         "two heads. The fine-tuning itself runs in Debian's PyTorch (training/README.md says why",
-        "and what to install). About 90 minutes on 2 cores (50 with --cv-folds none). After it,",
+        "and what to install). About 65 minutes on 2 cores (35 with --cv-folds none). After it,",
         "retrain the stages that read the encoder's vectors: presslens train techniques.",
         "To rebuild the shipped model:",
         "  presslens train encoder --newsmtsc-train ../shared/datasets/newsmtsc/rw-train.jsonl \\",
@@ -162,7 +161,7 @@ final class TrainCommand implements Runnable {
 
     @Option(names = "--cv-folds", defaultValue = "0", paramLabel = "K,…",
         description = "Train folds (of 5) held out in turn first, for the cross-validated figures in the"
-            + " heads' notes and the check-worthiness threshold; each costs about 40 minutes on 2 cores."
+            + " heads' notes and the check-worthiness threshold; each costs about 28 minutes on 2 cores."
             + " \"none\" skips it (the threshold is then 0.5). Default: ${DEFAULT-VALUE}.")
     String cvFolds;
 
@@ -173,6 +172,9 @@ final class TrainCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Main.requireFiles(stanceTrain, stanceDev, claimsTrain, claimsDev, claimsDevTest, base);
+      if (!cvFolds.matches("none|[0-4](,[0-4])*")) {
+        throw new Main.UserError("--cv-folds takes folds 0 to 4, comma-separated, or none: not " + cvFolds);
+      }
       Path scripts = Path.of("training");
       if (!Files.isRegularFile(scripts.resolve("finetune.py"))) {
         throw new Main.UserError("training/finetune.py not found: run presslens train encoder from the repository root");
@@ -205,7 +207,8 @@ final class TrainCommand implements Runnable {
               + "; CheckThat! 2024 " + claimsTrain.getFileName() + (claimsDev == null ? "" : ", dev " + claimsDev.getFileName())
               + (claimsDevTest == null ? "" : ", dev-test " + claimsDevTest.getFileName()),
           "--note", "command=presslens train encoder (training/README.md)");
-      System.out.println("model written to " + out);
+      System.out.println("encoder and heads written to " + out
+          + "; now retrain the models that read its vectors: presslens train techniques (docs/TECHNIQUES.md)");
       return 0;
     }
 

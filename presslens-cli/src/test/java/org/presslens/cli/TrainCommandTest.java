@@ -24,6 +24,11 @@ class TrainCommandTest {
     assertThat(noDev.status()).isEqualTo(2);
     assertThat(noDev.err().lines()).containsExactly("presslens: " + missing + ": no such file");
 
+    Run badFold = AnalyzeCommandTest.run("train", "encoder", "--newsmtsc-train", stance.toString(), "--checkthat-train", claims.toString(),
+        "--base-model", jar.toString(), "--out", dir.resolve("out").toString(), "--cv-folds", "5");
+    assertThat(badFold.status()).isEqualTo(2);
+    assertThat(badFold.err().lines()).containsExactly("presslens: --cv-folds takes folds 0 to 4, comma-separated, or none: not 5");
+
     // Tests run in presslens-cli/, where there is no training/ folder: as a user outside the repository.
     Run elsewhere = AnalyzeCommandTest.run("train", "encoder", "--newsmtsc-train", stance.toString(), "--checkthat-train", claims.toString(),
         "--base-model", jar.toString(), "--out", dir.resolve("out").toString());

