@@ -2,6 +2,7 @@ package org.presslens.nlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.presslens.core.Article;
 import org.presslens.core.Document;
@@ -20,6 +21,17 @@ class TechniquesTest {
 
   private static Document analyze(String text) {
     return Shared.PIPELINE.analyze(Article.ofText("test", text));
+  }
+
+  /** A linear model over the encoder's vectors is only right for the weights it was fitted on. */
+  @Test
+  void theShippedModelsWereTrainedOnTheShippedEncoder() {
+    for (String file : List.of("technique-spans.tsv.gz", "technique-kinds.tsv.gz")) {
+      assertThat(org.presslens.core.learn.LinearModel.resource(org.presslens.nlp.techniques.TechniqueModel.class, file, "presslens train techniques")
+          .notes().get("encoder"))
+          .as(file + ": retrain it after the encoder (presslens train techniques)")
+          .isEqualTo(org.presslens.nlp.encoder.Encoder.standard().name());
+    }
   }
 
   private static Technique covering(Document d, String words) {

@@ -54,7 +54,7 @@ public final class Encoder {
   static final String MODEL = "encoder.onnx";
   /** How to rebuild the graph and its heads. */
   public static final String REBUILD = "presslens train encoder (training/README.md)";
-  private static final String NAME = "all-MiniLM-L6-v2 fine-tuned on NewsMTSC stance and CheckThat! 2024 check-worthiness (int8, " + MODEL + ")";
+  private static final String NAME = "all-MiniLM-L6-v2 fine-tuned on NewsMTSC stance and CheckThat! 2024 check-worthiness (int8, " + MODEL;
   private static final String OUTPUT = "last_hidden_state";
 
   private static volatile Encoder standard;
@@ -103,7 +103,8 @@ public final class Encoder {
       if (graph == null) {
         throw new IllegalStateException("the encoder graph " + MODEL + " is not on the class path: run " + REBUILD);
       }
-      return new Encoder(NAME, graph.readAllBytes(), pieces);
+      byte[] bytes = graph.readAllBytes();
+      return new Encoder(NAME + ", SHA-256 " + fingerprint(bytes) + ")", bytes, pieces);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (OrtException e) {
@@ -111,7 +112,19 @@ public final class Encoder {
     }
   }
 
-  /** Names the model, for the notes of the heads trained on its vectors. */
+  /** The first 12 hex digits of the graph's SHA-256: which weights, in a model's notes. */
+  private static String fingerprint(byte[] graph) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(graph)).substring(0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  /**
+   * Names the model and fingerprints its weights, for the notes of the models trained on its
+   * vectors: a model whose notes name another fingerprint read vectors it was not fitted on.
+   */
   public String name() {
     return name;
   }
