@@ -395,6 +395,9 @@ final class PageMetadata {
         return new Found<>(thread ? names.subList(0, 1) : names, "rel-author");
       }
       List<String> byline = authorPageLinks(root);
+      if (byline.isEmpty() && !thread) {
+        byline = authorNameElements(root);
+      }
       if (byline.isEmpty()) {
         // A "by …" line counts in the article only: a shop says "Shop by Category". An element
         // marked as the byline or author box counts in the whole page, which often puts it
@@ -482,6 +485,32 @@ final class PageMetadata {
     }
     return names;
   }
+
+  /**
+   * An element whose class says it holds the writer's name and nothing else ("author-name",
+   * "author__name", "byline-name", "authorName"), outside asides, teasers and comments: the first
+   * one whose short text reads as a name, with those beside it (a byline of several writers).
+   * Themes write such an element in the author box as often as in the byline.
+   */
+  private List<String> authorNameElements(Element root) {
+    List<String> names = new ArrayList<>();
+    Element first = null;
+    for (Element e : root.select(AUTHOR_NAME)) {
+      if (elsewhere(e, root) || (first != null && !sameByline(first, e))) {
+        continue;
+      }
+      String text = shortText(e, 60);
+      int before = names.size();
+      addNames(names, text);
+      if (names.size() > before && first == null) {
+        first = e;
+      }
+    }
+    return names;
+  }
+
+  private static final String AUTHOR_NAME =
+      "[class~=(?i)(?:^|[\\s_-])(?:author|byline|writer)(?:-|__|_)?name(?:$|[\\s_-])], [class~=(?:^|\\s)(?:authorName|bylineName)(?:$|\\s)]";
 
   /** Whether two links sit in the same byline: a common ancestor at most two levels above each. */
   private static boolean sameByline(Element a, Element b) {
@@ -631,6 +660,7 @@ final class PageMetadata {
         n = n.substring(0, n.lastIndexOf(' ')).strip();
       }
       if (n.length() < 2 || n.length() > 60 || NOT_A_NAME.matcher(n).find() || n.split(" ").length > 5
+          || n.equalsIgnoreCase("by") // the label in an element of its own beside the name
           || looksLikeDate(n) || isCredential(n)) {
         continue;
       }

@@ -56,6 +56,20 @@ class PageCasesTest {
   }
 
   @Test
+  void anElementMarkedAsTheAuthorsNameGivesTheName() throws Exception {
+    // A theme's author box: a heading, the name and the role, each in its element.
+    Article a = read("<html><body><article><h1>Ferry to stop</h1><div class=\"t-blogpost-author\">"
+        + "<h4 class=\"t-blogpost-author-heading\">Insights from</h4><div class=\"t-blogpost-author-box\">"
+        + "<div class=\"t-blogpost-author-name\">Liza Burke</div><div class=\"t-blogpost-author-position\">Marketing Director</div>"
+        + "</div></div>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(a.authors()).containsExactly("Liza Burke");
+    // "By" in an element of its own beside the name is the label, not a second writer.
+    Article labelled = read("<html><body><article><h1>Ferry to stop</h1><p class=\"byline\"><span class=\"byline__name\">By</span> "
+        + "<span class=\"byline__name\">Sergio Martinez</span></p>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(labelled.authors()).containsExactly("Sergio Martinez");
+  }
+
+  @Test
   void relAuthorCountsOnlyInsideTheArticle() throws Exception {
     Article a = read("<html><body><main><article><h1>Ferry to stop</h1>"
         + "<p>By <a rel=\"author\" href=\"/staff/ines-carvalho\">Ines Carvalho</a></p>" + PARAGRAPHS + "</article>"
