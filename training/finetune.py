@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Fine-tunes the encoder of PressLens (all-MiniLM-L6-v2) on stance, check-worthiness or both,
+"""Fine-tunes the encoder of PressLens (all-MiniLM-L6-v2) on one or several of its tasks,
 with the heads PressLens reads at run time (mean-pooled token vectors -> linear):
 
-  stance   [mean of the target's token vectors, mean of its sentence's] -> negative/neutral/positive
-  claims   mean of the sentence's token vectors -> check-worthy or not
-  spans    each token's vector -> inside a persuasion-technique span or not (PTC; the span tagger
-           of TechniqueTrainer, whose decoding turns token scores into spans)
+  stance       [mean of the target's token vectors, mean of its sentence's] -> negative/neutral/positive
+  claims       mean of the sentence's token vectors -> check-worthy or not
+  spans        each token's vector -> inside a persuasion-technique span or not (PTC; the span
+               tagger of TechniqueTrainer, whose decoding turns token scores into spans)
+  attribution  each token's vector -> part of a cue or not; and around each cue, [token, mean of
+               the cue's tokens, their product] -> other/source/begin/inside/end (PolNeAR; the cue
+               and role taggers of AttributionModel, whole articles as analysis reads them)
 
 Why Python: fine-tuning needs autograd through the transformer. PressLens itself stays Java and
 runs its encoder with ONNX Runtime; this is offline tooling, and CI never runs it.
@@ -19,8 +22,10 @@ the base weights that onnx_to_weights.py recovers from the Maven Central model j
 
 --train-from k freezes layers below k: 0 fine-tunes everything, 6 trains the heads alone over
 frozen vectors (frozen layers are run once per sequence and cached). --cv reports out-of-fold
-stance macro-F1, claims F1 and span-token F1 over the held-out folds (spans have 3 folds, so
-folds 3 and 4 hold none of them); the claims threshold comes from those scores, and the span
+stance macro-F1, claims F1, span-token F1 and, for attribution, cue-token F1 and role-token F1
+around the gold cues over the held-out folds (spans have 3 folds, so folds 3 and 4 hold none of
+them; attribution has 10, fold 0 being the tenth `presslens train attribution` holds out); the
+claims threshold comes from those scores, and the span
 tokens' out-of-fold scores are written (oof-spans.jsonl.gz) for TechniqueTrainer's decoding
 search. Without --cv-only the script then fits on all of train, scores dev and dev-test once,
 and saves the weights and heads (finetuned.pt). Deterministic on one machine (fixed seeds).
@@ -56,14 +61,22 @@ def base_model(weights):
     return minilm.load(weights)
 
 
-class Heads(nn.Module):
-    """The two heads: exactly the linear models PressLens applies to pooled token vectors."""
+ROLES = ["other", "source", "begin", "inside", "end"]  # AttributionModel.ROLES
 
-    def __init__(self):
+
+class Heads(nn.Module):
+    """The heads: exactly the linear models PressLens applies to pooled token vectors. The
+    attribution heads exist only when that task is trained, so that the other heads start from
+    the same random state (and runs without it reproduce) whether or not it is."""
+
+    def __init__(self, attribution=False):
         super().__init__()
         self.stance = nn.Linear(2 * DIM, 3)
         self.claims = nn.Linear(DIM, 1)
         self.spans = nn.Linear(DIM, 1)
+        if attribution:
+            self.cues = nn.Linear(DIM, 1)  # each token's vector -> part of a cue or not
+            self.roles = nn.Linear(3 * DIM, len(ROLES))  # [token, cue, token * cue] -> its role for that cue
 
 
 def pooling(e):
@@ -81,7 +94,7 @@ def pooling(e):
             if t >= 0:
                 pieces.setdefault(t, []).append((si, p))
     ranges = ([e["target"], e["sentence"]] if e["task"] == "stance"
-              else [[t, t + 1] for t in range(e["tokens"])] if e["task"] == "spans"
+              else [[t, t + 1] for t in range(e["tokens"])] if e["task"] in ("spans", "attribution")
               else [[0, e["tokens"]]])
     entries = []
     for r, (t0, t1) in enumerate(ranges):
@@ -171,16 +184,46 @@ def forward(trunk, heads, examples):
         elif e["task"] == "spans":
             out.append(heads.spans(pooled[r:r + e["tokens"]]).squeeze(-1))
             r += e["tokens"]
+        elif e["task"] == "attribution":
+            out.append(attribution_logits(heads, pooled[r:r + e["tokens"]], e))
+            r += e["tokens"]
         else:
             out.append(heads.claims(pooled[r]))
             r += 1
     return out
 
 
+def attribution_logits(heads, vectors, e):
+    """An article's cue logit per token, and for each gold cue the role logits of its window's
+    tokens, each read beside the mean vector of the cue's tokens (as AttributionModel reads them)."""
+    roles = []
+    for c in e["cues"]:
+        cue = vectors[c["cue"][0]:c["cue"][1]].mean(0)
+        window = vectors[c["window"][0]:c["window"][1]]
+        cue = cue.expand_as(window)
+        roles.append(heads.roles(torch.cat([window, cue, window * cue], dim=1)))
+    return heads.cues(vectors).squeeze(-1), roles
+
+
+def attribution_loss(e, o):
+    """Cue loss over the cue candidates plus role loss over every scored window token."""
+    cue_logits, roles = o
+    labels = torch.tensor(e["cue"], dtype=torch.float32)
+    kept = labels >= 0
+    loss = nn.functional.binary_cross_entropy_with_logits(cue_logits[kept], labels[kept])
+    if roles:
+        logits = torch.cat(roles)
+        gold = torch.tensor([r for c in e["cues"] for r in c["roles"]], dtype=torch.int64)
+        loss = loss + nn.functional.cross_entropy(logits[gold >= 0], gold[gold >= 0])
+    return loss
+
+
 def loss_of(examples, outputs):
     total = 0
     for e, o in zip(examples, outputs):
-        if e["task"] == "stance":
+        if e["task"] == "attribution":
+            total = total + attribution_loss(e, o)
+        elif e["task"] == "stance":
             total = total + nn.functional.cross_entropy(o.unsqueeze(0), torch.tensor([e["label"]]))
         elif e["task"] == "spans":
             total = total + nn.functional.binary_cross_entropy_with_logits(o, torch.tensor(e["labels"], dtype=torch.float32))
@@ -189,8 +232,20 @@ def loss_of(examples, outputs):
     return total / len(examples)
 
 
+ARTICLES_PER_BATCH = 4  # an attribution example is a whole article, several sequences of 256 pieces
+
+
 def batches(examples, size, rng):
-    """Shuffled batches of similar lengths (less padding): shuffle, sort within runs of 50 batches."""
+    """Shuffled batches of similar lengths (less padding): shuffle, sort within runs of 50 batches.
+    Whole articles (attribution) go in batches of their own, ARTICLES_PER_BATCH at a time."""
+    articles = [i for i, e in enumerate(examples) if e["task"] == "attribution"]
+    if articles:
+        rest = [i for i, e in enumerate(examples) if e["task"] != "attribution"]
+        out = [[rest[i] for i in b] for b in batches([examples[i] for i in rest], size, rng)] if rest else []
+        rng.shuffle(articles)
+        out.extend(articles[b:b + ARTICLES_PER_BATCH] for b in range(0, len(articles), ARTICLES_PER_BATCH))
+        rng.shuffle(out)
+        return out
     order = list(range(len(examples)))
     rng.shuffle(order)
     out = []
@@ -208,13 +263,13 @@ def fit(train, args, seed):
     encoder = base_model(args.weights)
     trunk = Trunk(encoder, args.train_from)
     trunk.prepare(train)
-    heads = Heads()
+    heads = Heads(any(e["task"] == "attribution" for e in train))
     trained = [p for p in encoder.parameters() if p.requires_grad]
     params = [{"params": heads.parameters(), "lr": args.head_lr}]
     if trained:
         params.append({"params": trained, "lr": args.lr})
     optimiser = torch.optim.AdamW(params, weight_decay=0.01)
-    steps = args.epochs * math.ceil(len(train) / args.batch)
+    steps = args.epochs * len(batches(train, args.batch, random.Random(seed)))
     warmup = int(0.06 * steps)
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimiser, lambda s: min(1.0, (s + 1) / max(1, warmup)) * max(0.0, (steps - s) / max(1, steps - warmup)))
@@ -242,8 +297,9 @@ def predict(trunk, heads, examples, batch=128):
     out = []
     for b in range(0, len(examples), batch):
         part = examples[b:b + batch]
-        for o in forward(trunk, heads, part):
-            out.append(o.float().numpy())
+        for e, o in zip(part, forward(trunk, heads, part)):
+            out.append((o[0].float().numpy(), [r.float().numpy() for r in o[1]]) if e["task"] == "attribution"
+                       else o.float().numpy())
     return out
 
 
@@ -286,7 +342,12 @@ def scores(examples, outputs):
     stance = [(e["label"], int(np.argmax(o))) for e, o in zip(examples, outputs) if e["task"] == "stance"]
     claims = [(e["label"], sigmoid(float(o[0]))) for e, o in zip(examples, outputs) if e["task"] == "claims"]
     spans = [(g, sigmoid(float(x))) for e, o in zip(examples, outputs) if e["task"] == "spans" for g, x in zip(e["labels"], o)]
-    return stance, claims, spans
+    # attribution: (gold, probability) of each cue candidate, and (gold, predicted) role of each window token
+    cues = [(g, sigmoid(float(x))) for e, o in zip(examples, outputs) if e["task"] == "attribution"
+            for g, x in zip(e["cue"], o[0]) if g >= 0]
+    roles = [(g, int(np.argmax(row))) for e, o in zip(examples, outputs) if e["task"] == "attribution"
+             for c, logits in zip(e["cues"], o[1]) for g, row in zip(c["roles"], logits) if g >= 0]
+    return stance, claims, spans, cues, roles
 
 
 def write_span_scores(path, examples, outputs):
@@ -300,7 +361,7 @@ def write_span_scores(path, examples, outputs):
                                     "p": [round(sigmoid(float(x)), 5) for x in o]}) + "\n")
 
 
-def describe(stance, claims, spans, threshold, span_threshold=None):
+def describe(stance, claims, spans, cues, roles, threshold, span_threshold=None):
     """The figures of scored examples, one line per task present: stance macro-F1 with its
     classes, claims precision, recall and F1 at the threshold, and for spans the token-level F1
     at span_threshold, or at the best one when none is given (a proxy: the SemEval span F1 comes
@@ -317,6 +378,18 @@ def describe(stance, claims, spans, threshold, span_threshold=None):
         t = span_threshold if span_threshold is not None else best_threshold(gold, score)
         p, r, f1 = f1_at(gold, score, t)
         lines["spans"] = f"span tokens P {p:.4f} R {r:.4f} F1 {f1:.4f} at {t:.4f}"
+    if cues:
+        gold, score = [g for g, _ in cues], [x for _, x in cues]
+        t = best_threshold(gold, score)
+        p, r, f1 = f1_at(gold, score, t)
+        lines["cues"] = f"cue tokens P {p:.4f} R {r:.4f} F1 {f1:.4f} at {t:.4f}"
+    if roles:
+        # micro-F1 of the roles other than "other", around gold cues (a proxy: PolNeAR's figures
+        # come from AttributionModel's decoding, `presslens eval attribution`)
+        tp = sum(1 for g, p in roles if g == p and g != 0)
+        fp = sum(1 for g, p in roles if p != 0 and g != p)
+        fn = sum(1 for g, p in roles if g != 0 and g != p)
+        lines["roles"] = f"role tokens (around gold cues) micro-F1 {2 * tp / max(1, 2 * tp + fp + fn):.4f}"
     return lines
 
 
@@ -329,7 +402,7 @@ def main():
     ap.add_argument("--train-from", type=int, default=0,
                     help="first layer trained: 0 fine-tunes the whole encoder, 4 its top two layers, 6 only the heads")
     ap.add_argument("--cv", action="store_true", help="cross-validate on train before the final fit")
-    ap.add_argument("--folds", default="0,1,2,3,4", help="the folds cross-validation holds out (of 5)")
+    ap.add_argument("--folds", default="0,1,2,3,4", help="the folds cross-validation holds out (of 5; attribution's of 10)")
     ap.add_argument("--cv-only", action="store_true", help="stop after cross-validation (a measurement)")
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--lr", type=float, default=5e-5)
@@ -373,23 +446,23 @@ def main():
             outputs = predict(trunk, heads, [train[i] for i in held])
             for i, o in zip(held, outputs):
                 oof[i] = o
-            stance, claims, _ = scores([train[i] for i in held], outputs)
+            stance, claims = scores([train[i] for i in held], outputs)[:2]
             if stance:
                 log(f"fold {fold} stance macro-F1 {macro_f1([g for g, _ in stance], [p for _, p in stance])[0]:.4f}")
             log(f"fold {fold} done, {time.time() - started:.0f} s")
         done = sorted(oof)
-        stance, claims, spans = scores([train[i] for i in done], [oof[i] for i in done])
+        stance, claims, spans, cues, roles = scores([train[i] for i in done], [oof[i] for i in done])
         if claims:
             threshold = best_threshold([g for g, _ in claims], [s for _, s in claims])
         if spans:
             span_threshold = best_threshold([g for g, _ in spans], [x for _, x in spans])
             write_span_scores(os.path.join(args.out, "oof-spans.jsonl.gz"), [train[i] for i in done], [oof[i] for i in done])
-        summary = describe(stance, claims, spans, threshold)
+        summary = describe(stance, claims, spans, cues, roles, threshold)
         if claims:
             summary["claims"] += f" at {threshold:.4f}"
         summary = "; ".join(summary.values())
-        log(f"CV ({len(folds)} of 5 folds held out, {time.time() - started:.0f} s): " + summary)
-        notes["cross-validated"] = summary + f" (out-of-fold on folds {args.folds} of 5)"
+        log(f"CV (folds {args.folds} held out, {time.time() - started:.0f} s): " + summary)
+        notes["cross-validated"] = summary + f" (out-of-fold on folds {args.folds}: of 5, of 3 for spans, of 10 for attribution)"
         if args.cv_only:
             return
     started = time.time()

@@ -185,7 +185,7 @@ final class TrainCommand implements Runnable {
       Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("presslens-encoder");
       System.err.println("intermediate files in " + dir);
       Path data = dir.resolve("encoder-data.jsonl.gz");
-      FineTuningData.write(new FineTuningData.Sources(stanceTrain, stanceDev, claimsTrain, claimsDev, claimsDevTest, null), data, System.err);
+      FineTuningData.write(new FineTuningData.Sources(stanceTrain, stanceDev, claimsTrain, claimsDev, claimsDevTest, null, null), data, System.err);
       Path fp32 = dir.resolve("all-minilm-l6-v2.onnx");
       Path int8 = dir.resolve("all-minilm-l6-v2-q.onnx");
       copyModel(base, "all-minilm-l6-v2.onnx", fp32);
@@ -254,13 +254,14 @@ final class TrainCommand implements Runnable {
       name = "encoder-data",
       mixinStandardHelpOptions = true,
       description = {
-        "Write the stance, check-worthiness and technique-span examples as the encoder reads them",
+        "Write the stance, check-worthiness, technique-span and attribution examples as the encoder reads them",
         "(WordPiece ids of PressLens's tokens, the tokens each head pools or labels, folds for",
         "cross-validation), for fine-tuning",
         "the encoder offline with training/finetune.py (see training/README.md):",
         "  presslens train encoder-data --newsmtsc-train …/rw-train.jsonl --newsmtsc-dev …/rw-dev.jsonl \\",
         "    --checkthat-train …/CT24_checkworthy_english_train.tsv --checkthat-dev …_dev.tsv \\",
-        "    --checkthat-dev-test …_dev-test.tsv [--ptc ../shared/datasets/ptc-semeval2020] --out encoder-data.jsonl.gz"
+        "    --checkthat-dev-test …_dev-test.tsv [--ptc ../shared/datasets/ptc-semeval2020] \\",
+        "    [--polnear ../shared/datasets/polnear/data] --out encoder-data.jsonl.gz"
       })
   static final class EncoderData implements Callable<Integer> {
     @Option(names = "--newsmtsc-train", paramLabel = "FILE", description = "NewsMTSC training sentences (JSONL).")
@@ -282,6 +283,10 @@ final class TrainCommand implements Runnable {
         description = "The PTC folder (train-articles, dev-articles and their *-task-flc-tc.labels): technique spans, token by token.")
     Path ptc;
 
+    @Option(names = "--polnear", paramLabel = "DIR",
+        description = "PolNeAR's data folder (train/ and dev/, each with text/ and attributions/): cues, sources and contents, token by token.")
+    Path polnear;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the examples (gzipped JSONL).")
     Path out;
 
@@ -291,7 +296,10 @@ final class TrainCommand implements Runnable {
       if (ptc != null) {
         Main.requireInside(ptc, "the PTC folder", "train-articles", "dev-articles", "train-task-flc-tc.labels", "dev-task-flc-tc.labels");
       }
-      int n = FineTuningData.write(new FineTuningData.Sources(stanceTrain, stanceDev, claimsTrain, claimsDev, claimsDevTest, ptc),
+      if (polnear != null) {
+        Main.requireInside(polnear, "PolNeAR's data folder", "train/text", "train/attributions", "dev/text", "dev/attributions");
+      }
+      int n = FineTuningData.write(new FineTuningData.Sources(stanceTrain, stanceDev, claimsTrain, claimsDev, claimsDevTest, ptc, polnear),
           out, System.err);
       System.out.println(n + " examples written to " + out);
       return 0;

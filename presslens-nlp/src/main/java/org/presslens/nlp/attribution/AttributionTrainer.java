@@ -12,8 +12,6 @@ import java.util.Map;
 import org.presslens.core.Entity;
 import org.presslens.core.Pipeline;
 import org.presslens.core.Quote;
-import org.presslens.core.Span;
-import org.presslens.core.Token;
 import org.presslens.nlp.attribution.AttributionModel.Roles;
 import org.presslens.nlp.attribution.AttributionModel.Thresholds;
 import org.presslens.nlp.eval.AttributionEval;
@@ -39,7 +37,8 @@ public final class AttributionTrainer {
    */
   private static final double C = 0.3;
   private static final double[] THRESHOLDS = {0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8};
-  private static final int HELD_OUT_EVERY = 10;
+  /** Train article i (in name order) is held out to choose the thresholds when i mod this is 0. */
+  public static final int HELD_OUT_EVERY = 10;
   private static final int MIN_COUNT = 2;
 
   private AttributionTrainer() {}
@@ -102,17 +101,11 @@ public final class AttributionTrainer {
     List<List<String>> examples = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
     for (Prepared p : data) {
-      Tokens t = p.features().tokens();
-      boolean[] cue = new boolean[t.size()];
-      for (PolnearCorpus.Attribution g : p.gold().gold()) {
-        for (int i : tokensOf(t, g.cue())) {
-          cue[i] = true;
-        }
-      }
-      for (int i = 0; i < t.size(); i++) {
-        if (p.features().cueCandidate(i)) {
+      int[] cue = AttributionLabels.of(p.features(), p.gold().gold()).cue();
+      for (int i = 0; i < cue.length; i++) {
+        if (cue[i] >= 0) {
           examples.add(interned(p.features().cue(i), strings));
-          labels.add(cue[i] ? 1 : 0);
+          labels.add(cue[i]);
         }
       }
     }
@@ -129,34 +122,15 @@ public final class AttributionTrainer {
       AttributionFeatures f = p.features();
       Tokens t = f.tokens();
       for (PolnearCorpus.Attribution g : p.gold().gold()) {
-        List<Integer> cueTokens = tokensOf(t, g.cue());
+        List<Integer> cueTokens = AttributionLabels.tokensOf(t, g.cue());
         if (cueTokens.isEmpty()) {
           continue;
         }
         int cs = cueTokens.get(0);
         int ce = cueTokens.get(cueTokens.size() - 1) + 1;
-        byte[] role = new byte[t.size()];
-        for (int i : tokensOf(t, g.content())) {
-          role[i] = AttributionModel.INSIDE;
-          contentTokens++;
-        }
-        for (int i : tokensOf(t, g.source())) {
-          role[i] = AttributionModel.SOURCE;
-        }
-        // The content's first and last tokens, the cue and source passed over.
-        int first = -1;
-        int last = -1;
-        for (int i = 0; i < t.size(); i++) {
-          if (role[i] == AttributionModel.INSIDE && (i < cs || i >= ce)) {
-            first = first < 0 ? i : first;
-            last = i;
-          }
-        }
-        if (first >= 0) {
-          role[first] = AttributionModel.BEGIN;
-          if (last != first) {
-            role[last] = AttributionModel.END;
-          }
+        byte[] role = AttributionLabels.roles(t, g, cs, ce);
+        for (byte r : role) {
+          contentTokens += r >= AttributionModel.BEGIN ? 1 : 0;
         }
         int[] window = f.window(cs, ce);
         for (int i = window[0]; i < window[1]; i++) {
@@ -211,21 +185,6 @@ public final class AttributionTrainer {
       predicted.add(AttributionAnnotator.quotes(model, p.features(), new ArrayList<>(p.entities())));
     }
     return AttributionEval.score(data.stream().map(Prepared::gold).toList(), predicted);
-  }
-
-  /** The tokens overlapping any of the spans, in order. */
-  private static List<Integer> tokensOf(Tokens t, List<Span> spans) {
-    List<Integer> out = new ArrayList<>();
-    for (int i = 0; i < t.size(); i++) {
-      Token token = t.token(i);
-      for (Span s : spans) {
-        if (token.span().overlaps(s)) {
-          out.add(i);
-          break;
-        }
-      }
-    }
-    return out;
   }
 
   private static List<String> interned(List<String> features, Map<String, String> strings) {

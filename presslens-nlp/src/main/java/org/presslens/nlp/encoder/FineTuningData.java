@@ -23,10 +23,13 @@ import org.presslens.core.Pipeline;
 import org.presslens.core.Text;
 import org.presslens.core.Token;
 import org.presslens.nlp.BackboneAnnotator;
+import org.presslens.nlp.attribution.AttributionLabels;
+import org.presslens.nlp.attribution.AttributionTrainer;
 import org.presslens.nlp.backbone.corenlp.CoreNlpBackbone;
 import org.presslens.nlp.eval.CheckThatTsv;
 import org.presslens.nlp.eval.NewsMtsc;
 import org.presslens.nlp.eval.ParallelAnalysis;
+import org.presslens.nlp.eval.PolnearCorpus;
 import org.presslens.nlp.eval.PtcCorpus;
 
 /**
@@ -46,6 +49,9 @@ import org.presslens.nlp.eval.PtcCorpus;
  * {@code TechniqueTrainer} learns), {@code article} and {@code first} (the article's id and the
  * index of the sentence's first token in it, to map token scores back), and {@code fold}, the
  * article's index mod 3, as {@code TechniqueTrainer} folds.
+ *
+ * <p>Attribution (task {@code attribution}, PolNeAR) is one example per article, read whole as
+ * analysis reads it, with the labels of both attribution taggers: see {@link #writeAttributions}.
  */
 public final class FineTuningData {
   private static final int FOLDS = 5;
@@ -54,10 +60,12 @@ public final class FineTuningData {
   private FineTuningData() {}
 
   /**
-   * The datasets to write, any of them null: NewsMTSC JSONL files, CheckThat! TSV files, and the
-   * PTC folder (train-articles, dev-articles and their {@code *-task-flc-tc.labels}).
+   * The datasets to write, any of them null: NewsMTSC JSONL files, CheckThat! TSV files, the
+   * PTC folder (train-articles, dev-articles and their {@code *-task-flc-tc.labels}) and PolNeAR's
+   * data folder (train/ and dev/, each with text/ and attributions/).
    */
-  public record Sources(Path stanceTrain, Path stanceDev, Path claimsTrain, Path claimsDev, Path claimsDevTest, Path ptc) {}
+  public record Sources(Path stanceTrain, Path stanceDev, Path claimsTrain, Path claimsDev, Path claimsDevTest, Path ptc,
+      Path polnear) {}
 
   /** Writes every split given to {@code out}; returns the number of examples. */
   public static int write(Sources sources, Path out, PrintStream log) throws IOException, InterruptedException {
@@ -121,6 +129,11 @@ public final class FineTuningData {
           n += writeSpans(sources.ptc(), split, tokens, encoder, json, w, log);
         }
       }
+      if (sources.polnear() != null) {
+        for (String split : new String[] {"train", "dev"}) {
+          n += writeAttributions(sources.polnear().resolve(split), split, tokens, encoder, json, w, log);
+        }
+      }
     }
     return n;
   }
@@ -151,6 +164,46 @@ public final class FineTuningData {
     }
     log.printf("spans %s: %d articles, %d sentences%n", split, articles.size(), n);
     return n;
+  }
+
+  /**
+   * One example per PolNeAR article of {@code split}: its every token encoded as analysis encodes
+   * an article, with the cue tagger's labels ({@code cue}: 1, 0, or -1 where no cue can be) and,
+   * for each gold cue, the role tagger's window and labels ({@code cues}: {@code cue} and
+   * {@code window} as token ranges, {@code roles} per window token, -1 on the cue); see {@link
+   * AttributionLabels}. On train an article's fold is its index mod {@link
+   * AttributionTrainer#HELD_OUT_EVERY}, so that fold 0 is the tenth the trainer holds out.
+   */
+  private static int writeAttributions(Path dir, String split, Pipeline tokens, WordPieces encoder, ObjectMapper json,
+      BufferedWriter w, PrintStream log) throws IOException, InterruptedException {
+    List<PolnearCorpus.Labelled> articles = PolnearCorpus.read(dir);
+    List<Document> docs = ParallelAnalysis.map(articles.stream().map(PolnearCorpus.Labelled::article).toList(), tokens, d -> d);
+    int cues = 0;
+    for (int a = 0; a < articles.size(); a++) {
+      Document d = docs.get(a);
+      AttributionLabels labels = AttributionLabels.of(d.text(), d.tokens(), articles.get(a).gold());
+      ObjectNode row = row(json, encoder, d, "attribution", split, a % AttributionTrainer.HELD_OUT_EVERY, 0);
+      row.put("article", articles.get(a).name());
+      ArrayNode cue = row.putArray("cue");
+      for (int c : labels.cue()) {
+        cue.add(c);
+      }
+      ArrayNode list = row.putArray("cues");
+      for (AttributionLabels.Cue c : labels.cues()) {
+        ObjectNode o = list.addObject();
+        o.putArray("cue").add(c.from()).add(c.to());
+        o.putArray("window").add(c.windowFrom()).add(c.windowTo());
+        ArrayNode roles = o.putArray("roles");
+        for (int r : c.roles()) {
+          roles.add(r);
+        }
+        cues++;
+      }
+      w.write(json.writeValueAsString(row));
+      w.write('\n');
+    }
+    log.printf("attribution %s: %d articles, %d gold cues%n", split, articles.size(), cues);
+    return articles.size();
   }
 
   private static ObjectNode row(ObjectMapper json, WordPieces encoder, Document d, String task, String split, int fold, int label) {

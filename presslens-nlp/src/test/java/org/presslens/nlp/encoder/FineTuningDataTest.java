@@ -38,7 +38,7 @@ class FineTuningDataTest {
     Files.writeString(ptc.resolve("dev-task-flc-tc.labels"), "");
     Path out = dir.resolve("data.jsonl.gz");
 
-    int n = FineTuningData.write(new FineTuningData.Sources(null, null, null, null, null, ptc), out,
+    int n = FineTuningData.write(new FineTuningData.Sources(null, null, null, null, null, ptc, null), out,
         new PrintStream(PrintStream.nullOutputStream()));
 
     List<JsonNode> rows = new ArrayList<>();
@@ -65,6 +65,55 @@ class FineTuningDataTest {
     JsonNode tokens = first.get("sequences").get(0).get("token");
     assertThat(tokens.get(0).asInt()).isEqualTo(-1); // [CLS]
     assertThat(tokens.get(1).asInt()).isZero();
+  }
+
+  @Test
+  void attributionExamplesLabelCueCandidatesAndTheRolesAroundEachGoldCue() throws Exception {
+    Path polnear = dir.resolve("polnear");
+    String text = "The mayor said the ferry would stop.\n\nIslanders were angry.";
+    for (String split : List.of("train", "dev")) {
+      Files.createDirectories(polnear.resolve(split + "/text"));
+      Files.createDirectories(polnear.resolve(split + "/attributions"));
+      Files.writeString(polnear.resolve(split + "/text/a1.txt"), text);
+      // Source "The mayor" (0–9), cue "said" (10–14), content "the ferry would stop" (15–35).
+      Files.writeString(polnear.resolve(split + "/attributions/a1_x.ann"), "T1\tSource 0 9\tThe mayor\n"
+          + "T2\tCue 10 14\tsaid\nT3\tContent 15 35\tthe ferry would stop\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n");
+    }
+    Files.writeString(polnear.resolve("train/text/a2.txt"), "Repairs cost two million pounds.");
+    Files.writeString(polnear.resolve("train/attributions/a2_x.ann"), "");
+    Path out = dir.resolve("data.jsonl.gz");
+
+    int n = FineTuningData.write(new FineTuningData.Sources(null, null, null, null, null, null, polnear), out,
+        new PrintStream(PrintStream.nullOutputStream()));
+
+    List<JsonNode> rows = read(out);
+    assertThat(n).isEqualTo(rows.size()).isEqualTo(3); // two train articles, one dev
+    JsonNode first = rows.get(0);
+    assertThat(first.get("task").asText()).isEqualTo("attribution");
+    assertThat(first.get("article").asText()).isEqualTo("a1");
+    assertThat(first.get("fold").asInt()).isZero();
+    // The mayor said the ferry would stop . | Islanders were angry .  (the full stops are no cue candidates)
+    assertThat(first.get("tokens").asInt()).isEqualTo(12);
+    assertThat(first.get("cue").toString()).isEqualTo("[0,0,1,0,0,0,0,-1,0,0,0,-1]");
+    JsonNode cue = first.get("cues").get(0);
+    assertThat(cue.get("cue").toString()).isEqualTo("[2,3]");
+    // The window is the cue's sentence and the one after; roles: source source (cue) begin inside inside end other ...
+    assertThat(cue.get("window").toString()).isEqualTo("[0,12]");
+    assertThat(cue.get("roles").toString()).isEqualTo("[1,1,-1,2,3,3,4,0,0,0,0,0]");
+    assertThat(rows.get(1).get("cues")).isEmpty();
+    assertThat(rows.get(1).get("fold").asInt()).isEqualTo(1);
+    assertThat(rows.get(2).get("split").asText()).isEqualTo("dev");
+  }
+
+  private static List<JsonNode> read(Path file) throws Exception {
+    List<JsonNode> rows = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+      ObjectMapper json = new ObjectMapper();
+      for (String line; (line = r.readLine()) != null; ) {
+        rows.add(json.readTree(line));
+      }
+    }
+    return rows;
   }
 
   @Test
