@@ -39,7 +39,13 @@ HEADS = {
     # task: (class names, what each dense input is); the head in finetuned.pt has the task's name
     "stance": (["negative", "neutral", "positive"], "mean token vector of the target, then of its sentence (2 x 384)"),
     "claims": (["no", "yes"], "mean token vector of the sentence (384)"),
+    "spans": (["no", "yes"], "the token's vector (384)"),
+    "cues": (["other", "cue"], "the token's vector (384)"),
+    "roles": (["other", "source", "begin", "inside", "end"],
+              "the token's vector, the mean vector of the cue's tokens, their product (3 x 384)"),
 }
+# the heads each training task trains
+TASK_HEADS = {"stance": ["stance"], "claims": ["claims"], "spans": ["spans"], "attribution": ["cues", "roles"]}
 
 
 def bias_of(graph, weight):
@@ -120,7 +126,7 @@ def main():
     trained = saved.get("tasks")
     if trained is None:
         raise SystemExit(f"{args.finetuned} does not say which tasks it was trained on: fit it again with this finetune.py")
-    untrained = [t for t in tasks if t not in trained]
+    untrained = [t for t in tasks if not any(t in TASK_HEADS.get(k, [k]) for k in trained)]
     if untrained:
         raise SystemExit(f"{args.finetuned} was not trained on {untrained}, only on {trained}")
     state = {k: v.float().numpy() for k, v in saved["encoder"].items()}
@@ -175,7 +181,7 @@ def write_head(task, saved, shared_notes, out):
     notes.update({"classes": "|".join(classes), "bias": "|".join(repr(float(b)) for b in bias), "dense inputs": inputs})
     if len(classes) > 2:
         notes["link"] = "softmax"
-    else:  # one logistic output, the probability of the second class, and its decision threshold
+    elif task == "claims":  # one logistic output, the probability of the second class, and its decision threshold
         notes["threshold"] = f"{saved['threshold']:.4f}"
     path = os.path.join(out, f"{task}-head.tsv.gz")
     with gzip.GzipFile(path, "wb", mtime=0) as raw:  # mtime 0: a retrained head diffs by content only

@@ -411,6 +411,8 @@ def main():
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--threshold", type=float, default=None, help="claims threshold, when --cv is not run")
+    ap.add_argument("--exclude-fold", type=int, default=None,
+                    help="the final fit leaves this train fold out and scores it (a held-out model for the Java side to score)")
     ap.add_argument("--limit", type=int, default=None, help="a smoke test: the first N examples of each task and split")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
@@ -466,10 +468,17 @@ def main():
         if args.cv_only:
             return
     started = time.time()
+    held_out = []
+    if args.exclude_fold is not None:
+        held_out = [e for e in train if e["fold"] == args.exclude_fold]
+        train = [e for e in train if e["fold"] != args.exclude_fold]
+        notes["held out"] = f"train fold {args.exclude_fold} ({len(held_out)} examples) left out of the fit"
     trunk, heads = fit(train, args, args.seed)
     notes["final fit"] = f"{(time.time() - started) / 60:.1f} minutes on {args.threads} CPU threads"
-    for split in ["dev", "dev-test"]:
-        part = [e for e in data if e["split"] == split]
+    splits = {split: [e for e in data if e["split"] == split] for split in ["dev", "dev-test"]}
+    if held_out:
+        splits = {"held-out": held_out}  # dev stays unscored: this model is a measurement, not a choice
+    for split, part in splits.items():
         if not part:
             continue
         outputs = predict(trunk, heads, part)

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.presslens.ingest.ExtractionBenchmark;
 import org.presslens.ingest.WcxbBenchmark;
 import org.presslens.nlp.Analyzer;
+import org.presslens.nlp.attribution.AttributionTrainer;
 import org.presslens.nlp.eval.AttributionEval;
 import org.presslens.nlp.eval.ClaimEval;
 import org.presslens.nlp.eval.Counts;
@@ -191,16 +192,34 @@ final class EvalCommand implements Runnable {
         "Quotes and reported speech on a PolNeAR split (text/ and attributions/ in brat",
         "standoff). Prints P, R, F1 for content exact, content match (character Jaccard >= 0.5),",
         "speaker (a matched quote whose speaker overlaps the gold source) and the same for",
-        "direct quotes (gold content holding a quotation mark)."
+        "direct quotes (gold content holding a quotation mark).",
+        "With --fine-tuned, scores a candidate encoder's attribution heads instead, on the train",
+        "articles its fit left out (training/README.md):",
+        "  presslens eval attribution --gold-dir ../shared/datasets/polnear/data/train --fine-tuned DIR"
       })
   static final class Attribution implements Callable<Integer> {
     @Option(names = "--gold-dir", required = true, paramLabel = "DIR",
         description = "A PolNeAR split, e.g. ../shared/datasets/polnear/data/dev.")
     Path goldDir;
 
+    @Option(names = "--fine-tuned", paramLabel = "DIR",
+        description = "encoder.onnx, cues-head.tsv.gz and roles-head.tsv.gz of a fit that left every tenth train article out"
+            + " (finetune.py --tasks attribution --exclude-fold 0, then export_onnx.py --tasks cues,roles): scored on those"
+            + " articles of --gold-dir, PolNeAR's train split, at the thresholds best on them and cross-fitted.")
+    Path fineTuned;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
       Main.requireInside(goldDir, "a PolNeAR split", "text", "attributions");
+      if (fineTuned != null) {
+        Main.requireInside(fineTuned, "the fine-tuned encoder's folder", "encoder.onnx", "cues-head.tsv.gz", "roles-head.tsv.gz");
+        List<AttributionTrainer.HeldOut> r = AttributionTrainer.scoreFineTuned(goldDir, fineTuned, System.err);
+        for (AttributionTrainer.HeldOut h : r) {
+          System.out.println("== held-out train articles, thresholds " + h.thresholds());
+          print(h.result(), System.out);
+        }
+        return 0;
+      }
       AttributionEval.Result r = AttributionEval.run(goldDir, Analyzer.standard());
       System.out.print(goldDir + ": ");
       print(r, System.out);

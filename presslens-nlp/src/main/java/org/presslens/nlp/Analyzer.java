@@ -94,7 +94,12 @@ public final class Analyzer {
 
   /** Tokens, sentences, the encoder's vectors and entities: what the attribution model is trained on. */
   public static Pipeline beforeAttribution() {
-    return new Pipeline(tokensAndEntities(true));
+    return beforeAttribution(Encoder.standard());
+  }
+
+  /** As {@link #beforeAttribution()}, with the vectors of another encoder (a candidate being measured). */
+  public static Pipeline beforeAttribution(Encoder encoder) {
+    return new Pipeline(tokensAndEntities(true, encoder));
   }
 
   private static List<Annotator> base(boolean resolveEntities) {
@@ -104,9 +109,13 @@ public final class Analyzer {
   }
 
   private static List<Annotator> tokensAndEntities(boolean resolveEntities) {
+    return tokensAndEntities(resolveEntities, Encoder.standard());
+  }
+
+  private static List<Annotator> tokensAndEntities(boolean resolveEntities, Encoder encoder) {
     List<Annotator> stages = new ArrayList<>();
     stages.add(new BackboneAnnotator(CoreNlpBackbone.load()));
-    stages.add(new EncoderAnnotator(Encoder.standard()));
+    stages.add(new EncoderAnnotator(encoder));
     stages.add(new EntityAnnotator(resolveEntities));
     return stages;
   }

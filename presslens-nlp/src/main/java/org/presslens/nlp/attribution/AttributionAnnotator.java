@@ -45,7 +45,7 @@ public final class AttributionAnnotator implements Annotator {
   public void annotate(Document document) {
     Tokens tokens = new Tokens(document.text(), document.tokens());
     List<Entity> entities = new ArrayList<>(document.entities());
-    document.setQuotes(quotes(model, new AttributionFeatures(tokens), entities));
+    document.setQuotes(quotes(model, new AttributionFeatures(tokens, document.vectors()), entities));
     if (!entities.equals(document.entities())) {
       document.reviseEntities(entities);
     }

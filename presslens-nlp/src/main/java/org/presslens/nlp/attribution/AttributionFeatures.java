@@ -3,6 +3,7 @@ package org.presslens.nlp.attribution;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.presslens.core.TokenVectors;
 import org.presslens.nlp.attribution.Attributor.Draft;
 import org.presslens.nlp.attribution.CueLexicon.Kind;
 import org.presslens.nlp.attribution.Quotations.Quotation;
@@ -36,10 +37,18 @@ final class AttributionFeatures {
   private final char[] ruleRole;
   private final List<Draft> rules;
   private final String[] lex;
+  /** The encoder's token vectors, which fine-tuned heads read; null where none were computed. */
+  private final TokenVectors vectors;
 
   /** The features of a document; the rules read it here, on the same quotations. */
   AttributionFeatures(Tokens t) {
+    this(t, null);
+  }
+
+  /** As {@link #AttributionFeatures(Tokens)}, with the encoder's vectors of the same tokens for heads that read them. */
+  AttributionFeatures(Tokens t, TokenVectors vectors) {
     this.t = t;
+    this.vectors = vectors;
     int n = t.size();
     quotations = Quotations.find(t);
     rules = Attributor.find(t, CueLexicon.STANDARD, quotations);
@@ -86,6 +95,46 @@ final class AttributionFeatures {
   }
 
   /** Whether token i is read as a possible cue: a word, or a colon ("Trump: …"). */
+  /** Token i's vector: what a fine-tuned cue head reads. */
+  float[] cueInputs(int i) {
+    return vectors().vector(i);
+  }
+
+  /** The mean vector of the tokens {@code [from, to)}: a cue, as a fine-tuned role head reads it. */
+  float[] meanVector(int from, int to) {
+    float[] mean = new float[vectors().dimension()];
+    for (int i = from; i < to; i++) {
+      float[] v = vectors.vector(i);
+      for (int k = 0; k < mean.length; k++) {
+        mean[k] += v[k] / (to - from);
+      }
+    }
+    return mean;
+  }
+
+  /**
+   * What a fine-tuned role head reads of token i beside a cue: its vector, the cue's mean vector
+   * ({@link #meanVector}) and their product, one after the other ({@code training/finetune.py}).
+   */
+  float[] roleInputs(int i, float[] cue) {
+    float[] v = vectors().vector(i);
+    int d = v.length;
+    float[] out = new float[3 * d];
+    System.arraycopy(v, 0, out, 0, d);
+    System.arraycopy(cue, 0, out, d, d);
+    for (int k = 0; k < d; k++) {
+      out[2 * d + k] = v[k] * cue[k];
+    }
+    return out;
+  }
+
+  private TokenVectors vectors() {
+    if (vectors == null) {
+      throw new IllegalStateException("this attribution model reads the encoder's vectors: run the vectors stage first");
+    }
+    return vectors;
+  }
+
   boolean cueCandidate(int i) {
     return t.isWord(i) || t.isPunct(i, ":");
   }

@@ -170,7 +170,8 @@ public final class AttributionModel {
     double[] p = new double[f.tokens().size()];
     for (int i = 0; i < p.length; i++) {
       org.presslens.core.Pipeline.stopIfCancelled();
-      p[i] = f.cueCandidate(i) ? cues.probability(f.cue(i)) : 0;
+      // A fine-tuned head reads the token's vector; the words-only tagger, the token's features.
+      p[i] = !f.cueCandidate(i) ? 0 : cues.denseInputs() > 0 ? cues.probability(List.of(), f.cueInputs(i)) : cues.probability(f.cue(i));
     }
     return p;
   }
@@ -196,8 +197,11 @@ public final class AttributionModel {
   Roles roleProbabilities(AttributionFeatures f, int[] cue) {
     int[] window = f.window(cue[0], cue[1]);
     double[][] p = new double[window[1] - window[0]][];
+    float[] cueVector = roles.denseInputs() > 0 ? f.meanVector(cue[0], cue[1]) : null;
     for (int i = window[0]; i < window[1]; i++) {
-      p[i - window[0]] = i >= cue[0] && i < cue[1] ? null : roles.probabilities(f.role(i, cue[0], cue[1]));
+      p[i - window[0]] = i >= cue[0] && i < cue[1] ? null
+          : cueVector != null ? roles.probabilities(List.of(), f.roleInputs(i, cueVector))
+          : roles.probabilities(f.role(i, cue[0], cue[1]));
     }
     return new Roles(window[0], p);
   }

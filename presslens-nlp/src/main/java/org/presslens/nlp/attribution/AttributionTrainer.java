@@ -83,11 +83,76 @@ public final class AttributionTrainer {
     return new Result(model, best.result(), onDev);
   }
 
+  /**
+   * One model's figures on the held-out train articles, with the thresholds chosen by
+   * cross-fitting: chosen on the even-numbered held-out articles to score the odd ones and the
+   * reverse, so that no article is scored at thresholds chosen on it.
+   */
+  public record HeldOut(AttributionEval.Result result, String thresholds) {}
+
+  /**
+   * Scores the attribution heads of a fine-tuned encoder ({@code training/finetune.py --tasks
+   * attribution --exclude-fold 0}, written by {@code export_onnx.py --tasks cues,roles}:
+   * {@code encoder.onnx}, {@code cues-head.tsv.gz}, {@code roles-head.tsv.gz} in {@code fineTuned})
+   * on the train articles its fit left out: every {@value #HELD_OUT_EVERY}th, those on which this
+   * trainer chooses the taggers' thresholds. Two figures: at the thresholds best on those articles
+   * (the protocol of this trainer's held-out figure, which the shipped taggers' notes give), and
+   * cross-fitted (see {@link HeldOut}). The shipped taggers are not scored here: refitted on all
+   * of train, they have seen these articles.
+   *
+   * @return the figure at the best thresholds, then the cross-fitted one
+   */
+  public static List<HeldOut> scoreFineTuned(Path trainDir, Path fineTuned, PrintStream log)
+      throws IOException, InterruptedException {
+    List<PolnearCorpus.Labelled> all = PolnearCorpus.read(trainDir);
+    List<PolnearCorpus.Labelled> heldOut = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += HELD_OUT_EVERY) {
+      heldOut.add(all.get(i));
+    }
+    org.presslens.nlp.encoder.Encoder encoder = org.presslens.nlp.encoder.Encoder.read(fineTuned.resolve("encoder.onnx"));
+    List<Prepared> data = prepare(heldOut, org.presslens.nlp.Analyzer.beforeAttribution(encoder), log, "held-out train");
+    LinearModel cues = read(fineTuned.resolve("cues-head.tsv.gz"));
+    LinearModel roles = read(fineTuned.resolve("roles-head.tsv.gz"));
+    Choice best = thresholds(cues, roles, data);
+    HeldOut onThem = new HeldOut(best.result(), "chosen on these articles: " + best.thresholds());
+    HeldOut crossFitted = crossFitted(cues, roles, data);
+    log.printf("at the best thresholds: %s (%s)%ncross-fitted: %s (%s)%n", describe(onThem.result()), onThem.thresholds(),
+        describe(crossFitted.result()), crossFitted.thresholds());
+    return List.of(onThem, crossFitted);
+  }
+
+  private static LinearModel read(Path file) throws IOException {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      return LinearModel.read(in);
+    }
+  }
+
+  /** Thresholds chosen on each half of {@code data} (even, odd), each scoring the other half. */
+  private static HeldOut crossFitted(LinearModel cues, LinearModel roles, List<Prepared> data) {
+    List<List<Prepared>> halves = List.of(new ArrayList<>(), new ArrayList<>());
+    for (int i = 0; i < data.size(); i++) {
+      halves.get(i % 2).add(data.get(i));
+    }
+    List<PolnearCorpus.Labelled> gold = new ArrayList<>();
+    List<List<Quote>> predicted = new ArrayList<>();
+    List<String> chosen = new ArrayList<>();
+    for (int h = 0; h < 2; h++) {
+      Thresholds th = thresholds(cues, roles, halves.get(h)).thresholds();
+      chosen.add(th.toString());
+      AttributionModel model = new AttributionModel(cues, roles, th);
+      for (Prepared p : halves.get(1 - h)) {
+        gold.add(p.gold());
+        predicted.add(AttributionAnnotator.quotes(model, p.features(), new ArrayList<>(p.entities())));
+      }
+    }
+    return new HeldOut(AttributionEval.score(gold, predicted), "chosen on even " + chosen.get(0) + ", on odd " + chosen.get(1));
+  }
+
   static List<Prepared> prepare(List<PolnearCorpus.Labelled> data, Pipeline pipeline, PrintStream log, String name)
       throws InterruptedException {
     long t0 = System.nanoTime();
     List<Prepared> analysed = ParallelAnalysis.map(data.stream().map(PolnearCorpus.Labelled::article).toList(), pipeline,
-        doc -> new Prepared(null, new AttributionFeatures(new Tokens(doc.text(), doc.tokens())), doc.entities()));
+        doc -> new Prepared(null, new AttributionFeatures(new Tokens(doc.text(), doc.tokens()), doc.vectors()), doc.entities()));
     List<Prepared> out = new ArrayList<>();
     for (int i = 0; i < analysed.size(); i++) {
       out.add(new Prepared(data.get(i), analysed.get(i).features(), analysed.get(i).entities()));

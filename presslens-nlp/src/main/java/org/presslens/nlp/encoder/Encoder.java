@@ -97,6 +97,21 @@ public final class Encoder {
     return e;
   }
 
+  /**
+   * A graph that {@code training/export_onnx.py} wrote, read from a file: for the tools that
+   * measure a candidate beside the shipped graph ({@link #standard()} is what analysis reads).
+   *
+   * @throws IOException when the file cannot be read or ONNX Runtime cannot load it
+   */
+  public static Encoder read(java.nio.file.Path graph) throws IOException {
+    byte[] bytes = java.nio.file.Files.readAllBytes(graph);
+    try {
+      return new Encoder(graph + " (SHA-256 " + fingerprint(bytes) + ")", bytes, WordPieces.standard());
+    } catch (OrtException e) {
+      throw new IOException("ONNX Runtime could not load " + graph + ": " + e.getMessage(), e);
+    }
+  }
+
   private static Encoder load() {
     WordPieces pieces = WordPieces.standard();
     try (InputStream graph = Encoder.class.getResourceAsStream(MODEL)) {
