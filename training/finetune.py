@@ -260,7 +260,7 @@ def batches(examples, size, rng):
 def fit(train, args, seed):
     torch.manual_seed(seed)
     random.seed(seed)
-    encoder = base_model(args.weights)
+    encoder = minilm.simulate_int8(base_model(args.weights), args.int8_aware)
     trunk = Trunk(encoder, args.train_from)
     trunk.prepare(train)
     heads = Heads(any(e["task"] == "attribution" for e in train))
@@ -289,6 +289,19 @@ def fit(train, args, seed):
                 log(f"  epoch {epoch} batch {n} loss {loss.item():.4f} ({time.time() - started:.0f} s)")
     encoder.eval()
     return trunk, heads
+
+
+def predict_both(trunk, heads, examples, int8_aware):
+    """The outputs of the encoder in fp32 and as the shipped int8 graph computes (simulated:
+    minilm.simulate_int8, which reproduces ONNX Runtime's int8 hidden states), in that order."""
+    out = {}
+    for int8 in (int8_aware, not int8_aware):
+        minilm.simulate_int8(trunk.encoder, int8)
+        trunk.cache.clear()  # cached frozen layers were computed in the other arithmetic
+        out[int8] = predict(trunk, heads, examples)
+    minilm.simulate_int8(trunk.encoder, int8_aware)
+    trunk.cache.clear()
+    return out[False], out[True]
 
 
 @torch.no_grad()
@@ -411,6 +424,8 @@ def main():
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--threshold", type=float, default=None, help="claims threshold, when --cv is not run")
+    ap.add_argument("--int8-aware", action="store_true",
+                    help="fine-tune through the int8 graph's rounding (simulated, straight-through): quantisation-aware")
     ap.add_argument("--exclude-fold", type=int, default=None,
                     help="the final fit leaves this train fold out and scores it (a held-out model for the Java side to score)")
     ap.add_argument("--limit", type=int, default=None, help="a smoke test: the first N examples of each task and split")
@@ -429,7 +444,8 @@ def main():
         data = kept
     train = [e for e in data if e["split"] == "train"]
     setting = (f"tasks {args.tasks}, layers {args.train_from}-5 trained" if args.train_from < 6 else f"tasks {args.tasks}, heads only") + \
-              f", lr {args.lr}, heads {args.head_lr}, {args.epochs} epochs, batch {args.batch}, seed {args.seed}"
+              f", lr {args.lr}, heads {args.head_lr}, {args.epochs} epochs, batch {args.batch}, seed {args.seed}" + \
+              (", int8-aware" if args.int8_aware else "")
     log(f"{len(data)} examples, {len(train)} train; {setting}; {args.threads} threads")
     notes = {"method": f"all-MiniLM-L6-v2 fine-tuned ({setting})",
              "trainer": "training/finetune.py over presslens train encoder-data"}
@@ -438,31 +454,35 @@ def main():
     if args.cv:
         started = time.time()
         folds = [int(f) for f in args.folds.split(",")]
-        oof = {}
+        oof, oof8 = {}, {}
         for fold in folds:
             fit_on = [e for e in train if e["fold"] != fold]
             held = [i for i, e in enumerate(train) if e["fold"] == fold]
             if not held:
                 continue
             trunk, heads = fit(fit_on, args, args.seed)
-            outputs = predict(trunk, heads, [train[i] for i in held])
-            for i, o in zip(held, outputs):
-                oof[i] = o
+            outputs, outputs8 = predict_both(trunk, heads, [train[i] for i in held], args.int8_aware)
+            for i, o, o8 in zip(held, outputs, outputs8):
+                oof[i], oof8[i] = o, o8
             stance, claims = scores([train[i] for i in held], outputs)[:2]
             if stance:
                 log(f"fold {fold} stance macro-F1 {macro_f1([g for g, _ in stance], [p for _, p in stance])[0]:.4f}")
             log(f"fold {fold} done, {time.time() - started:.0f} s")
         done = sorted(oof)
-        stance, claims, spans, cues, roles = scores([train[i] for i in done], [oof[i] for i in done])
-        if claims:
-            threshold = best_threshold([g for g, _ in claims], [s for _, s in claims])
-        if spans:
-            span_threshold = best_threshold([g for g, _ in spans], [x for _, x in spans])
-            write_span_scores(os.path.join(args.out, "oof-spans.jsonl.gz"), [train[i] for i in done], [oof[i] for i in done])
-        summary = describe(stance, claims, spans, cues, roles, threshold)
-        if claims:
-            summary["claims"] += f" at {threshold:.4f}"
-        summary = "; ".join(summary.values())
+        summaries = {}
+        # int8 last: the claims threshold and the span scores are those of the arithmetic that ships
+        for name, outs in (("fp32", oof), ("int8", oof8)):
+            stance, claims, spans, cues, roles = scores([train[i] for i in done], [outs[i] for i in done])
+            if claims:
+                threshold = best_threshold([g for g, _ in claims], [s for _, s in claims])
+            if spans:
+                span_threshold = best_threshold([g for g, _ in spans], [x for _, x in spans])
+                write_span_scores(os.path.join(args.out, "oof-spans.jsonl.gz"), [train[i] for i in done], [outs[i] for i in done])
+            summary = describe(stance, claims, spans, cues, roles, threshold)
+            if claims:
+                summary["claims"] += f" at {threshold:.4f}"
+            summaries[name] = "; ".join(summary.values())
+        summary = " | ".join(f"{k}: {v}" for k, v in summaries.items())
         log(f"CV (folds {args.folds} held out, {time.time() - started:.0f} s): " + summary)
         notes["cross-validated"] = summary + f" (out-of-fold on folds {args.folds}: of 5, of 3 for spans, of 10 for attribution)"
         if args.cv_only:
@@ -481,11 +501,12 @@ def main():
     for split, part in splits.items():
         if not part:
             continue
-        outputs = predict(trunk, heads, part)
-        write_span_scores(os.path.join(args.out, f"{split}-spans.jsonl.gz"), part, outputs)
-        for task, line in describe(*scores(part, outputs), threshold, span_threshold).items():
-            log(f"{split} {line}")
-            notes[f"{split} {task}"] = line + " (fp32, in this script)"
+        outputs, outputs8 = predict_both(trunk, heads, part, args.int8_aware)
+        write_span_scores(os.path.join(args.out, f"{split}-spans.jsonl.gz"), part, outputs8)
+        for name, outs in (("fp32", outputs), ("int8", outputs8)):
+            for task, line in describe(*scores(part, outs), threshold, span_threshold).items():
+                log(f"{split} {line} ({name})")
+                notes[f"{split} {task}" + ("" if name == "int8" else " fp32")] = line + f" ({name}, in this script)"
     torch.save({"encoder": trunk.encoder.state_dict(), "heads": heads.state_dict(), "tasks": sorted(tasks), "notes": notes,
                 "threshold": threshold},
                os.path.join(args.out, "finetuned.pt"))

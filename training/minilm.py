@@ -13,6 +13,7 @@ quarter of a training step (their random masks are drawn on one thread), and fin
 three epochs with weight decay does without them.
 """
 import math
+import types
 
 import numpy as np
 import torch
@@ -79,9 +80,13 @@ class Embeddings(nn.Module):
         self.token_type_embeddings = nn.Embedding(2, DIM)
         self.LayerNorm = nn.LayerNorm(DIM, eps=EPS)
 
+    int8 = False  # simulate_int8 sets it
+
     def forward(self, ids):
         positions = torch.arange(ids.shape[1], device=ids.device).unsqueeze(0)
-        e = self.word_embeddings(ids) + self.position_embeddings(positions) + self.token_type_embeddings(torch.zeros_like(ids))
+        table = (lambda m: fake_quant_table(m.weight)) if self.int8 else (lambda m: m.weight)
+        e = (nn.functional.embedding(ids, table(self.word_embeddings)) + nn.functional.embedding(positions, table(self.position_embeddings))
+             + nn.functional.embedding(torch.zeros_like(ids), table(self.token_type_embeddings)))
         return self.LayerNorm(e)
 
 
@@ -118,4 +123,54 @@ def load(weights_npz):
     model = MiniLM()
     state = {k: torch.from_numpy(v.astype(np.float32)) for k, v in np.load(weights_npz).items()}
     model.load_state_dict(state, strict=True)
+    return model
+
+
+# ---- the shipped graph's int8 arithmetic, simulated (quantisation-aware fine-tuning)
+#
+# export_onnx.py writes the weights by the rules of the Maven Central int8 graph, and ONNX Runtime
+# quantises each MatMul's input on the fly (DynamicQuantizeLinear: uint8, one scale and zero point
+# per tensor, the range widened to hold 0). These functions compute the same rounding in float,
+# with straight-through gradients (the rounding's gradient taken as 1), so that a fit can learn
+# weights that survive it.
+
+
+def _straight_through(x, rounded):
+    return x + (rounded - x).detach()
+
+
+def fake_quant_activation(x):
+    """DynamicQuantizeLinear then back: uint8 over [min(0, min x), max(0, max x)]."""
+    lo = torch.clamp(x.detach().min(), max=0.0)
+    hi = torch.clamp(x.detach().max(), min=0.0)
+    scale = torch.clamp((hi - lo) / 255.0, min=1e-12)
+    zero = torch.clamp(torch.round(-lo / scale), 0, 255)
+    q = torch.clamp(torch.round(x / scale) + zero, 0, 255)
+    return _straight_through(x, (q - zero) * scale)
+
+
+def fake_quant_columns(w):
+    """A Linear weight [out, in] as export_onnx.quantise_columns stores it: int8, one scale per
+    output (the graph's column), scale = max|w| / 64, values clipped to +-64."""
+    scale = torch.clamp(w.detach().abs().amax(dim=1, keepdim=True) / 64.0, min=1e-12)
+    return _straight_through(w, torch.clamp(torch.round(w / scale), -64, 64) * scale)
+
+
+def fake_quant_table(w):
+    """An embedding table as export_onnx.quantise_table stores it: uint8, one scale, zero point 128."""
+    scale = torch.clamp(2 * w.detach().abs().max() / 255.0, min=1e-12)
+    return _straight_through(w, (torch.clamp(torch.round(w / scale) + 128, 0, 255) - 128) * scale)
+
+
+def _int8_linear(self, x):
+    return nn.functional.linear(fake_quant_activation(x), fake_quant_columns(self.weight), self.bias)
+
+
+def simulate_int8(model, on=True):
+    """Makes the encoder compute as the shipped int8 graph does (or, with on=False, in fp32 again):
+    every Linear of its layers and its embedding tables. The heads stay fp32, as PressLens applies them."""
+    for m in model.encoder.modules():
+        if isinstance(m, nn.Linear):
+            m.forward = types.MethodType(_int8_linear if on else nn.Linear.forward, m)
+    model.embeddings.int8 = on
     return model
