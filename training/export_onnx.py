@@ -17,7 +17,10 @@ onnxruntime's Python quantiser is not packaged in Debian.
 
 Each task's head (a linear layer over pooled token vectors) is written in PressLens's LinearModel
 text format, its notes naming the data, the command and the figures: stance as a softmax over
-three classes, check-worthiness as one logistic output with the threshold cross-validation chose.
+three classes, check-worthiness as one logistic output with the threshold cross-validation chose,
+technique spans as one logistic output per token, and attribution's two heads (a task of
+finetune.py that trains both): cues, one logistic output per token, and roles, a softmax over
+other/source/begin/inside/end per token beside a cue.
 
     python3 training/export_onnx.py --base all-minilm-l6-v2-q.onnx --finetuned DIR/finetuned.pt \
         --tasks stance,claims --out presslens-nlp/src/main/resources/org/presslens/nlp/encoder \
@@ -177,7 +180,7 @@ def write_head(task, saved, shared_notes, out):
     weight = saved["heads"][task + ".weight"].float().numpy()  # [outputs, inputs]
     bias = saved["heads"][task + ".bias"].float().numpy()
     notes = {k: v for k, v in shared_notes.items()
-             if not k.startswith("dev") or k.endswith(" " + task)}
+             if not k.startswith(("dev", "held-out")) or k.endswith(" " + task)}
     notes.update({"classes": "|".join(classes), "bias": "|".join(repr(float(b)) for b in bias), "dense inputs": inputs})
     if len(classes) > 2:
         notes["link"] = "softmax"

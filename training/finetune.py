@@ -118,6 +118,12 @@ def pooling_matrix(examples, length):
             vals.append(w)
         row0 += n
         seq0 += len(e["sequences"])
+    if any(e["task"] == "attribution" for e in examples):
+        # Whole articles: thousands of tokens over hundreds of sequences, where a dense matrix
+        # would take gigabytes. (The other tasks keep the dense product, so that their runs
+        # reproduce to the bit.)
+        index = torch.from_numpy(np.array([rows, cols], dtype=np.int64))
+        return torch.sparse_coo_tensor(index, torch.tensor(vals, dtype=torch.float32), (row0, seq0 * length)).coalesce()
     matrix = np.zeros((row0, seq0 * length), dtype=np.float32)
     np.add.at(matrix, (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)), np.array(vals, dtype=np.float32))
     return torch.from_numpy(matrix)
@@ -175,7 +181,8 @@ def pad(seqs):
 
 def forward(trunk, heads, examples):
     hidden, mask = trunk.hidden([s for e in examples for s in e["sequences"]])
-    pooled = pooling_matrix(examples, hidden.shape[1]) @ hidden.reshape(-1, DIM)
+    pooling = pooling_matrix(examples, hidden.shape[1])
+    pooled = torch.sparse.mm(pooling, hidden.reshape(-1, DIM)) if pooling.is_sparse else pooling @ hidden.reshape(-1, DIM)
     out, r = [], 0
     for e in examples:
         if e["task"] == "stance":
@@ -232,7 +239,7 @@ def loss_of(examples, outputs):
     return total / len(examples)
 
 
-ARTICLES_PER_BATCH = 4  # an attribution example is a whole article, several sequences of 256 pieces
+ARTICLES_PER_BATCH = 4  # an attribution example is a whole article: one sequence per sentence, tens of them
 
 
 def batches(examples, size, rng):
@@ -308,8 +315,16 @@ def predict_both(trunk, heads, examples, int8_aware):
 def predict(trunk, heads, examples, batch=128):
     trunk.prepare(examples)
     out = []
-    for b in range(0, len(examples), batch):
-        part = examples[b:b + batch]
+    b = 0
+    while b < len(examples):
+        # whole articles a few at a time, as in training; other examples 128 at a time
+        article = examples[b]["task"] == "attribution"
+        end = b
+        while end < len(examples) and end - b < (ARTICLES_PER_BATCH if article else batch) \
+                and (examples[end]["task"] == "attribution") == article:
+            end += 1
+        part = examples[b:end]
+        b = end
         for e, o in zip(part, forward(trunk, heads, part)):
             out.append((o[0].float().numpy(), [r.float().numpy() for r in o[1]]) if e["task"] == "attribution"
                        else o.float().numpy())
@@ -415,7 +430,7 @@ def main():
     ap.add_argument("--train-from", type=int, default=0,
                     help="first layer trained: 0 fine-tunes the whole encoder, 4 its top two layers, 6 only the heads")
     ap.add_argument("--cv", action="store_true", help="cross-validate on train before the final fit")
-    ap.add_argument("--folds", default="0,1,2,3,4", help="the folds cross-validation holds out (of 5; attribution's of 10)")
+    ap.add_argument("--folds", default="0,1,2,3,4", help="the folds cross-validation holds out, one at a time (of 5; of 3 for spans; of 10 for attribution)")
     ap.add_argument("--cv-only", action="store_true", help="stop after cross-validation (a measurement)")
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--lr", type=float, default=5e-5)
@@ -427,7 +442,7 @@ def main():
     ap.add_argument("--int8-aware", action="store_true",
                     help="fine-tune through the int8 graph's rounding (simulated, straight-through): quantisation-aware")
     ap.add_argument("--exclude-fold", type=int, default=None,
-                    help="the final fit leaves this train fold out and scores it (a held-out model for the Java side to score)")
+                    help="the final fit leaves this train fold of every task out and scores it (a held-out model for the Java side to score)")
     ap.add_argument("--limit", type=int, default=None, help="a smoke test: the first N examples of each task and split")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)

@@ -46,7 +46,7 @@ final class ContentExtractor {
               + "sidebar|widget|footer|masthead|breadcrumb|advert|sponsor|cookie|consent|popup|modal|"
               + "outbrain|taboola|\\bads?\\b|ad-slot|ad-container|adsense|banner|byline|author-info|"
               + "author-bio|bio-box|\\btags?\\b|tag-list|keywords|pagination|pager|print|toolbar|menu|"
-              + "\\bnav|skip|(?<![\\w-])hidden|visually-hidden|is-hidden|caption|credit|most-popular|trending|read-more|readmore|more-stories|"
+              + "\\bnav|skip|(?<![\\w-])(?:visually-?|is-|u-|js-)?hidden|caption|credit|most-popular|trending|read-more|readmore|more-stories|"
               + "paywall|disclaimer|jump|rating|reactions|follow|donate|newsletter|timestamp|dateline|"
               + "meta-|post-meta|entry-meta|article-meta|header|headline|lede-art|media|gallery|slideshow");
   /** In a forum thread the posts are the content: comments and replies stay. */

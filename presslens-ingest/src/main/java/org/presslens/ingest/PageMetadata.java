@@ -371,7 +371,7 @@ final class PageMetadata {
 
   /**
    * The authors the page shows: links marked as the author's in the article, links to a
-   * writer's page, the visible byline; of a {@code thread}, whose every post links its writer,
+   * writer's page, an element marked as the writer's name, the visible byline; of a {@code thread}, whose every post links its writer,
    * the first.
    */
   private Found<List<String>> shownAuthors(boolean thread) {
@@ -510,7 +510,7 @@ final class PageMetadata {
   }
 
   private static final String AUTHOR_NAME =
-      "[class~=(?i)(?:^|[\\s_-])(?:author|byline|writer)(?:-|__|_)?name(?:$|[\\s_-])], [class~=(?:^|\\s)(?:authorName|bylineName)(?:$|\\s)]";
+      "[class~=(?i)(?:^|[\\s_-])(?:author|byline|writer)(?:-|__|_)?name(?:$|[\\s_-])]";
 
   /** Whether two links sit in the same byline: a common ancestor at most two levels above each. */
   private static boolean sameByline(Element a, Element b) {

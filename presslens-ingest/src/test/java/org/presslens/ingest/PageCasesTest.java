@@ -48,11 +48,11 @@ class PageCasesTest {
     // Drupal marks a body field "field--label-hidden" (its label is hidden) and utility CSS
     // writes "overflow-hidden": neither says the text is; "visually-hidden" does.
     Article a = read("<html><body><article><h1>Ferry to stop</h1>"
-        + "<div class=\"visually-hidden\">Skip to main content</div>"
-        + "<div class=\"overflow-hidden\"><div class=\"field field--name-body field--label-hidden\">" + PARAGRAPHS
+        + "<div class=\"visually-hidden\">Skip to main content</div><div class=\"visuallyhidden\">Share this story</div>"
+        + "<div class=\"overflow-hidden\"><div class=\"field field--name-field-text field--label-hidden\">" + PARAGRAPHS
         + "</div></div></article></body></html>");
     assertThat(a.text()).startsWith("The ferry between Porthaven").contains("transport minister declined")
-        .doesNotContain("Skip to main content");
+        .doesNotContain("Skip to main content").doesNotContain("Share this story");
   }
 
   @Test

@@ -94,7 +94,6 @@ final class AttributionFeatures {
     return quotation[i] >= 0;
   }
 
-  /** Whether token i is read as a possible cue: a word, or a colon ("Trump: …"). */
   /** Token i's vector: what a fine-tuned cue head reads. */
   float[] cueInputs(int i) {
     return vectors().vector(i);
@@ -102,14 +101,7 @@ final class AttributionFeatures {
 
   /** The mean vector of the tokens {@code [from, to)}: a cue, as a fine-tuned role head reads it. */
   float[] meanVector(int from, int to) {
-    float[] mean = new float[vectors().dimension()];
-    for (int i = from; i < to; i++) {
-      float[] v = vectors.vector(i);
-      for (int k = 0; k < mean.length; k++) {
-        mean[k] += v[k] / (to - from);
-      }
-    }
-    return mean;
+    return vectors().mean(from, to);
   }
 
   /**
@@ -135,6 +127,7 @@ final class AttributionFeatures {
     return vectors;
   }
 
+  /** Whether token i is read as a possible cue: a word, or a colon ("Trump: …"). */
   boolean cueCandidate(int i) {
     return t.isWord(i) || t.isPunct(i, ":");
   }

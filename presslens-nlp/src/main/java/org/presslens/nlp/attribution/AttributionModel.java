@@ -26,8 +26,10 @@ import org.presslens.core.learn.LinearModel;
  *       one content of two pieces.
  * </ol>
  *
- * Both are logistic regressions over {@link AttributionFeatures}, trained on PolNeAR's train
- * split by {@link AttributionTrainer}; the three decision thresholds are in the cue model's notes.
+ * Both are logistic regressions trained on PolNeAR's train split: the shipped ones over the words
+ * of {@link AttributionFeatures} ({@link AttributionTrainer}); heads fine-tuned with the encoder
+ * ({@code training/finetune.py --tasks attribution}) over its token vectors, which a model with
+ * dense inputs reads instead. The three decision thresholds are in the cue model's notes.
  */
 public final class AttributionModel {
   static final String CUE_FILE = "attribution-cues.tsv.gz";

@@ -84,9 +84,9 @@ public final class AttributionTrainer {
   }
 
   /**
-   * One model's figures on the held-out train articles, with the thresholds chosen by
-   * cross-fitting: chosen on the even-numbered held-out articles to score the odd ones and the
-   * reverse, so that no article is scored at thresholds chosen on it.
+   * One model's figures on the held-out train articles and the thresholds they were scored at:
+   * chosen on those articles, or cross-fitted (chosen on the even-numbered held-out articles to
+   * score the odd ones and the reverse, so that no article is scored at thresholds chosen on it).
    */
   public record HeldOut(AttributionEval.Result result, String thresholds) {}
 
@@ -109,10 +109,16 @@ public final class AttributionTrainer {
     for (int i = 0; i < all.size(); i += HELD_OUT_EVERY) {
       heldOut.add(all.get(i));
     }
-    org.presslens.nlp.encoder.Encoder encoder = org.presslens.nlp.encoder.Encoder.read(fineTuned.resolve("encoder.onnx"));
-    List<Prepared> data = prepare(heldOut, org.presslens.nlp.Analyzer.beforeAttribution(encoder), log, "held-out train");
     LinearModel cues = read(fineTuned.resolve("cues-head.tsv.gz"));
     LinearModel roles = read(fineTuned.resolve("roles-head.tsv.gz"));
+    // finetune.py --exclude-fold 0 writes the note; export_onnx.py copies it into each head.
+    String left = cues.notes().getOrDefault("held out", "");
+    if (!left.startsWith("train fold 0 ") || !trainDir.normalize().getFileName().toString().equals("train")) {
+      throw new IllegalArgumentException(fineTuned + ": its heads must have been fitted without train fold 0 (their notes say"
+          + " \"held out=" + left + "\"), and " + trainDir + " must be PolNeAR's train split: else these articles are no held-out set");
+    }
+    org.presslens.nlp.encoder.Encoder encoder = org.presslens.nlp.encoder.Encoder.read(fineTuned.resolve("encoder.onnx"));
+    List<Prepared> data = prepare(heldOut, org.presslens.nlp.Analyzer.beforeAttribution(encoder), log, "held-out train");
     Choice best = thresholds(cues, roles, data);
     HeldOut onThem = new HeldOut(best.result(), "chosen on these articles: " + best.thresholds());
     HeldOut crossFitted = crossFitted(cues, roles, data);
@@ -194,9 +200,7 @@ public final class AttributionTrainer {
         int cs = cueTokens.get(0);
         int ce = cueTokens.get(cueTokens.size() - 1) + 1;
         byte[] role = AttributionLabels.roles(t, g, cs, ce);
-        for (byte r : role) {
-          contentTokens += r >= AttributionModel.BEGIN ? 1 : 0;
-        }
+        contentTokens += AttributionLabels.tokensOf(t, g.content()).size();
         int[] window = f.window(cs, ce);
         for (int i = window[0]; i < window[1]; i++) {
           if (i >= cs && i < ce) {
