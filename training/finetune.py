@@ -158,8 +158,22 @@ class Trunk:
                 self.cache[id(s)] = row[:n].clone()
         self.encoder.train(was)
 
-    def hidden(self, sequences):
+    def hidden(self, sequences, buckets=False):
+        """Hidden states [sequences, longest, DIM] and the mask. With buckets, the sequences are
+        run in groups of similar length (whole articles: sentences of 5 to 200 pieces, where one
+        padding to the longest would multiply the work) and put back in order."""
         ids, mask = pad([s["ids"] for s in sequences])
+        if self.k == 0 and buckets:
+            order = sorted(range(len(sequences)), key=lambda i: len(sequences[i]["ids"]))
+            parts = []
+            for b in range(0, len(order), BUCKET):
+                group = [sequences[i] for i in order[b:b + BUCKET]]
+                gi, gm = pad([s["ids"] for s in group])
+                h = self.encoder(gi, gm)
+                parts.append(nn.functional.pad(h, (0, 0, 0, ids.shape[1] - h.shape[1])))
+            inverse = torch.empty(len(order), dtype=torch.int64)
+            inverse[torch.tensor(order)] = torch.arange(len(order))
+            return torch.cat(parts).index_select(0, inverse), mask
         if self.k == 0:
             return self.encoder(ids, mask), mask
         h = torch.zeros((len(sequences), ids.shape[1], DIM))
@@ -180,7 +194,8 @@ def pad(seqs):
 
 
 def forward(trunk, heads, examples):
-    hidden, mask = trunk.hidden([s for e in examples for s in e["sequences"]])
+    hidden, mask = trunk.hidden([s for e in examples for s in e["sequences"]],
+                                buckets=any(e["task"] == "attribution" for e in examples))
     pooling = pooling_matrix(examples, hidden.shape[1])
     pooled = torch.sparse.mm(pooling, hidden.reshape(-1, DIM)) if pooling.is_sparse else pooling @ hidden.reshape(-1, DIM)
     out, r = [], 0
@@ -239,6 +254,7 @@ def loss_of(examples, outputs):
     return total / len(examples)
 
 
+BUCKET = 32  # sequences run at once when a batch holds whole articles
 ARTICLES_PER_BATCH = 4  # an attribution example is a whole article: one sequence per sentence, tens of them
 
 
