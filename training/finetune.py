@@ -437,6 +437,23 @@ def describe(stance, claims, spans, cues, roles, threshold, span_threshold=None)
     return lines
 
 
+def evaluate(path, data):
+    """The dev figures of a saved fit (finetuned.pt), in fp32 and as the int8 graph computes."""
+    saved = torch.load(path)
+    encoder = minilm.MiniLM()
+    encoder.load_state_dict({k: v.float() for k, v in saved["encoder"].items()})
+    encoder.eval()
+    heads = Heads("attribution" in saved.get("tasks", []))
+    heads.load_state_dict({k: v.float() for k, v in saved["heads"].items()})
+    trunk = Trunk(encoder, 0)
+    for split in ["dev", "dev-test"]:
+        part = [e for e in data if e["split"] == split]
+        if part:
+            for name, outs in zip(("fp32", "int8"), predict_both(trunk, heads, part, False)):
+                for line in describe(*scores(part, outs), saved["threshold"]).values():
+                    log(f"{split} {line} ({name})")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", required=True)
@@ -459,6 +476,8 @@ def main():
                     help="fine-tune through the int8 graph's rounding (simulated, straight-through): quantisation-aware")
     ap.add_argument("--exclude-fold", type=int, default=None,
                     help="the final fit leaves this train fold of every task out and scores it (a held-out model for the Java side to score)")
+    ap.add_argument("--evaluate", metavar="FINETUNED_PT",
+                    help="fit nothing: score a saved fit on the dev splits of --data, fp32 and int8 (simulated)")
     ap.add_argument("--limit", type=int, default=None, help="a smoke test: the first N examples of each task and split")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
@@ -474,6 +493,9 @@ def main():
                 kept.append(e)
         data = kept
     train = [e for e in data if e["split"] == "train"]
+    if args.evaluate:
+        evaluate(args.evaluate, data)
+        return
     setting = (f"tasks {args.tasks}, layers {args.train_from}-5 trained" if args.train_from < 6 else f"tasks {args.tasks}, heads only") + \
               f", lr {args.lr}, heads {args.head_lr}, {args.epochs} epochs, batch {args.batch}, seed {args.seed}" + \
               (", int8-aware" if args.int8_aware else "")
