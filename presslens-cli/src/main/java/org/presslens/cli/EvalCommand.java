@@ -194,7 +194,7 @@ final class EvalCommand implements Runnable {
         "speaker (a matched quote whose speaker overlaps the gold source) and the same for",
         "direct quotes (gold content holding a quotation mark).",
         "With --fine-tuned, scores a candidate encoder's attribution heads instead, on the train",
-        "articles its fit left out (training/README.md):",
+        "articles its fit left out (the recipe: docs/ATTRIBUTION.md):",
         "  presslens eval attribution --gold-dir ../shared/datasets/polnear/data/train --fine-tuned DIR"
       })
   static final class Attribution implements Callable<Integer> {
