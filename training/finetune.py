@@ -449,9 +449,19 @@ def evaluate(path, data):
     for split in ["dev", "dev-test"]:
         part = [e for e in data if e["split"] == split]
         if part:
-            for name, outs in zip(("fp32", "int8"), predict_both(trunk, heads, part, False)):
-                for line in describe(*scores(part, outs), saved["threshold"]).values():
-                    log(f"{split} {line} ({name})")
+            # the thresholds the fit chose: never ones chosen on the split scored here
+            score_split(trunk, heads, split, part, False, saved["threshold"], saved.get("span_threshold", 0.5))
+
+
+def score_split(trunk, heads, split, part, int8_aware, threshold, span_threshold):
+    """Logs a split's figures in fp32 and int8; returns (name, task, line) of each and the int8 outputs."""
+    outputs, outputs8 = predict_both(trunk, heads, part, int8_aware)
+    figures = []
+    for name, outs in (("fp32", outputs), ("int8", outputs8)):
+        for task, line in describe(*scores(part, outs), threshold, span_threshold).items():
+            log(f"{split} {line} ({name})")
+            figures.append((name, task, line))
+    return figures, outputs8
 
 
 def main():
@@ -554,14 +564,12 @@ def main():
     for split, part in splits.items():
         if not part:
             continue
-        outputs, outputs8 = predict_both(trunk, heads, part, args.int8_aware)
+        figures, outputs8 = score_split(trunk, heads, split, part, args.int8_aware, threshold, span_threshold)
         write_span_scores(os.path.join(args.out, f"{split}-spans.jsonl.gz"), part, outputs8)
-        for name, outs in (("fp32", outputs), ("int8", outputs8)):
-            for task, line in describe(*scores(part, outs), threshold, span_threshold).items():
-                log(f"{split} {line} ({name})")
-                notes[f"{split} {task}" + ("" if name == "int8" else " fp32")] = line + f" ({name}, in this script)"
+        for name, task, line in figures:
+            notes[f"{split} {task}" + ("" if name == "int8" else " fp32")] = line + f" ({name}, in this script)"
     torch.save({"encoder": trunk.encoder.state_dict(), "heads": heads.state_dict(), "tasks": sorted(tasks), "notes": notes,
-                "threshold": threshold},
+                "threshold": threshold, "span_threshold": span_threshold},
                os.path.join(args.out, "finetuned.pt"))
     log(f"wrote {os.path.join(args.out, 'finetuned.pt')}")
 
