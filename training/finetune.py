@@ -29,6 +29,12 @@ claims threshold comes from those scores, and the span
 tokens' out-of-fold scores are written (oof-spans.jsonl.gz) for TechniqueTrainer's decoding
 search. Without --cv-only the script then fits on all of train, scores dev and dev-test once,
 and saves the weights and heads (finetuned.pt). Deterministic on one machine (fixed seeds).
+
+--exclude-fold K leaves train fold K of every task out of that fit and scores it instead of dev;
+without --cv the check-worthiness and span-token thresholds are chosen on that held-out fold's
+int8 scores. This is how the shipped encoder is fitted (`presslens train encoder`): the held-out
+fold is where every later choice is made (the thresholds here, the span decoding and the
+attribution thresholds by the Java trainers), and dev is scored once, by PressLens, at the end.
 """
 import argparse
 import gzip
@@ -437,15 +443,20 @@ def describe(stance, claims, spans, cues, roles, threshold, span_threshold=None)
     return lines
 
 
-def evaluate(path, data):
-    """The dev figures of a saved fit (finetuned.pt), in fp32 and as the int8 graph computes."""
+def load_fit(path):
+    """A saved fit (finetuned.pt): the trunk, the heads and the saved dictionary."""
     saved = torch.load(path)
     encoder = minilm.MiniLM()
     encoder.load_state_dict({k: v.float() for k, v in saved["encoder"].items()})
     encoder.eval()
     heads = Heads("attribution" in saved.get("tasks", []))
     heads.load_state_dict({k: v.float() for k, v in saved["heads"].items()})
-    trunk = Trunk(encoder, 0)
+    return Trunk(encoder, 0), heads, saved
+
+
+def evaluate(path, data):
+    """The dev figures of a saved fit (finetuned.pt), in fp32 and as the int8 graph computes."""
+    trunk, heads, saved = load_fit(path)
     for split in ["dev", "dev-test"]:
         part = [e for e in data if e["split"] == split]
         if part:
@@ -453,9 +464,37 @@ def evaluate(path, data):
             score_split(trunk, heads, split, part, False, saved["threshold"], saved.get("span_threshold", 0.5))
 
 
-def score_split(trunk, heads, split, part, int8_aware, threshold, span_threshold):
-    """Logs a split's figures in fp32 and int8; returns (name, task, line) of each and the int8 outputs."""
-    outputs, outputs8 = predict_both(trunk, heads, part, int8_aware)
+def rechoose_held_out(path, held_out):
+    """For a fit saved before fits chose their thresholds on the fold they leave out: scores that
+    fold, chooses the thresholds there as score_held_out does, and writes them into the fit."""
+    trunk, heads, saved = load_fit(path)
+    notes = saved["notes"]
+    saved["threshold"], saved["span_threshold"], _ = score_held_out(trunk, heads, held_out, False, notes)
+    torch.save(saved, path)
+    log(f"thresholds written into {path}")
+
+
+def score_held_out(trunk, heads, held_out, int8_aware, notes, given=None):
+    """Scores the train fold a fit left out, its figures into notes. Unless given, the
+    check-worthiness and span thresholds are chosen on the fold's int8 scores (the arithmetic that
+    ships), as --cv chooses them on out-of-fold ones. Returns the two thresholds and the int8 outputs."""
+    outputs, outputs8 = predict_both(trunk, heads, held_out, int8_aware)
+    if given is None:
+        _, claims, spans, _, _ = scores(held_out, outputs8)
+        given = (best_threshold([g for g, _ in claims], [s for _, s in claims]) if claims else 0.5,
+                 best_threshold([g for g, _ in spans], [x for _, x in spans]) if spans else 0.5)
+        notes["thresholds"] = (f"check-worthiness {given[0]:.4f}, span tokens {given[1]:.4f}:"
+                               " the best F1 on the held-out fold (int8)")
+    figures, _ = score_split(trunk, heads, "held-out", held_out, int8_aware, *given, (outputs, outputs8))
+    for name, task, line in figures:
+        notes[f"held-out {task}" + ("" if name == "int8" else " fp32")] = line + f" ({name}, in this script)"
+    return given[0], given[1], outputs8
+
+
+def score_split(trunk, heads, split, part, int8_aware, threshold, span_threshold, predicted=None):
+    """Logs a split's figures in fp32 and int8; returns (name, task, line) of each and the int8
+    outputs. predicted: the split's (fp32, int8) outputs when already computed."""
+    outputs, outputs8 = predicted or predict_both(trunk, heads, part, int8_aware)
     figures = []
     for name, outs in (("fp32", outputs), ("int8", outputs8)):
         for task, line in describe(*scores(part, outs), threshold, span_threshold).items():
@@ -485,7 +524,8 @@ def main():
     ap.add_argument("--int8-aware", action="store_true",
                     help="fine-tune through the int8 graph's rounding (simulated, straight-through): quantisation-aware")
     ap.add_argument("--exclude-fold", type=int, default=None,
-                    help="the final fit leaves this train fold of every task out and scores it (a held-out model for the Java side to score)")
+                    help="the final fit leaves this train fold of every task out, scores it and (without --cv or --threshold) chooses the"
+                         " thresholds on it; dev is left for PressLens to score. With --evaluate: choose them so for a saved fit")
     ap.add_argument("--evaluate", metavar="FINETUNED_PT",
                     help="fit nothing: score a saved fit on the dev splits of --data, fp32 and int8 (simulated)")
     ap.add_argument("--limit", type=int, default=None, help="a smoke test: the first N examples of each task and split")
@@ -504,7 +544,10 @@ def main():
         data = kept
     train = [e for e in data if e["split"] == "train"]
     if args.evaluate:
-        evaluate(args.evaluate, data)
+        if args.exclude_fold is not None:
+            rechoose_held_out(args.evaluate, [e for e in train if e["fold"] == args.exclude_fold])
+        else:
+            evaluate(args.evaluate, data)
         return
     setting = (f"tasks {args.tasks}, layers {args.train_from}-5 trained" if args.train_from < 6 else f"tasks {args.tasks}, heads only") + \
               f", lr {args.lr}, heads {args.head_lr}, {args.epochs} epochs, batch {args.batch}, seed {args.seed}" + \
@@ -558,10 +601,13 @@ def main():
         notes["held out"] = f"train fold {args.exclude_fold} ({len(held_out)} examples) left out of the fit"
     trunk, heads = fit(train, args, args.seed)
     notes["final fit"] = f"{(time.time() - started) / 60:.1f} minutes on {args.threads} CPU threads"
-    splits = {split: [e for e in data if e["split"] == split] for split in ["dev", "dev-test"]}
     if held_out:
-        splits = {"held-out": held_out}  # dev stays unscored: this model is a measurement, not a choice
-    for split, part in splits.items():
+        # dev stays unscored here: PressLens scores the shipped int8 graph on it once, at the end
+        given = (threshold, span_threshold) if args.cv or args.threshold is not None else None
+        threshold, span_threshold, outputs8 = score_held_out(trunk, heads, held_out, args.int8_aware, notes, given)
+        write_span_scores(os.path.join(args.out, "held-out-spans.jsonl.gz"), held_out, outputs8)
+    for split in [] if held_out else ["dev", "dev-test"]:
+        part = [e for e in data if e["split"] == split]
         if not part:
             continue
         figures, outputs8 = score_split(trunk, heads, split, part, args.int8_aware, threshold, span_threshold)
