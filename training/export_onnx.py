@@ -23,7 +23,7 @@ finetune.py that trains both): cues, one logistic output per token, and roles, a
 other/source/begin/inside/end per token beside a cue.
 
     python3 training/export_onnx.py --base all-minilm-l6-v2-q.onnx --finetuned DIR/finetuned.pt \
-        --tasks stance,claims --out presslens-nlp/src/main/resources/org/presslens/nlp/encoder \
+        --heads stance,claims --out presslens-nlp/src/main/resources/org/presslens/nlp/encoder \
         --note data="NewsMTSC rw-train.jsonl; CheckThat! 2024 …_train.tsv" [--note key=value ...]
 
 writes encoder.onnx, stance-head.tsv.gz and claims-head.tsv.gz there.
@@ -111,15 +111,15 @@ def main():
     ap.add_argument("--base", required=True, help="the int8 graph of the -q model jar (all-minilm-l6-v2-q.onnx)")
     ap.add_argument("--fp32", help="the fp32 graph it was quantised from: checks the quantisation rules first")
     ap.add_argument("--finetuned", required=True, help="finetune.py's finetuned.pt")
-    ap.add_argument("--tasks", required=True, help="the heads to write, of " + ",".join(sorted(HEADS)))
+    ap.add_argument("--heads", required=True, help="the heads to write, of " + ",".join(sorted(HEADS)))
     ap.add_argument("--out", required=True, help=f"folder for {GRAPH} and TASK-head.tsv.gz")
     ap.add_argument("--note", action="append", default=[],
                     help="key=value added to the notes of the graph and of every head; data=... is required")
     args = ap.parse_args()
-    tasks = args.tasks.split(",")
+    tasks = args.heads.split(",")
     unknown = [t for t in tasks if t not in HEADS]
     if unknown:
-        raise SystemExit(f"no head for {unknown}: the tasks are {sorted(HEADS)}")
+        raise SystemExit(f"no head {unknown}: the heads are {sorted(HEADS)}")
 
     model = onnx.load(args.base)
     graph = model.graph

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.presslens.ingest.ExtractionBenchmark;
 import org.presslens.ingest.WcxbBenchmark;
 import org.presslens.nlp.Analyzer;
-import org.presslens.nlp.attribution.AttributionTrainer;
 import org.presslens.nlp.eval.AttributionEval;
 import org.presslens.nlp.eval.ClaimEval;
 import org.presslens.nlp.eval.Counts;
@@ -192,34 +191,17 @@ final class EvalCommand implements Runnable {
         "Quotes and reported speech on a PolNeAR split (text/ and attributions/ in brat",
         "standoff). Prints P, R, F1 for content exact, content match (character Jaccard >= 0.5),",
         "speaker (a matched quote whose speaker overlaps the gold source) and the same for",
-        "direct quotes (gold content holding a quotation mark).",
-        "With --fine-tuned, scores a candidate encoder's attribution heads instead, on the train",
-        "articles its fit left out (the recipe: docs/ATTRIBUTION.md):",
-        "  presslens eval attribution --gold-dir ../shared/datasets/polnear/data/train --fine-tuned DIR"
+        "direct quotes (gold content holding a quotation mark). A candidate encoder's heads are",
+        "scored on the train articles its fit left out by presslens train attribution."
       })
   static final class Attribution implements Callable<Integer> {
     @Option(names = "--gold-dir", required = true, paramLabel = "DIR",
         description = "A PolNeAR split, e.g. ../shared/datasets/polnear/data/dev.")
     Path goldDir;
 
-    @Option(names = "--fine-tuned", paramLabel = "DIR",
-        description = "encoder.onnx, cues-head.tsv.gz and roles-head.tsv.gz of a fit that left every tenth train article out"
-            + " (finetune.py --tasks attribution --exclude-fold 0, then export_onnx.py --tasks cues,roles): scored on those"
-            + " articles of --gold-dir, PolNeAR's train split, at the thresholds best on them and cross-fitted.")
-    Path fineTuned;
-
     @Override
     public Integer call() throws Exception {
       Main.requireInside(goldDir, "a PolNeAR split", "text", "attributions");
-      if (fineTuned != null) {
-        Main.requireInside(fineTuned, "the fine-tuned encoder's folder", "encoder.onnx", "cues-head.tsv.gz", "roles-head.tsv.gz");
-        List<AttributionTrainer.HeldOut> r = AttributionTrainer.scoreFineTuned(goldDir, fineTuned, System.err);
-        for (AttributionTrainer.HeldOut h : r) {
-          System.out.println("== held-out train articles, thresholds " + h.thresholds());
-          print(h.result(), System.out);
-        }
-        return 0;
-      }
       AttributionEval.Result r = AttributionEval.run(goldDir, Analyzer.standard());
       System.out.print(goldDir + ": ");
       print(r, System.out);
@@ -290,9 +272,10 @@ final class EvalCommand implements Runnable {
     Path gold;
 
     @Option(names = "--span-scores", paramLabel = "FILE",
-        description = {"Instead: the cross-validated SI of token scores made by training/finetune.py (its out-of-fold",
-            "oof-spans.jsonl.gz over the train articles), decoded as the shipped tagger decodes, with thresholds",
-            "and edge trimming searched over the same 3 folds as presslens train techniques searches them."})
+        description = {"Instead: the SI of token scores made by training/finetune.py over the train articles (a --cv",
+            "run's out-of-fold oof-spans.jsonl.gz, or a fit's held-out-spans.jsonl.gz), decoded as the shipped model",
+            "decodes, with thresholds and edge trimming searched on the scored articles as presslens train",
+            "techniques searches them: a candidate recipe measured before its encoder is exported."})
     Path spanScores;
 
     @Override

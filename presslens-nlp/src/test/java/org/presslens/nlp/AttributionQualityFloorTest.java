@@ -28,12 +28,17 @@ class AttributionQualityFloorTest {
     assertThat(r.directSpeaker().recall()).isGreaterThanOrEqualTo(FLOORS.DIRECT_SPEAKER);
   }
 
-  /** Measured figures minus about 0.01; raise them when the numbers rise. */
+  /**
+   * Measured figures minus about 0.01; raise them when the numbers rise. Measured with the heads of
+   * the four-task encoder: exact 0.496, match 0.697, speaker 0.630, direct found 0.833, direct
+   * speaker 0.768 (the taggers over words before them: 0.508, 0.673, 0.613, 0.833, 0.788; the
+   * heads won on the held-out train articles, where the choice is made: docs/ATTRIBUTION.md).
+   */
   private static final class FLOORS {
-    static final double MATCH = 0.66;
-    static final double EXACT = 0.495;
-    static final double SPEAKER = 0.60;
+    static final double MATCH = 0.68;
+    static final double EXACT = 0.48;
+    static final double SPEAKER = 0.61;
     static final double DIRECT_FOUND = 0.82;
-    static final double DIRECT_SPEAKER = 0.77;
+    static final double DIRECT_SPEAKER = 0.755;
   }
 }

@@ -47,6 +47,19 @@ class AttributionTest {
   }
 
   @Test
+  void aSourceStandsInItsCuesParagraph() {
+    // The role head once took the speaker the next paragraph names for "campaigners said".
+    Document d = analyze("""
+        The Clean Rivers Movement has won a landmark ruling for the valley, campaigners said on Wednesday.
+
+        "The movement is a force for good," said Maria Lopez, director of the Valley Rivers Alliance.
+        """);
+    Quote first = d.quotes().get(0);
+    assertThat(first.speaker().text()).isEqualTo("campaigners");
+    assertThat(d.quotes()).filteredOn(q -> q.speaker() != null && q.speaker().text().startsWith("Maria Lopez")).hasSize(1);
+  }
+
+  @Test
   void directQuoteInterruptedByItsCueIsOneQuoteWithTwoPieces() {
     Document d = analyze("Jane Hewitt leads the party. “We will win,” she said, “whatever it takes.”");
     Quote q = only(d);

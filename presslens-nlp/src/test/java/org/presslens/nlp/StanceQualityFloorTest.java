@@ -21,7 +21,7 @@ class StanceQualityFloorTest {
     StanceEval.Scores s = StanceEval.run(NewsMtsc.read(gold), Analyzer.untrained(), StanceModel.standard());
     assertThat(s.total()).isEqualTo(343);
     // Measured with the shipped model (the encoder fine-tuned on stance and check-worthiness, int8):
-    // accuracy 0.8105, macro-F1 0.7913, positive portrayals F1 0.6849.
-    assertThat(s.macroF1()).isGreaterThanOrEqualTo(0.78);
+    // accuracy 0.8134, macro-F1 0.7976, positive portrayals F1 0.7075 (the four-task encoder; before it 0.7913).
+    assertThat(s.macroF1()).isGreaterThanOrEqualTo(0.785);
   }
 }

@@ -72,7 +72,7 @@ class StanceTest {
 
   /** Issue 16: "wrongly branded" defends the group; its defender does not portray it negatively. */
   @Test
-  @Disabled("issue 16, open: the fine-tuned encoder still reads 'negative' here (fp32: 0.97 negative): it reads the"
+  @Disabled("issue 16, open: the fine-tuned encoder (four tasks, int8) still reads 'negative' here: it reads the"
       + " label, not the 'wrongly' that denies it; see docs/STANCE.md")
   void aDefenceAgainstALabelIsNotReadAsTheLabel() {
     Document d = analyze("The Valley Rivers Alliance was wrongly branded a terrorist organisation, its defender Maria Lopez said on Monday.");
@@ -81,9 +81,6 @@ class StanceTest {
 
   /** Issue 16: the dictator the troops free people from is portrayed negatively, not positively. */
   @Test
-  @Disabled("issue 16, open: the encoder fine-tuned on stance and check-worthiness together reads this on the edge"
-      + " (fp32: negative 0.52, positive 0.44) and its int8 graph tips it to 'positive'; stance's own encoder,"
-      + " replaced for one shared pass, read 0.74 negative; see docs/STANCE.md")
   void theDictatorOfALiberationIsPortrayedNegatively() {
     Document d = analyze("The troops came to free the people from the dictator Carlo Vess.");
     assertThat(of(d, "Carlo Vess")).extracting(Stance::polarity).containsOnly("negative");

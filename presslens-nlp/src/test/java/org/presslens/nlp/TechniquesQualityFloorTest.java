@@ -22,10 +22,11 @@ class TechniquesQualityFloorTest {
     assumeTrue(Files.isRegularFile(labels), "dataset not present: " + labels);
     TechniqueEval.Report r = TechniqueEval.run(PTC.resolve("dev-articles"), labels, TechniqueModel.standard());
     assertThat(r.tcSpans()).isEqualTo(1063);
-    // Measured with the shipped models (on the fine-tuned encoder's vectors): SI F1 0.3854, TC micro-F1 0.5936,
-    // technique-aware F1 0.1380.
-    assertThat(r.si().f1()).isGreaterThanOrEqualTo(0.375);
-    assertThat(r.tc()).isGreaterThanOrEqualTo(0.58);
-    assertThat(r.aware().f1()).isGreaterThanOrEqualTo(0.13);
+    // Measured with the shipped models (the span head of the four-task encoder, the kind classifier over its
+    // vectors): SI F1 0.3758, TC micro-F1 0.5880, technique-aware F1 0.1196 (the liblinear tagger before: 0.3854,
+    // 0.5936, 0.1380; the head won on the held-out train fold, where the choice is made: docs/TECHNIQUES.md).
+    assertThat(r.si().f1()).isGreaterThanOrEqualTo(0.365);
+    assertThat(r.tc()).isGreaterThanOrEqualTo(0.578);
+    assertThat(r.aware().f1()).isGreaterThanOrEqualTo(0.11);
   }
 }

@@ -55,6 +55,11 @@ public final class LinearModel {
     return dense.length;
   }
 
+  /** Whether the model reads binary word features (a liblinear table), not dense inputs alone (a head). */
+  public boolean readsFeatures() {
+    return !weights.isEmpty();
+  }
+
   /** The class names, in the order of {@link #probabilities}. */
   public List<String> classes() {
     return classes;

@@ -26,10 +26,9 @@ import org.presslens.core.learn.LinearModel;
  *       one content of two pieces.
  * </ol>
  *
- * Both are logistic regressions trained on PolNeAR's train split: the shipped ones over the words
- * of {@link AttributionFeatures} ({@link AttributionTrainer}); heads fine-tuned with the encoder
- * ({@code training/finetune.py --tasks attribution}) over its token vectors, which a model with
- * dense inputs reads instead. The three decision thresholds are in the cue model's notes.
+ * Both are linear heads over the encoder's token vectors, fine-tuned with it on PolNeAR's train
+ * split ({@code training/finetune.py}); {@link AttributionTrainer} chooses the three decision
+ * thresholds, which are in the cue model's notes.
  */
 public final class AttributionModel {
   static final String CUE_FILE = "attribution-cues.tsv.gz";
@@ -41,7 +40,7 @@ public final class AttributionModel {
   static final int BEGIN = 2;
   static final int INSIDE = 3;
   static final int END = 4;
-  private static final String REBUILD = "presslens train attribution --polnear ../shared/datasets/polnear/data";
+  private static final String REBUILD = "presslens train encoder, then presslens train attribution (docs/ATTRIBUTION.md)";
 
   private final LinearModel cues;
   private final LinearModel roles;
@@ -68,7 +67,12 @@ public final class AttributionModel {
     }
   }
 
+  /** @throws IllegalStateException when a model reads words rather than the encoder's vectors alone */
   AttributionModel(LinearModel cues, LinearModel roles, Thresholds thresholds) {
+    if (cues.readsFeatures() || roles.readsFeatures() || cues.denseInputs() == 0 || roles.denseInputs() == 0) {
+      throw new IllegalStateException("the attribution models must be heads over the encoder's vectors alone, not word tables: "
+          + REBUILD);
+    }
     this.cues = cues;
     this.roles = roles;
     this.thresholds = thresholds;
@@ -172,8 +176,7 @@ public final class AttributionModel {
     double[] p = new double[f.tokens().size()];
     for (int i = 0; i < p.length; i++) {
       org.presslens.core.Pipeline.stopIfCancelled();
-      // A fine-tuned head reads the token's vector; the words-only tagger, the token's features.
-      p[i] = !f.cueCandidate(i) ? 0 : cues.denseInputs() > 0 ? cues.probability(List.of(), f.cueInputs(i)) : cues.probability(f.cue(i));
+      p[i] = !f.cueCandidate(i) ? 0 : cues.probability(List.of(), f.cueInputs(i));
     }
     return p;
   }
@@ -199,20 +202,32 @@ public final class AttributionModel {
   Roles roleProbabilities(AttributionFeatures f, int[] cue) {
     int[] window = f.window(cue[0], cue[1]);
     double[][] p = new double[window[1] - window[0]][];
-    float[] cueVector = roles.denseInputs() > 0 ? f.meanVector(cue[0], cue[1]) : null;
+    float[] cueVector = f.meanVector(cue[0], cue[1]);
     for (int i = window[0]; i < window[1]; i++) {
-      p[i - window[0]] = i >= cue[0] && i < cue[1] ? null
-          : cueVector != null ? roles.probabilities(List.of(), f.roleInputs(i, cueVector))
-          : roles.probabilities(f.role(i, cue[0], cue[1]));
+      p[i - window[0]] = i >= cue[0] && i < cue[1] ? null : roles.probabilities(List.of(), f.roleInputs(i, cueVector));
     }
     return new Roles(window[0], p);
   }
 
   /**
    * The cue's source and content as the role probabilities and thresholds give them; null without
-   * content. Content crosses a paragraph break only inside a quotation (a quote running over
-   * several paragraphs), and then takes one piece per paragraph.
+   * content. The source lies in the cue's paragraph. Content crosses a paragraph break only inside
+   * a quotation (a quote running over several paragraphs), and then takes one piece per paragraph.
    */
+  /**
+   * Whether a piece holds a noun, verb, adjective, adverb or number: "It" and "by" left over
+   * around a passive cue and its source ("It was reported by the Harbour Authority that …") say
+   * nothing.
+   */
+  private static boolean holdsContentWord(Tokens t, int[] piece) {
+    for (int k = piece[0]; k < piece[1]; k++) {
+      if (t.pos(k).matches("NN.*|VB.*|JJ.*|RB.*|CD")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static Draft draft(AttributionFeatures f, int[] cue, Roles roles, Thresholds thresholds) {
     Tokens t = f.tokens();
     int offset = roles.from();
@@ -221,8 +236,11 @@ public final class AttributionModel {
     boolean[] barrier = new boolean[n];
     for (int k = 0; k < n; k++) {
       double[] p = roles.p()[k];
-      score[k] = p == null ? Double.NEGATIVE_INFINITY : logit(p[SOURCE]) - logit(thresholds.source());
       int i = offset + k;
+      // A source stands in its cue's paragraph: "…, campaigners said." does not take the speaker
+      // the next paragraph names.
+      score[k] = p == null || t.paragraph(i) != t.paragraph(cue[0]) ? Double.NEGATIVE_INFINITY
+          : logit(p[SOURCE]) - logit(thresholds.source());
       barrier[k] = k > 0 && t.paragraph(i) != t.paragraph(i - 1) && !f.sameQuotation(i - 1, i);
     }
     int[] source = bestRun(score);
@@ -241,7 +259,7 @@ public final class AttributionModel {
       boolean inside = k < content[1] && !skip[k];
       if (from >= 0 && (!inside || t.paragraph(i) != t.paragraph(i - 1))) {
         int[] piece = trimmed(t, from, i, false);
-        if (piece != null) {
+        if (piece != null && (f.quoted(piece[0]) || holdsContentWord(t, piece))) {
           pieces.add(piece);
         }
         from = -1;

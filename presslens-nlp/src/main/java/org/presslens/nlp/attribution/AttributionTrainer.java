@@ -18,70 +18,35 @@ import org.presslens.nlp.eval.AttributionEval;
 import org.presslens.nlp.eval.ParallelAnalysis;
 import org.presslens.nlp.eval.PolnearCorpus;
 import org.presslens.core.learn.LinearModel;
-import org.presslens.core.learn.LinearTrainer;
 
 /**
- * Trains the attribution model on PolNeAR's train split. Every tenth train article (in name
- * order) is held out to choose the three thresholds; then both taggers are refitted on all of
- * train. Dev is only scored, never used to choose.
+ * Makes the attribution model of a fine-tuned encoder's heads: the cue and role heads that
+ * {@code training/finetune.py} trains with the encoder on PolNeAR train, leaving out every
+ * {@value #HELD_OUT_EVERY}th train article (its fold 0). On those held-out articles, analysed with
+ * that encoder, this chooses the three decision thresholds; dev is scored once, after.
  *
- * <p>Both taggers read words only. Beside the encoder's token vectors each lost on the held-out
- * articles (mean of exact, match and speaker F1): the cue tagger 0.5663 against 0.5687, the role
- * tagger (vectors randomly projected to 32) 0.5683 against 0.5687; docs/ATTRIBUTION.md.
+ * <p>The heads replaced taggers over words and the rules' reading (liblinear), which this class
+ * trained before: on the same held-out articles, exact F1 0.472 against 0.497 for the heads of the
+ * shared four-task encoder, match 0.654 against 0.686, speaker 0.581 against 0.603
+ * (docs/ATTRIBUTION.md).
  */
 public final class AttributionTrainer {
-  /**
-   * Regularisation of both taggers. On the held-out train articles C = 0.3 beat 0.1 (match F1
-   * 0.652 against 0.638) and 1 (0.636); each fit of the role tagger takes minutes, so it is fixed
-   * here.
-   */
-  private static final double C = 0.3;
   private static final double[] THRESHOLDS = {0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8};
   /** Train article i (in name order) is held out to choose the thresholds when i mod this is 0. */
   public static final int HELD_OUT_EVERY = 10;
-  private static final int MIN_COUNT = 2;
+  static final String CUE_HEAD = "cues-head.tsv.gz";
+  static final String ROLE_HEAD = "roles-head.tsv.gz";
 
   private AttributionTrainer() {}
 
-  /** The trained model and its scores on the held-out train articles (while choosing) and on dev. */
-  public record Result(AttributionModel model, AttributionEval.Result heldOut, AttributionEval.Result dev) {}
+  /**
+   * The model, its figures on the held-out train articles at the thresholds chosen on them and
+   * cross-fitted (see {@link HeldOut}), and its figures on dev.
+   */
+  public record Result(AttributionModel model, HeldOut heldOut, HeldOut crossFitted, AttributionEval.Result dev) {}
 
   /** One analysed article: its gold, the features the model reads and the entities speakers resolve to. */
   record Prepared(PolnearCorpus.Labelled gold, AttributionFeatures features, List<Entity> entities) {}
-
-  /** Trains on {@code trainDir}, scores on {@code devDir}, writes both models into {@code out}. */
-  public static Result train(Path trainDir, Path devDir, Pipeline pipeline, Path out, PrintStream log)
-      throws IOException, InterruptedException {
-    long started = System.nanoTime();
-    List<Prepared> train = prepare(PolnearCorpus.read(trainDir), pipeline, log, "train");
-    List<Prepared> fit = new ArrayList<>();
-    List<Prepared> heldOut = new ArrayList<>();
-    for (int i = 0; i < train.size(); i++) {
-      (i % HELD_OUT_EVERY == 0 ? heldOut : fit).add(train.get(i));
-    }
-    Map<String, String> strings = new HashMap<>();
-    Choice best = thresholds(cueTrainer(fit, strings).fit(C), roleTrainer(fit, strings, log).fit(C), heldOut);
-    log.printf("held out %s at %s (%.0f s)%n", describe(best.result()), best.thresholds(), (System.nanoTime() - started) / 1e9);
-    log.printf("refitting on all %d train articles%n", train.size());
-    LinearModel cues = cueTrainer(train, strings).fit(C);
-    LinearModel roles = roleTrainer(train, strings, log).fit(C);
-    AttributionModel model = new AttributionModel(cues, roles, best.thresholds());
-    List<Prepared> dev = prepare(PolnearCorpus.read(devDir), pipeline, log, "dev");
-    AttributionEval.Result onDev = score(model, dev);
-    Map<String, String> notes = new LinkedHashMap<>();
-    notes.put("data", "PolNeAR train " + train.size() + " articles (every " + HELD_OUT_EVERY
-        + "th held out to choose the thresholds, then refitted on all); dev " + dev.size() + " scored once");
-    notes.put("command", "PRESSLENS_JAVA_OPTS=-Xmx18g bin/presslens train attribution --polnear ../shared/datasets/polnear/data"
-        + " --out presslens-nlp/src/main/resources/org/presslens/nlp/attribution");
-    notes.put("method", "cue tagger, and role tagger around each cue (source, content begin/inside/end, other), over words"
-        + " (features seen >= " + MIN_COUNT + " times): L2-regularised logistic regression (liblinear), C " + C);
-    notes.put("held out", describe(best.result()));
-    notes.put("dev (scored once, after every choice)", describe(onDev));
-    notes.put("training minutes (2 cores)", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 6e10));
-    model = new AttributionModel(cues.withNotes(notes), roles.withNotes(notes), best.thresholds());
-    model.write(out);
-    return new Result(model, best.result(), onDev);
-  }
 
   /**
    * One model's figures on the held-out train articles and the thresholds they were scored at:
@@ -91,40 +56,62 @@ public final class AttributionTrainer {
   public record HeldOut(AttributionEval.Result result, String thresholds) {}
 
   /**
-   * Scores the attribution heads of a fine-tuned encoder ({@code training/finetune.py --tasks
-   * attribution --exclude-fold 0}, written by {@code export_onnx.py --tasks cues,roles}:
-   * {@code encoder.onnx}, {@code cues-head.tsv.gz}, {@code roles-head.tsv.gz} in {@code fineTuned})
-   * on the train articles its fit left out: every {@value #HELD_OUT_EVERY}th, those on which this
-   * trainer chooses the taggers' thresholds. Two figures: at the thresholds best on those articles
-   * (the protocol of this trainer's held-out figure, which the shipped taggers' notes give), and
-   * cross-fitted (see {@link HeldOut}). The shipped taggers are not scored here: refitted on all
-   * of train, they have seen these articles.
+   * Chooses the thresholds of the heads in {@code heads} (written by {@code export_onnx.py}:
+   * {@code encoder.onnx}, {@value #CUE_HEAD}, {@value #ROLE_HEAD}) on the train articles their fit
+   * left out, scores dev once, and writes the model into {@code out}.
    *
-   * @return the figure at the best thresholds, then the cross-fitted one
+   * @param trainDir PolNeAR's train split, the one the heads were fitted on
+   * @throws IllegalArgumentException when the heads' notes do not say that train fold 0 was left out
    */
-  public static List<HeldOut> scoreFineTuned(Path trainDir, Path fineTuned, PrintStream log)
+  public static Result train(Path trainDir, Path devDir, Path heads, Path out, PrintStream log)
       throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    requireHeldOutHeads(trainDir, heads);
+    LinearModel cues = read(heads.resolve(CUE_HEAD));
+    LinearModel roles = read(heads.resolve(ROLE_HEAD));
     List<PolnearCorpus.Labelled> all = PolnearCorpus.read(trainDir);
     List<PolnearCorpus.Labelled> heldOut = new ArrayList<>();
     for (int i = 0; i < all.size(); i += HELD_OUT_EVERY) {
       heldOut.add(all.get(i));
     }
-    LinearModel cues = read(fineTuned.resolve("cues-head.tsv.gz"));
-    LinearModel roles = read(fineTuned.resolve("roles-head.tsv.gz"));
-    // finetune.py --exclude-fold 0 writes the note; export_onnx.py copies it into each head.
-    String left = cues.notes().getOrDefault("held out", "");
-    if (!left.startsWith("train fold 0 ") || !trainDir.normalize().getFileName().toString().equals("train")) {
-      throw new IllegalArgumentException(fineTuned + ": its heads must have been fitted without train fold 0 (their notes say"
-          + " \"held out=" + left + "\"), and " + trainDir + " must be PolNeAR's train split: else these articles are no held-out set");
-    }
-    org.presslens.nlp.encoder.Encoder encoder = org.presslens.nlp.encoder.Encoder.read(fineTuned.resolve("encoder.onnx"));
-    List<Prepared> data = prepare(heldOut, org.presslens.nlp.Analyzer.beforeAttribution(encoder), log, "held-out train");
+    Pipeline pipeline = org.presslens.nlp.Analyzer.beforeAttribution(org.presslens.nlp.encoder.Encoder.read(heads.resolve("encoder.onnx")));
+    List<Prepared> data = prepare(heldOut, pipeline, log, "held-out train");
     Choice best = thresholds(cues, roles, data);
     HeldOut onThem = new HeldOut(best.result(), "chosen on these articles: " + best.thresholds());
     HeldOut crossFitted = crossFitted(cues, roles, data);
-    log.printf("at the best thresholds: %s (%s)%ncross-fitted: %s (%s)%n", describe(onThem.result()), onThem.thresholds(),
+    log.printf("held out, at the best thresholds: %s (%s)%ncross-fitted: %s (%s)%n", describe(onThem.result()), onThem.thresholds(),
         describe(crossFitted.result()), crossFitted.thresholds());
-    return List.of(onThem, crossFitted);
+    AttributionModel model = new AttributionModel(cues, roles, best.thresholds());
+    List<Prepared> dev = prepare(PolnearCorpus.read(devDir), pipeline, log, "dev");
+    AttributionEval.Result onDev = score(model, dev);
+    Map<String, String> notes = new LinkedHashMap<>();
+    notes.put("thresholds chosen", "on PolNeAR train's every " + HELD_OUT_EVERY + "th article (" + heldOut.size()
+        + "), which the heads' fit left out: best mean of exact, match and speaker F1");
+    notes.put("held-out articles", describe(best.result()));
+    notes.put("held-out articles, cross-fitted", describe(crossFitted.result()) + " (" + crossFitted.thresholds() + ")");
+    notes.put("dev (scored once, after every choice)", describe(onDev) + " (" + dev.size() + " articles)");
+    notes.put("attribution command", "bin/presslens train attribution --polnear ../shared/datasets/polnear/data --heads DIR"
+        + " --out presslens-nlp/src/main/resources/org/presslens/nlp/attribution");
+    log.printf("dev: %s (%.0f s in all)%n", describe(onDev), (System.nanoTime() - started) / 1e9);
+    model = new AttributionModel(cues.withNotes(notes), roles.withNotes(notes), best.thresholds());
+    model.write(out);
+    return new Result(model, onThem, crossFitted, onDev);
+  }
+
+  /**
+   * Checks that the heads in {@code heads} were fitted without train fold 0 ({@code finetune.py
+   * --exclude-fold 0} writes the note, {@code export_onnx.py} copies it into each head) and that
+   * {@code trainDir} is PolNeAR's train split.
+   *
+   * @throws IllegalArgumentException when not: then these articles are no held-out set
+   * @throws IOException when a head cannot be read
+   */
+  public static void requireHeldOutHeads(Path trainDir, Path heads) throws IOException {
+    String left = read(heads.resolve(CUE_HEAD)).notes().getOrDefault("held out", "");
+    if (!left.startsWith("train fold 0 ") || !trainDir.normalize().getFileName().toString().equals("train")) {
+      throw new IllegalArgumentException(heads + ": its heads must have been fitted without train fold 0 (their notes say"
+          + " \"held out=" + left + "\"), and " + trainDir + " must be PolNeAR's train split: else there is no held-out set");
+    }
   }
 
   private static LinearModel read(Path file) throws IOException {
@@ -167,55 +154,6 @@ public final class AttributionTrainer {
     return out;
   }
 
-  /** Every word token (and colon): is it part of a gold cue? */
-  private static LinearTrainer cueTrainer(List<Prepared> data, Map<String, String> strings) {
-    List<List<String>> examples = new ArrayList<>();
-    List<Integer> labels = new ArrayList<>();
-    for (Prepared p : data) {
-      int[] cue = AttributionLabels.of(p.features(), p.gold().gold()).cue();
-      for (int i = 0; i < cue.length; i++) {
-        if (cue[i] >= 0) {
-          examples.add(interned(p.features().cue(i), strings));
-          labels.add(cue[i]);
-        }
-      }
-    }
-    return new LinearTrainer(examples, labels.stream().mapToInt(Integer::intValue).toArray(), List.of("other", "cue"), MIN_COUNT);
-  }
-
-  /** Around each gold cue: is each token its source, its content's first token, inside it, its last, or none? */
-  private static LinearTrainer roleTrainer(List<Prepared> data, Map<String, String> strings, PrintStream log) {
-    List<List<String>> examples = new ArrayList<>();
-    List<Integer> labels = new ArrayList<>();
-    int contentTokens = 0;
-    int contentInWindow = 0;
-    for (Prepared p : data) {
-      AttributionFeatures f = p.features();
-      Tokens t = f.tokens();
-      for (PolnearCorpus.Attribution g : p.gold().gold()) {
-        List<Integer> cueTokens = AttributionLabels.tokensOf(t, g.cue());
-        if (cueTokens.isEmpty()) {
-          continue;
-        }
-        int cs = cueTokens.get(0);
-        int ce = cueTokens.get(cueTokens.size() - 1) + 1;
-        byte[] role = AttributionLabels.roles(t, g, cs, ce);
-        contentTokens += AttributionLabels.tokensOf(t, g.content()).size();
-        int[] window = f.window(cs, ce);
-        for (int i = window[0]; i < window[1]; i++) {
-          if (i >= cs && i < ce) {
-            continue;
-          }
-          contentInWindow += role[i] >= AttributionModel.BEGIN ? 1 : 0;
-          examples.add(interned(f.role(i, cs, ce), strings));
-          labels.add((int) role[i]);
-        }
-      }
-    }
-    log.printf("role examples: %d; gold content tokens inside the window: %.1f %%%n", examples.size(), 100.0 * contentInWindow / contentTokens);
-    return new LinearTrainer(examples, labels.stream().mapToInt(Integer::intValue).toArray(), AttributionModel.ROLES, MIN_COUNT);
-  }
-
   record Choice(Thresholds thresholds, AttributionEval.Result result, double score) {}
 
   /** The thresholds with the best mean of exact, match and speaker F1 on the held-out articles. */
@@ -254,14 +192,6 @@ public final class AttributionTrainer {
       predicted.add(AttributionAnnotator.quotes(model, p.features(), new ArrayList<>(p.entities())));
     }
     return AttributionEval.score(data.stream().map(Prepared::gold).toList(), predicted);
-  }
-
-  private static List<String> interned(List<String> features, Map<String, String> strings) {
-    List<String> out = new ArrayList<>(features.size());
-    for (String f : features) {
-      out.add(strings.computeIfAbsent(f, k -> k));
-    }
-    return out;
   }
 
   static String describe(AttributionEval.Result r) {

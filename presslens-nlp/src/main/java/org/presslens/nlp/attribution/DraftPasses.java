@@ -92,8 +92,10 @@ final class DraftPasses {
       String w = t.lower(k);
       if (NOT_SPEECH_WORDS.contains(w)) {
         any = true;
-      } else if (!EMPTY_IN_CUE.contains(w) && t.isWord(k)) {
-        return false;
+      } else if (EMPTY_IN_CUE.contains(w) || TIME_WORDS.contains(w) || !t.isWord(k)) {
+        continue; // "has offered", "today released"
+      } else if (!any || !t.pos(k).matches("NNS?")) {
+        return false; // a common noun after the verb is its object, swallowed into the cue: "approved plans"
       }
     }
     return any;

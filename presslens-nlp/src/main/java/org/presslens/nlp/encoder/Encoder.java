@@ -25,7 +25,8 @@ import org.presslens.core.TokenVectors;
  *
  * <p>The model is all-MiniLM-L6-v2 (Wang et al. 2020, "MiniLM"; sentence-transformers'
  * fine-tuning; Apache-2.0; 6 layers, {@value #DIMENSION}-wide) <b>fine-tuned by PressLens</b> on
- * stance (NewsMTSC) and check-worthiness (CheckThat! 2024) together, every layer, and quantised
+ * stance (NewsMTSC), check-worthiness (CheckThat! 2024), persuasion-technique spans (PTC) and
+ * attribution (PolNeAR) together, every layer, through the int8 rounding, and quantised
  * to int8 by the rules of the int8 graph in LangChain4j's model jar on Maven Central
  * ({@code training/README.md}); the graph ({@value #MODEL}) ships in this package with the heads
  * trained with it. The {@code tokenizer.json} comes from that model jar. ONNX Runtime runs the
@@ -54,7 +55,7 @@ public final class Encoder {
   static final String MODEL = "encoder.onnx";
   /** How to rebuild the graph and its heads. */
   public static final String REBUILD = "presslens train encoder (training/README.md)";
-  private static final String NAME = "all-MiniLM-L6-v2 fine-tuned on NewsMTSC stance and CheckThat! 2024 check-worthiness (int8, " + MODEL;
+  private static final String NAME = "all-MiniLM-L6-v2 fine-tuned on NewsMTSC stance, CheckThat! 2024 check-worthiness, PTC technique spans and PolNeAR attribution (int8, " + MODEL;
   private static final String OUTPUT = "last_hidden_state";
 
   private static volatile Encoder standard;

@@ -14,13 +14,14 @@ import org.presslens.core.TokenVectors;
 import org.presslens.nlp.lexicon.Valence;
 
 /**
- * The features of one analysed document that the techniques models read: for each token (is it
- * part of a technique?) and for each span (which technique is it?). Built once per document.
+ * What the techniques models read of one analysed document: the encoder's vector of each token
+ * (is it part of a technique?, the span head's input), and the features and vectors of each span
+ * (which technique is it?). Built once per document.
  *
- * <p>What they look at, and why: the words and their neighbours (loaded words, labels, stock
- * phrases), part-of-speech tags, VADER valence (emotional words), how often a word or phrase recurs
- * in the article (repetition), scare quotes and quoted speech, exclamations and questions (slogans,
- * doubt), capitals, names, and where the token or span sits in its sentence.
+ * <p>What the span features look at, and why: the words (loaded words, labels, stock phrases),
+ * part-of-speech tags, VADER valence (emotional words), how often a word or phrase recurs in the
+ * article (repetition), scare quotes and quoted speech, exclamations and questions (slogans,
+ * doubt), capitals, names, and where the span sits in its sentence.
  */
 final class TechniqueFeatures {
   /** Longest run of words between quotation marks read as scare quotes, not speech. */
@@ -117,58 +118,6 @@ final class TechniqueFeatures {
   /** Whether token i is a word rather than punctuation. */
   boolean isWord(int i) {
     return lower[i].codePoints().anyMatch(Character::isLetterOrDigit);
-  }
-
-  /** Features of token i, for the model that says whether it is part of a technique. */
-  List<String> ofToken(int i) {
-    List<String> f = new ArrayList<>(48);
-    f.add("w=" + lower[i]);
-    if (lower[i].length() > 4) {
-      f.add("suf=" + lower[i].substring(lower[i].length() - 3));
-      f.add("pre=" + lower[i].substring(0, 4));
-    }
-    for (int j = Math.max(sentenceStart[i], i - 4); j < Math.min(sentenceEnd[i], i + 5); j++) {
-      if (j != i) {
-        f.add("near=" + lower[j]);
-      }
-    }
-    f.add("w-1=" + word(i - 1));
-    f.add("w+1=" + word(i + 1));
-    f.add("w-2=" + word(i - 2));
-    f.add("w+2=" + word(i + 2));
-    f.add("b-=" + word(i - 1) + "_" + lower[i]);
-    f.add("b+=" + lower[i] + "_" + word(i + 1));
-    f.add("p=" + pos(i));
-    f.add("p-1=" + pos(i - 1));
-    f.add("p+1=" + pos(i + 1));
-    f.add("pp=" + pos(i - 1) + "_" + pos(i));
-    f.add("pn=" + pos(i) + "_" + pos(i + 1));
-    f.add("shape=" + shape(tokens.get(i).word()));
-    addBucket(f, "v=", Valence.bucket(valence[i]));
-    addBucket(f, "v-1=", Valence.bucket(valenceAt(i - 1)));
-    addBucket(f, "v+1=", Valence.bucket(valenceAt(i + 1)));
-    addBucket(f, "vw=", Valence.bucket(strongest(Math.max(sentenceStart[i], i - 3), Math.min(sentenceEnd[i], i + 4))));
-    addBucket(f, "vs=", Valence.bucket(strongest(sentenceStart[i], sentenceEnd[i])));
-    if (isContent(i)) {
-      f.add("rep=" + countBucket(contentWords.get(lower[i])));
-    }
-    if (quoted[i]) {
-      f.add("quoted");
-    }
-    if (scareQuoted[i]) {
-      f.add("scare");
-    }
-    if (!tokens.get(i).ner().equals("O")) {
-      f.add("ner=" + tokens.get(i).ner());
-    }
-    sentenceFeatures(f, sentenceStart[i], sentenceEnd[i]);
-    if (i == sentenceStart[i]) {
-      f.add("first");
-    }
-    if (i == sentenceEnd[i] - 1) {
-      f.add("last");
-    }
-    return f;
   }
 
   /** Features of tokens {@code [from, to)}, for the model that names the technique. */
@@ -287,20 +236,6 @@ final class TechniqueFeatures {
   private static boolean isQuoteMark(String word) {
     return word.equals("\"") || word.equals("``") || word.equals("''") || word.equals("“") || word.equals("”")
         || word.equals("‘") || word.equals("’") || word.equals("'") || word.equals("`");
-  }
-
-  private double strongest(int from, int to) {
-    double best = 0;
-    for (int i = from; i < to; i++) {
-      if (Math.abs(valence[i]) > Math.abs(best)) {
-        best = valence[i];
-      }
-    }
-    return best;
-  }
-
-  private double valenceAt(int i) {
-    return i < 0 || i >= valence.length ? 0 : valence[i];
   }
 
   private String word(int i) {

@@ -15,22 +15,27 @@ import org.presslens.core.Span;
 import org.presslens.core.learn.LinearModel;
 
 /**
- * The two models of the techniques stage. The span model gives each token the probability that
- * it is part of a persuasion technique; runs of such tokens within a sentence become spans (see
- * {@link Decoding}). The kind model names each span's technique from its words and context. Both
- * are logistic regressions over {@link TechniqueFeatures}: words and lexicon features, and, where
- * cross-validation on train chose them, the encoder's vectors.
+ * The two models of the techniques stage. The span model, a head fine-tuned with the encoder,
+ * gives each token the probability that it is part of a persuasion technique from the token's
+ * vector; runs of such tokens within a sentence become spans (see {@link Decoding}). The kind
+ * model names each span's technique from its words and context: a logistic regression over
+ * {@link TechniqueFeatures}' words and lexicon features and, where cross-validation on train chose
+ * them, the encoder's vectors.
  */
 public final class TechniqueModel {
   static final String SPANS = "technique-spans.tsv.gz";
   static final String KINDS = "technique-kinds.tsv.gz";
-  private static final String REBUILD = "presslens train techniques";
+  private static final String REBUILD = "presslens train encoder, then presslens train techniques (docs/TECHNIQUES.md)";
 
   private final LinearModel spans;
   private final LinearModel kinds;
   private final Decoding decoding;
 
+  /** @throws IllegalStateException when the span model is not a head over one token vector */
   TechniqueModel(LinearModel spans, LinearModel kinds) {
+    if (spans.readsFeatures() || spans.denseInputs() != org.presslens.nlp.encoder.Encoder.DIMENSION) {
+      throw new IllegalStateException(SPANS + " must be a head over one token vector of the encoder, not a word table: " + REBUILD);
+    }
     this.spans = spans;
     this.kinds = kinds;
     this.decoding = Decoding.of(spans.notes());
@@ -68,8 +73,8 @@ public final class TechniqueModel {
   }
 
   /**
-   * How token probabilities become spans, chosen by cross-validation on train and kept in the span
-   * model's notes: a run holds at least one token at or above {@code threshold} and extends over
+   * How token probabilities become spans, chosen on the train fold the span head's fit left out
+   * ({@link TechniqueTrainer}) and kept in the span model's notes: a run holds at least one token at or above {@code threshold} and extends over
    * its neighbours at or above {@code threshold × extend}; then tokens whose part-of-speech tag
    * (almost) never begins a gold span are trimmed off its start ({@code trimStart}: "of", "and"),
    * and those that (almost) never end one off its end ({@code trimEnd}: "the", "by").
@@ -101,11 +106,10 @@ public final class TechniqueModel {
   }
 
   static double[] tokenProbabilities(LinearModel spans, TechniqueFeatures f) {
-    boolean vectors = spans.denseInputs() > 0;
     double[] p = new double[f.size()];
     for (int i = 0; i < p.length; i++) {
       org.presslens.core.Pipeline.stopIfCancelled();
-      p[i] = spans.probability(f.ofToken(i), vectors ? f.vector(i) : null);
+      p[i] = spans.probability(List.of(), f.vector(i));
     }
     return p;
   }

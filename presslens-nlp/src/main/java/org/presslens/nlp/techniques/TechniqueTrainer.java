@@ -27,18 +27,19 @@ import org.presslens.core.learn.LinearTrainer;
 import org.presslens.nlp.techniques.TechniqueModel.Decoding;
 
 /**
- * Trains the techniques models on the PTC train split. Every choice is made by cross-validation
- * over train articles ({@value #FOLDS} folds, article i in fold i mod {@value #FOLDS}), never on
- * dev: for the span model, what it reads (words, or words and the encoder's token vectors), C, the
- * two run thresholds and the edge trimming, by SI F1 on the out-of-fold token probabilities; for
- * the kind model, what it reads and C, by accuracy on the out-of-fold gold spans. Dev is scored
- * once, after every choice is made. Features seen fewer than twice in train are dropped.
+ * Makes the techniques models from the PTC train split, never choosing on dev. The span model is
+ * the spans head that {@code training/finetune.py} fine-tuned with the encoder, leaving out train
+ * fold 0 (article i in fold i mod {@value #FOLDS}); its decoding (the two run thresholds and the
+ * edge trimming) is chosen here by SI F1 on that fold's articles, scored by the shipped int8 graph.
+ * The kind model is trained here: what it reads and C by {@value #FOLDS}-fold cross-validated
+ * accuracy on the gold spans. Dev is scored once, after every choice is made.
+ *
+ * <p>The head replaced a token tagger over words and the encoder's vectors (liblinear), which this
+ * class trained before: its 3-fold SI F1 was 0.3921, the head's on the held-out fold 0.4194
+ * (docs/TECHNIQUES.md).
  */
 public final class TechniqueTrainer {
-  /**
-   * Three folds, not five: a span model over 400 k tokens with 384 dense inputs each takes
-   * minutes per fit on two cores.
-   */
+  /** Three folds, as {@code training/finetune.py} folds PTC: article i in fold i mod 3. */
   private static final int FOLDS = 3;
   private static final int MIN_COUNT = 2;
 
@@ -56,15 +57,6 @@ public final class TechniqueTrainer {
       return inputs + "/C " + c + (inputs == Inputs.WORDS || vectorWeight == 1 ? "" : "/vector weight " + vectorWeight);
     }
   }
-
-  /**
-   * The span model's search: words alone at the C the old words-only model chose (0.03 of
-   * 0.01–0.1), and words with vectors. A first search (3-fold SI F1) found words alone 0.3571,
-   * with vectors at C 0.003 0.3769 and at C 0.01 0.3817, the edge of its grid; this one goes on
-   * to 0.03.
-   */
-  private static final List<Setting> SPAN_GRID = List.of(
-      new Setting(Inputs.WORDS, 0.03), new Setting(Inputs.BOTH, 0.01), new Setting(Inputs.BOTH, 0.03));
 
   /**
    * The kind model's search. A first search (3-fold accuracy) found words alone best at C 1
@@ -95,83 +87,55 @@ public final class TechniqueTrainer {
   private TechniqueTrainer() {}
 
   /**
-   * The trained model, its cross-validated figures on train (SI F1 of the chosen span setting, TC
-   * accuracy of the chosen kind setting), and its scores on dev.
+   * The model, its figures on train (SI F1 on the held-out fold, at the decoding chosen there; the
+   * kind model's cross-validated accuracy), and its scores on dev.
    */
-  public record Result(TechniqueModel model, double crossValidatedSi, double crossValidatedTc, TechniqueEval.Report dev) {}
-
-  /** One article's token examples for the span model. */
-  private record Tokens(List<List<String>> words, List<float[]> vectors, int[] labels) {}
+  public record Result(TechniqueModel model, double heldOutSi, double crossValidatedTc, TechniqueEval.Report dev) {}
 
   /** One gold span's example for the kind model. */
   private record SpanExample(List<String> words, float[] vectors, int label) {}
 
-  /** Trains, chooses by cross-validation on train, scores dev once, and writes both models into {@code out}. */
-  public static Result train(Path trainArticles, Path trainLabels, Path devArticles, Path devLabels, Pipeline pipeline, Path out, PrintStream log)
-      throws IOException, InterruptedException {
+  /**
+   * Chooses the span head's decoding on the train fold its fit left out, trains the kind model,
+   * scores dev once, and writes both models into {@code out}.
+   *
+   * @param spanHead {@code spans-head.tsv.gz} of the encoder that {@code pipeline} runs, fitted
+   *     without train fold 0
+   * @throws IllegalArgumentException when the head's notes do not say that train fold 0 was left out
+   */
+  public static Result train(Path trainArticles, Path trainLabels, Path devArticles, Path devLabels, LinearModel spanHead,
+      Pipeline pipeline, Path out, PrintStream log) throws IOException, InterruptedException {
     long started = System.nanoTime();
+    requireHeldOutHead(spanHead);
     List<PtcCorpus.Labelled> train = PtcCorpus.read(trainArticles, trainLabels);
     List<TechniqueFeatures> features = analyze(train, pipeline, log, "train").stream().map(TechniqueFeatures::new).toList();
-    List<Tokens> tokens = new ArrayList<>();
-    for (int d = 0; d < train.size(); d++) {
-      tokens.add(tokens(train.get(d), features.get(d)));
+    double[][] probabilities = new double[train.size()][];
+    for (int d = 0; d < train.size(); d += FOLDS) {
+      probabilities[d] = TechniqueModel.tokenProbabilities(spanHead, features.get(d));
     }
-    log.printf("train: %d articles, %d tokens%n", train.size(), tokens.stream().mapToInt(t -> t.labels().length).sum());
-
-    // Span model: out-of-fold token probabilities for each setting, then the decoding searched on them.
-    List<double[][]> outOfFold = new ArrayList<>();
-    SPAN_GRID.forEach(s -> outOfFold.add(new double[train.size()][]));
-    for (int fold = 0; fold < FOLDS; fold++) {
-      int held = fold;
-      for (Inputs inputs : SPAN_GRID.stream().map(Setting::inputs).distinct().toList()) {
-        LinearTrainer trainer = tokenTrainer(tokens, d -> d % FOLDS != held, inputs);
-        for (int s = 0; s < SPAN_GRID.size(); s++) {
-          if (SPAN_GRID.get(s).inputs() == inputs) {
-            LinearModel m = trainer.fit(SPAN_GRID.get(s).c());
-            for (int d = held; d < train.size(); d += FOLDS) {
-              outOfFold.get(s)[d] = TechniqueModel.tokenProbabilities(m, features.get(d));
-            }
-            log.printf("span model %s C=%s: fold %d of %d fitted (%.0f s)%n", inputs, SPAN_GRID.get(s).c(), fold + 1, FOLDS, seconds(started));
-          }
-        }
-      }
-    }
-    Setting bestSpans = null;
-    Searched bestDecoding = null;
-    StringBuilder tried = new StringBuilder();
-    for (int s = 0; s < SPAN_GRID.size(); s++) {
-      Searched searched = searchDecoding(train, features, outOfFold.get(s));
-      log.printf("span model %s: %d-fold SI F1 %.4f (P %.4f, R %.4f) with threshold %.3f, extend %s, edge rarity %s%n", SPAN_GRID.get(s),
-          FOLDS, searched.si().f1(), searched.si().precision(), searched.si().recall(), searched.decoding().threshold(),
-          searched.decoding().extend(), searched.rareEdge());
-      tried.append(String.format(Locale.ROOT, "%s%s %.4f", tried.length() == 0 ? "" : "; ", SPAN_GRID.get(s), searched.si().f1()));
-      if (bestDecoding == null || searched.si().f1() > bestDecoding.si().f1()) {
-        bestSpans = SPAN_GRID.get(s);
-        bestDecoding = searched;
-      }
-    }
-    Map<String, String> spanNotes = new LinkedHashMap<>();
-    spanNotes.put("method", "token tagger: L2-regularised logistic regression (liblinear) over " + bestSpans.inputs()
-        + " (words: features seen >= " + MIN_COUNT + " times; vectors: the encoder's vector of the token, standardised);"
-        + " inputs, C, run thresholds and edge trimming by " + FOLDS + "-fold cross-validated SI F1 on train articles");
-    spanNotes.put("cross-validated SI", String.format(Locale.ROOT, "F1 %.4f (P %.4f, R %.4f)", bestDecoding.si().f1(),
-        bestDecoding.si().precision(), bestDecoding.si().recall()));
-    spanNotes.put("cross-validation", tried.toString());
-    Decoding decoding = withEdges(bestDecoding.decoding(), train, features, d -> true, bestDecoding.rareEdge());
+    Searched held = searchDecoding(train, features, probabilities, d -> d % FOLDS == 0);
+    log.printf("span head, held-out fold: SI F1 %.4f (P %.4f, R %.4f) with threshold %.3f, extend %s, edge rarity %s%n",
+        held.si().f1(), held.si().precision(), held.si().recall(), held.decoding().threshold(), held.decoding().extend(), held.rareEdge());
+    Map<String, String> spanNotes = new LinkedHashMap<>(spanHead.notes());
+    spanNotes.put("decoding", "run thresholds and edge trimming by SI F1 on the " + (train.size() + FOLDS - 1) / FOLDS
+        + " train articles of fold 0 (article i in fold i mod " + FOLDS + "), which the head's fit left out");
+    spanNotes.put("held-out SI", String.format(Locale.ROOT, "F1 %.4f (P %.4f, R %.4f)", held.si().f1(), held.si().precision(), held.si().recall()));
+    // The edge rarity was chosen on the held-out fold, with trimmed tags learnt from the other folds' gold;
+    // the shipped tags are learnt from all of train's.
+    Decoding decoding = withEdges(held.decoding(), train, features, d -> true, held.rareEdge());
     spanNotes.putAll(decoding.notes());
-    spanNotes.put("edge rarity", String.valueOf(bestDecoding.rareEdge()));
+    spanNotes.put("edge rarity", held.rareEdge() + " (the trimmed tags learnt from all train gold spans; on the held-out fold, from the other folds')");
     if (!Decoding.of(spanNotes).equals(decoding)) {
       throw new IllegalStateException("the decoding does not survive its notes: " + decoding); // fail before the long fits, not after
     }
-    LinearModel spans = tokenTrainer(tokens, d -> true, bestSpans.inputs()).fit(bestSpans.c()).withNotes(spanNotes);
-    tokens = null; // the span examples are the bulk of the heap
+    LinearModel spans = spanHead.withNotes(spanNotes);
 
     Chosen kinds = trainKinds(train, features, log);
 
     Map<String, String> notes = new LinkedHashMap<>();
-    notes.put("data", "PTC v2 (SemEval-2020 Task 11): train " + train.size() + " articles");
-    notes.put("command", "PRESSLENS_JAVA_OPTS=-Xmx16g bin/presslens train techniques --ptc ../shared/datasets/ptc-semeval2020"
-        + " --out presslens-nlp/src/main/resources/org/presslens/nlp/techniques");
+    notes.put("kinds data", "PTC v2 (SemEval-2020 Task 11): train " + train.size() + " articles");
+    notes.put("techniques command", "PRESSLENS_JAVA_OPTS=-Xmx16g bin/presslens train techniques --ptc ../shared/datasets/ptc-semeval2020"
+        + " --span-head WORK/export/spans-head.tsv.gz --out presslens-nlp/src/main/resources/org/presslens/nlp/techniques");
     notes.put("encoder", Encoder.standard().name());
     TechniqueModel model = new TechniqueModel(spans, kinds.model());
     List<PtcCorpus.Labelled> dev = PtcCorpus.read(devArticles, devLabels);
@@ -184,16 +148,30 @@ public final class TechniqueTrainer {
     model = new TechniqueModel(spans.withNotes(notes), kinds.model().withNotes(notes));
     log.printf("dev: SI F1 %.4f, TC %.4f; function words: %s%n", onDev.si().f1(), onDev.tc(), notes.get("dev spans on a function word"));
     model.write(out);
-    return new Result(model, bestDecoding.si().f1(), kinds.crossValidated(), onDev);
+    return new Result(model, held.si().f1(), kinds.crossValidated(), onDev);
   }
 
   /**
-   * The cross-validated SI of token scores made elsewhere: {@code training/finetune.py}'s
-   * out-of-fold span scores over the PTC train articles (its folds are these, article i in fold
-   * i mod {@value #FOLDS}), decoded as the shipped tagger decodes, with the run thresholds and the
-   * edge trimming searched over the same folds as {@link #train} searches them for its own model.
-   * So a fine-tuned tagger and the shipped one are compared by one measure. Articles without
-   * scores (folds the run did not hold out) are left out of the measure, and said.
+   * Checks that {@code spanHead} is a head over one token vector fitted without train fold 0
+   * ({@code finetune.py --exclude-fold 0} writes the note, {@code export_onnx.py} copies it).
+   *
+   * @throws IllegalArgumentException when it is not: then there is no held-out fold to choose its decoding on
+   */
+  public static void requireHeldOutHead(LinearModel spanHead) {
+    String left = spanHead.notes().getOrDefault("held out", "");
+    if (!left.startsWith("train fold 0 ") || spanHead.readsFeatures() || spanHead.denseInputs() != Encoder.DIMENSION) {
+      throw new IllegalArgumentException("the span head must read one token vector and have been fitted without train fold 0"
+          + " (its notes say \"held out=" + left + "\"): else there is no held-out fold to choose its decoding on");
+    }
+  }
+
+  /**
+   * The SI of token scores made elsewhere: {@code training/finetune.py}'s out-of-fold span scores
+   * over the PTC train articles ({@code --cv}; its folds are these, article i in fold i mod
+   * {@value #FOLDS}), or those of the fold a fit left out ({@code held-out-spans.jsonl.gz}),
+   * decoded as the shipped model decodes, with the run thresholds and the edge trimming searched
+   * on the scored articles as {@link #train} searches them. So a candidate recipe is measured
+   * before its encoder is exported. Articles without scores are left out of the measure, and said.
    *
    * @throws IllegalArgumentException when an article has scores for only some of its tokens
    */
@@ -246,48 +224,14 @@ public final class TechniqueTrainer {
     return docs;
   }
 
-  /** Each token of an article, labelled 1 when a gold technique span overlaps it. */
-  private static Tokens tokens(PtcCorpus.Labelled article, TechniqueFeatures f) {
-    List<List<String>> words = new ArrayList<>(f.size());
-    List<float[]> vectors = new ArrayList<>(f.size());
-    int[] labels = new int[f.size()];
-    for (int i = 0; i < f.size(); i++) {
-      Span token = f.token(i).span();
-      words.add(f.ofToken(i));
-      vectors.add(f.vector(i));
-      labels[i] = article.gold().stream().anyMatch(t -> t.span().overlaps(token)) ? 1 : 0;
-    }
-    return new Tokens(words, vectors, labels);
-  }
-
-  private static LinearTrainer tokenTrainer(List<Tokens> articles, IntPredicate included, Inputs inputs) {
-    List<List<String>> words = new ArrayList<>();
-    List<float[]> vectors = new ArrayList<>();
-    List<Integer> labels = new ArrayList<>();
-    for (int d = 0; d < articles.size(); d++) {
-      if (included.test(d)) {
-        Tokens t = articles.get(d);
-        words.addAll(t.words());
-        vectors.addAll(t.vectors());
-        Arrays.stream(t.labels()).forEach(labels::add);
-      }
-    }
-    return new LinearTrainer(words, inputs == Inputs.WORDS ? null : vectors, 1, labels.stream().mapToInt(Integer::intValue).toArray(),
-        List.of("none", "technique"), MIN_COUNT);
-  }
-
   /** A decoding, the edge-rarity share its trimmed tags came from, and the SI it reached. */
   private record Searched(Decoding decoding, double rareEdge, TechniqueEval.Overlap si) {}
 
   /**
-   * The decoding with the best SI F1 over all train articles, each decoded from its out-of-fold
-   * probabilities with the edge tags learnt from the other folds' gold.
+   * The decoding with the best SI F1 over the train articles {@code scored} accepts, each decoded
+   * from its (held-out or out-of-fold) probabilities with the edge tags learnt from the other
+   * folds' gold.
    */
-  private static Searched searchDecoding(List<PtcCorpus.Labelled> train, List<TechniqueFeatures> features, double[][] probabilities) {
-    return searchDecoding(train, features, probabilities, d -> true);
-  }
-
-  /** As above, scoring only the articles {@code scored} accepts. */
   private static Searched searchDecoding(List<PtcCorpus.Labelled> train, List<TechniqueFeatures> features, double[][] probabilities,
       IntPredicate scored) {
     Searched best = null;

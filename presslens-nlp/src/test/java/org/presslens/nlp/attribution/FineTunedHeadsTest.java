@@ -103,4 +103,17 @@ class FineTunedHeadsTest {
     AttributionModel model = new AttributionModel(cues, cues, new AttributionModel.Thresholds(0.5, 0.5, 0.5));
     assertThatThrownBy(() -> model.cueProbabilities(f)).isInstanceOf(IllegalStateException.class).hasMessageContaining("vectors");
   }
+
+  @Test
+  void aWordTableIsNoAttributionModel() throws Exception {
+    // The taggers over words that shipped before the heads: a table of them must not be read as a head.
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+      gz.write("# classes=other|cue\n# bias=0\nw=said\t2.5\n".getBytes(StandardCharsets.UTF_8));
+    }
+    LinearModel words = LinearModel.read(new ByteArrayInputStream(bytes.toByteArray()));
+    LinearModel roles = head("other|source|begin|inside|end", "0|0|0|0|0", "softmax", new float[3 * DIM][5]);
+    assertThatThrownBy(() -> new AttributionModel(words, roles, new AttributionModel.Thresholds(0.5, 0.5, 0.5)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("not word tables");
+  }
 }

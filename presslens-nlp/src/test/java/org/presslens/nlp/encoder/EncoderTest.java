@@ -36,12 +36,18 @@ class EncoderTest {
   }
 
   @Test
-  void theHeadsShippedBesideTheGraphWereTrainedWithIt() {
+  void everyHeadShippedWasTrainedWithTheGraph() {
     // A head refitted without the graph (or the other way round) would read vectors it never saw.
-    for (String head : List.of("stance-head.tsv.gz", "claims-head.tsv.gz")) {
-      java.util.Map<String, String> notes = org.presslens.core.learn.LinearModel.resource(Encoder.class, head, Encoder.REBUILD).notes();
+    java.util.Map<String, Class<?>> heads = new java.util.LinkedHashMap<>();
+    heads.put("stance-head.tsv.gz", Encoder.class);
+    heads.put("claims-head.tsv.gz", Encoder.class);
+    heads.put("attribution-cues.tsv.gz", org.presslens.nlp.attribution.AttributionModel.class);
+    heads.put("attribution-roles.tsv.gz", org.presslens.nlp.attribution.AttributionModel.class);
+    heads.put("technique-spans.tsv.gz", org.presslens.nlp.techniques.TechniqueModel.class);
+    for (var head : heads.entrySet()) {
+      java.util.Map<String, String> notes = org.presslens.core.learn.LinearModel.resource(head.getValue(), head.getKey(), Encoder.REBUILD).notes();
       assertThat(notes).containsKeys("method", "final fit", "data");
-      assertThat(encoder.notes()).as(head)
+      assertThat(encoder.notes()).as(head.getKey())
           .contains("method: " + notes.get("method"))
           .contains("final fit: " + notes.get("final fit"))
           .contains("data: " + notes.get("data"));
