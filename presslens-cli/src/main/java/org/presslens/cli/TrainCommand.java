@@ -69,8 +69,8 @@ final class TrainCommand implements Runnable {
       Main.requireInside(ptc, "the PTC folder", "train-articles", "dev-articles", "train-task-flc-tc.labels", "dev-task-flc-tc.labels");
       Main.requireFiles(spanHead);
       org.presslens.core.learn.LinearModel head;
-      try (InputStream in = Files.newInputStream(spanHead)) {
-        head = org.presslens.core.learn.LinearModel.read(in);
+      try {
+        head = org.presslens.core.learn.LinearModel.read(spanHead);
       } catch (IOException | RuntimeException e) {
         throw new Main.UserError(spanHead + ": not a model file that presslens train encoder writes (" + e.getMessage() + ")");
       }

@@ -174,6 +174,14 @@ public final class LinearModel {
     }
   }
 
+  /** Reads a model from a gzipped file, as {@link #write} writes it. */
+  public static LinearModel read(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in);
+    }
+  }
+
+  /** Reads a model from a gzipped stream, as {@link #write} writes it. */
   public static LinearModel read(InputStream gz) throws IOException {
     BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(gz), StandardCharsets.UTF_8));
     Map<String, String> notes = new LinkedHashMap<>();

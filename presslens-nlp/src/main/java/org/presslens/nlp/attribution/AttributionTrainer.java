@@ -67,8 +67,8 @@ public final class AttributionTrainer {
       throws IOException, InterruptedException {
     long started = System.nanoTime();
     requireHeldOutHeads(trainDir, heads);
-    LinearModel cues = read(heads.resolve(CUE_HEAD));
-    LinearModel roles = read(heads.resolve(ROLE_HEAD));
+    LinearModel cues = LinearModel.read(heads.resolve(CUE_HEAD));
+    LinearModel roles = LinearModel.read(heads.resolve(ROLE_HEAD));
     List<PolnearCorpus.Labelled> all = PolnearCorpus.read(trainDir);
     List<PolnearCorpus.Labelled> heldOut = new ArrayList<>();
     for (int i = 0; i < all.size(); i += HELD_OUT_EVERY) {
@@ -107,16 +107,11 @@ public final class AttributionTrainer {
    * @throws IOException when a head cannot be read
    */
   public static void requireHeldOutHeads(Path trainDir, Path heads) throws IOException {
-    String left = read(heads.resolve(CUE_HEAD)).notes().getOrDefault("held out", "");
-    if (!left.startsWith("train fold 0 ") || !trainDir.normalize().getFileName().toString().equals("train")) {
+    LinearModel cues = LinearModel.read(heads.resolve(CUE_HEAD));
+    if (!org.presslens.nlp.encoder.FineTuningData.fittedWithoutFold0(cues) || !trainDir.normalize().getFileName().toString().equals("train")) {
       throw new IllegalArgumentException(heads + ": its heads must have been fitted without train fold 0 (their notes say"
-          + " \"held out=" + left + "\"), and " + trainDir + " must be PolNeAR's train split: else there is no held-out set");
-    }
-  }
-
-  private static LinearModel read(Path file) throws IOException {
-    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-      return LinearModel.read(in);
+          + " \"held out=" + cues.notes().getOrDefault("held out", "") + "\"), and " + trainDir
+          + " must be PolNeAR's train split: else there is no held-out set");
     }
   }
 

@@ -231,6 +231,15 @@ public final class FineTuningData {
   }
 
   /**
+   * Whether a head was fitted without train fold 0 of its task: {@code training/finetune.py
+   * --exclude-fold 0} writes the note "held out=train fold 0 (…)", and {@code export_onnx.py}
+   * copies it into each head. That fold is where the stages' trainers choose a head's thresholds.
+   */
+  public static boolean fittedWithoutFold0(org.presslens.core.learn.LinearModel head) {
+    return head.notes().getOrDefault("held out", "").startsWith("train fold 0 ");
+  }
+
+  /**
    * Token scores of span examples written by {@code training/finetune.py} ({@code oof-spans.jsonl.gz},
    * {@code dev-spans.jsonl.gz}: one object per sentence, {@code split}, {@code article}, {@code first}
    * and {@code p}, the probability of each of its tokens to lie in a technique span), for one split:

@@ -19,6 +19,7 @@ import org.presslens.core.Pipeline;
 import org.presslens.core.Span;
 import org.presslens.core.Technique;
 import org.presslens.nlp.encoder.Encoder;
+import org.presslens.nlp.encoder.FineTuningData;
 import org.presslens.nlp.eval.ParallelAnalysis;
 import org.presslens.nlp.eval.PtcCorpus;
 import org.presslens.nlp.eval.TechniqueEval;
@@ -116,7 +117,7 @@ public final class TechniqueTrainer {
     Searched held = searchDecoding(train, features, probabilities, d -> d % FOLDS == 0);
     log.printf("span head, held-out fold: SI F1 %.4f (P %.4f, R %.4f) with threshold %.3f, extend %s, edge rarity %s%n",
         held.si().f1(), held.si().precision(), held.si().recall(), held.decoding().threshold(), held.decoding().extend(), held.rareEdge());
-    Map<String, String> spanNotes = new LinkedHashMap<>(spanHead.notes());
+    Map<String, String> spanNotes = new LinkedHashMap<>(); // added to the head's own notes
     spanNotes.put("decoding", "run thresholds and edge trimming by SI F1 on the " + (train.size() + FOLDS - 1) / FOLDS
         + " train articles of fold 0 (article i in fold i mod " + FOLDS + "), which the head's fit left out");
     spanNotes.put("held-out SI", String.format(Locale.ROOT, "F1 %.4f (P %.4f, R %.4f)", held.si().f1(), held.si().precision(), held.si().recall()));
@@ -158,10 +159,10 @@ public final class TechniqueTrainer {
    * @throws IllegalArgumentException when it is not: then there is no held-out fold to choose its decoding on
    */
   public static void requireHeldOutHead(LinearModel spanHead) {
-    String left = spanHead.notes().getOrDefault("held out", "");
-    if (!left.startsWith("train fold 0 ") || spanHead.readsFeatures() || spanHead.denseInputs() != Encoder.DIMENSION) {
+    if (!FineTuningData.fittedWithoutFold0(spanHead) || spanHead.readsFeatures() || spanHead.denseInputs() != Encoder.DIMENSION) {
       throw new IllegalArgumentException("the span head must read one token vector and have been fitted without train fold 0"
-          + " (its notes say \"held out=" + left + "\"): else there is no held-out fold to choose its decoding on");
+          + " (its notes say \"held out=" + spanHead.notes().getOrDefault("held out", "") + "\"): else there is no held-out fold"
+          + " to choose its decoding on");
     }
   }
 
@@ -179,7 +180,7 @@ public final class TechniqueTrainer {
       throws IOException, InterruptedException {
     List<PtcCorpus.Labelled> train = PtcCorpus.read(trainArticles, trainLabels);
     List<TechniqueFeatures> features = analyze(train, pipeline, log, "train").stream().map(TechniqueFeatures::new).toList();
-    Map<String, Map<Integer, double[]>> byArticle = org.presslens.nlp.encoder.FineTuningData.readSpanScores(scores, "train");
+    Map<String, Map<Integer, double[]>> byArticle = FineTuningData.readSpanScores(scores, "train");
     List<Integer> scored = new ArrayList<>();
     for (int d = 0; d < train.size(); d++) {
       if (byArticle.containsKey(train.get(d).id())) {
