@@ -3,7 +3,6 @@ package org.presslens.nlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.presslens.core.Article;
 import org.presslens.core.Document;
@@ -72,8 +71,6 @@ class StanceTest {
 
   /** Issue 16: "wrongly branded" defends the group; its defender does not portray it negatively. */
   @Test
-  @Disabled("issue 16, open: the fine-tuned encoder (four tasks, int8) still reads 'negative' here: it reads the"
-      + " label, not the 'wrongly' that denies it; see docs/STANCE.md")
   void aDefenceAgainstALabelIsNotReadAsTheLabel() {
     Document d = analyze("The Valley Rivers Alliance was wrongly branded a terrorist organisation, its defender Maria Lopez said on Monday.");
     assertThat(of(d, "Valley Rivers Alliance")).extracting(Stance::polarity).doesNotContain("negative");

@@ -79,6 +79,9 @@ public final class StanceAnnotator implements Annotator {
           continue; // one reading per sentence and holder, however often it names the entity
         }
         double[] p = model.probabilities(doc, m.span());
+        if (p != null && DeniedCharge.of(doc.tokens(), m.span())) {
+          p = notNegative(p);
+        }
         if (p != null) {
           byHolder.computeIfAbsent(holder, k -> new ArrayList<>()).add(new Reading(evidence, p));
         }
@@ -107,6 +110,12 @@ public final class StanceAnnotator implements Annotator {
         .map(Reading::evidence)
         .toList();
     return new Stance(entity, holder, model.polarities().get(polarity), lean(mean), evidence);
+  }
+
+  /** {@code p} with no weight on negative, the rest in the proportions the model gave them. */
+  private static double[] notNegative(double[] p) {
+    double rest = p[1] + p[2];
+    return rest > 0 ? new double[] {0, p[1] / rest, p[2] / rest} : new double[] {0, 1, 0};
   }
 
   /** P(positive) − P(negative). */
