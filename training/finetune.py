@@ -27,14 +27,17 @@ around the gold cues over the held-out folds (spans have 3 folds, so folds 3 and
 them; attribution has 10, fold 0 being the tenth `presslens train attribution` holds out); the
 claims threshold comes from those scores, and the span
 tokens' out-of-fold scores are written (oof-spans.jsonl.gz) for TechniqueTrainer's decoding
-search. Without --cv-only the script then fits on all of train, scores dev and dev-test once,
-and saves the weights and heads (finetuned.pt). Deterministic on one machine (fixed seeds).
+search. Without --cv-only the script then fits on all of train and saves the weights and heads
+(finetuned.pt); it never scores dev, which PressLens scores once, at the end, on the exported
+int8 graph (--evaluate scores a saved fit on dev, for a recipe that will not ship).
+Deterministic on one machine (fixed seeds).
 
---exclude-fold K leaves train fold K of every task out of that fit and scores it instead of dev;
-without --cv the check-worthiness and span-token thresholds are chosen on that held-out fold's
-int8 scores. This is how the shipped encoder is fitted (`presslens train encoder`): the held-out
-fold is where every later choice is made (the thresholds here, the span decoding and the
-attribution thresholds by the Java trainers), and dev is scored once, by PressLens, at the end.
+--exclude-fold K leaves train fold K of every task out of that fit and scores it; without --cv
+or --threshold the check-worthiness and span-token thresholds are chosen on that held-out fold's
+int8 scores. This is the first of the two runs behind the shipped encoder (`presslens train
+encoder`): the held-out fold is where every choice is made (the threshold here, the span
+decoding and the attribution thresholds by the Java trainers). The second (`presslens train
+encoder --refit`) fits on all of train with --threshold set to the one chosen here.
 """
 import argparse
 import gzip
@@ -525,7 +528,7 @@ def main():
                     help="fine-tune through the int8 graph's rounding (simulated, straight-through): quantisation-aware")
     ap.add_argument("--exclude-fold", type=int, default=None,
                     help="the final fit leaves this train fold of every task out, scores it and (without --cv or --threshold) chooses the"
-                         " thresholds on it; dev is left for PressLens to score. With --evaluate: choose them so for a saved fit")
+                         " thresholds on it. With --evaluate: choose them so for a saved fit")
     ap.add_argument("--evaluate", metavar="FINETUNED_PT",
                     help="fit nothing: score a saved fit on the dev splits of --data, fp32 and int8 (simulated)")
     ap.add_argument("--limit", type=int, default=None, help="a smoke test: the first N examples of each task and split")
@@ -602,18 +605,11 @@ def main():
     trunk, heads = fit(train, args, args.seed)
     notes["final fit"] = f"{(time.time() - started) / 60:.1f} minutes on {args.threads} CPU threads"
     if held_out:
-        # dev stays unscored here: PressLens scores the shipped int8 graph on it once, at the end
         given = (threshold, span_threshold) if args.cv or args.threshold is not None else None
         threshold, span_threshold, outputs8 = score_held_out(trunk, heads, held_out, args.int8_aware, notes, given)
         write_span_scores(os.path.join(args.out, "held-out-spans.jsonl.gz"), held_out, outputs8)
-    for split in [] if held_out else ["dev", "dev-test"]:
-        part = [e for e in data if e["split"] == split]
-        if not part:
-            continue
-        figures, outputs8 = score_split(trunk, heads, split, part, args.int8_aware, threshold, span_threshold)
-        write_span_scores(os.path.join(args.out, f"{split}-spans.jsonl.gz"), part, outputs8)
-        for name, task, line in figures:
-            notes[f"{split} {task}" + ("" if name == "int8" else " fp32")] = line + f" ({name}, in this script)"
+    # Dev stays unscored here: PressLens scores the shipped int8 graph on it once, at the end
+    # (--evaluate scores a saved fit on dev, for a recipe that will not ship).
     torch.save({"encoder": trunk.encoder.state_dict(), "heads": heads.state_dict(), "tasks": sorted(tasks), "notes": notes,
                 "threshold": threshold, "span_threshold": span_threshold},
                os.path.join(args.out, "finetuned.pt"))

@@ -6,14 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.presslens.core.learn.LinearModel;
 import org.presslens.ingest.PageTypeTrainer;
 import org.presslens.ingest.WcxbBenchmark;
 import org.presslens.nlp.Analyzer;
 import org.presslens.nlp.attribution.AttributionTrainer;
 import org.presslens.nlp.encoder.Encoder;
 import org.presslens.nlp.encoder.FineTuningData;
+import org.presslens.nlp.eval.AttributionEval;
 import org.presslens.nlp.eval.TechniqueEval;
 import org.presslens.nlp.techniques.TechniqueTrainer;
 import picocli.CommandLine.Command;
@@ -35,6 +39,15 @@ final class TrainCommand implements Runnable {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to train: encoder, attribution, techniques, page-type, or encoder-data");
   }
 
+  /** A model file as {@code LinearModel} reads it; one line naming the file when it is none. */
+  static LinearModel readModel(Path file) {
+    try {
+      return LinearModel.read(file);
+    } catch (IOException | RuntimeException e) {
+      throw new Main.UserError(file + ": not a model file that presslens train writes (" + e.getMessage() + ")");
+    }
+  }
+
   @Command(
       name = "techniques",
       mixinStandardHelpOptions = true,
@@ -45,9 +58,11 @@ final class TrainCommand implements Runnable {
         "train fold its fit left out; and a span classifier for the 14 techniques, a logistic",
         "regression over words and the encoder's vectors, what it reads and C chosen by 3-fold",
         "cross-validation on train. Dev is scored once at the end. Writes technique-spans.tsv.gz and",
-        "technique-kinds.tsv.gz into --out. Run it on a build that holds the new encoder and",
-        "attribution model (mvn package after presslens train attribution). About 15 minutes on 2",
-        "cores, about 16 GB of heap (PRESSLENS_JAVA_OPTS=-Xmx16g):",
+        "technique-kinds.tsv.gz into --out. For a head refitted on all of train (presslens train",
+        "encoder --refit), --settings-from gives the span model written for the held-out run's head,",
+        "whose decoding is kept. Run it on a build that holds the new encoder and attribution model",
+        "(mvn package after presslens train attribution). About 5 minutes on 2 cores, about 16 GB of",
+        "heap (PRESSLENS_JAVA_OPTS=-Xmx16g):",
         "  presslens train techniques --ptc ../shared/datasets/ptc-semeval2020 \\",
         "    --span-head WORK/export/spans-head.tsv.gz --out presslens-nlp/src/main/resources/org/presslens/nlp/techniques",
         "(WORK: the --work folder of presslens train encoder)"
@@ -61,6 +76,11 @@ final class TrainCommand implements Runnable {
         description = "spans-head.tsv.gz of the fine-tuned encoder this build runs (presslens train encoder writes it).")
     Path spanHead;
 
+    @Option(names = "--settings-from", paramLabel = "FILE",
+        description = {"For a span head refitted on all of train (presslens train encoder --refit): the technique-spans.tsv.gz",
+            "this command wrote for the head of the fit that left fold 0 out, whose decoding is used as it is."})
+    Path settingsFrom;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the two models into.")
     Path out;
 
@@ -68,27 +88,37 @@ final class TrainCommand implements Runnable {
     public Integer call() throws Exception {
       Main.requireInside(ptc, "the PTC folder", "train-articles", "dev-articles", "train-task-flc-tc.labels", "dev-task-flc-tc.labels");
       Main.requireFiles(spanHead);
-      org.presslens.core.learn.LinearModel head;
-      try {
-        head = org.presslens.core.learn.LinearModel.read(spanHead);
-      } catch (IOException | RuntimeException e) {
-        throw new Main.UserError(spanHead + ": not a model file that presslens train encoder writes (" + e.getMessage() + ")");
+      if (settingsFrom != null) {
+        Main.requireFiles(settingsFrom);
       }
+      LinearModel head = readModel(spanHead);
       // The head reads the vectors of the graph it was fitted with: the one this build runs.
       String notes = Encoder.standard().notes();
       if (!notes.contains("final fit: " + head.notes().get("final fit")) || !notes.contains("method: " + head.notes().get("method"))) {
         throw new Main.UserError(spanHead + " was not fitted with the encoder this build runs: copy its encoder.onnx into"
             + " presslens-nlp/src/main/resources/org/presslens/nlp/encoder and rebuild (mvn package) first");
       }
+      LinearModel settings = settingsFrom != null ? readModel(settingsFrom) : null;
       try {
-        TechniqueTrainer.requireHeldOutHead(head);
+        if (settings == null) {
+          TechniqueTrainer.requireHeldOutHead(head);
+        } else {
+          TechniqueTrainer.requireRefitHead(head, settings);
+        }
       } catch (IllegalArgumentException e) {
-        throw new Main.UserError(spanHead + ": " + e.getMessage());
+        throw new Main.UserError((settings == null ? spanHead : spanHead + " with " + settingsFrom) + ": " + e.getMessage());
       }
-      TechniqueTrainer.Result r = TechniqueTrainer.train(ptc.resolve("train-articles"), ptc.resolve("train-task-flc-tc.labels"),
-          ptc.resolve("dev-articles"), ptc.resolve("dev-task-flc-tc.labels"), head, Analyzer.untrained(), out, System.err);
-      System.out.printf("on the train fold the span head's fit left out: SI F1 %.4f; cross-validated on train: TC accuracy %.4f%n",
-          r.heldOutSi(), r.crossValidatedTc());
+      Path train = ptc.resolve("train-articles");
+      Path trainLabels = ptc.resolve("train-task-flc-tc.labels");
+      Path dev = ptc.resolve("dev-articles");
+      Path devLabels = ptc.resolve("dev-task-flc-tc.labels");
+      TechniqueTrainer.Result r = settings == null
+          ? TechniqueTrainer.train(train, trainLabels, dev, devLabels, head, Analyzer.untrained(), out, System.err)
+          : TechniqueTrainer.refit(train, trainLabels, dev, devLabels, head, settings, Analyzer.untrained(), out, System.err);
+      if (settingsFrom == null) {
+        System.out.printf("on the train fold the span head's fit left out: SI F1 %.4f%n", r.heldOutSi());
+      }
+      System.out.printf("cross-validated on train: TC accuracy %.4f%n", r.crossValidatedTc());
       System.out.println("== dev (scored once, after every choice)");
       TechniqueEval.print(r.dev(), System.out);
       System.out.println("models written to " + out);
@@ -104,7 +134,9 @@ final class TrainCommand implements Runnable {
         "fine-tuned with the encoder (a cue head over each token's vector; a role head, source or",
         "content, over each token near a cue beside the cue's vector). Their three decision",
         "thresholds are chosen here, on every tenth train article (the encoder's fit left them out,",
-        "analysed with that encoder); dev is scored once, after. About 5 minutes on 2 cores:",
+        "analysed with that encoder); dev is scored once, after. For heads refitted on all of train",
+        "(presslens train encoder --refit), --settings-from gives the cue model written for the",
+        "held-out run's heads, whose thresholds are kept. About 3 minutes on 2 cores:",
         "  presslens train attribution --polnear ../shared/datasets/polnear/data \\",
         "    --heads WORK/export --out presslens-nlp/src/main/resources/org/presslens/nlp/attribution",
         "(WORK: the --work folder of presslens train encoder)"
@@ -118,6 +150,11 @@ final class TrainCommand implements Runnable {
         description = "The fine-tuned encoder's export: encoder.onnx, cues-head.tsv.gz and roles-head.tsv.gz (presslens train encoder).")
     Path heads;
 
+    @Option(names = "--settings-from", paramLabel = "FILE",
+        description = {"For heads refitted on all of train (presslens train encoder --refit): the attribution-cues.tsv.gz",
+            "this command wrote for the heads of the fit that left fold 0 out, whose thresholds are used as they are."})
+    Path settingsFrom;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the two model files.")
     Path out;
 
@@ -125,6 +162,20 @@ final class TrainCommand implements Runnable {
     public Integer call() throws Exception {
       Main.requireInside(polnear, "PolNeAR's data folder", "train/text", "train/attributions", "dev/text", "dev/attributions");
       Main.requireInside(heads, "the fine-tuned encoder's export", "encoder.onnx", "cues-head.tsv.gz", "roles-head.tsv.gz");
+      if (settingsFrom != null) {
+        Main.requireFiles(settingsFrom);
+        LinearModel settings = readModel(settingsFrom);
+        try {
+          AttributionTrainer.requireRefitHeads(heads, settings);
+        } catch (IllegalArgumentException | IOException e) {
+          throw new Main.UserError(settingsFrom + ": " + e.getMessage());
+        }
+        AttributionEval.Result dev = AttributionTrainer.refit(polnear.resolve("dev"), heads, settings, out, System.err);
+        System.out.println("== dev (scored once; the thresholds are those chosen for the held-out run's heads)");
+        EvalCommand.Attribution.print(dev, System.out);
+        System.out.println("models written to " + out);
+        return 0;
+      }
       try {
         AttributionTrainer.requireHeldOutHeads(polnear.resolve("train"), heads);
       } catch (IllegalArgumentException | IOException e) {
@@ -156,9 +207,11 @@ final class TrainCommand implements Runnable {
         "the span decoding and the attribution thresholds, by the trainers below. Written as an int8",
         "ONNX graph and heads: encoder.onnx, stance-head.tsv.gz and claims-head.tsv.gz into --out,",
         "every head into WORK/export. The fine-tuning runs in Debian's PyTorch (training/README.md",
-        "says why and what to install). About 100 minutes on 2 cores. Then: presslens train",
+        "says why and what to install). About 90 minutes on 2 cores. Then: presslens train",
         "attribution --heads WORK/export, mvn package, and presslens train techniques --span-head",
-        "WORK/export/spans-head.tsv.gz (the command prints both; docs/ENCODER.md). To rebuild:",
+        "WORK/export/spans-head.tsv.gz (the command prints both; docs/ENCODER.md). A second run,",
+        "--refit WORK/export --work NEW, fits all of train with those choices kept (about 110",
+        "minutes; its trainers take --settings-from, as it prints). To rebuild:",
         "  presslens train encoder --newsmtsc-train ../shared/datasets/newsmtsc/rw-train.jsonl \\",
         "    --newsmtsc-dev ../shared/datasets/newsmtsc/rw-dev.jsonl \\",
         "    --checkthat-train ../shared/datasets/checkworthy-ct24/CT24_checkworthy_english_train.tsv \\",
@@ -175,6 +228,11 @@ final class TrainCommand implements Runnable {
     private static final String HEADS = "stance,claims,spans,cues,roles";
     /** The graph and the heads that ship beside it; the other heads become models through their stage's trainer. */
     private static final List<String> SHIPPED = List.of("encoder.onnx", "stance-head.tsv.gz", "claims-head.tsv.gz");
+    /** How the heads' data note ends for the run that leaves train fold 0 out. */
+    private static final String HELD_OUT_DATA = " (train fold 0 of each left out)";
+    /** The models the stage trainers wrote for the held-out run, whose choices a refit keeps. */
+    private static final List<String> CHOSEN = List.of("presslens-nlp/src/main/resources/org/presslens/nlp/attribution/attribution-cues.tsv.gz",
+        "presslens-nlp/src/main/resources/org/presslens/nlp/techniques/technique-spans.tsv.gz");
 
     @Option(names = "--newsmtsc-train", required = true, paramLabel = "FILE", description = "Stance training sentences (NewsMTSC JSONL).")
     Path stanceTrain;
@@ -218,11 +276,26 @@ final class TrainCommand implements Runnable {
         description = "PyTorch's threads; BLAS gets two (the fastest setting on 2 cores). Default: ${DEFAULT-VALUE}.")
     int threads;
 
+    @Option(names = "--refit", paramLabel = "DIR",
+        description = {"Fit on all of train, fold 0 included, keeping every choice made for an earlier run that left it out:",
+            "DIR is that run's WORK/export (its check-worthiness threshold is used here; the stage trainers then take",
+            "their settings from the models they wrote for it, with --settings-from)."})
+    Path refit;
+
     @Override
     public Integer call() throws Exception {
       Main.requireFiles(stanceTrain, stanceDev, claimsTrain, claimsDev, claimsDevTest, base);
       Main.requireInside(ptc, "the PTC folder", "train-articles", "dev-articles", "train-task-flc-tc.labels", "dev-task-flc-tc.labels");
       Main.requireInside(polnear, "PolNeAR's data folder", "train/text", "train/attributions", "dev/text", "dev/attributions");
+      String sources = "NewsMTSC " + stanceTrain.getFileName() + "; CheckThat! 2024 " + claimsTrain.getFileName()
+          + "; PTC train-articles; PolNeAR train";
+      HeldOutRun heldOut = null;
+      if (refit != null) {
+        if (work != null && work.resolve("export").toAbsolutePath().normalize().equals(refit.toAbsolutePath().normalize())) {
+          throw new Main.UserError("--work " + work + " holds the run that --refit reads: give the refit a new --work folder");
+        }
+        heldOut = HeldOutRun.of(refit, sources + HELD_OUT_DATA, Path.of(""));
+      }
       Path scripts = Path.of("training");
       if (!Files.isRegularFile(scripts.resolve("finetune.py"))) {
         throw new Main.UserError("training/finetune.py not found: run presslens train encoder from the repository root");
@@ -243,28 +316,89 @@ final class TrainCommand implements Runnable {
       }
       Path weights = dir.resolve("bert-weights.npz");
       python(null, scripts.resolve("onnx_to_weights.py").toString(), fp32.toString(), weights.toString());
-      // Fold 0 of every task stays out of the fit: the held-out data on which the thresholds, the
-      // span decoding and the attribution thresholds are chosen (here and by the stages' trainers).
-      python(null, scripts.resolve("finetune.py").toString(), "--data", data.toString(), "--weights", weights.toString(),
-          "--out", dir.toString(), "--tasks", TASKS, "--train-from", "0", "--exclude-fold", "0", "--int8-aware",
-          "--threads", Integer.toString(threads));
+      List<String> fit = new ArrayList<>(List.of(scripts.resolve("finetune.py").toString(), "--data", data.toString(),
+          "--weights", weights.toString(), "--out", dir.toString(), "--tasks", TASKS, "--train-from", "0", "--int8-aware",
+          "--threads", Integer.toString(threads)));
       Path export = dir.resolve("export");
-      python(null, scripts.resolve("export_onnx.py").toString(), "--base", int8.toString(), "--fp32", fp32.toString(),
-          "--finetuned", dir.resolve("finetuned.pt").toString(), "--heads", HEADS, "--out", export.toString(),
-          "--note", "data=NewsMTSC " + stanceTrain.getFileName() + "; CheckThat! 2024 " + claimsTrain.getFileName()
-              + "; PTC train-articles; PolNeAR train (train fold 0 of each left out)",
-          "--note", "command=presslens train encoder (training/README.md)");
+      List<String> exporting = new ArrayList<>(List.of(scripts.resolve("export_onnx.py").toString(), "--base", int8.toString(),
+          "--fp32", fp32.toString(), "--finetuned", dir.resolve("finetuned.pt").toString(), "--heads", HEADS, "--out", export.toString(),
+          "--note", "command=presslens train encoder" + (refit != null ? " --refit" : "") + " (training/README.md)"));
+      if (refit == null) {
+        // Fold 0 of every task stays out of the fit: the held-out data on which the thresholds, the
+        // span decoding and the attribution thresholds are chosen (here and by the stages' trainers).
+        fit.addAll(List.of("--exclude-fold", "0"));
+        exporting.addAll(List.of("--note", "data=" + sources + HELD_OUT_DATA));
+      } else {
+        fit.addAll(List.of("--threshold", heldOut.threshold()));
+        exporting.addAll(List.of("--note", "data=" + sources + " (all of train)"));
+        heldOut.notes().forEach((k, v) -> exporting.addAll(List.of("--note", k + "=" + v)));
+      }
+      python(null, fit.toArray(String[]::new));
+      python(null, exporting.toArray(String[]::new));
       Files.createDirectories(out);
       for (String file : SHIPPED) {
         Files.copy(export.resolve(file), out.resolve(file), StandardCopyOption.REPLACE_EXISTING);
       }
       System.out.println("encoder, stance and check-worthiness heads written to " + out + "; every head in " + export + ". Next:");
+      String resources = "presslens-nlp/src/main/resources/org/presslens/nlp/";
+      // A refit's trainers take the settings chosen for the held-out run: the models those wrote, still in the tree.
       System.out.println("  presslens train attribution --polnear " + polnear + " --heads " + export
-          + " --out presslens-nlp/src/main/resources/org/presslens/nlp/attribution");
+          + (refit != null ? " --settings-from " + resources + "attribution/attribution-cues.tsv.gz" : "") + " --out " + resources + "attribution");
       System.out.println("  mvn -B -q package -DskipTests");
       System.out.println("  PRESSLENS_JAVA_OPTS=-Xmx16g presslens train techniques --ptc " + ptc + " --span-head " + export.resolve("spans-head.tsv.gz")
-          + " --out presslens-nlp/src/main/resources/org/presslens/nlp/techniques");
+          + (refit != null ? " --settings-from " + resources + "techniques/technique-spans.tsv.gz" : "") + " --out " + resources + "techniques");
       return 0;
+    }
+
+    /**
+     * What a refit keeps of a run that left train fold 0 out: the check-worthiness threshold chosen
+     * on that fold, and notes for the refit's heads saying which run that was ({@value
+     * FineTuningData#REFIT_OF}: its {@code final fit}, by which the stage trainers' {@code
+     * --settings-from} check that their settings were chosen for it), where the choices were made
+     * and each head's figures on that fold.
+     */
+    record HeldOutRun(String threshold, Map<String, String> notes) {
+      /**
+       * The run whose export folder is {@code dir}, fitted on {@code data} (its heads' data note);
+       * one line when it is not such a run's, or when the stage models in the source tree under
+       * {@code repository} ({@link #CHOSEN}) were not made for it: the refit's trainers take their
+       * settings there.
+       */
+      static HeldOutRun of(Path dir, String data, Path repository) {
+        Main.requireInside(dir, "the export of a run that left train fold 0 out", "claims-head.tsv.gz");
+        LinearModel claims = readModel(dir.resolve("claims-head.tsv.gz"));
+        if (!FineTuningData.fittedWithoutFold0(claims) || !claims.notes().containsKey("threshold")) {
+          throw new Main.UserError(dir + ": not the export of a run that left train fold 0 out (its claims head says \"held out="
+              + claims.notes().getOrDefault("held out", "") + "\"): there is nothing chosen to refit with");
+        }
+        if (!data.equals(claims.notes().get("data"))) {
+          throw new Main.UserError(dir + ": that run was fitted on \"" + claims.notes().get("data") + "\", not on the data given here");
+        }
+        String run = claims.notes().get("final fit");
+        for (String chosen : CHOSEN) {
+          Path file = repository.resolve(chosen);
+          if (!Files.isRegularFile(file) || !run.equals(readModel(file).notes().get("final fit"))) {
+            throw new Main.UserError(file + " was not made for the run in " + dir + " (final fit " + run + "): run presslens train"
+                + " attribution and train techniques on that run's export first (training/README.md, step 5)");
+          }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        String that = " (the run that left train fold 0 out, " + run + ")";
+        out.put(FineTuningData.REFIT_OF, run);
+        out.put("refit", "all of train, with every choice made for the run that left train fold 0 out: the check-worthiness"
+            + " threshold here, the span decoding and the attribution thresholds by their trainers");
+        out.put("thresholds", claims.notes().get("thresholds") + that);
+        for (String head : HEADS.split(",")) {
+          Path file = dir.resolve(head + "-head.tsv.gz");
+          if (Files.isRegularFile(file)) {
+            String figure = readModel(file).notes().get("held-out " + head);
+            if (figure != null) {
+              out.put("held-out " + head, figure + that);
+            }
+          }
+        }
+        return new HeldOutRun(claims.notes().get("threshold"), out);
+      }
     }
 
     /** The ONNX graph {@code entry} of a model jar, or the file itself when it is a graph. */

@@ -96,6 +96,11 @@ public final class AttributionModel {
     return thresholds;
   }
 
+  /** This model with {@code notes} added to both files' notes. */
+  AttributionModel withNotes(Map<String, String> notes) {
+    return new AttributionModel(cues.withNotes(notes), roles.withNotes(notes), thresholds);
+  }
+
   /** Writes both models into {@code dir}, the thresholds with the cue model. */
   void write(Path dir) throws IOException {
     cues.withNotes(thresholds.notes()).write(dir.resolve(CUE_FILE));

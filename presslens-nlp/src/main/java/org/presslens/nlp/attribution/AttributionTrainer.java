@@ -14,6 +14,7 @@ import org.presslens.core.Pipeline;
 import org.presslens.core.Quote;
 import org.presslens.nlp.attribution.AttributionModel.Roles;
 import org.presslens.nlp.attribution.AttributionModel.Thresholds;
+import org.presslens.nlp.encoder.FineTuningData;
 import org.presslens.nlp.eval.AttributionEval;
 import org.presslens.nlp.eval.ParallelAnalysis;
 import org.presslens.nlp.eval.PolnearCorpus;
@@ -36,14 +37,16 @@ public final class AttributionTrainer {
   public static final int HELD_OUT_EVERY = 10;
   static final String CUE_HEAD = "cues-head.tsv.gz";
   static final String ROLE_HEAD = "roles-head.tsv.gz";
+  /** Where the shipped model lives in the source tree, as the commands in its notes write it. */
+  private static final String RESOURCES = "presslens-nlp/src/main/resources/org/presslens/nlp/attribution/";
 
   private AttributionTrainer() {}
 
   /**
-   * The model, its figures on the held-out train articles at the thresholds chosen on them and
-   * cross-fitted (see {@link HeldOut}), and its figures on dev.
+   * The model's figures on the held-out train articles at the thresholds chosen on them and
+   * cross-fitted (see {@link HeldOut}), and on dev.
    */
-  public record Result(AttributionModel model, HeldOut heldOut, HeldOut crossFitted, AttributionEval.Result dev) {}
+  public record Result(HeldOut heldOut, HeldOut crossFitted, AttributionEval.Result dev) {}
 
   /** One analysed article: its gold, the features the model reads and the entities speakers resolve to. */
   record Prepared(PolnearCorpus.Labelled gold, AttributionFeatures features, List<Entity> entities) {}
@@ -74,28 +77,84 @@ public final class AttributionTrainer {
     for (int i = 0; i < all.size(); i += HELD_OUT_EVERY) {
       heldOut.add(all.get(i));
     }
-    Pipeline pipeline = org.presslens.nlp.Analyzer.beforeAttribution(org.presslens.nlp.encoder.Encoder.read(heads.resolve("encoder.onnx")));
+    Pipeline pipeline = pipeline(heads);
     List<Prepared> data = prepare(heldOut, pipeline, log, "held-out train");
     Choice best = thresholds(cues, roles, data);
     HeldOut onThem = new HeldOut(best.result(), "chosen on these articles: " + best.thresholds());
     HeldOut crossFitted = crossFitted(cues, roles, data);
     log.printf("held out, at the best thresholds: %s (%s)%ncross-fitted: %s (%s)%n", describe(onThem.result()), onThem.thresholds(),
         describe(crossFitted.result()), crossFitted.thresholds());
-    AttributionModel model = new AttributionModel(cues, roles, best.thresholds());
-    List<Prepared> dev = prepare(PolnearCorpus.read(devDir), pipeline, log, "dev");
-    AttributionEval.Result onDev = score(model, dev);
     Map<String, String> notes = new LinkedHashMap<>();
     notes.put("thresholds chosen", "on PolNeAR train's every " + HELD_OUT_EVERY + "th article (" + heldOut.size()
         + "), which the heads' fit left out: best mean of exact, match and speaker F1");
     notes.put("held-out articles", describe(best.result()));
     notes.put("held-out articles, cross-fitted", describe(crossFitted.result()) + " (" + crossFitted.thresholds() + ")");
-    notes.put("dev (scored once, after every choice)", describe(onDev) + " (" + dev.size() + " articles)");
     notes.put("attribution command", "bin/presslens train attribution --polnear ../shared/datasets/polnear/data --heads DIR"
-        + " --out presslens-nlp/src/main/resources/org/presslens/nlp/attribution");
+        + " --out " + RESOURCES);
+    AttributionModel model = new AttributionModel(cues, roles, best.thresholds());
+    return new Result(onThem, crossFitted, scoreDevAndWrite(model, notes, pipeline, devDir, out, log, started));
+  }
+
+  /**
+   * The model of heads refitted on all of PolNeAR train ({@code presslens train encoder --refit}),
+   * at the thresholds that {@link #train} chose for the heads of the run that left train fold 0
+   * out: {@code settings} is that model's cue file ({@value AttributionModel#CUE_FILE}), whose notes
+   * hold the thresholds and the held-out figures, copied into the new model's notes. There is no
+   * held-out set left to choose on, so nothing is chosen here; dev is scored once.
+   *
+   * @return the model's figures on dev
+   * @throws IllegalArgumentException when {@link #requireRefitHeads} refuses the inputs
+   */
+  public static AttributionEval.Result refit(Path devDir, Path heads, LinearModel settings, Path out, PrintStream log)
+      throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    requireRefitHeads(heads, settings);
+    Map<String, String> notes = new LinkedHashMap<>();
+    notes.put("thresholds chosen", "for the heads of the run that left train fold 0 out (" + settings.notes().get("final fit")
+        + "), " + settings.notes().get("thresholds chosen"));
+    notes.put("held-out articles", settings.notes().get("held-out articles") + " (that run's heads)");
+    notes.put("held-out articles, cross-fitted", settings.notes().get("held-out articles, cross-fitted") + " (that run's heads)");
+    notes.put("attribution command", "bin/presslens train attribution --polnear ../shared/datasets/polnear/data --heads DIR"
+        + " --settings-from " + RESOURCES + AttributionModel.CUE_FILE + " --out " + RESOURCES);
+    AttributionModel model = new AttributionModel(LinearModel.read(heads.resolve(CUE_HEAD)), LinearModel.read(heads.resolve(ROLE_HEAD)),
+        Thresholds.of(settings.notes()));
+    return scoreDevAndWrite(model, notes, pipeline(heads), devDir, out, log, started);
+  }
+
+  /**
+   * Checks that the heads in {@code heads} are a refit of the run whose heads {@code settings}
+   * (an {@value AttributionModel#CUE_FILE} that {@link #train} wrote) was made from, and that it
+   * holds every note a refit copies.
+   *
+   * @throws IllegalArgumentException when not: then the thresholds were chosen for other heads
+   * @throws IOException when a head cannot be read
+   */
+  public static void requireRefitHeads(Path heads, LinearModel settings) throws IOException {
+    for (String note : List.of("cueThreshold", "sourceThreshold", "contentThreshold", "thresholds chosen", "held-out articles",
+        "held-out articles, cross-fitted")) {
+      if (!settings.notes().containsKey(note)) {
+        throw new IllegalArgumentException("not an attribution model that presslens train attribution wrote: its notes have no \""
+            + note + "\"");
+      }
+    }
+    LinearModel cues = LinearModel.read(heads.resolve(CUE_HEAD));
+    LinearModel.read(heads.resolve(ROLE_HEAD));
+    FineTuningData.requireRefitOf(cues, settings, heads.toString());
+  }
+
+  private static Pipeline pipeline(Path heads) throws IOException {
+    return org.presslens.nlp.Analyzer.beforeAttribution(org.presslens.nlp.encoder.Encoder.read(heads.resolve("encoder.onnx")));
+  }
+
+  /** Scores {@code model} on dev, once, and writes it into {@code out} with {@code notes} and that figure. */
+  private static AttributionEval.Result scoreDevAndWrite(AttributionModel model, Map<String, String> notes, Pipeline pipeline,
+      Path devDir, Path out, PrintStream log, long started) throws IOException, InterruptedException {
+    List<Prepared> dev = prepare(PolnearCorpus.read(devDir), pipeline, log, "dev");
+    AttributionEval.Result onDev = score(model, dev);
+    notes.put("dev (scored once, after every choice)", describe(onDev) + " (" + dev.size() + " articles)");
     log.printf("dev: %s (%.0f s in all)%n", describe(onDev), (System.nanoTime() - started) / 1e9);
-    model = new AttributionModel(cues.withNotes(notes), roles.withNotes(notes), best.thresholds());
-    model.write(out);
-    return new Result(model, onThem, crossFitted, onDev);
+    model.withNotes(notes).write(out);
+    return onDev;
   }
 
   /**
@@ -108,7 +167,7 @@ public final class AttributionTrainer {
    */
   public static void requireHeldOutHeads(Path trainDir, Path heads) throws IOException {
     LinearModel cues = LinearModel.read(heads.resolve(CUE_HEAD));
-    if (!org.presslens.nlp.encoder.FineTuningData.fittedWithoutFold0(cues) || !trainDir.normalize().getFileName().toString().equals("train")) {
+    if (!FineTuningData.fittedWithoutFold0(cues) || !trainDir.normalize().getFileName().toString().equals("train")) {
       throw new IllegalArgumentException(heads + ": its heads must have been fitted without train fold 0 (their notes say"
           + " \"held out=" + cues.notes().getOrDefault("held out", "") + "\"), and " + trainDir
           + " must be PolNeAR's train split: else there is no held-out set");

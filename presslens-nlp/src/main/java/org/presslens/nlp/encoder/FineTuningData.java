@@ -239,6 +239,28 @@ public final class FineTuningData {
     return head.notes().getOrDefault("held out", "").startsWith("train fold 0 ");
   }
 
+  /** The note by which a refit's heads name the run that left fold 0 out: that run's {@code final fit}. */
+  public static final String REFIT_OF = "refit of";
+
+  /**
+   * Checks that {@code head} comes from a refit on all of train ({@code presslens train encoder
+   * --refit}) of the run that fitted the heads {@code chosen} was made from: its note
+   * {@value #REFIT_OF} equals their {@code final fit}, and they left train fold 0 out. A refit's
+   * heads keep the settings chosen for that run's heads, and those of no other.
+   *
+   * @param name what {@code head} is, for the message
+   * @throws IllegalArgumentException when it does not
+   */
+  public static void requireRefitOf(org.presslens.core.learn.LinearModel head, org.presslens.core.learn.LinearModel chosen, String name) {
+    String of = head.notes().getOrDefault(REFIT_OF, "");
+    String run = chosen.notes().getOrDefault("final fit", "");
+    if (!fittedWithoutFold0(chosen) || !of.equals(run)) {
+      throw new IllegalArgumentException(name + " is no refit of the run whose heads these settings were chosen for (its notes say \""
+          + REFIT_OF + "=" + of + "\"; the settings were chosen for the heads of \"final fit=" + run + "\"" + (fittedWithoutFold0(chosen)
+          ? "" : ", which did not leave train fold 0 out") + ")");
+    }
+  }
+
   /**
    * Token scores of span examples written by {@code training/finetune.py} ({@code oof-spans.jsonl.gz},
    * {@code dev-spans.jsonl.gz}: one object per sentence, {@code split}, {@code article}, {@code first}

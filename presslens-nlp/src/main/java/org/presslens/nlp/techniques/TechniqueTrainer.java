@@ -43,6 +43,8 @@ public final class TechniqueTrainer {
   /** Three folds, as {@code training/finetune.py} folds PTC: article i in fold i mod 3. */
   private static final int FOLDS = 3;
   private static final int MIN_COUNT = 2;
+  /** Where the shipped model lives in the source tree, as the commands in its notes write it. */
+  private static final String RESOURCES = "presslens-nlp/src/main/resources/org/presslens/nlp/techniques/";
 
   /**
    * One point of a search: what the model reads, C, and the weight of the standardised vectors
@@ -88,10 +90,10 @@ public final class TechniqueTrainer {
   private TechniqueTrainer() {}
 
   /**
-   * The model, its figures on train (SI F1 on the held-out fold, at the decoding chosen there; the
-   * kind model's cross-validated accuracy), and its scores on dev.
+   * The model's figures on train (SI F1 on the held-out fold, at the decoding chosen there, NaN
+   * for a {@link #refit}; the kind model's cross-validated accuracy) and on dev.
    */
-  public record Result(TechniqueModel model, double heldOutSi, double crossValidatedTc, TechniqueEval.Report dev) {}
+  public record Result(double heldOutSi, double crossValidatedTc, TechniqueEval.Report dev) {}
 
   /** One gold span's example for the kind model. */
   private record SpanExample(List<String> words, float[] vectors, int label) {}
@@ -129,14 +131,68 @@ public final class TechniqueTrainer {
     if (!Decoding.of(spanNotes).equals(decoding)) {
       throw new IllegalStateException("the decoding does not survive its notes: " + decoding); // fail before the long fits, not after
     }
-    LinearModel spans = spanHead.withNotes(spanNotes);
+    return finish(train, features, spanHead.withNotes(spanNotes), held.si().f1(), "", devArticles, devLabels, pipeline, out, log, started);
+  }
 
+  /**
+   * The model of a span head refitted on all of PTC train ({@code presslens train encoder
+   * --refit}), decoded as {@link #train} chose for the head of the run that left train fold 0
+   * out: {@code settings} is that model's span file ({@value TechniqueModel#SPANS}), whose notes
+   * hold the decoding and the held-out SI, copied into the new model's notes. Nothing about the
+   * spans is chosen here (no held-out fold is left); the kind model is trained as {@link #train}
+   * trains it, and dev is scored once.
+   *
+   * @throws IllegalArgumentException when {@link #requireRefitHead} refuses the inputs
+   */
+  public static Result refit(Path trainArticles, Path trainLabels, Path devArticles, Path devLabels, LinearModel spanHead,
+      LinearModel settings, Pipeline pipeline, Path out, PrintStream log) throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    requireRefitHead(spanHead, settings);
+    Decoding decoding = Decoding.of(settings.notes());
+    Map<String, String> spanNotes = new LinkedHashMap<>(decoding.notes());
+    spanNotes.put("decoding", "chosen for the head of the run that left train fold 0 out (" + settings.notes().get("final fit") + "): "
+        + settings.notes().get("decoding"));
+    spanNotes.put("held-out SI", settings.notes().get("held-out SI") + " (that run's head)");
+    spanNotes.put("edge rarity", settings.notes().get("edge rarity"));
+    List<PtcCorpus.Labelled> train = PtcCorpus.read(trainArticles, trainLabels);
+    List<TechniqueFeatures> features = analyze(train, pipeline, log, "train").stream().map(TechniqueFeatures::new).toList();
+    return finish(train, features, spanHead.withNotes(spanNotes), Double.NaN, " --settings-from " + RESOURCES + TechniqueModel.SPANS,
+        devArticles, devLabels, pipeline, out, log, started);
+  }
+
+  /**
+   * Checks that {@code spanHead} reads one token vector and is a refit of the run whose head
+   * {@code settings} (a {@value TechniqueModel#SPANS} that {@link #train} wrote) was made from,
+   * and that {@code settings} holds the whole decoding and every note a refit copies.
+   *
+   * @throws IllegalArgumentException when not: then the decoding was chosen for another head
+   */
+  public static void requireRefitHead(LinearModel spanHead, LinearModel settings) {
+    for (String note : List.of("threshold", "extend", "trim start", "trim end", "decoding", "held-out SI", "edge rarity")) {
+      if (!settings.notes().containsKey(note)) {
+        throw new IllegalArgumentException("not a span model that presslens train techniques wrote: its notes have no \"" + note + "\"");
+      }
+    }
+    requireTokenHead(spanHead);
+    FineTuningData.requireRefitOf(spanHead, settings, "the span head");
+  }
+
+  private static void requireTokenHead(LinearModel spanHead) {
+    if (spanHead.readsFeatures() || spanHead.denseInputs() != Encoder.DIMENSION) {
+      throw new IllegalArgumentException("the span head must be a head over one token vector (" + Encoder.DIMENSION + " floats)");
+    }
+  }
+
+  /** Trains the kind model beside {@code spans}, scores dev once, and writes both into {@code out}. */
+  private static Result finish(List<PtcCorpus.Labelled> train, List<TechniqueFeatures> features, LinearModel spans, double heldOutSi,
+      String commandTail, Path devArticles, Path devLabels, Pipeline pipeline, Path out, PrintStream log, long started)
+      throws IOException, InterruptedException {
     Chosen kinds = trainKinds(train, features, log);
 
     Map<String, String> notes = new LinkedHashMap<>();
     notes.put("kinds data", "PTC v2 (SemEval-2020 Task 11): train " + train.size() + " articles");
     notes.put("techniques command", "PRESSLENS_JAVA_OPTS=-Xmx16g bin/presslens train techniques --ptc ../shared/datasets/ptc-semeval2020"
-        + " --span-head WORK/export/spans-head.tsv.gz --out presslens-nlp/src/main/resources/org/presslens/nlp/techniques");
+        + " --span-head WORK/export/spans-head.tsv.gz" + commandTail + " --out " + RESOURCES);
     notes.put("encoder", Encoder.standard().name());
     TechniqueModel model = new TechniqueModel(spans, kinds.model());
     List<PtcCorpus.Labelled> dev = PtcCorpus.read(devArticles, devLabels);
@@ -149,7 +205,7 @@ public final class TechniqueTrainer {
     model = new TechniqueModel(spans.withNotes(notes), kinds.model().withNotes(notes));
     log.printf("dev: SI F1 %.4f, TC %.4f; function words: %s%n", onDev.si().f1(), onDev.tc(), notes.get("dev spans on a function word"));
     model.write(out);
-    return new Result(model, held.si().f1(), kinds.crossValidated(), onDev);
+    return new Result(heldOutSi, kinds.crossValidated(), onDev);
   }
 
   /**
@@ -159,10 +215,10 @@ public final class TechniqueTrainer {
    * @throws IllegalArgumentException when it is not: then there is no held-out fold to choose its decoding on
    */
   public static void requireHeldOutHead(LinearModel spanHead) {
-    if (!FineTuningData.fittedWithoutFold0(spanHead) || spanHead.readsFeatures() || spanHead.denseInputs() != Encoder.DIMENSION) {
-      throw new IllegalArgumentException("the span head must read one token vector and have been fitted without train fold 0"
-          + " (its notes say \"held out=" + spanHead.notes().getOrDefault("held out", "") + "\"): else there is no held-out fold"
-          + " to choose its decoding on");
+    requireTokenHead(spanHead);
+    if (!FineTuningData.fittedWithoutFold0(spanHead)) {
+      throw new IllegalArgumentException("the span head must have been fitted without train fold 0 (its notes say \"held out="
+          + spanHead.notes().getOrDefault("held out", "") + "\"): else there is no held-out fold to choose its decoding on");
     }
   }
 
