@@ -19,14 +19,8 @@ class TrainCommandTest {
     Path claims = Files.writeString(dir.resolve("train.tsv"), "");
     Path jar = Files.writeString(dir.resolve("model.jar"), "");
     Path missing = dir.resolve("dev.tsv");
-    Path ptc = dir.resolve("ptc");
-    for (String entry : new String[] {"train-articles", "dev-articles", "train-task-flc-tc.labels", "dev-task-flc-tc.labels"}) {
-      Files.createDirectories(ptc.resolve(entry));
-    }
-    Path polnear = dir.resolve("polnear");
-    for (String entry : new String[] {"train/text", "train/attributions", "dev/text", "dev/attributions"}) {
-      Files.createDirectories(polnear.resolve(entry));
-    }
+    Path ptc = ptcFolder();
+    Path polnear = polnearFolder();
     String[] corpora = {"--ptc", ptc.toString(), "--polnear", polnear.toString()};
 
     Run noDev = AnalyzeCommandTest.run(args(corpora, "train", "encoder", "--newsmtsc-train", stance.toString(), "--checkthat-train",
@@ -51,10 +45,7 @@ class TrainCommandTest {
 
   @Test
   void theStageTrainersRefuseHeadsThatAreNotTheEncodersOwn() throws Exception {
-    Path ptc = dir.resolve("ptc");
-    for (String entry : new String[] {"train-articles", "dev-articles", "train-task-flc-tc.labels", "dev-task-flc-tc.labels"}) {
-      Files.createDirectories(ptc.resolve(entry));
-    }
+    Path ptc = ptcFolder();
     // A span head from some other fit: its notes name a run the shipped graph is not.
     Path head = dir.resolve("spans-head.tsv.gz");
     writeHead(head, "final fit=2.0 minutes on 1 CPU threads", "method=another fit");
@@ -64,10 +55,7 @@ class TrainCommandTest {
     assertThat(other.err().lines()).containsExactly("presslens: " + head + " was not fitted with the encoder this build runs: copy its"
         + " encoder.onnx into presslens-nlp/src/main/resources/org/presslens/nlp/encoder and rebuild (mvn package) first");
 
-    Path polnear = dir.resolve("polnear");
-    for (String entry : new String[] {"train/text", "train/attributions", "dev/text", "dev/attributions"}) {
-      Files.createDirectories(polnear.resolve(entry));
-    }
+    Path polnear = polnearFolder();
     Run noHeads = AnalyzeCommandTest.run("train", "attribution", "--polnear", polnear.toString(), "--heads", dir.toString(),
         "--out", dir.resolve("out").toString());
     assertThat(noHeads.status()).isEqualTo(2);
@@ -117,14 +105,8 @@ class TrainCommandTest {
     Path stance = Files.writeString(dir.resolve("train.jsonl"), "");
     Path claims = Files.writeString(dir.resolve("train.tsv"), "");
     Path jar = Files.writeString(dir.resolve("model.jar"), "");
-    Path ptc = dir.resolve("ptc");
-    for (String entry : new String[] {"train-articles", "dev-articles", "train-task-flc-tc.labels", "dev-task-flc-tc.labels"}) {
-      Files.createDirectories(ptc.resolve(entry));
-    }
-    Path polnear = dir.resolve("polnear");
-    for (String entry : new String[] {"train/text", "train/attributions", "dev/text", "dev/attributions"}) {
-      Files.createDirectories(polnear.resolve(entry));
-    }
+    Path ptc = ptcFolder();
+    Path polnear = polnearFolder();
     String[] encoder = {"train", "encoder", "--newsmtsc-train", stance.toString(), "--checkthat-train", claims.toString(),
         "--base-model", jar.toString(), "--ptc", ptc.toString(), "--polnear", polnear.toString(), "--out", dir.resolve("out").toString()};
     Run twice = AnalyzeCommandTest.run(args(new String[] {"--refit", refitted.toString()}, encoder));
@@ -156,6 +138,24 @@ class TrainCommandTest {
             org.presslens.core.learn.LinearModel.read(spans), org.presslens.core.learn.LinearModel.read(techniques)))
         .hasMessage("not a span model that presslens train techniques wrote: its notes have no \"extend\"");
     assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  /** An empty PTC folder with the entries presslens train checks for before any work. */
+  private Path ptcFolder() throws java.io.IOException {
+    Path ptc = dir.resolve("ptc");
+    for (String entry : new String[] {"train-articles", "dev-articles", "train-task-flc-tc.labels", "dev-task-flc-tc.labels"}) {
+      Files.createDirectories(ptc.resolve(entry));
+    }
+    return ptc;
+  }
+
+  /** An empty PolNeAR data folder with the entries presslens train checks for before any work. */
+  private Path polnearFolder() throws java.io.IOException {
+    Path polnear = dir.resolve("polnear");
+    for (String entry : new String[] {"train/text", "train/attributions", "dev/text", "dev/attributions"}) {
+      Files.createDirectories(polnear.resolve(entry));
+    }
+    return polnear;
   }
 
   /** A one-weight head file whose notes are {@code notes} ("key=value"), as export_onnx.py writes heads. */
