@@ -89,6 +89,15 @@ class AttributionTest {
   }
 
   @Test
+  void aQuotationOfSeveralSentencesIsQuotedToItsClosingMark() {
+    Document d = analyze("“The county's water is not for sale,” she said. “No one on this street was asked. What we know is that"
+        + " in 2019 most of the councillors here did not back the pipeline. It was the water board that pushed it through.”");
+    Quote q = withCue(d, "said");
+    assertThat(content(d, q)).containsExactly("The county's water is not for sale", "No one on this street was asked. What we know is"
+        + " that in 2019 most of the councillors here did not back the pipeline. It was the water board that pushed it through");
+  }
+
+  @Test
   void quoteRunningOverTwoParagraphs() {
     Document d = analyze(
         "Mark Dobson told the meeting: “We have worked hard for this result and we are proud of it.\n\n"

@@ -16,6 +16,8 @@ import org.presslens.nlp.attribution.Attributor.Draft;
  *       "Traders are angry about the lane", "experience shows that …" report no speech.
  *   <li>{@link #widenParenthetical}: "Five years ago, she said, the turbines offered a hedge": a
  *       cue set off by commas inside a sentence attributes the whole sentence.
+ *   <li>{@link #closeQuotations}: "“No one controls the vote. What those of us … saw.”" is
+ *       quoted to its closing mark, not to the end of its first sentence.
  *   <li>{@link #trimSpeakers}: "Last week Priya Ramaswamy" is Priya Ramaswamy; "Arbor today" is
  *       Arbor.
  * </ol>
@@ -52,6 +54,7 @@ final class DraftPasses {
   static List<Draft> apply(Tokens t, List<Draft> drafts) {
     List<Draft> kept = dropNotSpeech(t, drafts);
     kept = widenParenthetical(t, kept);
+    kept = closeQuotations(t, kept);
     kept.sort(java.util.Comparator.comparingInt(Draft::start));
     return trimSpeakers(t, kept);
   }
@@ -108,6 +111,50 @@ final class DraftPasses {
       }
     }
     return false;
+  }
+
+  /**
+   * A content piece whose first word is inside a quotation and that ends before its closing mark (in the same
+   * paragraph) runs on to that mark: a quotation of several sentences is one piece, where the role
+   * head, reading farther and farther from the cue, often stops at the first sentence's end. Never
+   * over another reading's cue, speaker or content, or its own.
+   */
+  static List<Draft> closeQuotations(Tokens t, List<Draft> drafts) {
+    List<Quotations.Quotation> quotations = Quotations.find(t);
+    java.util.BitSet taken = new java.util.BitSet(t.size());
+    for (Draft d : drafts) {
+      d.content.forEach(p -> taken.set(p[0], p[1]));
+      for (int[] r : new int[][] {d.cue, d.speaker}) {
+        if (r != null) {
+          taken.set(r[0], r[1]);
+        }
+      }
+    }
+    for (Draft d : drafts) {
+      for (int[] p : d.content) {
+        int first = p[0];
+        while (first < p[1] && !t.isWord(first)) {
+          first++; // a piece may open on the marks before the quotation: ". “No one …"
+        }
+        for (Quotations.Quotation q : quotations) {
+          for (int[] inside : q.pieces()) {
+            if (inside[0] <= first && first < inside[1] && p[1] < inside[1]) {
+              int end = inside[1];
+              while (end > p[1] && t.isPunct(end - 1, ",;:")) {
+                end--;
+              }
+              int next = taken.nextSetBit(p[1]);
+              if (end > p[1] && (next < 0 || next >= end)) {
+                taken.set(p[1], end);
+                p[0] = first;
+                p[1] = end;
+              }
+            }
+          }
+        }
+      }
+    }
+    return drafts;
   }
 
   /**
