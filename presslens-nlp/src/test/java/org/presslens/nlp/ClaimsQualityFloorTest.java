@@ -21,8 +21,9 @@ class ClaimsQualityFloorTest {
     assumeTrue(Files.isRegularFile(gold), "dataset not present: " + gold);
     ClaimEval.Result r = ClaimEval.run(gold, Shared.PIPELINE);
     assertThat(r.sentences()).isEqualTo(318);
-    // Measured 0.8191 (P 0.9625, R 0.7130) with the shipped model (the head of the four-task encoder, int8, its
-    // threshold chosen on the train fold the fit left out); the two-task encoder before it measured 0.8660.
-    assertThat(r.counts().f1()).isGreaterThanOrEqualTo(0.81);
+    // Measured 0.8377 (P 0.9639, R 0.7407) with the shipped model (the head of the four-task encoder refitted on all
+    // of train, int8, at the threshold chosen for the run that left train fold 0 out, 0.5422); that run's own head
+    // measured 0.8191, the two-task encoder before it 0.8660.
+    assertThat(r.counts().f1()).isGreaterThanOrEqualTo(0.825);
   }
 }

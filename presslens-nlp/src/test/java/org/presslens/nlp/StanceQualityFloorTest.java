@@ -20,8 +20,8 @@ class StanceQualityFloorTest {
     assumeTrue(Files.isRegularFile(gold), "dataset not present: " + gold);
     StanceEval.Scores s = StanceEval.run(NewsMtsc.read(gold), Analyzer.untrained(), StanceModel.standard());
     assertThat(s.total()).isEqualTo(343);
-    // Measured with the shipped model (the encoder fine-tuned on stance and check-worthiness, int8):
-    // accuracy 0.8134, macro-F1 0.7976, positive portrayals F1 0.7075 (the four-task encoder; before it 0.7913).
-    assertThat(s.macroF1()).isGreaterThanOrEqualTo(0.785);
+    // Measured with the shipped model (the four-task encoder refitted on all of train, int8): accuracy 0.8192,
+    // macro-F1 0.8023, positive portrayals F1 0.7083 (the run that left train fold 0 out: 0.7976; before it 0.7913).
+    assertThat(s.macroF1()).isGreaterThanOrEqualTo(0.79);
   }
 }

@@ -22,11 +22,12 @@ class TechniquesQualityFloorTest {
     assumeTrue(Files.isRegularFile(labels), "dataset not present: " + labels);
     TechniqueEval.Report r = TechniqueEval.run(PTC.resolve("dev-articles"), labels, TechniqueModel.standard());
     assertThat(r.tcSpans()).isEqualTo(1063);
-    // Measured with the shipped models (the span head of the four-task encoder, the kind classifier over its
-    // vectors): SI F1 0.3758, TC micro-F1 0.5880, technique-aware F1 0.1196 (the liblinear tagger before: 0.3854,
-    // 0.5936, 0.1380; the head won on the held-out train fold, where the choice is made: docs/TECHNIQUES.md).
-    assertThat(r.si().f1()).isGreaterThanOrEqualTo(0.365);
-    assertThat(r.tc()).isGreaterThanOrEqualTo(0.578);
+    // Measured with the shipped models (the span head of the four-task encoder refitted on all of train, decoded as
+    // chosen for the run that left fold 0 out; the kind classifier over its vectors): SI F1 0.3678, TC micro-F1
+    // 0.5786, technique-aware F1 0.1203 (that run's own head: 0.3758, 0.5880, 0.1196; the liblinear tagger before
+    // it: 0.3854, 0.5936, 0.1380; docs/TECHNIQUES.md).
+    assertThat(r.si().f1()).isGreaterThanOrEqualTo(0.36);
+    assertThat(r.tc()).isGreaterThanOrEqualTo(0.57);
     assertThat(r.aware().f1()).isGreaterThanOrEqualTo(0.11);
   }
 }

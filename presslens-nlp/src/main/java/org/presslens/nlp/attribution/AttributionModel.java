@@ -279,6 +279,9 @@ public final class AttributionModel {
     String kind = kind(f, pieces);
     int[] speaker = source == null ? null : speaker(t, offset + source[0], offset + source[1]);
     int[] cueWords = trimmed(t, cue[0], cue[1], true);
+    if (cueWords != null && cueWords[1] - cueWords[0] > 1 && t.is(cueWords[1] - 1, "by")) {
+      cueWords[1]--; // "was reported by the Authority": the agent's "by" is neither cue nor source, as in PolNeAR
+    }
     return new Draft(kind, pieces, cueWords == null ? cue.clone() : cueWords, speaker);
   }
 
