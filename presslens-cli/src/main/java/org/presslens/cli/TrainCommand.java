@@ -230,9 +230,11 @@ final class TrainCommand implements Runnable {
     private static final List<String> SHIPPED = List.of("encoder.onnx", "stance-head.tsv.gz", "claims-head.tsv.gz");
     /** How the heads' data note ends for the run that leaves train fold 0 out. */
     private static final String HELD_OUT_DATA = " (train fold 0 of each left out)";
-    /** The models the stage trainers wrote for the held-out run, whose choices a refit keeps. */
-    private static final List<String> CHOSEN = List.of("presslens-nlp/src/main/resources/org/presslens/nlp/attribution/attribution-cues.tsv.gz",
-        "presslens-nlp/src/main/resources/org/presslens/nlp/techniques/technique-spans.tsv.gz");
+    /** Where the stage trainers write their models in the source tree. */
+    private static final String RESOURCES = "presslens-nlp/src/main/resources/org/presslens/nlp/";
+    /** The models the stage trainers wrote for the held-out run, whose choices a refit keeps: attribution's, then techniques'. */
+    private static final List<String> CHOSEN = List.of(RESOURCES + "attribution/attribution-cues.tsv.gz",
+        RESOURCES + "techniques/technique-spans.tsv.gz");
 
     @Option(names = "--newsmtsc-train", required = true, paramLabel = "FILE", description = "Stance training sentences (NewsMTSC JSONL).")
     Path stanceTrain;
@@ -340,13 +342,12 @@ final class TrainCommand implements Runnable {
         Files.copy(export.resolve(file), out.resolve(file), StandardCopyOption.REPLACE_EXISTING);
       }
       System.out.println("encoder, stance and check-worthiness heads written to " + out + "; every head in " + export + ". Next:");
-      String resources = "presslens-nlp/src/main/resources/org/presslens/nlp/";
       // A refit's trainers take the settings chosen for the held-out run: the models those wrote, still in the tree.
       System.out.println("  presslens train attribution --polnear " + polnear + " --heads " + export
-          + (refit != null ? " --settings-from " + resources + "attribution/attribution-cues.tsv.gz" : "") + " --out " + resources + "attribution");
+          + (refit != null ? " --settings-from " + CHOSEN.get(0) : "") + " --out " + RESOURCES + "attribution");
       System.out.println("  mvn -B -q package -DskipTests");
       System.out.println("  PRESSLENS_JAVA_OPTS=-Xmx16g presslens train techniques --ptc " + ptc + " --span-head " + export.resolve("spans-head.tsv.gz")
-          + (refit != null ? " --settings-from " + resources + "techniques/technique-spans.tsv.gz" : "") + " --out " + resources + "techniques");
+          + (refit != null ? " --settings-from " + CHOSEN.get(1) : "") + " --out " + RESOURCES + "techniques");
       return 0;
     }
 

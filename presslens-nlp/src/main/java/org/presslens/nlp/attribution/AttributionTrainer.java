@@ -130,13 +130,8 @@ public final class AttributionTrainer {
    * @throws IOException when a head cannot be read
    */
   public static void requireRefitHeads(Path heads, LinearModel settings) throws IOException {
-    for (String note : List.of("cueThreshold", "sourceThreshold", "contentThreshold", "thresholds chosen", "held-out articles",
-        "held-out articles, cross-fitted")) {
-      if (!settings.notes().containsKey(note)) {
-        throw new IllegalArgumentException("not an attribution model that presslens train attribution wrote: its notes have no \""
-            + note + "\"");
-      }
-    }
+    FineTuningData.requireNotes(settings, "an attribution model", "presslens train attribution", List.of("cueThreshold",
+        "sourceThreshold", "contentThreshold", "thresholds chosen", "held-out articles", "held-out articles, cross-fitted"));
     LinearModel cues = LinearModel.read(heads.resolve(CUE_HEAD));
     LinearModel.read(heads.resolve(ROLE_HEAD));
     FineTuningData.requireRefitOf(cues, settings, heads.toString());

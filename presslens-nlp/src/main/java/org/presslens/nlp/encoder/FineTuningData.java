@@ -243,6 +243,21 @@ public final class FineTuningData {
   public static final String REFIT_OF = "refit of";
 
   /**
+   * Checks that {@code settings}, a model a stage trainer wrote for a run's heads, holds every note
+   * a refit keeps from it.
+   *
+   * @param kind what such a model is, and {@code writer} the command that writes it, for the message
+   * @throws IllegalArgumentException naming the first note missing
+   */
+  public static void requireNotes(org.presslens.core.learn.LinearModel settings, String kind, String writer, List<String> notes) {
+    for (String note : notes) {
+      if (!settings.notes().containsKey(note)) {
+        throw new IllegalArgumentException("not " + kind + " that " + writer + " wrote: its notes have no \"" + note + "\"");
+      }
+    }
+  }
+
+  /**
    * Checks that {@code head} comes from a refit on all of train ({@code presslens train encoder
    * --refit}) of the run that fitted the heads {@code chosen} was made from: its note
    * {@value #REFIT_OF} equals their {@code final fit}, and they left train fold 0 out. A refit's

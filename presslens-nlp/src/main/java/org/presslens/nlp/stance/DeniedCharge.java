@@ -3,7 +3,6 @@ package org.presslens.nlp.stance;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.presslens.core.Span;
 import org.presslens.core.Token;
 
 /**
@@ -24,14 +23,12 @@ final class DeniedCharge {
   private DeniedCharge() {}
 
   /**
-   * Whether the mention at {@code target} is the subject of such a passive: followed by forms of
-   * "be" (and "has"/"have"), at most one other adverb, an adverb of denial and a past participle.
+   * Whether a mention whose tokens end before index {@code after} (as {@code Document.tokensOf}
+   * gives them) is the subject of such a passive: followed by forms of "be" (and "has"/"have"), at
+   * most one other adverb, an adverb of denial and a past participle.
    */
-  static boolean of(List<Token> tokens, Span target) {
-    int i = 0;
-    while (i < tokens.size() && tokens.get(i).span().start() < target.end()) {
-      i++;
-    }
+  static boolean of(List<Token> tokens, int after) {
+    int i = after;
     int be = 0;
     while (i < tokens.size() && BE.contains(lower(tokens.get(i)))) {
       be++;

@@ -79,11 +79,9 @@ public final class StanceAnnotator implements Annotator {
           continue; // one reading per sentence and holder, however often it names the entity
         }
         double[] p = model.probabilities(doc, m.span());
-        if (p != null && DeniedCharge.of(doc.tokens(), m.span())) {
-          p = notNegative(p);
-        }
         if (p != null) {
-          byHolder.computeIfAbsent(holder, k -> new ArrayList<>()).add(new Reading(evidence, p));
+          byHolder.computeIfAbsent(holder, k -> new ArrayList<>())
+              .add(new Reading(evidence, DeniedCharge.of(doc.tokens(), doc.tokensOf(m.span())[1]) ? notNegative(p) : p));
         }
       }
       byHolder.forEach((holder, readings) -> {

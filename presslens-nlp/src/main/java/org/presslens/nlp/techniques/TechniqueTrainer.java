@@ -168,11 +168,8 @@ public final class TechniqueTrainer {
    * @throws IllegalArgumentException when not: then the decoding was chosen for another head
    */
   public static void requireRefitHead(LinearModel spanHead, LinearModel settings) {
-    for (String note : List.of("threshold", "extend", "trim start", "trim end", "decoding", "held-out SI", "edge rarity")) {
-      if (!settings.notes().containsKey(note)) {
-        throw new IllegalArgumentException("not a span model that presslens train techniques wrote: its notes have no \"" + note + "\"");
-      }
-    }
+    FineTuningData.requireNotes(settings, "a span model", "presslens train techniques",
+        List.of("threshold", "extend", "trim start", "trim end", "decoding", "held-out SI", "edge rarity"));
     requireTokenHead(spanHead);
     FineTuningData.requireRefitOf(spanHead, settings, "the span head");
   }

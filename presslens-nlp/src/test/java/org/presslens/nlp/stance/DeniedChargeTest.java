@@ -9,7 +9,7 @@ import org.presslens.core.Span;
 import org.presslens.core.Token;
 
 class DeniedChargeTest {
-  /** Tokens of "word/POS" pairs separated by spaces, and the span of the first {@code target} words. */
+  /** Tokens of "word/POS" pairs separated by spaces. */
   private static List<Token> tokens(String tagged) {
     List<Token> out = new ArrayList<>();
     int at = 0;
@@ -22,8 +22,7 @@ class DeniedChargeTest {
   }
 
   private static boolean denied(String tagged, int targetWords) {
-    List<Token> t = tokens(tagged);
-    return DeniedCharge.of(t, new Span(t.get(0).span().start(), t.get(targetWords - 1).span().end()));
+    return DeniedCharge.of(tokens(tagged), targetWords);
   }
 
   @Test
