@@ -161,9 +161,34 @@ final class ContentExtractor {
 
   /** What is never content on any page: {@link #NEVER_CONTENT} and elements hidden by their style. */
   private static void removeNeverContent(Element body) {
-    removeAll(body.select(NEVER_CONTENT));
+    removeAll(outsideMain(body.select(NEVER_CONTENT)));
     removeAll(body.select("[style~=(?i)display:\\s*none|visibility:\\s*hidden]"));
   }
+
+  /**
+   * {@code elements}, except that one holding the page's {@code <main>} gives way to the rest of
+   * its elements, those beside the path down to {@code <main>}: an {@code <aside>} or
+   * {@code <nav>} left unclosed holds the rest of the page, in a browser as in jsoup, and a
+   * streaming React page keeps its content in a {@code hidden} element until a script moves it;
+   * taking either out whole would take the article with it. A {@code <noscript>} or
+   * {@code <form>} around the page goes whole: the second, lenient reading keeps both.
+   */
+  private static List<Element> outsideMain(List<Element> elements) {
+    List<Element> out = new ArrayList<>(elements.size());
+    for (Element e : elements) {
+      Element main = e.tagName().equals("noscript") || e.tagName().equals("form") ? null : e.selectFirst(MAIN);
+      if (main == null) {
+        out.add(e);
+        continue;
+      }
+      for (Element on = main; on != e; on = on.parent()) {
+        out.addAll(on.siblingElements());
+      }
+    }
+    return out;
+  }
+
+  private static final org.jsoup.select.Evaluator MAIN = org.jsoup.select.QueryParser.parse("main, [role=main]");
 
   private static void clean(Element body, boolean thread) {
     removeNeverContent(body);
@@ -223,7 +248,7 @@ final class ContentExtractor {
     if (body == null) {
       return "";
     }
-    removeAll(body.select(NEVER_TEXT));
+    removeAll(outsideMain(body.select(NEVER_TEXT)));
     return extractCleaned(body, params, thread);
   }
 
@@ -570,12 +595,16 @@ final class ContentExtractor {
   }
 
   private static boolean isLinkList(Element e) {
-    String text = e.text();
-    if (text.isEmpty()) {
+    Elements links = e.getElementsByTag("a");
+    if (links.isEmpty()) { // no link, no link density: the subtree's text need not be built
       return false;
     }
-    double density = linkDensity(e);
-    return density > 0.6 || (density > 0.3 && text.length() < 80 && !TEXT_BLOCKS.contains(e.tagName()));
+    int total = e.text().length();
+    if (total == 0) {
+      return false;
+    }
+    double density = linkDensity(links, total);
+    return density > 0.6 || (density > 0.3 && total < 80 && !TEXT_BLOCKS.contains(e.tagName()));
   }
 
   private static void flush(StringBuilder current, List<String> out) {
@@ -633,12 +662,17 @@ final class ContentExtractor {
   }
 
   static double linkDensity(Element e) {
-    int total = e.text().length();
-    if (total == 0) {
+    Elements links = e.getElementsByTag("a");
+    if (links.isEmpty()) {
       return 0;
     }
+    int total = e.text().length();
+    return total == 0 ? 0 : linkDensity(links, total);
+  }
+
+  /** The share of {@code total} characters of text that {@code links} hold, at most 1. */
+  private static double linkDensity(Elements links, int total) {
     int linked = 0;
-    Elements links = e.select("a");
     for (Element a : links) {
       linked += a.text().length();
     }

@@ -25,7 +25,11 @@ public final class CreditLines {
           + "Anadolu|Anadolu Agency|KCNA|WAM|SPA|IRNA|Belga|ATS|APA|Ritzau|NTB|TT|Lusa";
   private static final String NAME = "([^\\n]{1,120}?)";
 
-  private record Rule(Credit.Kind kind, Pattern pattern, boolean wholeLine) {}
+  /**
+   * @param needs words of which the text, lower-cased, must hold one for the pattern to have a
+   *     chance: checked first, because most texts hold no credit and the patterns try every line
+   */
+  private record Rule(Credit.Kind kind, Pattern pattern, boolean wholeLine, List<String> needs) {}
 
   /**
    * Each rule reads one line. Runs of spaces are taken possessively ({@code *+}, {@code ++})
@@ -38,36 +42,45 @@ public final class CreditLines {
           new Rule(
               Credit.Kind.SOURCE_LINE,
               Pattern.compile("(?im)^[ \\t]*+(?:source|via|sources?)[ \\t]*+(?:»|>>|:|›|→)[ \\t]*+" + NAME + "[ \\t.]*$"),
-              true),
+              true,
+              List.of("source", "via")),
           new Rule(
               Credit.Kind.WIRE_DATELINE,
               Pattern.compile(
                   "(?m)^[ \\t]*+(?:[A-Z][A-Za-z .,'’\\-]{0,60}?[ \\t]*+)?\\((" + AGENCIES + ")\\)[ \\t]*(?:[—–-]{1,2}|:)"),
-              false),
+              false,
+              List.of("(")),
           new Rule(
               Credit.Kind.CONTRIBUTED,
               Pattern.compile(
                   "(?im)^[ \\t]*+(?:[-—–*_][ \\t]*+)?" + NAME
                       + "[ \\t]++contributed[ \\t]+(?:to[ \\t]+)?(?:this|the)[ \\t]+(?:report|reporting|story|article)[ \\t.]*$"),
-              true),
+              true,
+              List.of("contributed")),
           new Rule(
               Credit.Kind.ORIGINALLY_PUBLISHED,
               Pattern.compile(
                   "(?im)^[ \\t]*+(?:this|the)[ \\t]+(?:article|story|post|piece|report)[ \\t]+(?:was[ \\t]+)?"
                       + "(?:originally[ \\t]+|first[ \\t]+)?(?:appeared|published|ran|posted)[ \\t]+(?:originally[ \\t]+)?"
                       + "(?:on|in|at|by)[ \\t]+" + NAME + "[ \\t.]*$"),
-              true),
+              true,
+              List.of("appeared", "published", "ran", "posted")),
           new Rule(
               Credit.Kind.BYLINE_AGENCY,
               Pattern.compile("(?m)^[ \\t]*+By[ \\t]++[^\\n]{1,80}?,?[ \\t]++(?:of[ \\t]+)?(?:the[ \\t]+)?(" + AGENCIES + ")[ \\t.]*$"),
-              true));
+              true,
+              List.of("by")));
 
   private CreditLines() {}
 
   /** The credit lines in {@code text}, in text order. */
   public static List<Found> find(String text) {
     List<Found> found = new ArrayList<>();
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
     for (Rule rule : RULES) {
+      if (rule.needs().stream().noneMatch(lower::contains)) {
+        continue;
+      }
       Matcher m = rule.pattern().matcher(text);
       while (m.find()) {
         int begin = m.start();

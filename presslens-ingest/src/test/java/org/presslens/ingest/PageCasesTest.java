@@ -56,6 +56,21 @@ class PageCasesTest {
   }
 
   @Test
+  void anUnclosedAsideOrAHiddenStreamingRootDoesNotTakeTheArticleWithIt() throws Exception {
+    // A banner's <aside> never closed: a browser, like jsoup, puts the rest of the page inside it.
+    Article unclosed = read("<html><body><aside class=\"announcement-banner\"><a href=\"/news\">Announcement:"
+        + " we have moved</a><main><article><h1>Ferry to stop</h1>" + PARAGRAPHS
+        + "</article></main><footer>Harbour Gazette</footer></body></html>");
+    assertThat(unclosed.text()).startsWith("The ferry between Porthaven").contains("transport minister declined")
+        .doesNotContain("we have moved");
+    // React's streamed page: the content waits in a hidden element until a script moves it.
+    Article streamed = read("<html><body><div hidden id=\"S:2\"><main><article><h1>Ferry to stop</h1>" + PARAGRAPHS
+        + "</article></main></div><div hidden>Loading…</div></body></html>");
+    assertThat(streamed.text()).startsWith("The ferry between Porthaven").contains("transport minister declined")
+        .doesNotContain("Loading");
+  }
+
+  @Test
   void anElementMarkedAsTheAuthorsNameGivesTheName() throws Exception {
     // A theme's author box: a heading, the name and the role, each in its element.
     Article a = read("<html><body><article><h1>Ferry to stop</h1><div class=\"t-blogpost-author\">"
