@@ -169,8 +169,8 @@ final class ContentExtractor {
    * {@code elements}, except that one holding the page's {@code <main>} gives way to the rest of
    * its elements, those beside the path down to {@code <main>}: an {@code <aside>} or
    * {@code <nav>} left unclosed holds the rest of the page, in a browser as in jsoup, and a
-   * streaming React page keeps its content in a {@code hidden} element until a script moves it;
-   * taking either out whole would take the article with it. A {@code <noscript>} or
+   * script may show a {@code hidden} wrapper; taking either out whole would take the article
+   * with it. A {@code <noscript>} or
    * {@code <form>} around the page goes whole: the second, lenient reading keeps both.
    */
   private static List<Element> outsideMain(List<Element> elements) {

@@ -41,7 +41,29 @@ public final class HtmlArticles {
 
   /** Parses HTML as every reader of pages here does, with nesting capped at {@link #MAX_DEPTH}. */
   static Document parse(String html, String url) {
-    return Parser.htmlParser().setMaxDepth(MAX_DEPTH).parseInput(html, url == null ? "" : url);
+    Document doc = Parser.htmlParser().setMaxDepth(MAX_DEPTH).parseInput(html, url == null ? "" : url);
+    placeStreamedParts(doc);
+    return doc;
+  }
+
+  /**
+   * Puts the parts of a page that React's streaming server rendering sent late where a browser
+   * shows them. Each part arrives as {@code <div hidden id="S:n">} at the end of the body, and a
+   * script ({@code $RC("B:n", "S:n")}) moves its content to the placeholder {@code <template
+   * id="B:n">} it was streamed for; pages saved without that script pair them by number alone.
+   * A part whose placeholder is gone stays where it is, shown.
+   */
+  private static void placeStreamedParts(Document doc) {
+    for (Element part : doc.select("div[hidden][id~=^S:[0-9a-f]+$]")) {
+      Element placeholder = doc.getElementById("B:" + part.id().substring(2));
+      if (placeholder != null && placeholder.tagName().equals("template") && placeholder.parent() != null) {
+        placeholder.parent().insertChildren(placeholder.siblingIndex(), new ArrayList<>(part.childNodes()));
+        placeholder.remove();
+        part.remove();
+      } else {
+        part.removeAttr("hidden");
+      }
+    }
   }
 
   /** Parses raw bytes, decoded as a browser would (see {@link HtmlEncoding}). */

@@ -56,7 +56,7 @@ class PageCasesTest {
   }
 
   @Test
-  void anUnclosedAsideOrAHiddenStreamingRootDoesNotTakeTheArticleWithIt() throws Exception {
+  void anUnclosedAsideOrReactsStreamedPartsDoNotTakeTheArticleWithThem() throws Exception {
     // A banner's <aside> never closed: a browser, like jsoup, puts the rest of the page inside it.
     Article unclosed = read("<html><body><aside class=\"announcement-banner\"><a href=\"/news\">Announcement:"
         + " we have moved</a><main><article><h1>Ferry to stop</h1>" + PARAGRAPHS
@@ -68,6 +68,12 @@ class PageCasesTest {
         + "</article></main></div><div hidden>Loading…</div></body></html>");
     assertThat(streamed.text()).startsWith("The ferry between Porthaven").contains("transport minister declined")
         .doesNotContain("Loading");
+    // The same without a <main>: React names the parts it streams S:0, S:1, …
+    Article parts = read("<html><body><header><a href=\"/\">Harbour Gazette</a></header><template id=\"B:0\"></template>"
+        + "<div hidden id=\"S:0\"><div class=\"flex flex-col\"><h1>Ferry to stop</h1>" + PARAGRAPHS
+        + "</div></div><div hidden>Menu</div></body></html>");
+    assertThat(parts.text()).startsWith("The ferry between Porthaven").contains("transport minister declined")
+        .doesNotContain("Menu");
   }
 
   @Test
