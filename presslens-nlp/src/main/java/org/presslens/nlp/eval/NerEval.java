@@ -54,37 +54,47 @@ public final class NerEval {
     for (GoldDocument g : docs) {
       sentences += g.sentences();
       Document doc = pipeline.analyze(Article.ofText(gold.toString(), g.text()));
-      Set<TypedSpan> predicted = new HashSet<>();
-      for (Entity e : doc.entities()) {
-        String type = FROM_PRESSLENS.get(e.type());
-        if (type != null) {
-          for (Mention m : e.mentions()) {
-            predicted.add(new TypedSpan(m.span().start(), m.span().end(), type));
-          }
-        }
-      }
-      for (String t : TYPES) {
-        int tp = 0;
-        int fp = 0;
-        int fn = 0;
-        for (TypedSpan p : predicted) {
-          if (p.type().equals(t)) {
-            if (g.entities().contains(p)) {
-              tp++;
-            } else {
-              fp++;
-            }
-          }
-        }
-        for (TypedSpan s : g.entities()) {
-          if (s.type().equals(t) && !predicted.contains(s)) {
-            fn++;
-          }
-        }
-        counts.put(t, counts.get(t).plus(new Counts(tp, fp, fn)));
-      }
+      count(g.entities(), spansOf(doc), counts);
     }
     return new Result(counts, docs.size(), sentences);
+  }
+
+  /** The PER, ORG and LOC mentions of an analysed document, as typed code-point spans. */
+  static Set<TypedSpan> spansOf(Document doc) {
+    Set<TypedSpan> predicted = new HashSet<>();
+    for (Entity e : doc.entities()) {
+      String type = FROM_PRESSLENS.get(e.type());
+      if (type != null) {
+        for (Mention m : e.mentions()) {
+          predicted.add(new TypedSpan(m.span().start(), m.span().end(), type));
+        }
+      }
+    }
+    return predicted;
+  }
+
+  /** Adds one document's exact-span matches, per type, to {@code counts}. */
+  static void count(Set<TypedSpan> gold, Set<TypedSpan> predicted, Map<String, Counts> counts) {
+    for (String t : TYPES) {
+      int tp = 0;
+      int fp = 0;
+      int fn = 0;
+      for (TypedSpan p : predicted) {
+        if (p.type().equals(t)) {
+          if (gold.contains(p)) {
+            tp++;
+          } else {
+            fp++;
+          }
+        }
+      }
+      for (TypedSpan s : gold) {
+        if (s.type().equals(t) && !predicted.contains(s)) {
+          fn++;
+        }
+      }
+      counts.merge(t, new Counts(tp, fp, fn), Counts::plus);
+    }
   }
 
   /** Parses either format, telling them apart by their first lines. */
