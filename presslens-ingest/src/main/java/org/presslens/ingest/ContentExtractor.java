@@ -170,13 +170,22 @@ final class ContentExtractor {
    * its elements, those beside the path down to {@code <main>}: an {@code <aside>} or
    * {@code <nav>} left unclosed holds the rest of the page, in a browser as in jsoup, and a
    * script may show a {@code hidden} wrapper; taking either out whole would take the article
-   * with it. A {@code <noscript>} or
-   * {@code <form>} around the page goes whole: the second, lenient reading keeps both.
+   * with it. (Text directly beside the path, outside any element, stays.) A {@code <noscript>}
+   * or {@code <form>} around the page goes whole: the second, lenient reading keeps both; so do
+   * an inert {@code <template>} and a {@code <main hidden>}. A {@code <main aria-hidden="true">}
+   * (what a page sets while a dialog is open) stays.
    */
   private static List<Element> outsideMain(List<Element> elements) {
     List<Element> out = new ArrayList<>(elements.size());
     for (Element e : elements) {
-      Element main = e.tagName().equals("noscript") || e.tagName().equals("form") ? null : e.selectFirst(MAIN);
+      boolean whole = e.tagName().equals("noscript") || e.tagName().equals("form") || e.tagName().equals("template");
+      Element main = whole ? null : e.selectFirst(MAIN);
+      if (main == e) { // hidden from screen readers only, as while a dialog is open, the main shows
+        if (e.hasAttr("hidden")) {
+          out.add(e);
+        }
+        continue;
+      }
       if (main == null) {
         out.add(e);
         continue;

@@ -26,7 +26,7 @@ public final class CreditLines {
   private static final String NAME = "([^\\n]{1,120}?)";
 
   /**
-   * @param needs words of which the text, lower-cased, must hold one for the pattern to have a
+   * @param needs strings of which the text, lower-cased, must hold one for the pattern to have a
    *     chance: checked first, because most texts hold no credit and the patterns try every line
    */
   private record Rule(Credit.Kind kind, Pattern pattern, boolean wholeLine, List<String> needs) {}

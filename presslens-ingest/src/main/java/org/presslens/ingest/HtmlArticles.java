@@ -49,20 +49,63 @@ public final class HtmlArticles {
   /**
    * Puts the parts of a page that React's streaming server rendering sent late where a browser
    * shows them. Each part arrives as {@code <div hidden id="S:n">} at the end of the body, and a
-   * script ({@code $RC("B:n", "S:n")}) moves its content to the placeholder {@code <template
-   * id="B:n">} it was streamed for; pages saved without that script pair them by number alone.
-   * A part whose placeholder is gone stays where it is, shown.
+   * script moves its content to the placeholder it was streamed for: {@code $RC("B:m", "S:n")} (or
+   * {@code $RR}) into a boundary's {@code <template id="B:m">}, replacing the boundary's loading
+   * fallback up to its {@code <!--/$-->}; {@code $RS("S:n", "P:m")} into a {@code <template
+   * id="P:m">}. The script calls give the pairs; a page saved without them is paired by number
+   * ({@code S:n} with {@code B:n}), the pairing every such page on WCXB dev has. A part whose
+   * placeholder is gone stays where it is, shown.
    */
   private static void placeStreamedParts(Document doc) {
-    for (Element part : doc.select("div[hidden][id~=^S:[0-9a-f]+$]")) {
-      Element placeholder = doc.getElementById("B:" + part.id().substring(2));
-      if (placeholder != null && placeholder.tagName().equals("template") && placeholder.parent() != null) {
-        placeholder.parent().insertChildren(placeholder.siblingIndex(), new ArrayList<>(part.childNodes()));
-        placeholder.remove();
-        part.remove();
-      } else {
-        part.removeAttr("hidden");
+    List<Element> parts = doc.select("div[hidden][id~=^S:[0-9a-f]+$]");
+    if (parts.isEmpty()) {
+      return;
+    }
+    Map<String, String> placeholderOf = new java.util.HashMap<>();
+    for (Element script : doc.select("script")) {
+      Matcher call = REACT_CALL.matcher(script.data());
+      while (call.find()) {
+        boolean segment = call.group(1).equals("S"); // $RS(segment, placeholder); $RC and $RR(boundary, segment)
+        placeholderOf.put(segment ? call.group(2) : call.group(3), segment ? call.group(3) : call.group(2));
       }
+    }
+    for (Element part : parts) {
+      String id = placeholderOf.getOrDefault(part.id(), "B:" + part.id().substring(2));
+      Element placeholder = doc.getElementById(id);
+      if (placeholder == null || !placeholder.tagName().equals("template") || placeholder.parent() == null) {
+        part.removeAttr("hidden");
+        continue;
+      }
+      if (id.startsWith("B:")) {
+        removeFallback(placeholder);
+      }
+      placeholder.parent().insertChildren(placeholder.siblingIndex(), new ArrayList<>(part.childNodes()));
+      placeholder.remove();
+      part.remove();
+    }
+  }
+
+  private static final Pattern REACT_CALL = Pattern.compile("\\$R([CRS])\\(\"([A-Z]:[0-9a-f]+)\",\\s*\"([A-Z]:[0-9a-f]+)\"");
+
+  /**
+   * What React shows while a boundary waits: the nodes after its placeholder up to the boundary's
+   * closing {@code <!--/$-->} (boundaries inside it open with {@code <!--$…-->}). Left in place
+   * when no closing comment follows at that level.
+   */
+  private static void removeFallback(Element placeholder) {
+    List<org.jsoup.nodes.Node> fallback = new ArrayList<>();
+    int depth = 0;
+    for (org.jsoup.nodes.Node n = placeholder.nextSibling(); n != null; n = n.nextSibling()) {
+      if (n instanceof org.jsoup.nodes.Comment c && c.getData().startsWith("/$")) {
+        if (depth == 0) {
+          fallback.forEach(org.jsoup.nodes.Node::remove);
+          return;
+        }
+        depth--;
+      } else if (n instanceof org.jsoup.nodes.Comment c && c.getData().startsWith("$")) {
+        depth++;
+      }
+      fallback.add(n);
     }
   }
 

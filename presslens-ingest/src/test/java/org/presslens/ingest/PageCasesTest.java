@@ -63,17 +63,22 @@ class PageCasesTest {
         + "</article></main><footer>Harbour Gazette</footer></body></html>");
     assertThat(unclosed.text()).startsWith("The ferry between Porthaven").contains("transport minister declined")
         .doesNotContain("we have moved");
-    // React's streamed page: the content waits in a hidden element until a script moves it.
-    Article streamed = read("<html><body><div hidden id=\"S:2\"><main><article><h1>Ferry to stop</h1>" + PARAGRAPHS
-        + "</article></main></div><div hidden>Loading…</div></body></html>");
-    assertThat(streamed.text()).startsWith("The ferry between Porthaven").contains("transport minister declined")
-        .doesNotContain("Loading");
-    // The same without a <main>: React names the parts it streams S:0, S:1, …
-    Article parts = read("<html><body><header><a href=\"/\">Harbour Gazette</a></header><template id=\"B:0\"></template>"
-        + "<div hidden id=\"S:0\"><div class=\"flex flex-col\"><h1>Ferry to stop</h1>" + PARAGRAPHS
-        + "</div></div><div hidden>Menu</div></body></html>");
-    assertThat(parts.text()).startsWith("The ferry between Porthaven").contains("transport minister declined")
-        .doesNotContain("Menu");
+    // A hidden wrapper a script will show, around the page's <main>: the main stays, the rest goes.
+    Article wrapped = read("<html><body><div hidden><p>Loading the page, please wait a moment.</p><main><article>"
+        + "<h1>Ferry to stop</h1>" + PARAGRAPHS + "</article></main></div><div hidden>Menu</div></body></html>");
+    assertThat(wrapped.text()).startsWith("The ferry between Porthaven").contains("transport minister declined")
+        .doesNotContain("Loading").doesNotContain("Menu");
+    // React's streamed parts: each waits in <div hidden id="S:n"> until a script moves it into its
+    // placeholder, in place of the loading state; a part whose placeholder is gone shows where it is.
+    String lead = "<p>Porthaven, Monday. The ferry operator has written to every household on the islands this week.</p>";
+    Article streamed = read("<html><body><main><article><h1>Ferry to stop</h1><!--$?--><template id=\"B:0\"></template>"
+        + "<p>Loading the story, please wait.</p><!--/$-->" + lead + "</article></main>"
+        + "<div hidden id=\"S:0\"><div class=\"flex flex-col\">" + PARAGRAPHS + "</div></div>"
+        + "<div hidden id=\"S:1\"><p>Comments are open until Friday on every story about the ferry crossing.</p></div>"
+        + "<div hidden>Menu</div><script>$RC(\"B:0\",\"S:0\")</script></body></html>");
+    assertThat(streamed.text()).startsWith("The ferry between Porthaven").contains("Comments are open")
+        .doesNotContain("Loading").doesNotContain("Menu");
+    assertThat(streamed.text().indexOf("transport minister declined")).isLessThan(streamed.text().indexOf("Porthaven, Monday"));
   }
 
   @Test
