@@ -488,7 +488,7 @@ final class PageMetadata {
 
   /**
    * An element whose class says it holds the writer's name and nothing else ("author-name",
-   * "author__name", "byline-name", "authorName"), outside asides, teasers and comments: the first
+   * "author__name", "byline-name", "authorName", "author-meta--name"), outside asides, teasers and comments: the first
    * one whose short text reads as a name, with those beside it (a byline of several writers).
    * Themes write such an element in the author box as often as in the byline.
    */
@@ -510,7 +510,7 @@ final class PageMetadata {
   }
 
   private static final String AUTHOR_NAME =
-      "[class~=(?i)(?:^|[\\s_-])(?:author|byline|writer)(?:-|__|_)?name(?:$|[\\s_-])]";
+      "[class~=(?i)(?:^|[\\s_-])(?:author|byline|writer)(?:[-_]+meta)?(?:-|--|__|_)?name(?:$|[\\s_-])]";
 
   /** Whether two links sit in the same byline: a common ancestor at most two levels above each. */
   private static boolean sameByline(Element a, Element b) {
@@ -562,12 +562,16 @@ final class PageMetadata {
     return text == null ? null : text.split("\\s+(?:[|•·]|wrote|said|posted)\\b", 2)[0].strip();
   }
 
+  /** A class that says its element describes the writer ("author-description", "author-bio"): no name in it. */
+  private static final Pattern WRITER_DESCRIPTION = Pattern.compile("(?i)description|(?:^|[\\s_-])bio(?:$|[\\s_-])");
+
   /** Names from an element whose class or id marks it as the byline or the author's, outside asides and comments. */
   private static List<String> markedBylineNames(Element root) {
     List<String> names = new ArrayList<>();
     for (Element e : root.getAllElements()) {
       String hints = e.className() + " " + e.id();
-      if (hints.isBlank() || !holdsAny(hints, BYLINE_WORDS) || !BYLINE_HINT.matcher(hints).find() || elsewhere(e, root)) {
+      if (hints.isBlank() || !holdsAny(hints, BYLINE_WORDS) || !BYLINE_HINT.matcher(hints).find()
+          || WRITER_DESCRIPTION.matcher(hints).find() || elsewhere(e, root)) {
         continue;
       }
       String t = shortText(e, 200);

@@ -82,6 +82,21 @@ class PageCasesTest {
   }
 
   @Test
+  void anAuthorBoxsHeadingAndDescriptionAreNoNames() throws Exception {
+    // A theme's box: "The Author" over the name in a BEM element, and a line that describes the writer.
+    Article boxed = read("<html><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS
+        + "<div class=\"article-author\"><span>The Author</span></div><div class=\"author-card\">"
+        + "<span class=\"author-meta--name\">Nicole Burke</span>"
+        + "<p class=\"author-meta--description\">Founder of Rooted Garden</p></div></article></body></html>");
+    assertThat(boxed.authors()).containsExactly("Nicole Burke");
+    // A description alone, the name in an element nothing marks: no author rather than a wrong one.
+    Article described = read("<html><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS
+        + "<div><p class=\"headline\">Asser Christensen</p><div class=\"dynamic-author-description\">"
+        + "Licensed Q Arabica Grader, M.A. Journalism</div></div></article></body></html>");
+    assertThat(described.authors()).isEmpty();
+  }
+
+  @Test
   void anElementMarkedAsTheAuthorsNameGivesTheName() throws Exception {
     // A theme's author box: a heading, the name and the role, each in its element.
     Article a = read("<html><body><article><h1>Ferry to stop</h1><div class=\"t-blogpost-author\">"
