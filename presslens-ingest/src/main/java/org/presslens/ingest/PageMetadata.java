@@ -55,7 +55,8 @@ final class PageMetadata {
       "(?i)comment|related|recommend|sidebar|widget|more-|popular|trending|teaser|promo|footer|newsletter|"
           + "respon|repl(y|ies)|discussion|outbrain|taboola|next-|prev-");
   private static final Pattern BY_PREFIX = Pattern.compile(
-      "(?i)^\\s*(?:(?:written|posted|published|reported|reviewed|edited|words|story|text|photos?|article|authored)\\s+)?"
+      "(?i)^\\s*(?:(?:this|the)\\s+(?:post|article|story|piece|guide|review)\\s+(?:was|is)\\s+)?"
+          + "(?:(?:written|posted|published|reported|reviewed|edited|words|story|text|photos?|article|authored)\\s+)?"
           + "(?:by\\s*:?\\s+|by:|(?-i:By)(?=(?-i:\\p{Lu}\\p{Ll})))" // "By Ana", "By:Ana", "ByAna" (not "Byron")
           + "|^\\s*(?:authors?|writer|contributors?|autor(?:in)?|von)\\s*:\\s*|^\\s*(?-i:About)\\s+(?=(?-i:\\p{Lu}))");
   private static final Pattern NOT_A_NAME = Pattern.compile(
@@ -78,6 +79,8 @@ final class PageMetadata {
           + "(?:writer|author|editor|coordinator|manager|owner|co-?founder|founder|winemaker|director|posts|consultant|"
           + "specialist|strategist|journalist|reporter|correspondent|producer|ceo|cto|cmo|president)\\b.*$",
       Pattern.CASE_INSENSITIVE);
+  /** A part that begins with a word qualifying a job ("Head of Marketing", "Community Development"). */
+  private static final Pattern ROLE_START = Pattern.compile("(?i)(?:" + ROLE_QUALIFIER + ")\\b");
   private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:,|;|&|\\band\\b|\\bund\\b|\\bet\\b)\\s*");
 
   private static final Pattern BYLINE_LABEL =
@@ -645,9 +648,13 @@ final class PageMetadata {
       s = s.substring(0, date).strip(); // "ALLIN ONE on December 4": the "on" goes below
     }
     s = ROLE_SUFFIX.matcher(s).replaceFirst("");
+    int before = names.size();
     for (String part : NAME_SPLIT.split(s)) {
       if (part.strip().startsWith("@")) {
         continue; // a handle, not a name
+      }
+      if (names.size() > before && ROLE_START.matcher(part.strip()).lookingAt()) {
+        continue; // the writer's job after the name: "Danielle Padula, Head of Marketing and Community Development"
       }
       String n = BY_PREFIX.matcher(part.strip()).replaceFirst("").replaceAll("\\s+", " ").strip();
       String withoutRole = ROLE_TAIL.matcher(n).replaceFirst("");

@@ -82,7 +82,7 @@ class PageCasesTest {
   }
 
   @Test
-  void anAuthorBoxsHeadingAndDescriptionAreNoNames() throws Exception {
+  void anAuthorBoxsHeadingDescriptionAndJobAreNoNames() throws Exception {
     // A theme's box: "The Author" over the name in a BEM element, and a line that describes the writer.
     Article boxed = read("<html><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS
         + "<div class=\"article-author\"><span>The Author</span></div><div class=\"author-card\">"
@@ -94,6 +94,11 @@ class PageCasesTest {
         + "<div><p class=\"headline\">Asser Christensen</p><div class=\"dynamic-author-description\">"
         + "Licensed Q Arabica Grader, M.A. Journalism</div></div></article></body></html>");
     assertThat(described.authors()).isEmpty();
+    // A sentence that names the writer and the job after the name: the name alone.
+    Article sentence = read("<html><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS
+        + "<div class=\"author-bio\">This post was written by Danielle Padula, Head of Marketing and Community"
+        + " Development</div></article></body></html>");
+    assertThat(sentence.authors()).containsExactly("Danielle Padula");
   }
 
   @Test
