@@ -66,9 +66,15 @@ final class PageMetadata {
   private static final Pattern ROLE_SUFFIX = Pattern.compile(
       "\\s*(?:[|•·–—»]|\\s-\\s|\\bon\\s+(?=\\w+\\s+\\d)|\\bon\\s+(?:mon|tue|wed|thu|fri|sat|sun)|(?-i:\\son$)|\\blast\\b"
           + "|\\bupdated\\b|\\bpublished\\b|\\bposted\\b).*$", Pattern.CASE_INSENSITIVE);
-  /** Words that qualify a job ("Senior", "Content Marketing", "Head"); a name that holds one is a role. */
+  /**
+   * Words that qualify a job ("Senior", "Content Marketing", "Head", a desk such as "Tech"); a name
+   * that holds one is a role.
+   */
   private static final String ROLE_QUALIFIER = "senior|junior|staff|chief|lead|head|content|marketing|managing|executive|"
-      + "associate|contributing|deputy|assistant|digital|social|media|news|big|board|community|guest|freelance|technical|product";
+      + "associate|contributing|deputy|assistant|digital|social|media|news|big|board|community|guest|freelance|technical|product|"
+      // a desk or beat before the job: "Tech Reporter", "Science Editor", "Sports Writer"
+      + "tech|technology|science|business|sports?|politics|political|health|travel|food|features|culture|opinion|entertainment|"
+      + "economics|finance|shopping";
   private static final Pattern QUALIFIER = Pattern.compile("(?i)\\b(?:" + ROLE_QUALIFIER + ")\\b");
   /**
    * A job title after the name ("Rachel MacDonald Writer", "Meghan Neville Content Marketing

@@ -99,6 +99,11 @@ class PageCasesTest {
         + "<div class=\"author-bio\">This post was written by Danielle Padula, Head of Marketing and Community"
         + " Development</div></article></body></html>");
     assertThat(sentence.authors()).containsExactly("Danielle Padula");
+    // The job after the name names a desk first: "Tech Reporter".
+    Article desk = read("<html><body><article><h1>Ferry to stop</h1><a href=\"/author/harry-rabinowitz\"><div>"
+        + "<p class=\"name\">Harry Rabinowitz</p><p class=\"jobTitle\">Tech Reporter</p></div></a>" + PARAGRAPHS
+        + "</article></body></html>");
+    assertThat(desk.authors()).containsExactly("Harry Rabinowitz");
   }
 
   @Test
