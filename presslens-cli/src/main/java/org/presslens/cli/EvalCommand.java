@@ -188,7 +188,7 @@ final class EvalCommand implements Runnable {
         for (Path gold : golds) {
           System.out.printf("%s: %d documents, 5 folds (the CRF is scored on all, fitted on none)%n",
               gold.getFileName(), r.crf().get(gold).documents());
-          System.out.printf("%-8s %6s %6s %6s %6s%n", "type", "P", "R", "F1", "gold");
+          printHeader();
           print("CRF", r.crf().get(gold).overall());
           print("head", r.head().get(gold).overall());
           for (Map.Entry<String, Counts> e : r.stacked().get(gold).byType().entrySet()) {
@@ -201,13 +201,17 @@ final class EvalCommand implements Runnable {
       for (Path gold : golds) {
         NerEval.Result r = NerEval.run(gold, noResolve ? Analyzer.withoutResolution() : Analyzer.standard());
         System.out.printf("%s: %d documents, %d sentences, resolution %s%n", gold.getFileName(), r.documents(), r.sentences(), noResolve ? "off" : "on");
-        System.out.printf("%-8s %6s %6s %6s %6s%n", "type", "P", "R", "F1", "gold");
+        printHeader();
         for (Map.Entry<String, Counts> e : r.byType().entrySet()) {
           print(e.getKey(), e.getValue());
         }
         print("overall", r.overall());
       }
       return 0;
+    }
+
+    private static void printHeader() {
+      System.out.printf("%-8s %6s %6s %6s %6s%n", "type", "P", "R", "F1", "gold");
     }
 
     private static void print(String label, Counts c) {

@@ -85,8 +85,6 @@ final class PageMetadata {
           + "(?:writer|author|editor|coordinator|manager|owner|co-?founder|founder|winemaker|director|posts|consultant|"
           + "specialist|strategist|journalist|reporter|correspondent|producer|ceo|cto|cmo|president)\\b.*$",
       Pattern.CASE_INSENSITIVE);
-  /** A part that begins with a word qualifying a job ("Head of Marketing", "Community Development"). */
-  private static final Pattern ROLE_START = Pattern.compile("(?i)(?:" + ROLE_QUALIFIER + ")\\b");
   private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:,|;|&|\\band\\b|\\bund\\b|\\bet\\b)\\s*");
 
   private static final Pattern BYLINE_LABEL =
@@ -655,14 +653,15 @@ final class PageMetadata {
     }
     s = ROLE_SUFFIX.matcher(s).replaceFirst("");
     int before = names.size();
-    for (String part : NAME_SPLIT.split(s)) {
-      if (part.strip().startsWith("@")) {
+    for (String piece : NAME_SPLIT.split(s)) {
+      String part = piece.strip();
+      if (part.startsWith("@")) {
         continue; // a handle, not a name
       }
-      if (names.size() > before && ROLE_START.matcher(part.strip()).lookingAt()) {
+      if (names.size() > before && QUALIFIER.matcher(part).lookingAt()) {
         continue; // the writer's job after the name: "Danielle Padula, Head of Marketing and Community Development"
       }
-      String n = BY_PREFIX.matcher(part.strip()).replaceFirst("").replaceAll("\\s+", " ").strip();
+      String n = BY_PREFIX.matcher(part).replaceFirst("").replaceAll("\\s+", " ").strip();
       String withoutRole = ROLE_TAIL.matcher(n).replaceFirst("");
       if (!withoutRole.equals(n) && (withoutRole.split(" ").length > 3 || QUALIFIER.matcher(withoutRole).find())) {
         continue; // more before the role than a name ("Senior Autos Reporter"): a line about the writer

@@ -20,6 +20,11 @@ class PageCasesTest {
     return HtmlArticles.of("page.html", html.getBytes(StandardCharsets.UTF_8), url);
   }
 
+  /** The ferry article, headline and paragraphs, then {@code html} inside its {@code <article>}. */
+  private static Article readArticleThen(String html) throws BadInputException {
+    return read("<html><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS + html + "</article></body></html>");
+  }
+
   private static final String PARAGRAPHS = """
       <p>The ferry between Porthaven and the islands will stop running in October, the operator said on Monday,
       after two winters of storms, rising fuel costs and a shortage of crew.</p>
@@ -84,20 +89,17 @@ class PageCasesTest {
   @Test
   void anAuthorBoxsHeadingDescriptionAndJobAreNoNames() throws Exception {
     // A theme's box: "The Author" over the name in a BEM element, and a line that describes the writer.
-    Article boxed = read("<html><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS
-        + "<div class=\"article-author\"><span>The Author</span></div><div class=\"author-card\">"
+    Article boxed = readArticleThen("<div class=\"article-author\"><span>The Author</span></div><div class=\"author-card\">"
         + "<span class=\"author-meta--name\">Nicole Burke</span>"
-        + "<p class=\"author-meta--description\">Founder of Rooted Garden</p></div></article></body></html>");
+        + "<p class=\"author-meta--description\">Founder of Rooted Garden</p></div>");
     assertThat(boxed.authors()).containsExactly("Nicole Burke");
     // A description alone, the name in an element nothing marks: no author rather than a wrong one.
-    Article described = read("<html><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS
-        + "<div><p class=\"headline\">Asser Christensen</p><div class=\"dynamic-author-description\">"
-        + "Licensed Q Arabica Grader, M.A. Journalism</div></div></article></body></html>");
+    Article described = readArticleThen("<div><p class=\"headline\">Asser Christensen</p><div class=\"dynamic-author-description\">"
+        + "Licensed Q Arabica Grader, M.A. Journalism</div></div>");
     assertThat(described.authors()).isEmpty();
     // A sentence that names the writer and the job after the name: the name alone.
-    Article sentence = read("<html><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS
-        + "<div class=\"author-bio\">This post was written by Danielle Padula, Head of Marketing and Community"
-        + " Development</div></article></body></html>");
+    Article sentence = readArticleThen("<div class=\"author-bio\">This post was written by Danielle Padula, Head of Marketing"
+        + " and Community Development</div>");
     assertThat(sentence.authors()).containsExactly("Danielle Padula");
     // The job after the name names a desk first: "Tech Reporter".
     Article desk = read("<html><body><article><h1>Ferry to stop</h1><a href=\"/author/harry-rabinowitz\"><div>"
