@@ -71,6 +71,17 @@ class AttributionTest {
   }
 
   @Test
+  void aQuotationResumedAfterTheCuesSentenceStartsAtItsMark() {
+    // The words that finish the cue's sentence (whom it was told to, how) are no part of the quote.
+    Document d = analyze("Tomas Lindqvist runs the ferry company. “Show me somebody who is accurate in everything that happened"
+        + " 40 years ago,” Lindqvist told ABC’s Maria Santos by phone. “Please show me that person. I will sit at their knee.”");
+    Quote q = withCue(d, "told");
+    assertThat(content(d, q)).containsExactly("Show me somebody who is accurate in everything that happened 40 years ago",
+        "Please show me that person. I will sit at their knee");
+    assertThat(q.speakerEntity()).isEqualTo(entityId(d, "Tomas Lindqvist"));
+  }
+
+  @Test
   void textEndingRightAfterAQuoteAndANounPhraseDoesNotCrash() {
     // The cue search after a quote used to read past the last token (a NewsMTSC sentence).
     Document d = analyze("“We will win,” the senator");

@@ -54,6 +54,8 @@ final class DraftPasses {
   static List<Draft> apply(Tokens t, List<Draft> drafts) {
     List<Draft> kept = dropNotSpeech(t, drafts);
     kept = widenParenthetical(t, kept);
+    kept = startAtQuotations(t, kept);
+    kept = titlesWithTheirNames(t, kept);
     kept = closeQuotations(t, kept);
     kept.sort(java.util.Comparator.comparingInt(Draft::start));
     return trimSpeakers(t, kept);
@@ -155,6 +157,78 @@ final class DraftPasses {
       }
     }
     return drafts;
+  }
+
+  /**
+   * A content piece that opens on plain words ending a sentence, then a quotation, starts at the
+   * quotation: in "“…,” Carson told ABC’s George Stephanopoulos by phone. “Please show me…”" the
+   * words before the second quotation finish the cue's sentence (its listener, a time, a place),
+   * and the quoted speech goes on after them. Pieces whose first word is quoted are left alone.
+   */
+  static List<Draft> startAtQuotations(Tokens t, List<Draft> drafts) {
+    List<Quotations.Quotation> quotations = Quotations.find(t);
+    for (Draft d : drafts) {
+      for (int[] p : d.content) {
+        int[] words = words(t, p[0], p[1]);
+        if (words == null || quoted(quotations, words[0])) {
+          continue;
+        }
+        int first = words[0];
+        // Only the first quotation after the piece's start: a quoted fragment before it ("was
+        // “dead on arrival”") makes the piece mixed speech, to be kept whole.
+        Quotations.Quotation next = quotations.stream().filter(q -> q.open() > first).findFirst().orElse(null);
+        if (next != null && next.open() < p[1] && endsSentence(t, first, next.open())) {
+          int inside = next.open() + 1;
+          while (inside < p[1] && !t.isWord(inside)) {
+            inside++;
+          }
+          if (inside < p[1]) {
+            p[0] = inside;
+          }
+        }
+      }
+    }
+    return drafts;
+  }
+
+  /**
+   * A content piece that opens on a name keeps the title written before it: "Mr. Trump's
+   * pugilistic instincts", never "Trump's …" with "Mr." left outside.
+   */
+  static List<Draft> titlesWithTheirNames(Tokens t, List<Draft> drafts) {
+    for (Draft d : drafts) {
+      for (int[] p : d.content) {
+        while (p[0] > 0 && MissedSpeakers.isTitle(t.lower(p[0] - 1)) && t.pos(p[0]).startsWith("NNP") && !within(d.cue, p[0] - 1)
+            && !within(d.speaker, p[0] - 1)) {
+          p[0]--;
+        }
+      }
+    }
+    return drafts;
+  }
+
+  private static boolean within(int[] range, int i) {
+    return range != null && range[0] <= i && i < range[1];
+  }
+
+  private static boolean quoted(List<Quotations.Quotation> quotations, int i) {
+    for (Quotations.Quotation q : quotations) {
+      for (int[] inside : q.pieces()) {
+        if (inside[0] <= i && i < inside[1]) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether the tokens {@code [from, mark)} end with a sentence's final stop, right before the mark. */
+  private static boolean endsSentence(Tokens t, int from, int mark) {
+    int k = mark - 1;
+    while (k > from && t.isPunct(k, "\"“”'‘’)")) {
+      k--;
+    }
+    return k > from && t.isPunct(k, ".!?");
   }
 
   /**

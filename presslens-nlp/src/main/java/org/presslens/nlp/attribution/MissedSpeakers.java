@@ -34,6 +34,11 @@ final class MissedSpeakers {
 
   private MissedSpeakers() {}
 
+  /** Whether a lower-cased word is a title or role written before a name ("mr.", "senator"). */
+  static boolean isTitle(String lower) {
+    return TITLES.contains(lower);
+  }
+
   /**
    * Adds to {@code entities} a PERSON for each named speaker that no entity covers (one entity per
    * distinct name, with one mention per speaker phrase naming it), ids following the highest

@@ -7,33 +7,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.presslens.core.Entity;
 import org.presslens.core.Mention;
-import org.presslens.core.Text;
-import org.presslens.core.Token;
 import org.presslens.nlp.attribution.Attributor.Draft;
 
 /** A named speaker the entity stage missed becomes a person entity; other speakers do not. */
 class MissedSpeakersTest {
 
-  /** Tokens of "word/TAG" pairs separated by spaces, one sentence. */
   private static Tokens tagged(String s) {
-    StringBuilder text = new StringBuilder();
-    List<int[]> at = new ArrayList<>();
-    List<String[]> parts = new ArrayList<>();
-    for (String pair : s.split(" ")) {
-      String[] p = pair.split("/");
-      if (text.length() > 0) {
-        text.append(' ');
-      }
-      at.add(new int[] {text.length(), text.length() + p[0].length()});
-      text.append(p[0]);
-      parts.add(p);
-    }
-    Text t = new Text(text.toString());
-    List<Token> tokens = new ArrayList<>();
-    for (int i = 0; i < parts.size(); i++) {
-      tokens.add(new Token(t.spanOfChars(at.get(i)[0], at.get(i)[1]), parts.get(i)[0], parts.get(i)[1], "O", 0));
-    }
-    return new Tokens(t, tokens);
+    return TaggedTokens.of(s);
   }
 
   private static List<Entity> added(Tokens t, int speakerFrom, int speakerTo, List<Entity> known) {

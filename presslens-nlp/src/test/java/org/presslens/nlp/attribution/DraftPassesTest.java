@@ -1,0 +1,56 @@
+package org.presslens.nlp.attribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.presslens.nlp.attribution.Attributor.Draft;
+
+/** The decoding passes over the heads' readings, each on the kind it is for. */
+class DraftPassesTest {
+
+  private static Draft reading(int[] speaker, int[] cue, int[] content) {
+    return new Draft("indirect", new ArrayList<>(List.of(content)), cue, speaker);
+  }
+
+  @Test
+  void aContentPieceOpeningOnANameTakesTheTitleBeforeIt() {
+    Tokens t = TaggedTokens.of("She/PRP criticized/VBD Mr./NNP Trump/NNP over/IN hiring/VBG workers/NNS ./.");
+    Draft d = reading(new int[] {0, 1}, new int[] {1, 2}, new int[] {3, 7});
+    DraftPasses.titlesWithTheirNames(t, List.of(d));
+    assertThat(d.content.get(0)).containsExactly(2, 7);
+  }
+
+  @Test
+  void aTitleBeforeAWordThatIsNoNameStaysOutside() {
+    Tokens t = TaggedTokens.of("He/PRP blamed/VBD the/DT president/NN policies/NNS for/IN it/PRP ./.");
+    Draft d = reading(new int[] {0, 1}, new int[] {1, 2}, new int[] {4, 7});
+    DraftPasses.titlesWithTheirNames(t, List.of(d));
+    assertThat(d.content.get(0)).containsExactly(4, 7);
+  }
+
+  @Test
+  void aTitleInTheSpeakerStaysTheSpeakers() {
+    Tokens t = TaggedTokens.of("Senator/NNP Obi/NNP backed/VBD it/PRP ./.");
+    Draft d = reading(new int[] {0, 1}, new int[] {2, 3}, new int[] {1, 4});
+    DraftPasses.titlesWithTheirNames(t, List.of(d));
+    assertThat(d.content.get(0)).containsExactly(1, 4);
+  }
+
+  @Test
+  void aPieceOpeningOnTheCuesSentenceStartsAtTheQuotationAfterIt() {
+    Tokens t = TaggedTokens.of("“/`` We/PRP won/VBD ,/, ”/'' she/PRP told/VBD ABC/NNP by/IN phone/NN ./. “/`` Show/VB me/PRP ./. ”/''");
+    Draft d = new Draft("direct", new ArrayList<>(List.of(new int[] {1, 3}, new int[] {7, 14})), new int[] {6, 7}, new int[] {5, 6});
+    DraftPasses.startAtQuotations(t, List.of(d));
+    assertThat(d.content.get(1)).containsExactly(12, 14);
+  }
+
+  @Test
+  void aQuotedFragmentBeforeTheQuotationKeepsThePieceWhole() {
+    Tokens t = TaggedTokens.of("She/PRP said/VBD the/DT plan/NN was/VBD “/`` dead/JJ ./. ”/'' “/`` We/PRP fight/VBP ./. ”/''");
+    Draft d = reading(new int[] {0, 1}, new int[] {1, 2}, new int[] {2, 13});
+    DraftPasses.startAtQuotations(t, List.of(d));
+    assertThat(d.content.get(0)).containsExactly(2, 13);
+  }
+}
