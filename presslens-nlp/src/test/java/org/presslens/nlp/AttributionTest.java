@@ -82,6 +82,18 @@ class AttributionTest {
   }
 
   @Test
+  void aRecordThatShowsSomethingIsItsSource() {
+    // A finding with its source, as PolNeAR annotates it; "the studio showed the trailer" and
+    // "experience shows that …" (no-speech.txt, aParentheticalCueAttributesTheWholeSentence) stay silent.
+    Document d = analyze("Figures from the statistics office show a rise in house prices in the north.");
+    Quote q = only(d);
+    assertThat(q.kind()).isEqualTo("indirect");
+    assertThat(q.cue().text()).isEqualTo("show");
+    assertThat(q.speaker().text()).isEqualTo("Figures from the statistics office");
+    assertThat(content(d, q)).containsExactly("a rise in house prices in the north");
+  }
+
+  @Test
   void textEndingRightAfterAQuoteAndANounPhraseDoesNotCrash() {
     // The cue search after a quote used to read past the last token (a NewsMTSC sentence).
     Document d = analyze("“We will win,” the senator");

@@ -28,8 +28,16 @@ final class DraftPasses {
   /** Words that report a belief or speech when a clause follows them: "worried that …", "recalled that …". */
   private static final Set<String> UNLESS_CLAUSE = new HashSet<>();
 
+  /** What shows a finding when it is the speaker of a showing word: "polls", "the audit files". */
+  private static final Set<String> RECORDS = Set.copyOf(NOT_SPEECH.get("records"));
+  private static final Set<String> SHOWING = Set.copyOf(NOT_SPEECH.get("showing"));
+
   static {
-    NOT_SPEECH.values().forEach(NOT_SPEECH_WORDS::addAll);
+    NOT_SPEECH.forEach((section, words) -> {
+      if (!section.equals("records")) {
+        NOT_SPEECH_WORDS.addAll(words);
+      }
+    });
     for (String section : List.of("feeling", "recalling", "observing", "deciding")) {
       UNLESS_CLAUSE.addAll(NOT_SPEECH.get(section));
     }
@@ -65,13 +73,14 @@ final class DraftPasses {
    * Drops the readings whose cue holds nothing but the words of {@code not-speech.txt} (and
    * auxiliaries), unless their content is quoted: perceiving, releasing, presenting, offering,
    * showing; and feeling, recalling, observing or deciding unless a clause follows ("worried that
-   * …", "recalled that he had …" report a belief or speech and stay).
+   * …", "recalled that he had …" report a belief or speech and stay). Showing stays when a record
+   * or measure shows ("polls show Clinton with a lead": a finding, with its source).
    */
   static List<Draft> dropNotSpeech(Tokens t, List<Draft> drafts) {
     List<Draft> kept = new ArrayList<>(drafts.size());
     for (Draft d : drafts) {
       if (d.cue == null || !d.kind.equals("indirect") || !saysNothing(t, d.cue)
-          || unlessClause(t, d.cue) && isClause(t, d.content)) {
+          || unlessClause(t, d.cue) && isClause(t, d.content) || showsARecord(t, d)) {
         kept.add(d);
       }
     }
@@ -104,6 +113,20 @@ final class DraftPasses {
       }
     }
     return any;
+  }
+
+  /** Whether a record or measure is the speaker of a showing cue: "Polls show …", "An analysis by Politifact showed …". */
+  private static boolean showsARecord(Tokens t, Draft d) {
+    return d.speaker != null && holdsAny(t, d.cue, SHOWING) && holdsAny(t, d.speaker, RECORDS);
+  }
+
+  private static boolean holdsAny(Tokens t, int[] range, Set<String> words) {
+    for (int k = range[0]; k < range[1]; k++) {
+      if (words.contains(t.lower(k))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean unlessClause(Tokens t, int[] cue) {
