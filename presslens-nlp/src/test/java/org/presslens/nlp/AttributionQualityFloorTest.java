@@ -31,14 +31,14 @@ class AttributionQualityFloorTest {
   /**
    * Measured figures minus about 0.01; raise them when the numbers rise. Measured with the heads of
    * the four-task encoder refitted on all of train (thresholds chosen for the run that left train
-   * fold 0 out): exact 0.513, match 0.699, speaker 0.630, direct found 0.859, direct speaker 0.789
+   * fold 0 out): exact 0.521, match 0.704, speaker 0.635, direct found 0.859, direct speaker 0.789
    * (that run's heads: 0.500, 0.701, 0.631, 0.848, 0.772; the taggers over words before them:
    * 0.508, 0.673, 0.613, 0.833, 0.788; docs/ATTRIBUTION.md).
    */
   private static final class FLOORS {
-    static final double MATCH = 0.69;
-    static final double EXACT = 0.50;
-    static final double SPEAKER = 0.62;
+    static final double MATCH = 0.695;
+    static final double EXACT = 0.51;
+    static final double SPEAKER = 0.625;
     static final double DIRECT_FOUND = 0.845;
     static final double DIRECT_SPEAKER = 0.775;
   }

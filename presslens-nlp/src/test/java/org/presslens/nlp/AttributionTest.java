@@ -16,7 +16,7 @@ class AttributionTest {
     return Shared.PIPELINE.analyze(Article.ofText("test", text));
   }
 
-  private static final String EDGES = "^[\\s\"“”,.;:!?]+|[\\s\"“”,.;:!?]+$";
+  private static final String EDGES = "^[\\s\"“”',.;:!?]+|[\\s\"“”',.;:!?]+$";
 
   /**
    * The content pieces of a quote as text, without the quotation marks and end punctuation at
@@ -91,6 +91,17 @@ class AttributionTest {
     assertThat(q.cue().text()).isEqualTo("show");
     assertThat(q.speaker().text()).isEqualTo("Figures from the statistics office");
     assertThat(content(d, q)).containsExactly("a rise in house prices in the north");
+  }
+
+  @Test
+  void doubledApostrophesOpenAndCloseQuotations() {
+    // Some newspapers' archives write both marks as two apostrophes: the first opens, the next closes.
+    Document d = analyze("Anna Hughes has kept the hardware store in Courtland for thirty years.\n\n"
+        + "''Thirty years ago, it was booming,'' Ms. Hughes said. ''But those days are never coming back.''");
+    Quote q = withCue(d, "said");
+    assertThat(q.kind()).isEqualTo("direct");
+    assertThat(content(d, q)).containsExactly("Thirty years ago, it was booming", "But those days are never coming back");
+    assertThat(q.speakerEntity()).isEqualTo(entityId(d, "Anna Hughes"));
   }
 
   @Test

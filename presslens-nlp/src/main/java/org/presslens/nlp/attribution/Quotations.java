@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Pairs double quotation marks into quotations, over tokens.
  *
- * <p>Curly marks say which way they face; straight marks alternate within a paragraph. A
+ * <p>Curly marks say which way they face; straight marks alternate within a paragraph, and so do
+ * doubled apostrophes ({@code ''}), which some newspapers' archives write for both marks (one
+ * after a PTB-style {@code ``} closes it). A
  * quotation still open at the end of its paragraph continues when the next paragraph opens with
  * a mark (the news convention for a quote over several paragraphs); otherwise it ends with its
  * paragraph. Single marks are left alone: they are apostrophes far more often than quotes.
@@ -89,8 +91,8 @@ final class Quotations {
     static Mark of(String surface) {
       return switch (surface) {
         case "\u201C", "\u201E", "\u00AB", "``" -> OPEN;
-        case "\u201D", "\u00BB", "''" -> CLOSE;
-        case "\"" -> STRAIGHT;
+        case "\u201D", "\u00BB" -> CLOSE;
+        case "\"", "''" -> STRAIGHT;
         default -> NONE;
       };
     }
