@@ -975,6 +975,20 @@ final class PageMetadata {
     return hints.contains("modif") || hints.contains("updat");
   }
 
+  /**
+   * {@code e} without the parts marked as an update ({@code <span class="dateline
+   * updated">}): a dateline's spans run together as text ("DECEMBER 22, 2022Updated: JANUARY
+   * 02, 2026"), so no word says which date is which. {@code e} itself when it holds none.
+   */
+  private static Element withoutModified(Element e) {
+    if (e.getAllElements().stream().skip(1).noneMatch(PageMetadata::isModified)) {
+      return e;
+    }
+    Element copy = e.clone();
+    copy.getAllElements().stream().skip(1).filter(PageMetadata::isModified).toList().forEach(Element::remove);
+    return copy;
+  }
+
   /** A date in the byline or dateline: an element marked as one, or a short line near the top. */
   private String bylineDate(Element root) {
     for (Element e : root.getAllElements()) {
@@ -983,9 +997,10 @@ final class PageMetadata {
           || isModified(e)) {
         continue;
       }
-      String t = shortText(e, 160);
+      Element read = withoutModified(e);
+      String t = shortText(read, 160);
       if (t == null) { // a dateline that also holds tags or a summary: its first lines
-        t = String.join(" | ", textLines(e, null, 2));
+        t = String.join(" | ", textLines(read, null, 2));
       }
       String d = t.length() <= 400 ? DateText.find(t) : null;
       if (d != null) {

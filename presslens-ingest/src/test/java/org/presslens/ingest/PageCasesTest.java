@@ -606,6 +606,15 @@ class PageCasesTest {
   }
 
   @Test
+  void aDatelineThatAlsoSaysWhenItWasUpdatedGivesThePublishedDay() throws Exception {
+    // The spans run together as text ("DECEMBER 22, 2022Updated: JANUARY 02, 2026"): only the mark says which is which.
+    Article a = read("<html><body><article><header><div class=\"article-dateline-wrapper\"><a href=\"/news\">News</a>"
+        + "<span class=\"dateline\">DECEMBER 22, 2022</span><span class=\"dateline updated\">Updated: JANUARY 02, 2026</span>"
+        + "</div><h1>Ferry to stop</h1></header>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(a.published()).isEqualTo("2022-12-22");
+  }
+
+  @Test
   void aPersonInTheBylineComesBeforeAnOrganisationAsTheJsonLdAuthor() throws Exception {
     String ld = "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"Ferry to stop\","
         + "\"author\":{\"@type\":\"Organization\",\"name\":\"Harbour Gazette\"}}</script>";
