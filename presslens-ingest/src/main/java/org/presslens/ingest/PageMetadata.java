@@ -746,6 +746,7 @@ final class PageMetadata {
   }
 
   private static final Pattern PUBLISHED_LABEL = Pattern.compile("(?i)\\b(?:published|ver[öo]ffentlicht)\\b");
+  private static final Pattern ORIGINALLY_PUBLISHED = Pattern.compile("(?i)\\boriginally (?:published|posted)(?: on)?\\b");
 
   /**
    * The date of a line that says the page was published ("Published Apr 26, 2023", a
@@ -757,7 +758,18 @@ final class PageMetadata {
     }
     // The text nodes that say so, walked once (cheaper than each element's own text).
     List<Element> labelled = new ArrayList<>();
+    String[] original = {null};
     NodeTraversor.traverse((node, depth) -> {
+      if (original[0] == null && node instanceof TextNode t && t.parent() != null
+          && (t.getWholeText().contains("riginally") || t.getWholeText().contains("RIGINALLY"))) { // before the regex: cheap
+        // "This article was originally published on 26 Sep 2019 … but has been regularly updated":
+        // a page that says which day it first appeared, whatever else it says.
+        java.util.regex.Matcher m = ORIGINALLY_PUBLISHED.matcher(t.getWholeText());
+        if (m.find() && !inComments(t.parent())) {
+          String rest = t.getWholeText().substring(m.end()).strip();
+          original[0] = DateText.find(rest.substring(0, Math.min(40, rest.length())));
+        }
+      }
       // A text longer than the block it must sit in (120 characters) is a paragraph, not a label: not matched.
       if (node instanceof TextNode t && t.parent() != null && t.getWholeText().length() <= 120
           && PUBLISHED_LABEL.matcher(t.getWholeText()).find()
@@ -765,6 +777,9 @@ final class PageMetadata {
         labelled.add(t.parent());
       }
     }, doc.body());
+    if (original[0] != null) {
+      return original[0];
+    }
     for (Element e : labelled) {
       if (inComments(e) || isModified(e)) {
         continue;

@@ -615,6 +615,18 @@ class PageCasesTest {
   }
 
   @Test
+  void aPageThatSaysWhenItWasOriginallyPublishedIsDatedThen() throws Exception {
+    // The byline shows the last revision's day; the note below the story says when it first appeared.
+    Article a = readArticleThen("<p class=\"byline\">Ines Carvalho · 30 Sep 2022, 11:07am</p>"
+        + "<p class=\"disclaimer\">This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly"
+        + " updated to keep the information current.</p>");
+    assertThat(a.published()).isEqualTo("2019-09-26");
+    Article byForumUser = readArticleThen("<p class=\"byline\">Ines Carvalho · 30 Sep 2022, 11:07am</p>"
+        + "<blockquote>Originally posted by harbourfan I can tell the ferry was late again.</blockquote>");
+    assertThat(byForumUser.published()).isEqualTo("2022-09-30");
+  }
+
+  @Test
   void aPersonInTheBylineComesBeforeAnOrganisationAsTheJsonLdAuthor() throws Exception {
     String ld = "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"Ferry to stop\","
         + "\"author\":{\"@type\":\"Organization\",\"name\":\"Harbour Gazette\"}}</script>";
