@@ -58,7 +58,7 @@ final class PageMetadata {
       "(?i)^\\s*(?:(?:this|the)\\s+(?:post|article|story|piece|guide|review)\\s+(?:was|is)\\s+)?"
           + "(?:(?:written|posted|published|reported|reviewed|edited|words|story|text|photos?|article|authored)\\s+)?"
           + "(?:by\\s*:?\\s+|by:|(?-i:By)(?=(?-i:\\p{Lu}\\p{Ll})))" // "By Ana", "By:Ana", "ByAna" (not "Byron")
-          + "|^\\s*(?:authors?|writer|contributors?|autor(?:in)?|von)\\s*:\\s*|^\\s*(?-i:About)\\s+(?=(?-i:\\p{Lu}))");
+          + "|^\\s*(?:authors?|writer|contributors?|autor(?:in)?|von)\\s*:\\s*|^\\s*(?-i:About|Author)\\s+(?=(?-i:\\p{Lu}))");
   private static final Pattern NOT_A_NAME = Pattern.compile(
       "(?i)\\d|@|https?:|www\\.|\\.com\\b|\\b(?:updated?|published|posted|min(?:ute)?s? read|read more|share|"
           + "follow|comments?|subscribe|staff writer|contributor|editor|reporter|correspondent|columnist|"

@@ -109,6 +109,13 @@ class PageCasesTest {
   }
 
   @Test
+  void aCaptionAuthorAboveTheNameIsNoPartOfIt() throws Exception {
+    Article a = read("<html><body><article><h1>Ferry to stop</h1><div class=\"header-author\"><div class=\"caption\">Author</div>"
+        + "<div class=\"the-author\">Isaiah Shelton</div></div>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(a.authors()).containsExactly("Isaiah Shelton");
+  }
+
+  @Test
   void anElementMarkedAsTheAuthorsNameGivesTheName() throws Exception {
     // A theme's author box: a heading, the name and the role, each in its element.
     Article a = read("<html><body><article><h1>Ferry to stop</h1><div class=\"t-blogpost-author\">"
