@@ -64,6 +64,7 @@ final class DraftPasses {
     kept = widenParenthetical(t, kept);
     kept = startAtQuotations(t, kept);
     kept = titlesWithTheirNames(t, kept);
+    kept = subjectsAsSpeakers(t, kept);
     kept = closeQuotations(t, kept);
     kept.sort(java.util.Comparator.comparingInt(Draft::start));
     return trimSpeakers(t, kept);
@@ -228,6 +229,50 @@ final class DraftPasses {
       }
     }
     return drafts;
+  }
+
+  /**
+   * A reading with a cue but no speaker takes the name or pronoun standing right before its cue
+   * as the speaker ("Mr. Rubio said Monday that …", "she told reporters …"): the subject of the
+   * verb of saying, with only adverbs and auxiliaries between.
+   */
+  static List<Draft> subjectsAsSpeakers(Tokens t, List<Draft> drafts) {
+    List<Draft> out = new ArrayList<>(drafts.size());
+    for (Draft d : drafts) {
+      out.add(d.speaker != null || d.cue == null ? d : withSpeaker(d, subjectBefore(t, d)));
+    }
+    return out;
+  }
+
+  private static Draft withSpeaker(Draft d, int[] speaker) {
+    return speaker == null ? d : new Draft(d.kind, d.content, d.cue, speaker);
+  }
+
+  private static int[] subjectBefore(Tokens t, Draft d) {
+    int k = d.cue[0] - 1;
+    while (k >= t.sentenceStart(d.cue[0]) && (t.pos(k).startsWith("RB") || t.pos(k).equals("MD") || BE.contains(t.lower(k))
+        || t.is(k, "has") || t.is(k, "have") || t.is(k, "had"))) {
+      k--;
+    }
+    if (k < t.sentenceStart(d.cue[0]) || inContent(d, k)) {
+      return null;
+    }
+    if (t.pos(k).equals("PRP") && !t.is(k, "it")) {
+      return new int[] {k, k + 1};
+    }
+    if (!t.pos(k).startsWith("NN")) {
+      return null;
+    }
+    int from = k;
+    while (from - 1 >= t.sentenceStart(d.cue[0]) && (t.pos(from - 1).startsWith("NN") || t.pos(from - 1).equals("JJ")
+        || t.pos(from - 1).equals("DT") || MissedSpeakers.isTitle(t.lower(from - 1))) && !inContent(d, from - 1)) {
+      from--;
+    }
+    return new int[] {from, k + 1};
+  }
+
+  private static boolean inContent(Draft d, int i) {
+    return d.content.stream().anyMatch(p -> within(p, i));
   }
 
   private static boolean within(int[] range, int i) {

@@ -53,4 +53,21 @@ class DraftPassesTest {
     DraftPasses.startAtQuotations(t, List.of(d));
     assertThat(d.content.get(0)).containsExactly(2, 13);
   }
+
+  @Test
+  void aCueWithoutASpeakerTakesTheSubjectBeforeIt() {
+    Tokens t = TaggedTokens.of("Mr./NNP Rubio/NNP said/VBD Monday/NNP that/IN he/PRP erred/VBD ./.");
+    Draft d = reading(null, new int[] {2, 3}, new int[] {4, 7});
+    assertThat(DraftPasses.subjectsAsSpeakers(t, List.of(d)).get(0).speaker).containsExactly(0, 2);
+    Tokens officials = TaggedTokens.of("Transport/NN officials/NNS have/VBP also/RB said/VBN the/DT lane/NN stays/VBZ ./.");
+    Draft o = reading(null, new int[] {4, 5}, new int[] {5, 8});
+    assertThat(DraftPasses.subjectsAsSpeakers(officials, List.of(o)).get(0).speaker).containsExactly(0, 2);
+  }
+
+  @Test
+  void itBeforeACueIsNoSpeaker() {
+    Tokens t = TaggedTokens.of("It/PRP said/VBD the/DT lane/NN stays/VBZ ./.");
+    Draft d = reading(null, new int[] {1, 2}, new int[] {2, 5});
+    assertThat(DraftPasses.subjectsAsSpeakers(t, List.of(d)).get(0).speaker).isNull();
+  }
 }
