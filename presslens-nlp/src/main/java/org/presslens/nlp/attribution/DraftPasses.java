@@ -13,9 +13,16 @@ import org.presslens.nlp.attribution.Attributor.Draft;
  *
  * <ol>
  *   <li>{@link #dropNotSpeech}: "Arbor released the build", "Okafor presented the accounts",
- *       "Traders are angry about the lane", "experience shows that …" report no speech.
+ *       "Traders are angry about the lane", "experience shows that …" report no speech; "polls
+ *       show …" does, a record being its source.
  *   <li>{@link #widenParenthetical}: "Five years ago, she said, the turbines offered a hedge": a
  *       cue set off by commas inside a sentence attributes the whole sentence.
+ *   <li>{@link #startAtQuotations}: in "“…,” Carson told ABC by phone. “Please show me…”" the
+ *       second piece starts at its quotation mark, not after "told".
+ *   <li>{@link #titlesWithTheirNames}: a piece opening on "Trump's instincts" after "Mr." takes
+ *       the title.
+ *   <li>{@link #subjectsAsSpeakers}: a reading with a cue and no speaker takes the subject right
+ *       before its cue: "Mr. Rubio said Monday that …".
  *   <li>{@link #closeQuotations}: "“No one controls the vote. What those of us … saw.”" is
  *       quoted to its closing mark, not to the end of its first sentence.
  *   <li>{@link #trimSpeakers}: "Last week Priya Ramaswamy" is Priya Ramaswamy; "Arbor today" is
