@@ -23,6 +23,7 @@ import org.presslens.nlp.attribution.Attributor.Draft;
  *       the title.
  *   <li>{@link #subjectsAsSpeakers}: a reading with a cue and no speaker takes the subject right
  *       before its cue: "Mr. Rubio said Monday that …".
+ *   <li>{@link #withoutLeadingPreposition}: "commented on the plan" reports "the plan".
  *   <li>{@link #closeQuotations}: "“No one controls the vote. What those of us … saw.”" is
  *       quoted to its closing mark, not to the end of its first sentence.
  *   <li>{@link #trimSpeakers}: "Last week Priya Ramaswamy" is Priya Ramaswamy; "Arbor today" is
@@ -72,6 +73,7 @@ final class DraftPasses {
     kept = startAtQuotations(t, kept);
     kept = titlesWithTheirNames(t, kept);
     kept = subjectsAsSpeakers(t, kept);
+    kept = withoutLeadingPreposition(t, kept);
     kept = closeQuotations(t, kept);
     kept.sort(java.util.Comparator.comparingInt(Draft::start));
     return trimSpeakers(t, kept);
@@ -281,6 +283,27 @@ final class DraftPasses {
   private static boolean inContent(Draft d, int i) {
     return d.content.stream().anyMatch(p -> within(p, i));
   }
+
+  /**
+   * Reported speech that opens on the preposition its cue takes ("commented on", "warned of",
+   * "argued for", "disagreed with", "clashed over") starts after it: what was said is about the
+   * thing named, as PolNeAR marks it. "about" and "to" are left alone: PolNeAR keeps them about as
+   * often as not.
+   */
+  static List<Draft> withoutLeadingPreposition(Tokens t, List<Draft> drafts) {
+    for (Draft d : drafts) {
+      if (!d.kind.equals("indirect")) {
+        continue;
+      }
+      int[] p = d.content.get(0);
+      if (p[1] - p[0] > 1 && CUE_PREPOSITIONS.contains(t.lower(p[0]))) {
+        p[0]++;
+      }
+    }
+    return drafts;
+  }
+
+  private static final Set<String> CUE_PREPOSITIONS = Set.of("on", "of", "for", "with", "over");
 
   private static boolean within(int[] range, int i) {
     return range != null && range[0] <= i && i < range[1];

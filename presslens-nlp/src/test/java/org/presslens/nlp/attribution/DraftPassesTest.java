@@ -70,4 +70,16 @@ class DraftPassesTest {
     Draft d = reading(null, new int[] {1, 2}, new int[] {2, 5});
     assertThat(DraftPasses.subjectsAsSpeakers(t, List.of(d)).get(0).speaker).isNull();
   }
+
+  @Test
+  void reportedSpeechStartsAfterThePrepositionItsCueTakes() {
+    Tokens t = TaggedTokens.of("She/PRP commented/VBD on/IN the/DT new/JJ lane/NN ./.");
+    Draft d = reading(new int[] {0, 1}, new int[] {1, 2}, new int[] {2, 6});
+    DraftPasses.withoutLeadingPreposition(t, List.of(d));
+    assertThat(d.content.get(0)).containsExactly(3, 6);
+    Tokens to = TaggedTokens.of("She/PRP objected/VBD to/TO the/DT new/JJ lane/NN ./.");
+    Draft kept = reading(new int[] {0, 1}, new int[] {1, 2}, new int[] {2, 6});
+    DraftPasses.withoutLeadingPreposition(to, List.of(kept));
+    assertThat(kept.content.get(0)).containsExactly(2, 6);
+  }
 }
