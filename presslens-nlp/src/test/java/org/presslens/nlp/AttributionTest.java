@@ -102,6 +102,8 @@ class AttributionTest {
     assertThat(q.kind()).isEqualTo("direct");
     assertThat(content(d, q)).containsExactly("Thirty years ago, it was booming", "But those days are never coming back");
     assertThat(q.speakerEntity()).isEqualTo(entityId(d, "Anna Hughes"));
+    Document inches = analyze("The shop sells a 15'' screen for £90, Anna Hughes said. Nobody buys it.");
+    assertThat(inches.quotes()).allSatisfy(x -> assertThat(x.kind()).isEqualTo("indirect"));
   }
 
   @Test

@@ -54,8 +54,8 @@ final class Quotations {
         open = -1;
       }
       Mark m = t.mark(i);
-      if (m == Mark.NONE) {
-        continue;
+      if (m == Mark.NONE || m == Mark.STRAIGHT && open < 0 && t.gluedToNumber(i)) {
+        continue; // a straight mark right after a number opens nothing: inches ("a 15'' screen", "a 27\" monitor")
       }
       boolean closes = open >= 0 && (m == Mark.CLOSE || m == Mark.STRAIGHT);
       if (closes) {

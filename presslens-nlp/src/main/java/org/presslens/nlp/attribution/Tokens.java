@@ -104,6 +104,12 @@ final class Tokens {
     return marks[i];
   }
 
+  /** Whether token i is written right after a digit, with no space: the inch mark of "a 15'' screen". */
+  boolean gluedToNumber(int i) {
+    return i > 0 && tokens.get(i - 1).span().end() == tokens.get(i).span().start()
+        && Character.isDigit(lower[i - 1].charAt(lower[i - 1].length() - 1));
+  }
+
   /** First token of i's sentence. */
   int sentenceStart(int i) {
     return sentenceStart[i];
