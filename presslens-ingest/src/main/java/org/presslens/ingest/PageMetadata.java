@@ -746,11 +746,13 @@ final class PageMetadata {
   }
 
   private static final Pattern PUBLISHED_LABEL = Pattern.compile("(?i)\\b(?:published|ver[öo]ffentlicht)\\b");
-  private static final Pattern ORIGINALLY_PUBLISHED = Pattern.compile("(?i)\\boriginally (?:published|posted)(?: on)?\\b");
+  private static final Pattern ORIGINALLY_PUBLISHED = Pattern.compile("(?i)\\boriginally\\s+published(?:\\s+on)?\\b");
 
   /**
    * The date of a line that says the page was published ("Published Apr 26, 2023", a
-   * "Published" heading above the date), anywhere outside comments; null when there is none.
+   * "Published" heading above the date), anywhere outside comments; first of all, the date a
+   * sentence says the page was originally published on ("This article was originally published
+   * on 26 Sep 2019 … but has been updated"). Null when there is none.
    */
   private String labelledPublished() {
     if (doc.body() == null) {

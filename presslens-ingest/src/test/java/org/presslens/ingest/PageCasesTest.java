@@ -629,7 +629,7 @@ class PageCasesTest {
         + " updated to keep the information current.</p>");
     assertThat(a.published()).isEqualTo("2019-09-26");
     Article byForumUser = readArticleThen("<p class=\"byline\">Ines Carvalho · 30 Sep 2022, 11:07am</p>"
-        + "<blockquote>Originally posted by harbourfan I can tell the ferry was late again.</blockquote>");
+        + "<blockquote>Originally posted by harbourfan on 3 Jan 2020: I can tell the ferry was late again.</blockquote>");
     assertThat(byForumUser.published()).isEqualTo("2022-09-30");
   }
 

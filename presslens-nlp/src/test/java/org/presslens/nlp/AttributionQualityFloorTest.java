@@ -32,7 +32,7 @@ class AttributionQualityFloorTest {
    * Measured figures minus about 0.01; raise them when the numbers rise. Measured with the heads of
    * the four-task encoder refitted on all of train (thresholds chosen for the run that left train
    * fold 0 out): exact 0.524, match 0.704, speaker 0.636, direct found 0.859, direct speaker 0.790
-   * (that run's heads: 0.500, 0.701, 0.631, 0.848, 0.772; the taggers over words before them:
+   * (that run's heads, before this stop's passes: 0.500, 0.701, 0.631, 0.848, 0.772; the taggers over words before them:
    * 0.508, 0.673, 0.613, 0.833, 0.788; docs/ATTRIBUTION.md).
    */
   private static final class FLOORS {

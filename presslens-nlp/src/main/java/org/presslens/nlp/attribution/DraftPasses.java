@@ -68,7 +68,13 @@ final class DraftPasses {
 
   /** The drafts after every pass, in text order. */
   static List<Draft> apply(Tokens t, List<Draft> drafts) {
-    List<Draft> kept = dropNotSpeech(t, drafts);
+    // The passes move content edges in place; the drafts given may be cached readings that a
+    // threshold search decodes again, so they work on copies.
+    List<Draft> copies = new ArrayList<>(drafts.size());
+    for (Draft d : drafts) {
+      copies.add(new Draft(d.kind, new ArrayList<>(d.content.stream().map(int[]::clone).toList()), d.cue, d.speaker));
+    }
+    List<Draft> kept = dropNotSpeech(t, copies);
     kept = widenParenthetical(t, kept);
     kept = startAtQuotations(t, kept);
     kept = titlesWithTheirNames(t, kept);
@@ -210,7 +216,9 @@ final class DraftPasses {
         // Only the first quotation after the piece's start: a quoted fragment before it ("was
         // “dead on arrival”") makes the piece mixed speech, to be kept whole.
         Quotations.Quotation next = quotations.stream().filter(q -> q.open() > first).findFirst().orElse(null);
-        if (next != null && next.open() < p[1] && endsSentence(t, first, next.open())) {
+        // The words dropped finish one sentence, the cue's: no reported sentence is lost with them.
+        if (next != null && next.open() < p[1] && endsSentence(t, first, next.open())
+            && t.sentenceEnd(first) >= next.open() - 1) {
           int inside = next.open() + 1;
           while (inside < p[1] && !t.isWord(inside)) {
             inside++;
@@ -241,7 +249,7 @@ final class DraftPasses {
   }
 
   /**
-   * A reading with a cue but no speaker takes the name or pronoun standing right before its cue
+   * A reading with a cue but no speaker takes the noun phrase or pronoun (not "it") right before its cue
    * as the speaker ("Mr. Rubio said Monday that …", "she told reporters …"): the subject of the
    * verb of saying, with only adverbs and auxiliaries between.
    */
@@ -285,7 +293,7 @@ final class DraftPasses {
   }
 
   /**
-   * Reported speech that opens on the preposition its cue takes ("commented on", "warned of",
+   * Reported speech that opens, after its cue, on the preposition the cue takes ("commented on", "warned of",
    * "argued for", "disagreed with", "clashed over") starts after it: what was said is about the
    * thing named, as PolNeAR marks it. "about" and "to" are left alone: PolNeAR keeps them about as
    * often as not.
@@ -296,7 +304,7 @@ final class DraftPasses {
         continue;
       }
       int[] p = d.content.get(0);
-      if (p[1] - p[0] > 1 && CUE_PREPOSITIONS.contains(t.lower(p[0]))) {
+      if (d.cue != null && p[0] >= d.cue[1] && p[1] - p[0] > 1 && CUE_PREPOSITIONS.contains(t.lower(p[0]))) {
         p[0]++;
       }
     }

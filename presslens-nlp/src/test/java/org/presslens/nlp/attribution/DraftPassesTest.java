@@ -81,5 +81,10 @@ class DraftPassesTest {
     Draft kept = reading(new int[] {0, 1}, new int[] {1, 2}, new int[] {2, 6});
     DraftPasses.withoutLeadingPreposition(to, List.of(kept));
     assertThat(kept.content.get(0)).containsExactly(2, 6);
+    // "For now, she said, the lane stays": the words before a parenthetical cue keep their preposition.
+    Tokens before = TaggedTokens.of("For/IN now/RB ,/, she/PRP said/VBD ,/, the/DT lane/NN stays/VBZ ./.");
+    Draft widened = new Draft("indirect", new ArrayList<>(List.of(new int[] {0, 2}, new int[] {6, 9})), new int[] {4, 5}, new int[] {3, 4});
+    DraftPasses.withoutLeadingPreposition(before, List.of(widened));
+    assertThat(widened.content.get(0)).containsExactly(0, 2);
   }
 }
