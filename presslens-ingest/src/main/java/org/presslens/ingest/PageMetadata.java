@@ -762,20 +762,21 @@ final class PageMetadata {
     List<Element> labelled = new ArrayList<>();
     String[] original = {null};
     NodeTraversor.traverse((node, depth) -> {
-      if (original[0] == null && node instanceof TextNode t && t.parent() != null
-          && (t.getWholeText().contains("riginally") || t.getWholeText().contains("RIGINALLY"))) { // before the regex: cheap
+      if (!(node instanceof TextNode t) || t.parent() == null) {
+        return;
+      }
+      String text = t.getWholeText();
+      if (original[0] == null && (text.contains("riginally") || text.contains("RIGINALLY"))) { // before the regex: cheap
         // "This article was originally published on 26 Sep 2019 … but has been regularly updated":
         // a page that says which day it first appeared, whatever else it says.
-        java.util.regex.Matcher m = ORIGINALLY_PUBLISHED.matcher(t.getWholeText());
+        java.util.regex.Matcher m = ORIGINALLY_PUBLISHED.matcher(text);
         if (m.find() && !inComments(t.parent())) {
-          String rest = t.getWholeText().substring(m.end()).strip();
+          String rest = text.substring(m.end()).strip();
           original[0] = DateText.find(rest.substring(0, Math.min(40, rest.length())));
         }
       }
       // A text longer than the block it must sit in (120 characters) is a paragraph, not a label: not matched.
-      if (node instanceof TextNode t && t.parent() != null && t.getWholeText().length() <= 120
-          && PUBLISHED_LABEL.matcher(t.getWholeText()).find()
-          && !labelled.contains(t.parent())) {
+      if (text.length() <= 120 && PUBLISHED_LABEL.matcher(text).find() && !labelled.contains(t.parent())) {
         labelled.add(t.parent());
       }
     }, doc.body());

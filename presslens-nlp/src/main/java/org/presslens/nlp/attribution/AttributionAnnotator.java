@@ -57,7 +57,7 @@ public final class AttributionAnnotator implements Annotator {
    */
   static List<Quote> quotes(AttributionModel model, AttributionFeatures features, List<Entity> entities) {
     Tokens tokens = features.tokens();
-    List<Draft> drafts = DraftPasses.apply(tokens, model.find(features));
+    List<Draft> drafts = DraftPasses.apply(features, model.find(features));
     MissedSpeakers.add(tokens, drafts, entities);
     return quotes(tokens, drafts, new SpeakerResolver(tokens, entities, drafts).resolve());
   }

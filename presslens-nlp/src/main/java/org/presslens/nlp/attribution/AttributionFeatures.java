@@ -58,6 +58,11 @@ final class AttributionFeatures {
     return t;
   }
 
+  /** The document's quotations ({@link Quotations#find}), which the rules read too. */
+  List<Quotation> quotations() {
+    return quotations;
+  }
+
   /** The rules' reading of the document. */
   List<Draft> rules() {
     return rules;

@@ -221,7 +221,7 @@ public final class AttributionTrainer {
             Map<String, Roles> cache = roleCache.get(d);
             List<Attributor.Draft> drafts = AttributionModel.find(f, cueP.get(d), th,
                 cue -> cache.computeIfAbsent(cue[0] + ":" + cue[1], k -> probe.roleProbabilities(f, cue)));
-            drafts = DraftPasses.apply(f.tokens(), drafts);
+            drafts = DraftPasses.apply(f, drafts);
             predicted.add(AttributionAnnotator.quotes(f.tokens(), drafts, new String[drafts.size()]));
           }
           AttributionEval.Result r = AttributionEval.score(heldOut.stream().map(Prepared::gold).toList(), predicted);

@@ -66,8 +66,9 @@ final class DraftPasses {
 
   private DraftPasses() {}
 
-  /** The drafts after every pass, in text order. */
-  static List<Draft> apply(Tokens t, List<Draft> drafts) {
+  /** The drafts after every pass, in text order, over the document's tokens and quotations that {@code f} holds. */
+  static List<Draft> apply(AttributionFeatures f, List<Draft> drafts) {
+    Tokens t = f.tokens();
     // The passes move content edges in place; the drafts given may be cached readings that a
     // threshold search decodes again, so they work on copies.
     List<Draft> copies = new ArrayList<>(drafts.size());
@@ -76,11 +77,11 @@ final class DraftPasses {
     }
     List<Draft> kept = dropNotSpeech(t, copies);
     kept = widenParenthetical(t, kept);
-    kept = startAtQuotations(t, kept);
+    kept = startAtQuotations(t, f.quotations(), kept);
     kept = titlesWithTheirNames(t, kept);
     kept = subjectsAsSpeakers(t, kept);
     kept = withoutLeadingPreposition(t, kept);
-    kept = closeQuotations(t, kept);
+    kept = closeQuotations(t, f.quotations(), kept);
     kept.sort(java.util.Comparator.comparingInt(Draft::start));
     return trimSpeakers(t, kept);
   }
@@ -96,7 +97,7 @@ final class DraftPasses {
     List<Draft> kept = new ArrayList<>(drafts.size());
     for (Draft d : drafts) {
       if (d.cue == null || !d.kind.equals("indirect") || !saysNothing(t, d.cue)
-          || unlessClause(t, d.cue) && isClause(t, d.content) || showsARecord(t, d)) {
+          || holdsAny(t, d.cue, UNLESS_CLAUSE) && isClause(t, d.content) || showsARecord(t, d)) {
         kept.add(d);
       }
     }
@@ -145,14 +146,6 @@ final class DraftPasses {
     return false;
   }
 
-  private static boolean unlessClause(Tokens t, int[] cue) {
-    for (int k = cue[0]; k < cue[1]; k++) {
-      if (UNLESS_CLAUSE.contains(t.lower(k))) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /**
    * A content piece whose first word is inside a quotation and that ends before its closing mark (in the same
@@ -160,8 +153,7 @@ final class DraftPasses {
    * head, reading farther and farther from the cue, often stops at the first sentence's end. Never
    * over another reading's cue, speaker or content, or its own.
    */
-  static List<Draft> closeQuotations(Tokens t, List<Draft> drafts) {
-    List<Quotations.Quotation> quotations = Quotations.find(t);
+  static List<Draft> closeQuotations(Tokens t, List<Quotations.Quotation> quotations, List<Draft> drafts) {
     java.util.BitSet taken = new java.util.BitSet(t.size());
     for (Draft d : drafts) {
       d.content.forEach(p -> taken.set(p[0], p[1]));
@@ -204,8 +196,7 @@ final class DraftPasses {
    * words before the second quotation finish the cue's sentence (its listener, a time, a place),
    * and the quoted speech goes on after them. Pieces whose first word is quoted are left alone.
    */
-  static List<Draft> startAtQuotations(Tokens t, List<Draft> drafts) {
-    List<Quotations.Quotation> quotations = Quotations.find(t);
+  static List<Draft> startAtQuotations(Tokens t, List<Quotations.Quotation> quotations, List<Draft> drafts) {
     for (Draft d : drafts) {
       for (int[] p : d.content) {
         int[] words = words(t, p[0], p[1]);
@@ -318,14 +309,7 @@ final class DraftPasses {
   }
 
   private static boolean quoted(List<Quotations.Quotation> quotations, int i) {
-    for (Quotations.Quotation q : quotations) {
-      for (int[] inside : q.pieces()) {
-        if (inside[0] <= i && i < inside[1]) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return quotations.stream().anyMatch(q -> q.pieces().stream().anyMatch(inside -> within(inside, i)));
   }
 
   /** Whether the tokens {@code [from, mark)} end with a sentence's final stop, right before the mark. */

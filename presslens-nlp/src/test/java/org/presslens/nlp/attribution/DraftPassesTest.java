@@ -42,7 +42,7 @@ class DraftPassesTest {
   void aPieceOpeningOnTheCuesSentenceStartsAtTheQuotationAfterIt() {
     Tokens t = TaggedTokens.of("“/`` We/PRP won/VBD ,/, ”/'' she/PRP told/VBD ABC/NNP by/IN phone/NN ./. “/`` Show/VB me/PRP ./. ”/''");
     Draft d = new Draft("direct", new ArrayList<>(List.of(new int[] {1, 3}, new int[] {7, 14})), new int[] {6, 7}, new int[] {5, 6});
-    DraftPasses.startAtQuotations(t, List.of(d));
+    DraftPasses.startAtQuotations(t, Quotations.find(t), List.of(d));
     assertThat(d.content.get(1)).containsExactly(12, 14);
   }
 
@@ -50,7 +50,7 @@ class DraftPassesTest {
   void aQuotedFragmentBeforeTheQuotationKeepsThePieceWhole() {
     Tokens t = TaggedTokens.of("She/PRP said/VBD the/DT plan/NN was/VBD “/`` dead/JJ ./. ”/'' “/`` We/PRP fight/VBP ./. ”/''");
     Draft d = reading(new int[] {0, 1}, new int[] {1, 2}, new int[] {2, 13});
-    DraftPasses.startAtQuotations(t, List.of(d));
+    DraftPasses.startAtQuotations(t, Quotations.find(t), List.of(d));
     assertThat(d.content.get(0)).containsExactly(2, 13);
   }
 
