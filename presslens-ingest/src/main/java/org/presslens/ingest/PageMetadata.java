@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -421,7 +422,7 @@ final class PageMetadata {
 
   /** A label that can only introduce the writers: "Written by", "Author:", "Contributors:" (not a bare "by"). */
   private static final Pattern WRITER_LABEL =
-      Pattern.compile("(?i)^\\s*(?:written by|authou?red by|authors?\\s*:|contributors?\\s*:|posted by)");
+      Pattern.compile("(?i)^\\s*(?:written by|authou?red by|article by|authors?\\s*:|contributors?\\s*:|posted by)\\s*");
 
   /**
    * The writers a label names anywhere on the page outside asides, teasers and comments
@@ -449,7 +450,11 @@ final class PageMetadata {
         if (t == null) {
           break;
         }
-        addNames(names, t.replaceFirst("(?i)^\\s*(?:written by|authou?red by|authors?\\s*:|contributors?\\s*:|posted by)\\s*", ""));
+        String rest = WRITER_LABEL.matcher(t).replaceFirst("").strip();
+        if (rest.isEmpty() && block.nextElementSibling() != null) { // "<div>Written by</div><div>Jack Shepherd</div>"
+          rest = Objects.requireNonNullElse(shortText(block.nextElementSibling(), 60), "");
+        }
+        addNames(names, rest);
       }
       if (!names.isEmpty()) {
         return names;
@@ -1129,7 +1134,8 @@ final class PageMetadata {
     Element best = null;
     int bestLength = 0;
     for (Element a : doc.select("article, [itemtype~=(?i)schema.org/(News|Blog|Scholarly|Tech)?Article|BlogPosting]")) {
-      if (a.parents().stream().anyMatch(p -> p.tagName().equals("article"))) {
+      // A theme that types the whole <body> as an Article marks no article: its <article>s do.
+      if (a.tagName().equals("body") || a.parents().stream().anyMatch(p -> p.tagName().equals("article"))) {
         continue;
       }
       int length = a.text().length();
@@ -1148,7 +1154,10 @@ final class PageMetadata {
   private static boolean elsewhere(Element e, Element root) {
     for (Element p = e; p != null && p != root; p = p.parent()) {
       String tag = p.tagName();
-      if (tag.equals("aside") || tag.equals("nav") || tag.equals("footer") || (tag.equals("article") && p != e && p != root)) {
+      // The article's own footer holds its writer and tags (HTML's <footer> in an <article>); any
+      // other footer is the site's.
+      boolean ownFooter = tag.equals("footer") && root.tagName().equals("article");
+      if (tag.equals("aside") || tag.equals("nav") || (tag.equals("footer") && !ownFooter) || (tag.equals("article") && p != e && p != root)) {
         return true;
       }
       String hints = p.className() + " " + p.id();
@@ -1245,6 +1254,9 @@ final class PageMetadata {
 
       @Override
       public FilterResult tail(Node node, int depth) {
+        if (node instanceof Element c && c.isBlock() && b.length() > 0) {
+          b.append(' '); // "<p>Luke Kim</p><small>December 17, 2025</small>": two lines, not "KimDecember"
+        }
         return FilterResult.CONTINUE;
       }
     }, e);

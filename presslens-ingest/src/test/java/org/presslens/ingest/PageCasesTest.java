@@ -516,6 +516,48 @@ class PageCasesTest {
   }
 
   @Test
+  void aWriterLabelInABlockOfItsOwnNamesTheNextBlock() throws Exception {
+    // The box around label and name also holds the writer's bio: too long to read as a byline.
+    String bio = "<p>Ines covers the islands and their ferries for the Gazette, from Porthaven, and has done so since"
+        + " 2009, when the first of the new boats was launched.</p>";
+    for (String label : new String[] {"Written by", "Article by"}) {
+      Article a = read("<html><body><main><article><h1>Ferry to stop</h1>" + PARAGRAPHS.repeat(5) + "</article>"
+          + "<div class=\"box\"><div class=\"label\">" + label + "</div><div class=\"who\">Ines Carvalho</div>" + bio
+          + "</div></main></body></html>");
+      assertThat(a.authors()).as(label).containsExactly("Ines Carvalho");
+    }
+  }
+
+  @Test
+  void blocksWrittenWithoutSpaceBetweenThemAreSeparateLines() throws Exception {
+    // "Ines Carvalho" and the date are two blocks; read as "CarvalhoDecember 17" no name was left.
+    Article a = read("<html><body><main><div class=\"resource-author\"><div class=\"resource-author-details\">"
+        + "<p>Ines Carvalho</p><small>December 17, 2025</small></div></div><h1>Ferry to stop</h1>" + PARAGRAPHS.repeat(5)
+        + "</main></body></html>");
+    assertThat(a.authors()).containsExactly("Ines Carvalho");
+  }
+
+  @Test
+  void theArticlesOwnFooterHoldsItsWriterTheSitesFooterDoesNot() throws Exception {
+    Article a = read("<html><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS.repeat(5)
+        + "<footer class=\"meta\"><div class=\"author\"><p class=\"name\"><a href=\"/author/ines/\" rel=\"author\">Ines Carvalho</a>"
+        + "</p></div></footer></article><footer><a href=\"/about\" rel=\"author\">Gazette Web Team</a></footer></body></html>");
+    assertThat(a.authors()).containsExactly("Ines Carvalho");
+    assertThat(a.extraction().from()).containsEntry("authors", "rel-author");
+  }
+
+  @Test
+  void aBodyTypedAsAnArticleLeavesTheArticleToItsArticleElement() throws Exception {
+    // The theme types <body> as schema.org's Article; a sidebar of teasers, each an <article>, sits beside the story.
+    Article a = read("<html><body itemscope itemtype=\"http://schema.org/Article\"><main><article><header><h1>Ferry to stop</h1>"
+        + "<div class=\"entry-meta\"><span itemprop=\"author\" itemscope itemtype=\"http://schema.org/Person\">"
+        + "<span itemprop=\"name\">Ines Carvalho</span></span></div></header>" + PARAGRAPHS.repeat(5) + "</article>"
+        + "<div class=\"column\"><article><h3>Lifeboat crew honoured</h3><span itemprop=\"author\">Piet Janssen</span>"
+        + "</article></div></main></body></html>");
+    assertThat(a.authors()).containsExactly("Ines Carvalho");
+  }
+
+  @Test
   void anArticleThatShowsOnlyWhenItWasLastUpdatedAtItsFoot() throws Exception {
     Article a = read("<html><body><main><h1>Ferry to stop</h1>" + PARAGRAPHS.repeat(12)
         + "<div class=\"col\"><p style=\"text-align:right\">Last updated: November 13, 2025</p></div>"
