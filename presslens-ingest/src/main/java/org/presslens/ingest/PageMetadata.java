@@ -51,9 +51,13 @@ final class PageMetadata {
   }
 
   private static final Pattern DATE_HINT = Pattern.compile("(?i)date|time|publish|posted|\\bmeta\\b|byline|dateline");
-  /** Containers of other stories, comments and site chrome, where no byline of this article is. */
+  /**
+   * Containers of other stories, comments and site chrome, where no byline of this article is. A
+   * sidebar's "widget", not Elementor's: that page builder wraps every block in an
+   * "elementor-widget", the article's byline included.
+   */
   private static final Pattern ELSEWHERE = Pattern.compile(
-      "(?i)comment|related|recommend|sidebar|widget|more-|popular|trending|teaser|promo|footer|newsletter|"
+      "(?i)comment|related|recommend|sidebar|(?<!elementor-)widget(?!-wrap|-container)|more-|popular|trending|teaser|promo|footer|newsletter|"
           + "respon|repl(y|ies)|discussion|outbrain|taboola|next-|prev-");
   private static final Pattern BY_PREFIX = Pattern.compile(
       "(?i)^\\s*(?:(?:this|the)\\s+(?:post|article|story|piece|guide|review)\\s+(?:was|is)\\s+)?"

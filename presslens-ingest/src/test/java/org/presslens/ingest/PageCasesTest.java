@@ -529,6 +529,18 @@ class PageCasesTest {
   }
 
   @Test
+  void anElementorWidgetIsThePagesOwnBlockASidebarWidgetIsNot() throws Exception {
+    // Elementor wraps every block in "elementor-widget" and "elementor-widget-container", the author box included.
+    Article a = read("<html><body><div class=\"sidebar-widget\"><div class=\"author-name\">Piet Janssen</div></div>"
+        + "<div class=\"elementor-widget-wrap\"><div class=\"elementor-widget elementor-widget-theme-post-content\">"
+        + "<div class=\"elementor-widget-container\"><h1>Ferry to stop</h1>" + PARAGRAPHS.repeat(5) + "</div></div>"
+        + "<div class=\"elementor-widget elementor-widget-author-box\"><div class=\"elementor-widget-container\">"
+        + "<div class=\"elementor-author-box\"><div class=\"elementor-author-box__text\">"
+        + "<h4 class=\"elementor-author-box__name\">Ines Carvalho</h4></div></div></div></div></div></body></html>");
+    assertThat(a.authors()).containsExactly("Ines Carvalho");
+  }
+
+  @Test
   void blocksWrittenWithoutSpaceBetweenThemAreSeparateLines() throws Exception {
     // "Ines Carvalho" and the date are two blocks; read as "CarvalhoDecember 17" no name was left.
     Article a = read("<html><body><main><div class=\"resource-author\"><div class=\"resource-author-details\">"
