@@ -69,7 +69,7 @@ final class PageMetadata {
           + "follow|comments?|subscribe|staff writer|contributor|editor|reporter|correspondent|columnist|"
           + "view all|all posts|posts by|more from|about the author|sign in|log ?in|admin|guest)\\b");
   private static final Pattern ROLE_SUFFIX = Pattern.compile(
-      "\\s*(?:[|•·–—»]|\\s-\\s|\\bon\\s+(?=\\w+\\s+\\d)|\\bon\\s+(?:mon|tue|wed|thu|fri|sat|sun)|(?-i:\\son$)|\\blast\\b"
+      "\\s*(?:[|•·–—»]|\\s-\\s|\\bon\\s+(?=\\w+\\s+\\d)|\\bon\\s+(?:mon|tue|wed|thu|fri|sat|sun)|(?-i:\\s(?:on|at)$)|\\blast\\b"
           + "|\\bupdated\\b|\\bpublished\\b|\\bposted\\b).*$", Pattern.CASE_INSENSITIVE);
   /**
    * Words that qualify a job ("Senior", "Content Marketing", "Head", a desk such as "Tech"); a name
@@ -353,14 +353,30 @@ final class PageMetadata {
           ? familyFirst.group(2) + " " + familyFirst.group(1) : m.attr("content"));
     }
     Element label = doc.selectFirst("meta[name=twitter:label1][content~=(?i)written by|author]");
-    if (names.isEmpty() && label != null) {
-      addNames(names, attr("meta[name=twitter:data1]", "content"));
+    String credited = label == null ? null : attr("meta[name=twitter:data1]", "content");
+    if (names.isEmpty() && credited != null) {
+      addNames(names, credited);
     }
     if (!names.isEmpty()) {
       return thread ? new Found<>(names, "meta") : personFirst(new Found<>(names, "meta"));
     }
-    return shownAuthors(thread);
+    Found<List<String>> shown = shownAuthors(thread);
+    if (!shown.value().isEmpty()) {
+      return shown;
+    }
+    // No name reads as a person's: the declared credit as it stands ("ggailey777", "Community
+    // Editor"), which is still who the site says wrote the page.
+    String declared = firstNonBlank(doc.select(selector.toString()).eachAttr("content").stream().findFirst().orElse(null), credited);
+    if (declared != null && declared.strip().length() <= 40 && !declared.contains("://") && !declared.contains("@")
+        && !SYSTEM_ACCOUNT.matcher(declared.strip()).matches()) {
+      return new Found<>(List.of(declared.strip()), "meta");
+    }
+    return shown;
   }
+
+  /** The publishing system's own accounts, which name no writer. */
+  private static final Pattern SYSTEM_ACCOUNT =
+      Pattern.compile("(?i)(?:site\\s*)?admin(?:istrator)?|webmaster|root|guest|user|unknown|anonymous|null|none");
 
   /**
    * The declared authors, unless each is a user handle ("andrew.keaveney", "kffnirmitap": the
@@ -1103,8 +1119,12 @@ final class PageMetadata {
   }
 
   private static boolean looksLikeDate(String s) {
-    return DateText.find(s) != null;
+    return DateText.find(s) != null || WEEKDAY.matcher(s).matches();
   }
+
+  /** A day's name alone ("Sat", "Tuesday"): the head of a dateline split off by a comma. */
+  private static final Pattern WEEKDAY =
+      Pattern.compile("(?i)(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day");
 
   // ---- language
 

@@ -3,6 +3,7 @@ package org.presslens.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.presslens.core.Article;
 
@@ -538,6 +539,37 @@ class PageCasesTest {
         + "<div class=\"elementor-author-box\"><div class=\"elementor-author-box__text\">"
         + "<h4 class=\"elementor-author-box__name\">Ines Carvalho</h4></div></div></div></div></div></body></html>");
     assertThat(a.authors()).containsExactly("Ines Carvalho");
+  }
+
+  @Test
+  void aDeclaredAuthorThatReadsAsNoPersonIsStillTheCredit() throws Exception {
+    // A user handle or a role is who the site says wrote the page when nothing on it names a person;
+    // the publishing system's own account is not.
+    String[][] cases = {{"ggailey777", "ggailey777"}, {"Community Editor", "Community Editor"}, {"admin", null}};
+    for (String[] c : cases) {
+      Article a = read("<html><head><meta name=\"author\" content=\"" + c[0] + "\"></head><body><article><h1>Ferry to stop</h1>"
+          + PARAGRAPHS + "</article></body></html>");
+      if (c[1] == null) {
+        assertThat(a.authors()).as(c[0]).isEmpty();
+      } else {
+        assertThat(a.authors()).as(c[0]).containsExactly(c[1]);
+        assertThat(a.extraction().from()).containsEntry("authors", "meta");
+      }
+    }
+    // twitter:label1 "Written by" names the credit too.
+    Article a = read("<html><head><meta name=\"twitter:label1\" content=\"Written by\"><meta name=\"twitter:data1\""
+        + " content=\"Gazette Contributor\"></head><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(a.authors()).containsExactly("Gazette Contributor");
+  }
+
+  @Test
+  void aDayNameOrATrailingAtIsNoPartOfAName() throws Exception {
+    List<String> names = new java.util.ArrayList<>();
+    PageMetadata.addNames(names, "Sat");
+    PageMetadata.addNames(names, "Tuesday");
+    assertThat(names).isEmpty();
+    PageMetadata.addNames(names, "Ines at");
+    assertThat(names).containsExactly("Ines");
   }
 
   @Test
