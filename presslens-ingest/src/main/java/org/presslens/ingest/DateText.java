@@ -27,7 +27,25 @@ final class DateText {
   private static final Pattern SLASHED = Pattern.compile("(?<![\\d/])(\\d{1,2})/(\\d{1,2})/" + YEAR + "(?![\\d/])");
   private static final Pattern DOTTED = Pattern.compile("(?<![\\d.])(0?[1-9]|[12]\\d|3[01])\\.(0?[1-9]|1[0-2])\\." + YEAR + "(?!\\d)");
 
+  /**
+   * A date in a page's address: /2025/06/09/, /2025-06-09, Squarespace's /2025/6/9/, the
+   * Guardian's /2025/dec/05/, /2023/october/03/.
+   */
+  private static final Pattern IN_ADDRESS = Pattern.compile("(?i)/" + YEAR
+      + "[/-](0[1-9]|1[0-2]|[1-9](?=/)|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+      + "|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[/-](0[1-9]|[12]\\d|3[01]|[1-9](?=/))(?![\\d\\p{L}])");
+
   private DateText() {}
+
+  /** The date in a page's address (already percent-decoded) as ISO 8601, or null. */
+  static String inAddress(String address) {
+    Matcher m = IN_ADDRESS.matcher(address);
+    if (!m.find()) {
+      return null;
+    }
+    String month = m.group(2);
+    return date(m.group(1), Character.isDigit(month.charAt(0)) ? Integer.valueOf(month) : MONTHS.get(key(month)), m.group(3));
+  }
 
   /** The first date in {@code text} as ISO 8601 ({@code YYYY-MM-DD}), or null. */
   static String find(String text) {

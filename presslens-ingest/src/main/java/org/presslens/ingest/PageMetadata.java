@@ -1095,7 +1095,6 @@ final class PageMetadata {
   private static final Pattern PUBLISHED_KEY = Pattern.compile("(?i)publish|pub-?date|created|issued|(?:^|[^a-z])date(?:$|[^a-z])");
   private static final Pattern NOT_PUBLISHED_KEY =
       Pattern.compile("(?i)modif|updat|revis|expir|review|valid|event|start|end|birth|copyright|crawl|index");
-  private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\\d|3[01])(?!\\d)");
   private static final Pattern UPDATED = Pattern.compile("(?i)\\b(?:last\\s+)?(?:updated|modified|aktualisiert)\\b");
 
   static String urlDate(String url) {
@@ -1108,8 +1107,7 @@ final class PageMetadata {
     } catch (IllegalArgumentException e) {
       decoded = url; // a stray "%": read it as written
     }
-    Matcher m = URL_DATE.matcher(decoded);
-    return m.find() ? m.group(1) + "-" + m.group(2) + "-" + m.group(3) : null;
+    return DateText.inAddress(decoded);
   }
 
   /** ISO 8601 as the page gives it, or a date read from text ("May 14, 2019"); null when neither. */

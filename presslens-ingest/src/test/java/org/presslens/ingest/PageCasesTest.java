@@ -807,6 +807,12 @@ class PageCasesTest {
     assertThat(DateText.find("Sizes 10/31/20245")).isNull();
     assertThat(DateText.find("February 30, 2019")).isNull();
     assertThat(PageMetadata.urlDate("https://x.example/articles%2F2025-12-15%2BRust")).isEqualTo("2025-12-15");
+    assertThat(PageMetadata.urlDate("https://news.example/books/2025/dec/05/best-books")).isEqualTo("2025-12-05");
+    assertThat(PageMetadata.urlDate("https://x.example/blog/2023/october/03/wine-styles/")).isEqualTo("2023-10-03");
+    assertThat(PageMetadata.urlDate("https://x.example/blog/2025/6/9/top-10-cameras")).isEqualTo("2025-06-09");
+    assertThat(PageMetadata.urlDate("https://x.example/2025/6/95-ways")).isNull(); // no day
+    assertThat(PageMetadata.urlDate("https://x.example/2025/mayday/05/")).isNull();
+    assertThat(PageMetadata.urlDate("https://x.example/2025/02/30/")).isNull();
   }
 
   @Test
