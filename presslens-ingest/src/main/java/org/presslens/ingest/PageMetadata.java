@@ -1172,23 +1172,34 @@ final class PageMetadata {
     return doc.selectFirst("main, [role=main]");
   }
 
-  /** Whether {@code e} sits in comments, a sidebar, a teaser of another story or the site's chrome. */
+  /**
+   * Whether {@code e} sits in comments, a sidebar, a teaser of another story or the site's chrome.
+   * The article's own footer (HTML's {@code <footer>} in the {@code <article>} that is {@code
+   * root}) holds its writer, date and tags: there, and in the blocks inside it, a class saying
+   * "footer" marks nothing else; any other footer is the site's.
+   */
   private static boolean elsewhere(Element e, Element root) {
+    boolean inOwnFooter = false;
+    if (root.tagName().equals("article")) {
+      for (Element p = e; p != null && p != root; p = p.parent()) {
+        inOwnFooter |= p.tagName().equals("footer");
+      }
+    }
     for (Element p = e; p != null && p != root; p = p.parent()) {
       String tag = p.tagName();
-      // The article's own footer holds its writer and tags (HTML's <footer> in an <article>); any
-      // other footer is the site's.
-      boolean ownFooter = tag.equals("footer") && root.tagName().equals("article");
-      if (tag.equals("aside") || tag.equals("nav") || (tag.equals("footer") && !ownFooter) || (tag.equals("article") && p != e && p != root)) {
+      if (tag.equals("aside") || tag.equals("nav") || (tag.equals("footer") && !inOwnFooter) || (tag.equals("article") && p != e && p != root)) {
         return true;
       }
       String hints = p.className() + " " + p.id();
-      if (!hints.isBlank() && ELSEWHERE.matcher(hints).find()) {
+      if (!hints.isBlank() && ELSEWHERE.matcher(hints).find()
+          && !(inOwnFooter && ELSEWHERE.matcher(FOOTER_HINT.matcher(hints).replaceAll("")).results().findAny().isEmpty())) {
         return true;
       }
     }
     return false;
   }
+
+  private static final Pattern FOOTER_HINT = Pattern.compile("(?i)footer");
 
   /** The first short text lines of the article, where bylines and datelines are. */
   private List<String> leadLines(Element root) {

@@ -591,6 +591,16 @@ class PageCasesTest {
   }
 
   @Test
+  void theArticlesOwnFooterHoldsItsDateThoughItsBlocksAreClassedAsFooter() throws Exception {
+    Article a = read("<html><body><article class=\"article-template\"><h1>Ferry to stop</h1>" + PARAGRAPHS.repeat(5)
+        + "<footer class=\"article-template-footer\"><div class=\"article-template-footer-main\"><span class=\"article-date\">"
+        + "<time datetime=\"2025-08-12T11:15:06Z\">August 12, 2025</time></span></div></footer></article>"
+        + "<footer class=\"site-footer\"><time datetime=\"2026-01-01\">2026</time></footer></body></html>");
+    assertThat(a.published()).startsWith("2025-08-12");
+    assertThat(a.extraction().from()).containsEntry("published", "time");
+  }
+
+  @Test
   void aBodyTypedAsAnArticleLeavesTheArticleToItsArticleElement() throws Exception {
     // The theme types <body> as schema.org's Article; a sidebar of teasers, each an <article>, sits beside the story.
     Article a = read("<html><body itemscope itemtype=\"http://schema.org/Article\"><main><article><header><h1>Ferry to stop</h1>"
