@@ -161,8 +161,29 @@ final class ContentExtractor {
 
   /** What is never content on any page: {@link #NEVER_CONTENT} and elements hidden by their style. */
   private static void removeNeverContent(Element body) {
-    removeAll(outsideMain(body.select(NEVER_CONTENT)));
+    List<Element> never = new ArrayList<>();
+    int total = -1; // the page's text, measured only on a page with a form
+    for (Element e : body.select(NEVER_CONTENT)) {
+      if (e.tagName().equals("form") && e.select("p").size() > 4) {
+        total = total < 0 ? body.text().length() : total;
+        if (holdsTheProse(e, total)) {
+          continue;
+        }
+      }
+      never.add(e);
+    }
+    removeAll(outsideMain(never));
     removeAll(body.select("[style~=(?i)display:\\s*none|visibility:\\s*hidden]"));
+  }
+
+  /**
+   * Whether a {@code <form>} with more than four paragraphs holds most of the page's text: then
+   * it is the page's content, not an input form:
+   * Invision Community wraps a thread's posts in one (for moderators' check boxes), ASP.NET
+   * the whole page.
+   */
+  private static boolean holdsTheProse(Element form, int total) {
+    return form.text().length() > total / 2;
   }
 
   /**

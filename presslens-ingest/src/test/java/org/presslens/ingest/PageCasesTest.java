@@ -601,6 +601,24 @@ class PageCasesTest {
   }
 
   @Test
+  void aFormThatHoldsThePagesProseIsItsContent() throws Exception {
+    // Invision Community wraps a thread's posts in a <form>; beside it a sign-in box has prose of its own.
+    String posts = "<form action=\"/moderate\" method=\"post\"><div id=\"feed\">"
+        + "<article class=\"post\"><p>The ferry to the outer islands stops in March, and nobody on the council has said what"
+        + " replaces it for the people who live there all year.</p><p>I asked at the harbour office and they knew nothing.</p></article>"
+        + "<article class=\"post\"><p>Same here. The timetable for April is blank, and the booking site takes no bookings after"
+        + " the last sailing, which is the ninth.</p><p>We need an answer before the school term starts.</p></article>"
+        + "<article class=\"post\"><p>The council meets on Thursday; the item is on the agenda, according to the minutes of the"
+        + " last meeting, under transport and harbours.</p><p>Bring your questions.</p></article></div></form>";
+    String signIn = "<div class=\"box\"><h3>Create an account or sign in to comment</h3><p>You need to be a member in order"
+        + " to leave a comment on this thread. Sign up for a new account in our community, it's easy, and it takes a minute.</p></div>";
+    Article a = read("<html><body><main><h1>Ferry to stop</h1>" + posts + signIn
+        + "<form action=\"/search\"><p>Search the forum</p><input name=\"q\"></form></main></body></html>");
+    assertThat(a.text()).contains("The ferry to the outer islands stops in March", "Bring your questions.")
+        .doesNotContain("Search the forum");
+  }
+
+  @Test
   void aBodyTypedAsAnArticleLeavesTheArticleToItsArticleElement() throws Exception {
     // The theme types <body> as schema.org's Article; a sidebar of teasers, each an <article>, sits beside the story.
     Article a = read("<html><body itemscope itemtype=\"http://schema.org/Article\"><main><article><header><h1>Ferry to stop</h1>"
