@@ -57,20 +57,27 @@ final class DateText {
     return first(text).at();
   }
 
-  private record Found(String date, int at) {}
+  /** Where the first date in {@code text} ends, or -1. */
+  static int end(String text) {
+    return first(text).end();
+  }
+
+  private record Found(String date, int at, int end) {}
 
   private static Found first(String text) {
     if (text == null || text.isBlank()) {
-      return new Found(null, -1);
+      return new Found(null, -1, -1);
     }
     String best = null;
     int at = Integer.MAX_VALUE;
+    int end = -1;
     Matcher m = MONTH_DAY_YEAR.matcher(text);
     if (m.find() && m.start() < at) {
       String d = date(m.group(3), MONTHS.get(key(m.group(1))), m.group(2));
       if (d != null) {
         best = d;
         at = m.start();
+        end = m.end();
       }
     }
     m = DAY_MONTH_YEAR.matcher(text);
@@ -79,6 +86,7 @@ final class DateText {
       if (d != null) {
         best = d;
         at = m.start();
+        end = m.end();
       }
     }
     m = ISO.matcher(text);
@@ -87,6 +95,7 @@ final class DateText {
       if (d != null) {
         best = d;
         at = m.start();
+        end = m.end();
       }
     }
     m = DOTTED.matcher(text);
@@ -95,6 +104,7 @@ final class DateText {
       if (d != null) {
         best = d;
         at = m.start();
+        end = m.end();
       }
     }
     m = SLASHED.matcher(text);
@@ -106,9 +116,10 @@ final class DateText {
       if (d != null) {
         best = d;
         at = m.start();
+        end = m.end();
       }
     }
-    return best == null ? new Found(null, -1) : new Found(best, at);
+    return best == null ? new Found(null, -1, -1) : new Found(best, at, end);
   }
 
   private static String key(String month) {

@@ -69,7 +69,7 @@ final class PageMetadata {
           + "follow|comments?|subscribe|staff writer|contributor|editor|reporter|correspondent|columnist|"
           + "view all|all posts|posts by|more from|about the author|sign in|log ?in|admin|guest)\\b");
   private static final Pattern ROLE_SUFFIX = Pattern.compile(
-      "\\s*(?:[|•·–—»]|\\s-\\s|\\bon\\s+(?=\\w+\\s+\\d)|\\bon\\s+(?:mon|tue|wed|thu|fri|sat|sun)|(?-i:\\s(?:on|at)$)|\\blast\\b"
+      "\\s*(?:[|•·–—»]|\\s-\\s|\\bon\\s+(?=\\w+\\s+\\d)|\\bon\\s+(?:mon|tue|wed|thu|fri|sat|sun)|(?-i:\\s(?:on|at)$)|\\bon behalf of\\b|\\blast\\b"
           + "|\\bupdated\\b|\\bpublished\\b|\\bposted\\b).*$", Pattern.CASE_INSENSITIVE);
   /**
    * Words that qualify a job ("Senior", "Content Marketing", "Head", a desk such as "Tech"); a name
@@ -675,6 +675,8 @@ final class PageMetadata {
     int date = DateText.start(s); // "Luke Kim December 4, 2025": the name ends where the date starts
     if (date > 0) {
       s = s.substring(0, date).strip(); // "ALLIN ONE on December 4": the "on" goes below
+    } else if (date == 0) { // "Dec. 19, 2025 · Niko Matsakis": the name starts after the date
+      s = s.substring(DateText.end(s)).replaceFirst("^[\\s·•|,–—-]+", "");
     }
     s = ROLE_SUFFIX.matcher(s).replaceFirst("");
     int before = names.size();

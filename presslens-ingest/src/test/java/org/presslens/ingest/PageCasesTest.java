@@ -573,6 +573,14 @@ class PageCasesTest {
   }
 
   @Test
+  void aNameAfterADateStartsWhereTheDateEnds() {
+    List<String> names = new java.util.ArrayList<>();
+    PageMetadata.addNames(names, "Dec. 19, 2025 · Ines Carvalho on behalf of the Harbour Users' Group");
+    PageMetadata.addNames(names, "Dec 17, 2025Piet Janssen");
+    assertThat(names).containsExactly("Ines Carvalho", "Piet Janssen");
+  }
+
+  @Test
   void blocksWrittenWithoutSpaceBetweenThemAreSeparateLines() throws Exception {
     // "Ines Carvalho" and the date are two blocks; read as "CarvalhoDecember 17" no name was left.
     Article a = read("<html><body><main><div class=\"resource-author\"><div class=\"resource-author-details\">"
