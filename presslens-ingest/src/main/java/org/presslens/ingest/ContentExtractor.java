@@ -40,12 +40,16 @@ final class ContentExtractor {
   private static final String NEVER_TEXT =
       "script, style, template, svg, canvas, iframe, object, embed, video, audio, button, input, select, textarea, "
           + "nav, aside, footer, dialog, menu";
+  /**
+   * Class and id words that mark boilerplate. A "contextmenu" class marks text a right-click
+   * menu is offered on (a news site's every paragraph), not a menu.
+   */
   private static final Pattern UNLIKELY =
       Pattern.compile(
           "(?i)comment|share|sharing|social|related|recommend|promo|newsletter|subscri|signup|sign-up|"
               + "sidebar|widget|footer|masthead|breadcrumb|advert|sponsor|cookie|consent|popup|modal|"
               + "outbrain|taboola|\\bads?\\b|ad-slot|ad-container|adsense|banner|byline|author-info|"
-              + "author-bio|bio-box|\\btags?\\b|tag-list|keywords|pagination|pager|print|toolbar|menu|"
+              + "author-bio|bio-box|\\btags?\\b|tag-list|keywords|pagination|pager|print|toolbar|(?<!context)menu|"
               + "\\bnav|skip|(?<![\\w-])(?:visually-?|is-|u-|js-)?hidden|caption|credit|most-popular|trending|read-more|readmore|more-stories|"
               + "paywall|disclaimer|jump|rating|reactions|follow|donate|newsletter|timestamp|dateline|"
               + "meta-|post-meta|entry-meta|article-meta|header|headline|lede-art|media|gallery|slideshow");

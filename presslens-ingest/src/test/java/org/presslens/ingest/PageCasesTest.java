@@ -627,6 +627,21 @@ class PageCasesTest {
   }
 
   @Test
+  void paragraphsClassedForAContextMenuAreProse() throws Exception {
+    // A news site marks every paragraph after the first with "contextmenu" (a right-click menu on the text).
+    String body = "<p>The ferry between Porthaven and the islands will stop running in October, the operator said.</p>"
+        + "<p class=\"contextmenu Body\">Islanders, who depend on the crossing for school, work and hospital visits, said"
+        + " they had not been consulted, and the council called an emergency meeting for Thursday evening.</p>"
+        + "<p class=\"contextmenu Body\">The operator said it would keep a reduced summer timetable if the regional"
+        + " government paid part of the cost, an offer the transport minister declined to discuss.</p>"
+        + "<p class=\"contextmenu Body\">The last boat of the season leaves Porthaven at six on the ninth of October.</p>"
+        + "<p class=\"contextmenu Body\">A petition to keep the winter crossing has gathered four thousand names so far.</p>";
+    Article a = read("<html><body><nav class=\"menu\"><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article>"
+        + "<h1>Ferry to stop</h1><div class=\"ctx_content\"><story>" + body + "</story></div></article></body></html>");
+    assertThat(a.text()).contains("Islanders, who depend on the crossing", "declined to discuss").doesNotContain("Home");
+  }
+
+  @Test
   void aBodyTypedAsAnArticleLeavesTheArticleToItsArticleElement() throws Exception {
     // The theme types <body> as schema.org's Article; a sidebar of teasers, each an <article>, sits beside the story.
     Article a = read("<html><body itemscope itemtype=\"http://schema.org/Article\"><main><article><header><h1>Ferry to stop</h1>"
