@@ -42,12 +42,14 @@ final class ContentExtractor {
           + "nav, aside, footer, dialog, menu";
   /**
    * Class and id words that mark boilerplate. A "contextmenu" class marks text a right-click
-   * menu is offered on (a news site's every paragraph), not a menu.
+   * menu is offered on (a news site's every paragraph), not a menu; "ck-widget" is what the
+   * CKEditor 5 editor writes around a block of the article (a layout grid, a table), not a
+   * sidebar's widget.
    */
   private static final Pattern UNLIKELY =
       Pattern.compile(
           "(?i)comment|share|sharing|social|related|recommend|promo|newsletter|subscri|signup|sign-up|"
-              + "sidebar|widget|footer|masthead|breadcrumb|advert|sponsor|cookie|consent|popup|modal|"
+              + "sidebar|(?<!ck-)widget|footer|masthead|breadcrumb|advert|sponsor|cookie|consent|popup|modal|"
               + "outbrain|taboola|\\bads?\\b|ad-slot|ad-container|adsense|banner|byline|author-info|"
               + "author-bio|bio-box|\\btags?\\b|tag-list|keywords|pagination|pager|print|toolbar|(?<!context)menu|"
               + "\\bnav|skip|(?<![\\w-])(?:visually-?|is-|u-|js-)?hidden|caption|credit|most-popular|trending|read-more|readmore|more-stories|"

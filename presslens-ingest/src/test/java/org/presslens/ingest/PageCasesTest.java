@@ -642,6 +642,21 @@ class PageCasesTest {
   }
 
   @Test
+  void blocksTheCkEditorWroteAreTheArticlesAndASidebarWidgetIsNot() throws Exception {
+    String cell = "<div class=\"ck-widget ck-widget row\"><div class=\"col-lg\"><p>%s</p></div></div>";
+    Article a = read("<html><body><main><article><h1>Ferry to stop</h1><p>What the end of the winter crossing means, and"
+        + " for whom.</p><div class=\"info\">" + String.format(cell, "The ferry between Porthaven and the islands will stop running in October, the operator said"
+            + " on Monday, after two winters of storms, rising fuel costs and a shortage of crew.")
+        + String.format(cell, "Islanders, who depend on the crossing for school, work and hospital visits, said they had not"
+            + " been consulted, and the council called an emergency meeting for Thursday evening.")
+        + String.format(cell, "The operator said it would keep a reduced summer timetable if the regional government paid"
+            + " part of the cost, an offer the transport minister declined to discuss.")
+        + "</div></article><div class=\"sidebar-widget\"><p>Sign up for the Gazette's morning briefing, sent every day at seven,"
+        + " with the news from the islands, the harbour and the council.</p></div></main></body></html>");
+    assertThat(a.text()).contains("Islanders, who depend on the crossing", "declined to discuss").doesNotContain("morning briefing");
+  }
+
+  @Test
   void aBodyTypedAsAnArticleLeavesTheArticleToItsArticleElement() throws Exception {
     // The theme types <body> as schema.org's Article; a sidebar of teasers, each an <article>, sits beside the story.
     Article a = read("<html><body itemscope itemtype=\"http://schema.org/Article\"><main><article><header><h1>Ferry to stop</h1>"
