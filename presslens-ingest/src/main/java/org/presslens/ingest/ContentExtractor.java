@@ -322,6 +322,10 @@ final class ContentExtractor {
           doomed.add(e);
           return FilterResult.SKIP_ENTIRELY;
         }
+        // Inside code, classes are a highlighter's ("hljs-comment", "token comment"): the code's own parts.
+        if (node instanceof Element e && (e.tagName().equals("pre") || e.tagName().equals("code"))) {
+          return FilterResult.SKIP_ENTIRELY;
+        }
         return FilterResult.CONTINUE;
       }
 

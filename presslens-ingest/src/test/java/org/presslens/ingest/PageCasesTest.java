@@ -657,6 +657,16 @@ class PageCasesTest {
   }
 
   @Test
+  void aHighlightersClassesInsideCodeAreTheCodesParts() throws Exception {
+    // highlight.js marks the code's comments "hljs-comment": the code's own lines, not readers' comments.
+    Article a = read("<html><body><article><h1>A brief intro to git</h1>" + PARAGRAPHS
+        + "<pre><code class=\"language-bash hljs\"><span class=\"hljs-comment\"># stage every modified file</span>\n"
+        + "git add .\n<span class=\"hljs-comment\"># record the change</span>\ngit commit</code></pre>" + PARAGRAPHS
+        + "</article></body></html>");
+    assertThat(a.text()).contains("# stage every modified file", "# record the change", "git commit");
+  }
+
+  @Test
   void aBodyTypedAsAnArticleLeavesTheArticleToItsArticleElement() throws Exception {
     // The theme types <body> as schema.org's Article; a sidebar of teasers, each an <article>, sits beside the story.
     Article a = read("<html><body itemscope itemtype=\"http://schema.org/Article\"><main><article><header><h1>Ferry to stop</h1>"
