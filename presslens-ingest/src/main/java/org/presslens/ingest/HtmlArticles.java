@@ -187,6 +187,7 @@ public final class HtmlArticles {
     String siteName = firstNonBlank(meta(doc, "og:site_name"), meta.ldPublisher(), meta(doc, "application-name"));
     // Metadata first: extraction cuts the page.
     PageMetadata.Found<String> title = meta.title(siteName, domain);
+    List<TitleChooser.Candidate> titles = TitleChooser.candidates(doc, title.value(), siteName, domain);
     PageMetadata.Found<List<String>> authors = meta.authors(false);
     PageMetadata.Found<String> published = meta.published(doc.location(), false);
     String modified = meta.modified();
@@ -220,6 +221,7 @@ public final class HtmlArticles {
       body = page.isBlank() ? body : page;
     }
     String kind = PageType.kind(type);
+    title = TitleChooser.choose(TitleChooser.shipped(), titles, title, kind, canonical);
 
     if (body.isBlank()) {
       throw new BadInputException(input, "no article text found in the HTML");
@@ -296,6 +298,25 @@ public final class HtmlArticles {
       container = ContentExtractor.extractLeniently(parse(html, url), params, false);
     }
     return new FirstLook(container, shape.with(container, found.pageChars()));
+  }
+
+  /**
+   * What {@link TitleChooser} reads of a page (for training it), as {@link #of} computes it: the
+   * candidates, the rules' title, the page's kind and its own address.
+   */
+  record TitleChoice(List<TitleChooser.Candidate> candidates, String ruleTitle, String kind, String address) {}
+
+  static TitleChoice titleChoice(String input, byte[] bytes, String url) throws BadInputException {
+    HtmlEncoding.Decoded decoded = HtmlEncoding.decode(bytes, null);
+    Document doc = parse(decoded.html(), url);
+    PageMetadata meta = new PageMetadata(doc);
+    String canonical = canonical(doc);
+    String domain = Source.domainOf(canonical);
+    String siteName = firstNonBlank(meta(doc, "og:site_name"), meta.ldPublisher(), meta(doc, "application-name"));
+    String title = meta.title(siteName, domain).value();
+    List<TitleChooser.Candidate> candidates = TitleChooser.candidates(doc, title, siteName, domain);
+    FirstLook look = firstLook(doc, decoded.html(), url, canonical, meta, ContentExtractor.Params.DEFAULT);
+    return new TitleChoice(candidates, title, PageType.kind(PageType.shipped().type(look.features())), canonical);
   }
 
   /** The features {@link PageType} reads of a page (for training it), as {@link #of} computes them. */

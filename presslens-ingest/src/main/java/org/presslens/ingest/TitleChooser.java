@@ -1,0 +1,193 @@
+package org.presslens.ingest;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.presslens.core.learn.LinearModel;
+
+/**
+ * The page's title, chosen among the texts the page offers as one by a logistic regression
+ * trained on WCXB's dev split ({@link TitleTrainer}; docs/EXTRACTION.md).
+ *
+ * <p>Why a model: a page gives its title several times (its {@code <h1>}s, {@code og:title},
+ * {@code <title>}, each with or without the site's name and section), and which of them a reader
+ * takes for the title depends on the page: the headline on a news article, the shorter search
+ * title on a guide whose headline is a slogan, the whole {@code <title>} on some home pages. The
+ * rules of {@link PageMetadata#title} pick one source; the candidates they leave out hold the gold
+ * title on most pages they miss (on WCXB dev the rules are right on 79 % of pages, and some
+ * candidate on 98 %). The model scores each candidate from where it comes from, the page's kind,
+ * whether the rules chose it, its length, and how much of it the page's address spells (a
+ * guide's address is written from its search title), and the best-scoring candidate is the
+ * title.
+ */
+final class TitleChooser {
+  /** Where the shipped model lives, and how it is rebuilt. */
+  static final String RESOURCE = "title-chooser.tsv.gz";
+  static final String REBUILD = "presslens train title --wcxb ../shared/datasets/wcxb/dev "
+      + "--out presslens-ingest/src/main/resources/org/presslens/ingest/" + RESOURCE;
+
+  /** How a title's parts are written apart: "Headline | Site", "Headline - Section - Site", "Site: Headline". */
+  private static final Pattern PARTS = Pattern.compile("\\s+[|–—-]\\s+|:\\s+");
+  private static final int HEADINGS = 3;
+  private static final int PARTS_READ = 3;
+  /** A candidate longer than this is a paragraph, not a title. */
+  private static final int MAX_WORDS = 40;
+
+  private TitleChooser() {}
+
+  /**
+   * One text the page offers as its title.
+   *
+   * @param text the text, as the first source to give it wrote it
+   * @param sources every source that gives the same words: "rule" (what {@link
+   *     PageMetadata#title} chose), "h1#2", "h1#2-cut" (without the site's name), "og:title",
+   *     "og:title-cut" (without the site), "og:title-part0of3" (the first of three parts),
+   *     "twitter:title…", "title…" ({@code <title>})
+   */
+  record Candidate(String text, Set<String> sources) {}
+
+  /**
+   * The candidates of a page, one per distinct sequence of words, the rules' choice first. Read
+   * before extraction cuts {@code doc}.
+   */
+  static List<Candidate> candidates(Document doc, String ruleTitle, String siteName, String domain) {
+    Map<List<String>, Candidate> byWords = new LinkedHashMap<>();
+    add(byWords, "rule", ruleTitle);
+    if (doc.body() != null) {
+      int i = 0;
+      for (Element h : doc.body().select("h1")) {
+        if (++i > HEADINGS) {
+          break;
+        }
+        add(byWords, "h1#" + i, h.text());
+        add(byWords, "h1#" + i + "-cut", PageMetadata.withoutSiteName(h.text(), siteName, domain));
+      }
+    }
+    for (String key : List.of("og:title", "twitter:title")) {
+      Element m = doc.selectFirst("meta[property=" + key + "], meta[name=" + key + "]");
+      if (m != null) {
+        addWithParts(byWords, key, m.attr("content"), siteName, domain);
+      }
+    }
+    addWithParts(byWords, "title", doc.title(), siteName, domain);
+    return new ArrayList<>(byWords.values());
+  }
+
+  private static void addWithParts(Map<List<String>, Candidate> byWords, String key, String text, String siteName,
+      String domain) {
+    if (text == null || text.isBlank()) {
+      return;
+    }
+    add(byWords, key, text);
+    add(byWords, key + "-cut", PageMetadata.withoutSite(text, siteName, domain));
+    String[] parts = PARTS.split(text.strip());
+    if (parts.length > 1) {
+      int of = Math.min(parts.length, PARTS_READ + 1); // "of4" stands for four or more
+      for (int j = 0; j < Math.min(parts.length, PARTS_READ); j++) {
+        add(byWords, key + "-part" + j + "of" + of, parts[j]);
+      }
+    }
+  }
+
+  private static void add(Map<List<String>, Candidate> byWords, String source, String text) {
+    if (text == null || text.isBlank()) {
+      return;
+    }
+    List<String> words = WcxbBenchmark.words(text);
+    if (words.isEmpty() || words.size() > MAX_WORDS) {
+      return;
+    }
+    byWords.computeIfAbsent(words, w -> new Candidate(text.strip(), new TreeSet<>())).sources().add(source);
+  }
+
+  /**
+   * What the model reads of a candidate: its sources, alone and with the page's kind, with
+   * whether the page is a site's home page, and with how much of the candidate the address
+   * spells; its length, how many sources agree on it, whether it holds a separator, and whether
+   * it holds, or sits inside, the rules' choice.
+   *
+   * @param kind the page's kind ({@link PageKind}), or "none"
+   * @param address the page's address, or null
+   */
+  static Set<String> features(Candidate c, String ruleTitle, String kind, String address) {
+    List<String> words = WcxbBenchmark.words(c.text());
+    List<String> rule = ruleTitle == null ? List.of() : WcxbBenchmark.words(ruleTitle);
+    String path = address == null ? "" : address.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
+    boolean home = path.replaceFirst("^/", "").isEmpty();
+    Set<String> slug = new HashSet<>(WcxbBenchmark.words(path.replace('-', ' ').replace('_', ' ')));
+    long spelled = words.stream().filter(slug::contains).count();
+    double share = words.isEmpty() ? 0 : spelled / (double) words.size();
+    String bySlug = slug.size() < 2 ? "none" : share == 0 ? "0" : share < 0.5 ? "lo" : share < 0.8 ? "mid" : "hi";
+    int n = words.size();
+    Set<String> f = new TreeSet<>();
+    f.add("kind:" + kind);
+    f.add("w:" + (n <= 1 ? "1" : n <= 3 ? "2-3" : n <= 6 ? "4-6" : n <= 10 ? "7-10" : "11+"));
+    f.add("agree:" + Math.min(c.sources().size(), 5));
+    f.add("slug:" + bySlug);
+    if (home) {
+      f.add("home");
+    }
+    if (c.text().matches(".*\\s[|–—-]\\s.*")) {
+      f.add("sep");
+    }
+    if (!rule.isEmpty() && !words.equals(rule) && Collections.indexOfSubList(rule, words) >= 0) {
+      f.add("insideRule");
+    }
+    if (!rule.isEmpty() && !words.equals(rule) && Collections.indexOfSubList(words, rule) >= 0) {
+      f.add("holdsRule");
+    }
+    for (String s : c.sources()) {
+      f.add("src:" + s);
+      f.add(kind + "|" + s);
+      f.add("slug:" + bySlug + "|" + s);
+      if (home) {
+        f.add("home|" + s);
+      }
+    }
+    return f;
+  }
+
+  private static final class Shipped {
+    static final LinearModel MODEL = LinearModel.resource(TitleChooser.class, RESOURCE, REBUILD);
+  }
+
+  /** The model PressLens ships, trained on all of WCXB's dev split. */
+  static LinearModel shipped() {
+    return Shipped.MODEL;
+  }
+
+  /**
+   * The candidate {@code model} scores highest, with where it comes from ("h1", "meta", "title",
+   * or the rules' {@code rule.from()} when it is theirs); {@code rule} itself when there is no
+   * candidate.
+   */
+  static PageMetadata.Found<String> choose(LinearModel model, List<Candidate> candidates, PageMetadata.Found<String> rule,
+      String kind, String address) {
+    Candidate best = null;
+    double bestScore = -1;
+    for (Candidate c : candidates) {
+      double p = model.probability(features(c, rule.value(), kind, address));
+      if (p > bestScore) {
+        bestScore = p;
+        best = c;
+      }
+    }
+    if (best == null) {
+      return rule;
+    }
+    if (best.sources().contains("rule")) {
+      return new PageMetadata.Found<>(best.text(), rule.from());
+    }
+    String first = best.sources().iterator().next();
+    String from = first.startsWith("h1") ? "h1" : first.startsWith("title") ? "title" : "meta";
+    return new PageMetadata.Found<>(best.text(), from);
+  }
+}

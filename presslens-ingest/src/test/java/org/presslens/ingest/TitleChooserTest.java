@@ -1,0 +1,105 @@
+package org.presslens.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.presslens.core.learn.LinearModel;
+import org.presslens.core.learn.LinearTrainer;
+
+class TitleChooserTest {
+  private static final String PAGE = "<html><head><title>Ferry to stop - News - Harbour Gazette</title>"
+      + "<meta property=\"og:title\" content=\"Winter ferry ends in October | Harbour Gazette\"></head>"
+      + "<body><h1>Ferry to stop</h1><p>The ferry between Porthaven and the islands will stop.</p></body></html>";
+
+  @Test
+  void candidatesAreOnePerWordSequenceWithEverySourceThatGivesIt() {
+    Document doc = Jsoup.parse(PAGE, "https://www.harbourgazette.example/news/winter-ferry-ends-in-october");
+    List<TitleChooser.Candidate> c = TitleChooser.candidates(doc, "Ferry to stop", "Harbour Gazette", "harbourgazette.example");
+    assertThat(c.get(0).text()).isEqualTo("Ferry to stop");
+    assertThat(c.get(0).sources()).containsExactly("h1#1", "h1#1-cut", "rule", "title-part0of3");
+    assertThat(c).extracting(TitleChooser.Candidate::text)
+        .contains("Winter ferry ends in October", "Ferry to stop - News - Harbour Gazette")
+        .doesNotHaveDuplicates();
+    TitleChooser.Candidate og = c.stream().filter(x -> x.text().equals("Winter ferry ends in October")).findFirst().orElseThrow();
+    assertThat(og.sources()).contains("og:title-cut", "og:title-part0of2");
+  }
+
+  @Test
+  void featuresSayHowMuchOfTheCandidateTheAddressSpells() {
+    TitleChooser.Candidate og = new TitleChooser.Candidate("Winter ferry ends in October", Set.of("og:title-cut"));
+    Set<String> f = TitleChooser.features(og, "Ferry to stop", "article",
+        "https://www.harbourgazette.example/news/winter-ferry-ends-in-october");
+    assertThat(f).contains("slug:hi", "slug:hi|og:title-cut", "article|og:title-cut", "kind:article", "w:4-6", "agree:1")
+        .doesNotContain("home", "holdsRule", "insideRule");
+    assertThat(TitleChooser.features(og, "Ferry to stop", "listing", "https://www.harbourgazette.example/"))
+        .contains("home", "home|og:title-cut", "slug:none");
+  }
+
+  @Test
+  void theBestScoringCandidateIsTheTitleWithItsSource() {
+    // A model that has learnt that the meta title without the site is the title.
+    List<Set<String>> x = new ArrayList<>();
+    int[] y = new int[40];
+    for (int i = 0; i < 20; i++) {
+      x.add(Set.of("src:og:title-cut"));
+      y[2 * i] = 1;
+      x.add(Set.of("src:rule", "src:h1#1"));
+    }
+    LinearModel m = new LinearTrainer(x, y, List.of("other", "title"), 1).fit(1);
+    List<TitleChooser.Candidate> c = List.of(new TitleChooser.Candidate("Ferry to stop", Set.of("rule", "h1#1")),
+        new TitleChooser.Candidate("Winter ferry ends in October", Set.of("og:title-cut")));
+    PageMetadata.Found<String> rule = new PageMetadata.Found<>("Ferry to stop", "h1");
+    PageMetadata.Found<String> chosen = TitleChooser.choose(m, c, rule, "article", null);
+    assertThat(chosen.value()).isEqualTo("Winter ferry ends in October");
+    assertThat(chosen.from()).isEqualTo("meta");
+    assertThat(TitleChooser.choose(m, List.of(), rule, "article", null)).isEqualTo(rule);
+  }
+
+  @Test
+  void theShippedModelSaysHowItWasMade() {
+    assertThat(TitleChooser.shipped().notes()).containsKeys("data", "command", "nested", "setting");
+  }
+
+  @Test
+  void trainingChoosesByFoldsAndWritesTheModel(@TempDir Path dir) throws IOException {
+    // Ten pages whose gold title is the meta title without the site's name; the rules take the
+    // <h1>, which starts with it and adds a subtitle.
+    Files.createDirectories(dir.resolve("ground-truth"));
+    Files.createDirectories(dir.resolve("html"));
+    for (int i = 0; i < 10; i++) {
+      String id = String.format("%04d", i);
+      String html = "<html><head><title>Story " + i + " told plainly | Gazette</title>"
+          + "<meta property=\"og:title\" content=\"Story " + i + " told plainly | Gazette\"></head><body><article>"
+          + "<h1>Story " + i + " told plainly, with pictures from the harbour</h1><p>" + "The ferry between Porthaven and the islands will stop. ".repeat(6)
+          + "</p></article></body></html>";
+      try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("html").resolve(id + ".html.gz")))) {
+        out.write(html.getBytes(StandardCharsets.UTF_8));
+      }
+      Files.writeString(dir.resolve("ground-truth").resolve(id + ".json"), "{\"url\": \"https://gazette.example/story-" + i
+          + "-told-plainly\", \"ground_truth\": {\"title\": \"Story " + i + " told plainly\", \"main_content\": \"x\"}}");
+    }
+    Path model = dir.resolve("title.tsv.gz");
+    TitleTrainer.Result r = TitleTrainer.train(dir, model, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    assertThat(r.pages()).isEqualTo(10);
+    assertThat(r.oracle()).isEqualTo(1.0);
+    assertThat(r.folds()).hasSize(5).allSatisfy(f -> {
+      assertThat(f.rules()).isEqualTo(0.0); // the rules take the <h1>
+      assertThat(f.accuracy()).isEqualTo(1.0);
+    });
+    assertThat(LinearModel.read(model).notes()).containsKeys("data", "command", "nested");
+  }
+}
