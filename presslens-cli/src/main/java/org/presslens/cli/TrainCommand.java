@@ -497,6 +497,24 @@ final class TrainCommand implements Runnable {
     }
   }
 
+  /** The options of a model trained on WCXB: the split it reads, the file it writes. */
+  static final class WcxbModel {
+    @Option(names = "--wcxb", required = true, paramLabel = "DIR",
+        description = "A WCXB split (ground-truth/ and html/), or the WCXB folder, whose dev/ split is read.")
+    Path wcxb;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model.")
+    Path out;
+
+    Path split() {
+      Path split = WcxbBenchmark.split(wcxb);
+      if (split == null) {
+        throw new Main.UserError(wcxb + ": no WCXB split here (ground-truth/ and html/, or dev/ holding them)");
+      }
+      return split;
+    }
+  }
+
   @Command(
       name = "title",
       mixinStandardHelpOptions = true,
@@ -512,19 +530,13 @@ final class TrainCommand implements Runnable {
         "    --out presslens-ingest/src/main/resources/org/presslens/ingest/title-chooser.tsv.gz"
       })
   static final class Titles implements Callable<Integer> {
-    @Option(names = "--wcxb", required = true, paramLabel = "DIR",
-        description = "A WCXB split (ground-truth/ and html/), or the WCXB folder, whose dev/ split is read.")
-    Path wcxb;
-
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    WcxbModel data;
 
     @Override
     public Integer call() throws Exception {
-      Path split = WcxbBenchmark.split(wcxb);
-      if (split == null) {
-        throw new Main.UserError(wcxb + ": no WCXB split here (ground-truth/ and html/, or dev/ holding them)");
-      }
+      Path split = data.split();
+      Path out = data.out;
       TitleTrainer.Result r = TitleTrainer.train(split, out, System.err);
       System.out.println("nested cross-validation, each fold held out of the choice of C:");
       System.out.printf("%-5s %6s %9s %9s%n", "fold", "C", "accuracy", "rules");
@@ -559,19 +571,13 @@ final class TrainCommand implements Runnable {
         "    --out presslens-ingest/src/main/resources/org/presslens/ingest/page-type-model.tsv.gz"
       })
   static final class PageTypes implements Callable<Integer> {
-    @Option(names = "--wcxb", required = true, paramLabel = "DIR",
-        description = "A WCXB split (ground-truth/ and html/), or the WCXB folder, whose dev/ split is read.")
-    Path wcxb;
-
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    WcxbModel data;
 
     @Override
     public Integer call() throws Exception {
-      Path split = WcxbBenchmark.split(wcxb);
-      if (split == null) {
-        throw new Main.UserError(wcxb + ": no WCXB split here (ground-truth/ and html/, or dev/ holding them)");
-      }
+      Path split = data.split();
+      Path out = data.out;
       PageTypeTrainer.Result r = PageTypeTrainer.train(split, out, System.err);
       System.out.println("nested cross-validation, each fold held out of every choice:");
       System.out.printf("%-5s %-32s %8s %8s %8s  %s%n", "fold", "setting", "accuracy", "F1", "articles", "read whole below");
