@@ -535,9 +535,7 @@ final class TrainCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Path split = data.split();
-      Path out = data.out;
-      TitleTrainer.Result r = TitleTrainer.train(split, out, System.err);
+      TitleTrainer.Result r = TitleTrainer.train(data.split(), data.out, System.err);
       System.out.println("nested cross-validation, each fold held out of the choice of C:");
       System.out.printf("%-5s %6s %9s %9s%n", "fold", "C", "accuracy", "rules");
       for (TitleTrainer.Fold f : r.folds()) {
@@ -547,7 +545,7 @@ final class TrainCommand implements Runnable {
           r.folds().stream().mapToDouble(TitleTrainer.Fold::accuracy).average().orElse(0),
           r.folds().stream().mapToDouble(TitleTrainer.Fold::rules).average().orElse(0), r.oracle(), r.pages());
       System.out.printf("shipped: C %s, 5-fold accuracy %.4f%n", r.c(), r.cvAccuracy());
-      System.out.println("model written to " + out);
+      System.out.println("model written to " + data.out);
       return 0;
     }
   }
@@ -576,9 +574,7 @@ final class TrainCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Path split = data.split();
-      Path out = data.out;
-      PageTypeTrainer.Result r = PageTypeTrainer.train(split, out, System.err);
+      PageTypeTrainer.Result r = PageTypeTrainer.train(data.split(), data.out, System.err);
       System.out.println("nested cross-validation, each fold held out of every choice:");
       System.out.printf("%-5s %-32s %8s %8s %8s  %s%n", "fold", "setting", "accuracy", "F1", "articles", "read whole below");
       for (PageTypeTrainer.Fold f : r.folds()) {
@@ -594,7 +590,7 @@ final class TrainCommand implements Runnable {
       r.confusion().forEach((type, row) -> System.out.printf("%-14s%s%9.3f%n", type,
           row.values().stream().map(v -> String.format("%14d", v)).reduce("", String::concat), r.accuracy(type)));
       System.out.printf("shipped: %s, 5-fold accuracy %.4f, read whole below %s%n", r.setting(), r.cvAccuracy(), r.readWhole());
-      System.out.println("model written to " + out);
+      System.out.println("model written to " + data.out);
       return 0;
     }
   }
