@@ -26,7 +26,7 @@ import org.jsoup.select.NodeTraversor;
  * #extractPage}), with a lighter cleaning.
  */
 final class ContentExtractor {
-  /** Elements that never hold article text. */
+  /** Elements that never hold article text (but a form holding the page's prose: {@link #removeNeverContent}). */
   private static final String NEVER_CONTENT =
       "script, style, noscript, template, svg, canvas, iframe, object, embed, video, audio, "
           + "button, input, select, textarea, form, nav, aside, footer, figcaption, "
@@ -128,7 +128,7 @@ final class ContentExtractor {
    * page's sections as often as an article's clutter.
    */
   private static final Pattern UNLIKELY_ON_BLOCK_PAGES =
-      Pattern.compile("(?i)cookie|consent|popup|modal|newsletter|subscri|breadcrumb|footer|\\bnav|menu|sidebar");
+      Pattern.compile("(?i)cookie|consent|popup|modal|newsletter|subscri|breadcrumb|footer|\\bnav|(?<!context)menu|sidebar");
 
   /**
    * The text of a page whose content is spread over many blocks (a listing's cards, a service
@@ -165,13 +165,17 @@ final class ContentExtractor {
     return String.join("\n\n", blocks);
   }
 
-  /** What is never content on any page: {@link #NEVER_CONTENT} and elements hidden by their style. */
+  /**
+   * What is never content on any page: {@link #NEVER_CONTENT} and elements hidden by their style;
+   * but a visible {@code <form>} with more than four paragraphs that holds most of the page's text
+   * is its content ({@link #holdsTheProse}).
+   */
   private static void removeNeverContent(Element body) {
     List<Element> never = new ArrayList<>();
     int total = -1; // the page's text, measured only on a page with a form
     for (Element e : body.select(NEVER_CONTENT)) {
-      if (e.tagName().equals("form") && e.select("p").size() > 4) {
-        total = total < 0 ? body.text().length() : total;
+      if (isVisibleOutermostForm(e) && e.getElementsByTag("p").size() > 4) {
+        total = total < 0 ? rawTextLength(body) : total;
         if (holdsTheProse(e, total)) {
           continue;
         }
@@ -189,7 +193,28 @@ final class ContentExtractor {
    * the whole page.
    */
   private static boolean holdsTheProse(Element form, int total) {
-    return form.text().length() > total / 2;
+    return rawTextLength(form) > total / 2;
+  }
+
+  /**
+   * A form that nothing hides and no other form or template holds: only such a form may be a
+   * page's content (forms nested in a template, where the parser allows it, are weighed once, by
+   * the outermost).
+   */
+  private static boolean isVisibleOutermostForm(Element e) {
+    return e.tagName().equals("form") && !e.hasAttr("hidden") && !e.attr("aria-hidden").equalsIgnoreCase("true")
+        && !e.hasAttr("role") && (e.parent() == null || e.parent().closest("form, template") == null);
+  }
+
+  /** The characters of the text under {@code e} as written, white space included: a share of a page's text, cheaply. */
+  private static int rawTextLength(Element e) {
+    int[] n = {0};
+    NodeTraversor.traverse((node, depth) -> {
+      if (node instanceof TextNode t) {
+        n[0] += t.getWholeText().length();
+      }
+    }, e);
+    return n[0];
   }
 
   /**
@@ -198,7 +223,8 @@ final class ContentExtractor {
    * {@code <nav>} left unclosed holds the rest of the page, in a browser as in jsoup, and a
    * script may show a {@code hidden} wrapper; taking either out whole would take the article
    * with it. (Text directly beside the path, outside any element, stays.) A {@code <noscript>}
-   * or {@code <form>} around the page goes whole: the second, lenient reading keeps both; so do
+   * or {@code <form>} around the page goes whole (unless the form holds the page's prose,
+   * {@link #removeNeverContent}): the second, lenient reading keeps both; so do
    * an inert {@code <template>} and a {@code <main hidden>}. A {@code <main aria-hidden="true">}
    * (what a page sets while a dialog is open) stays.
    */

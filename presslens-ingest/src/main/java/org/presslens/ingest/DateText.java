@@ -29,11 +29,13 @@ final class DateText {
 
   /**
    * A date in a page's address: /2025/06/09/, /2025-06-09, Squarespace's /2025/6/9/, the
-   * Guardian's /2025/dec/05/, /2023/october/03/.
+   * Guardian's /2025/dec/05/, /2023/october/03/ (English month names). A month or day of one
+   * digit counts only where the address's part ends there ("/6/9/", "/6/9?…", "/6/9" at the end),
+   * not in "/2025/6/95-ways".
    */
   private static final Pattern IN_ADDRESS = Pattern.compile("(?i)/" + YEAR
-      + "[/-](0[1-9]|1[0-2]|[1-9](?=/)|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-      + "|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[/-](0[1-9]|[12]\\d|3[01]|[1-9](?=/))(?![\\d\\p{L}])");
+      + "[/-](0[1-9]|1[0-2]|[1-9](?=[/-])|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+      + "|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[/-]((?:0[1-9]|[12]\\d|3[01])(?!\\d)|[1-9](?=[/?#]|$))");
 
   private DateText() {}
 

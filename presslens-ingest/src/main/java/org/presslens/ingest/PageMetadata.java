@@ -57,7 +57,7 @@ final class PageMetadata {
    * "elementor-widget", the article's byline included.
    */
   private static final Pattern ELSEWHERE = Pattern.compile(
-      "(?i)comment|related|recommend|sidebar|(?<!elementor-)widget(?!-wrap|-container)|more-|popular|trending|teaser|promo|footer|newsletter|"
+      "(?i)comment|related|recommend|sidebar|(?<!elementor-)widget|more-|popular|trending|teaser|promo|footer|newsletter|"
           + "respon|repl(y|ies)|discussion|outbrain|taboola|next-|prev-");
   private static final Pattern BY_PREFIX = Pattern.compile(
       "(?i)^\\s*(?:(?:this|the)\\s+(?:post|article|story|piece|guide|review)\\s+(?:was|is)\\s+)?"
@@ -328,10 +328,56 @@ final class PageMetadata {
     // An organisation as the JSON-LD author is the site more often than the writer: a person
     // the page names elsewhere comes first.
     Found<List<String>> person = authorsBeyondJsonLd(thread);
-    if (person.value() != null && !person.value().isEmpty() || organisations.isEmpty()) {
+    if (person.value() != null && !person.value().isEmpty()) {
       return person;
     }
-    return new Found<>(organisations, "json-ld");
+    return organisations.isEmpty() ? declaredCredit() : new Found<>(organisations, "json-ld");
+  }
+
+  /** The meta tags that declare a page's authors, by {@code name} or {@code property}. */
+  private static final String AUTHOR_META = String.join(", ", List.of("author", "article:author", "byl", "sailthru.author",
+      "parsely-author", "dc.creator", "citation_author").stream().map(k -> "meta[name=" + k + "], meta[property=" + k + "]").toList());
+
+  /**
+   * When nothing on the page names a person: the first declared credit as it stands, when it
+   * reads as a user handle ("ggailey777") or a short credit in words ("Community Editor",
+   * "AccountingDepartment.com"), which is still who the site says wrote the page; not a bare role
+   * ("Staff Writer"), an address, a date, the interface's words or the publishing system's
+   * account ("admin").
+   */
+  private Found<List<String>> declaredCredit() {
+    List<String> declared = new ArrayList<>(doc.select(AUTHOR_META).eachAttr("content"));
+    if (doc.selectFirst("meta[name=twitter:label1][content~=(?i)written by|author]") != null) {
+      declared.add(Objects.requireNonNullElse(attr("meta[name=twitter:data1]", "content"), ""));
+    }
+    for (String d : declared) {
+      if (isCredit(d.strip())) {
+        return new Found<>(List.of(d.strip()), "meta");
+      }
+    }
+    return new Found<>(List.of(), null);
+  }
+
+  private static final Pattern NOT_A_CREDIT =
+      Pattern.compile("(?i)://|@|www\\.|/|\\b(?:sign in|log ?in|read more|subscribe|share|follow)\\b");
+  /** The publishing system's own accounts, which name no writer. */
+  private static final Pattern SYSTEM_ACCOUNT =
+      Pattern.compile("(?i)\\b(?:admin\\w*|administrator|webmaster|root|guest|user\\d*|unknown|anonymous|null|none)\\b");
+  /** Words that make a bare role, no credit, when they are all a credit holds. */
+  private static final Set<String> ROLE_WORDS = Set.of("staff", "writer", "writers", "editor", "editors", "contributor",
+      "contributors", "author", "team", "reporter", "correspondent", "desk", "editorial", "news", "the");
+
+  static boolean isCredit(String v) {
+    if (v.isEmpty() || v.length() > 40 || !v.matches("(?s).*\\p{L}.*") || NOT_A_CREDIT.matcher(v).find()
+        || SYSTEM_ACCOUNT.matcher(v).find() || DateText.find(v) != null) {
+      return false;
+    }
+    if (isHandle(v)) {
+      return true;
+    }
+    String[] words = v.split("\\s+");
+    return v.matches("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.&\\- ]*") && words.length <= 4
+        && !java.util.Arrays.stream(words).allMatch(w -> ROLE_WORDS.contains(w.toLowerCase(Locale.ROOT)));
   }
 
   /**
@@ -340,12 +386,7 @@ final class PageMetadata {
    */
   private Found<List<String>> authorsBeyondJsonLd(boolean thread) {
     List<String> names = new ArrayList<>();
-    StringBuilder selector = new StringBuilder();
-    for (String key : List.of("author", "article:author", "byl", "sailthru.author", "parsely-author", "dc.creator",
-        "citation_author")) {
-      selector.append(selector.length() == 0 ? "" : ", ").append("meta[name=").append(key).append("], meta[property=").append(key).append("]");
-    }
-    for (Element m : doc.select(selector.toString())) {
+    for (Element m : doc.select(AUTHOR_META)) {
       String key = (m.attr("name") + m.attr("property")).toLowerCase(Locale.ROOT);
       // Scholarly meta tags name one author each, family name first: "Berger, Emery D.".
       Matcher familyFirst = FAMILY_FIRST.matcher(m.attr("content").strip());
@@ -353,30 +394,14 @@ final class PageMetadata {
           ? familyFirst.group(2) + " " + familyFirst.group(1) : m.attr("content"));
     }
     Element label = doc.selectFirst("meta[name=twitter:label1][content~=(?i)written by|author]");
-    String credited = label == null ? null : attr("meta[name=twitter:data1]", "content");
-    if (names.isEmpty() && credited != null) {
-      addNames(names, credited);
+    if (names.isEmpty() && label != null) {
+      addNames(names, attr("meta[name=twitter:data1]", "content"));
     }
     if (!names.isEmpty()) {
       return thread ? new Found<>(names, "meta") : personFirst(new Found<>(names, "meta"));
     }
-    Found<List<String>> shown = shownAuthors(thread);
-    if (!shown.value().isEmpty()) {
-      return shown;
-    }
-    // No name reads as a person's: the declared credit as it stands ("ggailey777", "Community
-    // Editor"), which is still who the site says wrote the page.
-    String declared = firstNonBlank(doc.select(selector.toString()).eachAttr("content").stream().findFirst().orElse(null), credited);
-    if (declared != null && declared.strip().length() <= 40 && !declared.contains("://") && !declared.contains("@")
-        && !SYSTEM_ACCOUNT.matcher(declared.strip()).matches()) {
-      return new Found<>(List.of(declared.strip()), "meta");
-    }
-    return shown;
+    return shownAuthors(thread);
   }
-
-  /** The publishing system's own accounts, which name no writer. */
-  private static final Pattern SYSTEM_ACCOUNT =
-      Pattern.compile("(?i)(?:site\\s*)?admin(?:istrator)?|webmaster|root|guest|user|unknown|anonymous|null|none");
 
   /**
    * The declared authors, unless each is a user handle ("andrew.keaveney", "kffnirmitap": the
@@ -676,7 +701,9 @@ final class PageMetadata {
     if (date > 0) {
       s = s.substring(0, date).strip(); // "ALLIN ONE on December 4": the "on" goes below
     } else if (date == 0) { // "Dec. 19, 2025 · Niko Matsakis": the name starts after the date
-      s = s.substring(DateText.end(s)).replaceFirst("^[\\s·•|,–—-]+", "");
+      String rest = s.substring(DateText.end(s)).replaceFirst("^[\\s·•|,–—-]+", "");
+      // ... when it reads as one, two capitalised words at least: not a section ("· Politics", "in Uncategorized")
+      s = rest.matches("(?s)\\p{Lu}\\S*\\s+\\p{Lu}.*") ? rest : "";
     }
     s = ROLE_SUFFIX.matcher(s).replaceFirst("");
     int before = names.size();
@@ -1158,8 +1185,9 @@ final class PageMetadata {
     Element best = null;
     int bestLength = 0;
     for (Element a : doc.select("article, [itemtype~=(?i)schema.org/(News|Blog|Scholarly|Tech)?Article|BlogPosting]")) {
-      // A theme that types the whole <body> as an Article marks no article: its <article>s do.
-      if (a.tagName().equals("body") || a.parents().stream().anyMatch(p -> p.tagName().equals("article"))) {
+      // A theme that types the whole <body> (or <html>) as an Article marks no article: its <article>s do.
+      if (a.tagName().equals("body") || a.tagName().equals("html")
+          || a.parents().stream().anyMatch(p -> p.tagName().equals("article"))) {
         continue;
       }
       int length = a.text().length();
@@ -1177,14 +1205,16 @@ final class PageMetadata {
   /**
    * Whether {@code e} sits in comments, a sidebar, a teaser of another story or the site's chrome.
    * The article's own footer (HTML's {@code <footer>} in the {@code <article>} that is {@code
-   * root}) holds its writer, date and tags: there, and in the blocks inside it, a class saying
-   * "footer" marks nothing else; any other footer is the site's.
+   * root}, unless its class says the site's, "site-footer") holds its writer, date and tags:
+   * there, and in the blocks inside it, a class saying "footer" marks nothing else; any other
+   * footer is the site's.
    */
   private static boolean elsewhere(Element e, Element root) {
     boolean inOwnFooter = false;
     if (root.tagName().equals("article")) {
       for (Element p = e; p != null && p != root; p = p.parent()) {
-        inOwnFooter |= p.tagName().equals("footer");
+        inOwnFooter |= p.tagName().equals("footer") && p.parent() != null && p.parent().closest("article") == root
+            && !SITE_FOOTER.matcher(p.className() + " " + p.id()).find();
       }
     }
     for (Element p = e; p != null && p != root; p = p.parent()) {
@@ -1200,6 +1230,9 @@ final class PageMetadata {
     }
     return false;
   }
+
+  /** A footer the site writes, even inside an article's markup. */
+  private static final Pattern SITE_FOOTER = Pattern.compile("(?i)(?:site|page|global|main)[-_]?footer");
 
   private static final Pattern FOOTER_HINT = Pattern.compile("(?i)footer");
 

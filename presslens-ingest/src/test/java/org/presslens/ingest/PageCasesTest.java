@@ -532,7 +532,7 @@ class PageCasesTest {
   @Test
   void anElementorWidgetIsThePagesOwnBlockASidebarWidgetIsNot() throws Exception {
     // Elementor wraps every block in "elementor-widget" and "elementor-widget-container", the author box included.
-    Article a = read("<html><body><div class=\"sidebar-widget\"><div class=\"author-name\">Piet Janssen</div></div>"
+    Article a = read("<html><body><div class=\"widget widget_text\"><div class=\"author-name\">Piet Janssen</div></div>"
         + "<div class=\"elementor-widget-wrap\"><div class=\"elementor-widget elementor-widget-theme-post-content\">"
         + "<div class=\"elementor-widget-container\"><h1>Ferry to stop</h1>" + PARAGRAPHS.repeat(5) + "</div></div>"
         + "<div class=\"elementor-widget elementor-widget-author-box\"><div class=\"elementor-widget-container\">"
@@ -556,6 +556,16 @@ class PageCasesTest {
         assertThat(a.extraction().from()).containsEntry("authors", "meta");
       }
     }
+    for (String notACredit : new String[] {"Staff Writer", "Admin Team", "user123", "12345", "January 5, 2025",
+        "www.harbourgazette.example", "facebook.com/inescarvalho", "-", "Read more"}) {
+      assertThat(PageMetadata.isCredit(notACredit)).as(notACredit).isFalse();
+    }
+    assertThat(PageMetadata.isCredit("AccountingDepartment.com")).isTrue();
+    // The site as the JSON-LD author comes before a declared handle.
+    Article org = read("<html><head><meta name=\"author\" content=\"wp_editor2\"><script type=\"application/ld+json\">"
+        + "{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Organization\",\"name\":\"Harbour Gazette\"}}</script>"
+        + "</head><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(org.authors()).containsExactly("Harbour Gazette");
     // twitter:label1 "Written by" names the credit too.
     Article a = read("<html><head><meta name=\"twitter:label1\" content=\"Written by\"><meta name=\"twitter:data1\""
         + " content=\"Gazette Contributor\"></head><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS + "</article></body></html>");
@@ -577,6 +587,8 @@ class PageCasesTest {
     List<String> names = new java.util.ArrayList<>();
     PageMetadata.addNames(names, "Dec. 19, 2025 · Ines Carvalho on behalf of the Harbour Users' Group");
     PageMetadata.addNames(names, "Dec 17, 2025Piet Janssen");
+    PageMetadata.addNames(names, "December 4, 2025 · Politics"); // a section, no name
+    PageMetadata.addNames(names, "Dec 4, 2025 in Uncategorized");
     assertThat(names).containsExactly("Ines Carvalho", "Piet Janssen");
   }
 
@@ -596,6 +608,12 @@ class PageCasesTest {
         + "</p></div></footer></article><footer><a href=\"/about\" rel=\"author\">Gazette Web Team</a></footer></body></html>");
     assertThat(a.authors()).containsExactly("Ines Carvalho");
     assertThat(a.extraction().from()).containsEntry("authors", "rel-author");
+    Article none = read("<html><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS.repeat(5) + "</article><footer>"
+        + "<a href=\"/about\" rel=\"author\">Gazette Web Team</a></footer></body></html>");
+    assertThat(none.authors()).isEmpty();
+    Article siteFooterInside = read("<html><body><article><h1>Ferry to stop</h1>" + PARAGRAPHS.repeat(5)
+        + "<footer class=\"site-footer\"><a href=\"/about\" rel=\"author\">Gazette Web Team</a></footer></article></body></html>");
+    assertThat(siteFooterInside.authors()).isEmpty();
   }
 
   @Test
@@ -624,6 +642,9 @@ class PageCasesTest {
         + "<form action=\"/search\"><p>Search the forum</p><input name=\"q\"></form></main></body></html>");
     assertThat(a.text()).contains("The ferry to the outer islands stops in March", "Bring your questions.")
         .doesNotContain("Search the forum");
+    Article hidden = read("<html><body><main><h1>Ferry to stop</h1>" + signIn + posts.replace("<form ", "<form hidden ")
+        + "</main></body></html>");
+    assertThat(hidden.text()).doesNotContain("The ferry to the outer islands stops in March");
   }
 
   @Test
@@ -636,7 +657,7 @@ class PageCasesTest {
         + " government paid part of the cost, an offer the transport minister declined to discuss.</p>"
         + "<p class=\"contextmenu Body\">The last boat of the season leaves Porthaven at six on the ninth of October.</p>"
         + "<p class=\"contextmenu Body\">A petition to keep the winter crossing has gathered four thousand names so far.</p>";
-    Article a = read("<html><body><nav class=\"menu\"><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article>"
+    Article a = read("<html><body><div class=\"menu\"><a href=\"/\">Home</a> <a href=\"/news\">News</a></div><article>"
         + "<h1>Ferry to stop</h1><div class=\"ctx_content\"><story>" + body + "</story></div></article></body></html>");
     assertThat(a.text()).contains("Islanders, who depend on the crossing", "declined to discuss").doesNotContain("Home");
   }
@@ -651,7 +672,7 @@ class PageCasesTest {
             + " been consulted, and the council called an emergency meeting for Thursday evening.")
         + String.format(cell, "The operator said it would keep a reduced summer timetable if the regional government paid"
             + " part of the cost, an offer the transport minister declined to discuss.")
-        + "</div></article><div class=\"sidebar-widget\"><p>Sign up for the Gazette's morning briefing, sent every day at seven,"
+        + "</div></article><div class=\"widget widget_text\"><p>Sign up for the Gazette's morning briefing, sent every day at seven,"
         + " with the news from the islands, the harbour and the council.</p></div></main></body></html>");
     assertThat(a.text()).contains("Islanders, who depend on the crossing", "declined to discuss").doesNotContain("morning briefing");
   }
@@ -889,6 +910,9 @@ class PageCasesTest {
     assertThat(PageMetadata.urlDate("https://x.example/2025/6/95-ways")).isNull(); // no day
     assertThat(PageMetadata.urlDate("https://x.example/2025/mayday/05/")).isNull();
     assertThat(PageMetadata.urlDate("https://x.example/2025/02/30/")).isNull();
+    assertThat(PageMetadata.urlDate("https://x.example/2025/06/09slug")).isEqualTo("2025-06-09");
+    assertThat(PageMetadata.urlDate("https://x.example/blog/2025/6/9")).isEqualTo("2025-06-09");
+    assertThat(PageMetadata.urlDate("https://x.example/blog/2025/6/9?ref=rss")).isEqualTo("2025-06-09");
   }
 
   @Test
