@@ -37,6 +37,8 @@ final class TitleChooser {
   /** How a title's parts are written apart: "Headline | Site", "Headline - Section - Site", "Site: Headline". */
   private static final Pattern PARTS = Pattern.compile("\\s+[|–—-]\\s+|:\\s+");
   private static final int HEADINGS = 3;
+  /** A year in a title: search titles carry one ("… in 2025") more often than headlines. */
+  private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:19|20)\\d{2}(?!\\d)");
   private static final int PARTS_READ = 3;
   /** A candidate longer than this is a paragraph, not a title. */
   private static final int MAX_WORDS = 40;
@@ -137,6 +139,13 @@ final class TitleChooser {
     }
     if (c.text().matches(".*\\s[|–—-]\\s.*")) {
       f.add("sep");
+    }
+    boolean year = YEAR.matcher(c.text()).find();
+    if (year) {
+      f.add("year");
+    }
+    if (ruleTitle != null && YEAR.matcher(ruleTitle).find() != year) {
+      f.add(year ? "yearRuleLacks" : "yearRuleHas");
     }
     if (!rule.isEmpty() && !words.equals(rule) && Collections.indexOfSubList(rule, words) >= 0) {
       f.add("insideRule");

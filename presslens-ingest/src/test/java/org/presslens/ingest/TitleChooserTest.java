@@ -47,6 +47,8 @@ class TitleChooserTest {
         .doesNotContain("home", "holdsRule", "insideRule");
     assertThat(TitleChooser.features(og, "Ferry to stop", "listing", "https://www.harbourgazette.example/"))
         .contains("home", "home|og:title-cut", "slug:none");
+    TitleChooser.Candidate search = new TitleChooser.Candidate("Best ferries of 2025", Set.of("title-cut"));
+    assertThat(TitleChooser.features(search, "Best ferries", "article", null)).contains("year", "yearRuleLacks");
   }
 
   @Test
