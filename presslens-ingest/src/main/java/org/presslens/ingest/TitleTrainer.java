@@ -147,7 +147,7 @@ public final class TitleTrainer {
   }
 
   /** The share of the pages of the folds {@code folds} accepts whose best-scoring candidate is right. */
-  static double accuracy(LinearModel m, List<Page> pages, IntPredicate folds) {
+  private static double accuracy(LinearModel m, List<Page> pages, IntPredicate folds) {
     int n = 0;
     int right = 0;
     for (Page p : pages) {
