@@ -221,7 +221,7 @@ public final class HtmlArticles {
       body = page.isBlank() ? body : page;
     }
     String kind = PageType.kind(type);
-    title = TitleChooser.choose(TitleChooser.shipped(), titles, title, kind, canonical);
+    title = TitleChooser.choose(TitleChooser.shipped(), titles, title, kind, url == null ? null : canonical);
 
     if (body.isBlank()) {
       throw new BadInputException(input, "no article text found in the HTML");
@@ -302,7 +302,7 @@ public final class HtmlArticles {
 
   /**
    * What {@link TitleChooser} reads of a page (for training it), as {@link #of} computes it: the
-   * candidates, the rules' title, the page's kind and its own address.
+   * candidates, the rules' title, the page's kind and its own address (null when read without one).
    */
   record TitleChoice(List<TitleChooser.Candidate> candidates, String ruleTitle, String kind, String address) {}
 
@@ -316,7 +316,7 @@ public final class HtmlArticles {
     String title = meta.title(siteName, domain).value();
     List<TitleChooser.Candidate> candidates = TitleChooser.candidates(doc, title, siteName, domain);
     FirstLook look = firstLook(doc, decoded.html(), url, canonical, meta, ContentExtractor.Params.DEFAULT);
-    return new TitleChoice(candidates, title, PageType.kind(PageType.shipped().type(look.features())), canonical);
+    return new TitleChoice(candidates, title, PageType.kind(PageType.shipped().type(look.features())), url == null ? null : canonical);
   }
 
   /** The features {@link PageType} reads of a page (for training it), as {@link #of} computes them. */

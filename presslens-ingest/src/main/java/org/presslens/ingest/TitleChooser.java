@@ -2,7 +2,6 @@ package org.presslens.ingest;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +23,9 @@ import org.presslens.core.learn.LinearModel;
  * rules of {@link PageMetadata#title} pick one source; the candidates they leave out hold the gold
  * title on most pages they miss (on WCXB dev the rules are right on 79 % of pages, and some
  * candidate on 98 %). The model scores each candidate from where it comes from, the page's kind,
- * whether the rules chose it, its length, and how much of it the page's address spells (a
- * guide's address is written from its search title), and the best-scoring candidate is the
- * title.
+ * whether the page is a site's home page and how much of the candidate its address spells (a
+ * guide's address is written from its search title), whether the rules chose it, its length and
+ * whether it holds a year; the best-scoring candidate is the title.
  */
 final class TitleChooser {
   /** Where the shipped model lives, and how it is rebuilt. */
@@ -40,8 +39,9 @@ final class TitleChooser {
   /** A year in a title: search titles carry one ("… in 2025") more often than headlines. */
   private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:19|20)\\d{2}(?!\\d)");
   private static final int PARTS_READ = 3;
-  /** A candidate longer than this is a paragraph, not a title. */
+  /** A candidate longer than this is a paragraph, not a title (the rules' own excepted). */
   private static final int MAX_WORDS = 40;
+  private static final int MAX_CHARS = 300;
 
   private TitleChooser() {}
 
@@ -69,8 +69,11 @@ final class TitleChooser {
         if (++i > HEADINGS) {
           break;
         }
-        add(byWords, "h1#" + i, h.text());
-        add(byWords, "h1#" + i + "-cut", PageMetadata.withoutSiteName(h.text(), siteName, domain));
+        String text = h.text();
+        if (text.length() <= MAX_CHARS) {
+          add(byWords, "h1#" + i, text);
+          add(byWords, "h1#" + i + "-cut", PageMetadata.withoutSiteName(text, siteName, domain));
+        }
       }
     }
     for (String key : List.of("og:title", "twitter:title")) {
@@ -85,8 +88,8 @@ final class TitleChooser {
 
   private static void addWithParts(Map<List<String>, Candidate> byWords, String key, String text, String siteName,
       String domain) {
-    if (text == null || text.isBlank()) {
-      return;
+    if (text == null || text.isBlank() || text.length() > MAX_CHARS) {
+      return; // not a title, and cutting it would cost its length in parts
     }
     add(byWords, key, text);
     add(byWords, key + "-cut", PageMetadata.withoutSite(text, siteName, domain));
@@ -100,43 +103,43 @@ final class TitleChooser {
   }
 
   private static void add(Map<List<String>, Candidate> byWords, String source, String text) {
-    if (text == null || text.isBlank()) {
+    if (text == null || text.isBlank() || (text.length() > MAX_CHARS && !source.equals("rule"))) {
       return;
     }
     List<String> words = WcxbBenchmark.words(text);
-    if (words.isEmpty() || words.size() > MAX_WORDS) {
-      return;
+    if (words.isEmpty() || (words.size() > MAX_WORDS && !source.equals("rule"))) {
+      return; // the rules' own title is always a candidate, however long
     }
     byWords.computeIfAbsent(words, w -> new Candidate(text.strip(), new TreeSet<>())).sources().add(source);
   }
 
   /**
-   * What the model reads of a candidate: its sources, alone and with the page's kind, with
-   * whether the page is a site's home page, and with how much of the candidate the address
-   * spells; its length, how many sources agree on it, whether it holds a separator, and whether
-   * it holds, or sits inside, the rules' choice.
+   * What the model reads of a candidate: its sources, alone, with the page's kind and with
+   * whether the page is a site's home page; its length,
+   * how many sources agree on it, whether it holds a separator or a year (and whether the rules'
+   * choice holds one), and whether it holds, or sits inside, the rules' choice.
    *
    * @param kind the page's kind ({@link PageKind}), or "none"
-   * @param address the page's address, or null
+   * @param address the page's own address, or null when it was read without one
    */
   static Set<String> features(Candidate c, String ruleTitle, String kind, String address) {
     List<String> words = WcxbBenchmark.words(c.text());
-    List<String> rule = ruleTitle == null ? List.of() : WcxbBenchmark.words(ruleTitle);
-    String path = address == null ? "" : address.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
-    boolean home = path.replaceFirst("^/", "").isEmpty();
-    Set<String> slug = new HashSet<>(WcxbBenchmark.words(path.replace('-', ' ').replace('_', ' ')));
+    // A site's home page (its address has no path) titles itself otherwise; a file read without an address says nothing.
+    String path = address == null ? null : address.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#]*", "");
+    String page = path == null ? "addr:none" : path.replaceFirst("^/", "").isEmpty() ? "home" : "inner";
+    // How much of the candidate the address spells: a guide's address is written from its search title.
+    Set<String> slug = path == null ? Set.of() : new java.util.HashSet<>(WcxbBenchmark.words(path.replace('-', ' ').replace('_', ' ')));
     long spelled = words.stream().filter(slug::contains).count();
     double share = words.isEmpty() ? 0 : spelled / (double) words.size();
     String bySlug = slug.size() < 2 ? "none" : share == 0 ? "0" : share < 0.5 ? "lo" : share < 0.8 ? "mid" : "hi";
+    List<String> rule = ruleTitle == null ? List.of() : WcxbBenchmark.words(ruleTitle);
     int n = words.size();
     Set<String> f = new TreeSet<>();
     f.add("kind:" + kind);
+    f.add(page);
+    f.add("slug:" + bySlug);
     f.add("w:" + (n <= 1 ? "1" : n <= 3 ? "2-3" : n <= 6 ? "4-6" : n <= 10 ? "7-10" : "11+"));
     f.add("agree:" + Math.min(c.sources().size(), 5));
-    f.add("slug:" + bySlug);
-    if (home) {
-      f.add("home");
-    }
     if (c.text().matches(".*\\s[|–—-]\\s.*")) {
       f.add("sep");
     }
@@ -156,10 +159,8 @@ final class TitleChooser {
     for (String s : c.sources()) {
       f.add("src:" + s);
       f.add(kind + "|" + s);
+      f.add(page + "|" + s);
       f.add("slug:" + bySlug + "|" + s);
-      if (home) {
-        f.add("home|" + s);
-      }
     }
     return f;
   }
@@ -175,11 +176,15 @@ final class TitleChooser {
 
   /**
    * The candidate {@code model} scores highest, with where it comes from ("h1", "meta", "title",
-   * or the rules' {@code rule.from()} when it is theirs); {@code rule} itself when there is no
-   * candidate.
+   * or the rules' {@code rule.from()} when it is theirs). {@code rule} itself when the rules found
+   * no title (the candidates are then only what they refused) or when their title is not among
+   * the candidates.
    */
   static PageMetadata.Found<String> choose(LinearModel model, List<Candidate> candidates, PageMetadata.Found<String> rule,
       String kind, String address) {
+    if (rule.value() == null || candidates.stream().noneMatch(c -> c.sources().contains("rule"))) {
+      return rule;
+    }
     Candidate best = null;
     double bestScore = -1;
     for (Candidate c : candidates) {
@@ -188,9 +193,6 @@ final class TitleChooser {
         bestScore = p;
         best = c;
       }
-    }
-    if (best == null) {
-      return rule;
     }
     if (best.sources().contains("rule")) {
       return new PageMetadata.Found<>(best.text(), rule.from());

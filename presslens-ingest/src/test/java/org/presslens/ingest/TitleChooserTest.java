@@ -39,16 +39,39 @@ class TitleChooserTest {
   }
 
   @Test
-  void featuresSayHowMuchOfTheCandidateTheAddressSpells() {
+  void featuresSayWhereACandidateComesFromAndWhatItHolds() {
     TitleChooser.Candidate og = new TitleChooser.Candidate("Winter ferry ends in October", Set.of("og:title-cut"));
-    Set<String> f = TitleChooser.features(og, "Ferry to stop", "article",
-        "https://www.harbourgazette.example/news/winter-ferry-ends-in-october");
-    assertThat(f).contains("slug:hi", "slug:hi|og:title-cut", "article|og:title-cut", "kind:article", "w:4-6", "agree:1")
-        .doesNotContain("home", "holdsRule", "insideRule");
+    assertThat(TitleChooser.features(og, "Ferry to stop", "article", "https://www.harbourgazette.example/news/winter-ferry-ends-in-october"))
+        .contains("src:og:title-cut", "article|og:title-cut", "kind:article", "w:4-6", "agree:1", "inner", "slug:hi",
+            "slug:hi|og:title-cut")
+        .doesNotContain("holdsRule", "insideRule", "year", "home");
     assertThat(TitleChooser.features(og, "Ferry to stop", "listing", "https://www.harbourgazette.example/"))
         .contains("home", "home|og:title-cut", "slug:none");
+    // Read without an address (a file, an upload): neither a home page nor an inner one.
+    assertThat(TitleChooser.features(og, "Ferry to stop", "article", null)).contains("addr:none", "slug:none")
+        .doesNotContain("home", "inner");
     TitleChooser.Candidate search = new TitleChooser.Candidate("Best ferries of 2025", Set.of("title-cut"));
-    assertThat(TitleChooser.features(search, "Best ferries", "article", null)).contains("year", "yearRuleLacks");
+    assertThat(TitleChooser.features(search, "Best ferries", "article", null)).contains("year", "yearRuleLacks", "holdsRule");
+  }
+
+  @Test
+  void withoutATitleFromTheRulesThereIsNoneAndALongOneStaysACandidate() {
+    // The rules refuse a menu's heading and a heading of one short word; the chooser does not bring them back.
+    Document menu = Jsoup.parse("<html><body><nav><h1>Menu</h1></nav><h1>Hi</h1><p>The ferry will stop.</p></body></html>", "");
+    List<TitleChooser.Candidate> c = TitleChooser.candidates(menu, null, null, null);
+    PageMetadata.Found<String> none = new PageMetadata.Found<>(null, null);
+    assertThat(TitleChooser.choose(TitleChooser.shipped(), c, none, "article", null)).isEqualTo(none);
+    // A headline of more than 40 words that the rules chose is still a candidate, and so may win.
+    String longHeadline = "Ferry " + "and harbour ".repeat(25) + "study";
+    Document page = Jsoup.parse("<html><head><title>Home | Harbour Gazette</title></head><body><h1>" + longHeadline
+        + "</h1></body></html>", "");
+    List<TitleChooser.Candidate> withLong = TitleChooser.candidates(page, longHeadline, "Harbour Gazette", null);
+    assertThat(withLong.get(0).sources()).contains("rule");
+    // A title thousands of characters long is no candidate (and is not cut into parts).
+    Document hostile = Jsoup.parse("<html><head><title>" + "a - ".repeat(5000) + "b</title></head><body><h1>Ferry to stop"
+        + "</h1></body></html>", "");
+    assertThat(TitleChooser.candidates(hostile, "Ferry to stop", null, null)).extracting(TitleChooser.Candidate::text)
+        .containsExactly("Ferry to stop");
   }
 
   @Test
