@@ -54,74 +54,52 @@ final class DateText {
     return first(text).date();
   }
 
-  /** Where the first date in {@code text} starts, or -1. */
-  static int start(String text) {
-    return first(text).at();
+  /**
+   * The first date in a text.
+   *
+   * @param date ISO 8601, or null when there is none
+   * @param at where it starts in the text, or -1
+   * @param end where it ends, or -1
+   */
+  record Found(String date, int at, int end) {
+    static final Found NONE = new Found(null, -1, -1);
   }
 
-  /** Where the first date in {@code text} ends, or -1. */
-  static int end(String text) {
-    return first(text).end();
-  }
-
-  private record Found(String date, int at, int end) {}
-
-  private static Found first(String text) {
+  /** The first date in {@code text}: of the shapes this class reads, the one that starts first. */
+  static Found first(String text) {
     if (text == null || text.isBlank()) {
-      return new Found(null, -1, -1);
+      return Found.NONE;
     }
-    String best = null;
-    int at = Integer.MAX_VALUE;
-    int end = -1;
+    Found best = Found.NONE;
     Matcher m = MONTH_DAY_YEAR.matcher(text);
-    if (m.find() && m.start() < at) {
-      String d = date(m.group(3), MONTHS.get(key(m.group(1))), m.group(2));
-      if (d != null) {
-        best = d;
-        at = m.start();
-        end = m.end();
-      }
+    if (m.find()) {
+      best = earlier(best, m, date(m.group(3), MONTHS.get(key(m.group(1))), m.group(2)));
     }
     m = DAY_MONTH_YEAR.matcher(text);
-    if (m.find() && m.start() < at) {
-      String d = date(m.group(3), MONTHS.get(key(m.group(2))), m.group(1));
-      if (d != null) {
-        best = d;
-        at = m.start();
-        end = m.end();
-      }
+    if (m.find()) {
+      best = earlier(best, m, date(m.group(3), MONTHS.get(key(m.group(2))), m.group(1)));
     }
     m = ISO.matcher(text);
-    if (m.find() && m.start() < at) {
-      String d = date(m.group(1), Integer.parseInt(m.group(2)), m.group(3));
-      if (d != null) {
-        best = d;
-        at = m.start();
-        end = m.end();
-      }
+    if (m.find()) {
+      best = earlier(best, m, date(m.group(1), Integer.parseInt(m.group(2)), m.group(3)));
     }
     m = DOTTED.matcher(text);
-    if (m.find() && m.start() < at) {
-      String d = date(m.group(3), Integer.parseInt(m.group(2)), m.group(1));
-      if (d != null) {
-        best = d;
-        at = m.start();
-        end = m.end();
-      }
+    if (m.find()) {
+      best = earlier(best, m, date(m.group(3), Integer.parseInt(m.group(2)), m.group(1)));
     }
     m = SLASHED.matcher(text);
-    if (m.find() && m.start() < at) {
+    if (m.find()) {
       int a = Integer.parseInt(m.group(1));
       int b = Integer.parseInt(m.group(2));
       // Month first or day first: read only when the other order is no date.
-      String d = a > 12 && b <= 12 ? date(m.group(3), b, m.group(1)) : b > 12 && a <= 12 ? date(m.group(3), a, m.group(2)) : null;
-      if (d != null) {
-        best = d;
-        at = m.start();
-        end = m.end();
-      }
+      best = earlier(best, m, a > 12 && b <= 12 ? date(m.group(3), b, m.group(1)) : b > 12 && a <= 12 ? date(m.group(3), a, m.group(2)) : null);
     }
-    return best == null ? new Found(null, -1, -1) : new Found(best, at, end);
+    return best;
+  }
+
+  /** {@code m}'s date when it reads as one and starts before {@code best}'s; else {@code best}. */
+  private static Found earlier(Found best, Matcher m, String date) {
+    return date != null && (best.date() == null || m.start() < best.at()) ? new Found(date, m.start(), m.end()) : best;
   }
 
   private static String key(String month) {

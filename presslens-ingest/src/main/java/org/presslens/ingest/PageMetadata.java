@@ -697,11 +697,11 @@ final class PageMetadata {
       s = s.substring(0, end);
     }
     s = BY_PREFIX.matcher(s).replaceFirst("");
-    int date = DateText.start(s); // "Luke Kim December 4, 2025": the name ends where the date starts
-    if (date > 0) {
-      s = s.substring(0, date).strip(); // "ALLIN ONE on December 4": the "on" goes below
-    } else if (date == 0) { // "Dec. 19, 2025 · Niko Matsakis": the name starts after the date
-      String rest = s.substring(DateText.end(s)).replaceFirst("^[\\s·•|,–—-]+", "");
+    DateText.Found date = DateText.first(s); // "Luke Kim December 4, 2025": the name ends where the date starts
+    if (date.at() > 0) {
+      s = s.substring(0, date.at()).strip(); // "ALLIN ONE on December 4": the "on" goes below
+    } else if (date.at() == 0) { // "Dec. 19, 2025 · Niko Matsakis": the name starts after the date
+      String rest = s.substring(date.end()).replaceFirst("^[\\s·•|,–—-]+", "");
       // ... when it reads as one, two capitalised words at least: not a section ("· Politics", "in Uncategorized")
       s = rest.matches("(?s)\\p{Lu}\\S*\\s+\\p{Lu}.*") ? rest : "";
     }
@@ -1224,7 +1224,7 @@ final class PageMetadata {
       }
       String hints = p.className() + " " + p.id();
       if (!hints.isBlank() && ELSEWHERE.matcher(hints).find()
-          && !(inOwnFooter && ELSEWHERE.matcher(FOOTER_HINT.matcher(hints).replaceAll("")).results().findAny().isEmpty())) {
+          && (!inOwnFooter || ELSEWHERE.matcher(FOOTER_HINT.matcher(hints).replaceAll("")).find())) {
         return true;
       }
     }

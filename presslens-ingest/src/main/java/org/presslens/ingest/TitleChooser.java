@@ -2,6 +2,7 @@ package org.presslens.ingest;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ final class TitleChooser {
 
   /** How a title's parts are written apart: "Headline | Site", "Headline - Section - Site", "Site: Headline". */
   private static final Pattern PARTS = Pattern.compile("\\s+[|–—-]\\s+|:\\s+");
+  /** A text of one line with a separator written between spaces, as between a title's parts. */
+  private static final Pattern SEPARATED = Pattern.compile(".*\\s[|–—-]\\s.*");
   private static final int HEADINGS = 3;
   /** A year in a title: search titles carry one ("… in 2025") more often than headlines. */
   private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:19|20)\\d{2}(?!\\d)");
@@ -114,40 +117,55 @@ final class TitleChooser {
   }
 
   /**
-   * What the model reads of a candidate: its sources, alone, with the page's kind and with
-   * whether the page is a site's home page; its length,
-   * how many sources agree on it, whether it holds a separator or a year (and whether the rules'
-   * choice holds one), and whether it holds, or sits inside, the rules' choice.
+   * What every candidate of one page is weighed against, read once per page: the rules' title
+   * (its words, and whether it holds a year), the page's kind, where the page stands ("home", a
+   * site's home page, whose address has no path; "inner"; "addr:none", read without an address)
+   * and the words of its address's path.
    *
+   * @param ruleYear whether the rules' title holds a year; null when the rules found none
+   */
+  record Page(List<String> rule, Boolean ruleYear, String kind, String place, Set<String> slug) {}
+
+  /**
    * @param kind the page's kind ({@link PageKind}), or "none"
    * @param address the page's own address, or null when it was read without one
    */
-  static Set<String> features(Candidate c, String ruleTitle, String kind, String address) {
-    List<String> words = WcxbBenchmark.words(c.text());
-    // A site's home page (its address has no path) titles itself otherwise; a file read without an address says nothing.
+  static Page page(String ruleTitle, String kind, String address) {
     String path = address == null ? null : address.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#]*", "");
-    String page = path == null ? "addr:none" : path.replaceFirst("^/", "").isEmpty() ? "home" : "inner";
-    // How much of the candidate the address spells: a guide's address is written from its search title.
-    Set<String> slug = path == null ? Set.of() : new java.util.HashSet<>(WcxbBenchmark.words(path.replace('-', ' ').replace('_', ' ')));
-    long spelled = words.stream().filter(slug::contains).count();
+    String place = path == null ? "addr:none" : path.replaceFirst("^/", "").isEmpty() ? "home" : "inner";
+    Set<String> slug = path == null ? Set.of() : new HashSet<>(WcxbBenchmark.words(path.replace('-', ' ').replace('_', ' ')));
+    return new Page(ruleTitle == null ? List.of() : WcxbBenchmark.words(ruleTitle),
+        ruleTitle == null ? null : YEAR.matcher(ruleTitle).find(), kind, place, slug);
+  }
+
+  /**
+   * What the model reads of a candidate: its sources, alone, with the page's kind, with where the
+   * page stands and with how much of the candidate the address spells (a guide's address is
+   * written from its search title); its length, how many sources agree on it, whether it holds a
+   * separator or a year (and whether the rules' choice holds one), and whether it holds, or sits
+   * inside, the rules' choice.
+   */
+  static Set<String> features(Candidate c, Page page) {
+    List<String> words = WcxbBenchmark.words(c.text());
+    long spelled = words.stream().filter(page.slug()::contains).count();
     double share = words.isEmpty() ? 0 : spelled / (double) words.size();
-    String bySlug = slug.size() < 2 ? "none" : share == 0 ? "0" : share < 0.5 ? "lo" : share < 0.8 ? "mid" : "hi";
-    List<String> rule = ruleTitle == null ? List.of() : WcxbBenchmark.words(ruleTitle);
+    String bySlug = page.slug().size() < 2 ? "none" : share == 0 ? "0" : share < 0.5 ? "lo" : share < 0.8 ? "mid" : "hi";
+    List<String> rule = page.rule();
     int n = words.size();
     Set<String> f = new TreeSet<>();
-    f.add("kind:" + kind);
-    f.add(page);
+    f.add("kind:" + page.kind());
+    f.add(page.place());
     f.add("slug:" + bySlug);
     f.add("w:" + (n <= 1 ? "1" : n <= 3 ? "2-3" : n <= 6 ? "4-6" : n <= 10 ? "7-10" : "11+"));
     f.add("agree:" + Math.min(c.sources().size(), 5));
-    if (c.text().matches(".*\\s[|–—-]\\s.*")) {
+    if (SEPARATED.matcher(c.text()).matches()) {
       f.add("sep");
     }
     boolean year = YEAR.matcher(c.text()).find();
     if (year) {
       f.add("year");
     }
-    if (ruleTitle != null && YEAR.matcher(ruleTitle).find() != year) {
+    if (page.ruleYear() != null && page.ruleYear() != year) {
       f.add(year ? "yearRuleLacks" : "yearRuleHas");
     }
     if (!rule.isEmpty() && !words.equals(rule) && Collections.indexOfSubList(rule, words) >= 0) {
@@ -158,8 +176,8 @@ final class TitleChooser {
     }
     for (String s : c.sources()) {
       f.add("src:" + s);
-      f.add(kind + "|" + s);
-      f.add(page + "|" + s);
+      f.add(page.kind() + "|" + s);
+      f.add(page.place() + "|" + s);
       f.add("slug:" + bySlug + "|" + s);
     }
     return f;
@@ -185,10 +203,11 @@ final class TitleChooser {
     if (rule.value() == null || candidates.stream().noneMatch(c -> c.sources().contains("rule"))) {
       return rule;
     }
+    Page page = page(rule.value(), kind, address);
     Candidate best = null;
     double bestScore = -1;
     for (Candidate c : candidates) {
-      double p = model.probability(features(c, rule.value(), kind, address));
+      double p = model.probability(features(c, page));
       if (p > bestScore) {
         bestScore = p;
         best = c;

@@ -92,8 +92,9 @@ public final class TitleTrainer {
       }
       List<Set<String>> features = new ArrayList<>();
       List<Boolean> right = new ArrayList<>();
+      TitleChooser.Page page = TitleChooser.page(choice.ruleTitle(), choice.kind(), choice.address());
       for (TitleChooser.Candidate c : choice.candidates()) {
-        features.add(TitleChooser.features(c, choice.ruleTitle(), choice.kind(), choice.address()));
+        features.add(TitleChooser.features(c, page));
         right.add(WcxbBenchmark.words(c.text()).equals(goldWords));
       }
       boolean rulesRight = choice.ruleTitle() != null && WcxbBenchmark.words(choice.ruleTitle()).equals(goldWords);

@@ -41,17 +41,17 @@ class TitleChooserTest {
   @Test
   void featuresSayWhereACandidateComesFromAndWhatItHolds() {
     TitleChooser.Candidate og = new TitleChooser.Candidate("Winter ferry ends in October", Set.of("og:title-cut"));
-    assertThat(TitleChooser.features(og, "Ferry to stop", "article", "https://www.harbourgazette.example/news/winter-ferry-ends-in-october"))
+    assertThat(TitleChooser.features(og, TitleChooser.page("Ferry to stop", "article", "https://www.harbourgazette.example/news/winter-ferry-ends-in-october")))
         .contains("src:og:title-cut", "article|og:title-cut", "kind:article", "w:4-6", "agree:1", "inner", "slug:hi",
             "slug:hi|og:title-cut")
         .doesNotContain("holdsRule", "insideRule", "year", "home");
-    assertThat(TitleChooser.features(og, "Ferry to stop", "listing", "https://www.harbourgazette.example/"))
+    assertThat(TitleChooser.features(og, TitleChooser.page("Ferry to stop", "listing", "https://www.harbourgazette.example/")))
         .contains("home", "home|og:title-cut", "slug:none");
     // Read without an address (a file, an upload): neither a home page nor an inner one.
-    assertThat(TitleChooser.features(og, "Ferry to stop", "article", null)).contains("addr:none", "slug:none")
+    assertThat(TitleChooser.features(og, TitleChooser.page("Ferry to stop", "article", null))).contains("addr:none", "slug:none")
         .doesNotContain("home", "inner");
     TitleChooser.Candidate search = new TitleChooser.Candidate("Best ferries of 2025", Set.of("title-cut"));
-    assertThat(TitleChooser.features(search, "Best ferries", "article", null)).contains("year", "yearRuleLacks", "holdsRule");
+    assertThat(TitleChooser.features(search, TitleChooser.page("Best ferries", "article", null))).contains("year", "yearRuleLacks", "holdsRule");
   }
 
   @Test
