@@ -184,7 +184,7 @@ public final class HtmlArticles {
     PageMetadata meta = new PageMetadata(doc);
     String canonical = canonical(doc);
     String domain = Source.domainOf(canonical);
-    String siteName = firstNonBlank(meta(doc, "og:site_name"), meta.ldPublisher(), meta(doc, "application-name"));
+    String siteName = siteName(doc, meta);
     // Metadata first: extraction cuts the page.
     PageMetadata.Found<String> title = meta.title(siteName, domain);
     List<TitleChooser.Candidate> titles = TitleChooser.candidates(doc, title.value(), siteName, domain);
@@ -312,7 +312,7 @@ public final class HtmlArticles {
     PageMetadata meta = new PageMetadata(doc);
     String canonical = canonical(doc);
     String domain = Source.domainOf(canonical);
-    String siteName = firstNonBlank(meta(doc, "og:site_name"), meta.ldPublisher(), meta(doc, "application-name"));
+    String siteName = siteName(doc, meta);
     String title = meta.title(siteName, domain).value();
     List<TitleChooser.Candidate> candidates = TitleChooser.candidates(doc, title, siteName, domain);
     FirstLook look = firstLook(doc, decoded.html(), url, canonical, meta, ContentExtractor.Params.DEFAULT);
@@ -325,6 +325,11 @@ public final class HtmlArticles {
     Document doc = parse(decoded.html(), url);
     PageMetadata meta = new PageMetadata(doc);
     return firstLook(doc, decoded.html(), url, canonical(doc), meta, ContentExtractor.Params.DEFAULT).features();
+  }
+
+  /** The site's name as the page gives it: og:site_name, else the JSON-LD publisher, else application-name. */
+  private static String siteName(Document doc, PageMetadata meta) {
+    return firstNonBlank(meta(doc, "og:site_name"), meta.ldPublisher(), meta(doc, "application-name"));
   }
 
   /** The page's own address: its canonical link, else og:url, else where it was read from. */
