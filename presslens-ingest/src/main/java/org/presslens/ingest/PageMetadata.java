@@ -29,7 +29,14 @@ import org.jsoup.select.NodeTraversor;
  * <p>Read from the page as parsed, before main-content extraction removes bylines and headers.
  */
 final class PageMetadata {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * JSON-LD as publishing systems write it: a raw line break or tab inside a string (a
+   * description pasted in) and a trailing comma are common, and search engines read past them.
+   */
+  private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+      .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS,
+          com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA)
+      .build();
   /** A title's parts: "Headline | Site", "Site - Headline", "Headline — Section — Site". */
   private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—·•»:~/]{1,2}\\s+|\\s*[|·•»]\\s*");
   private static final Pattern BYLINE_HINT = Pattern.compile("(?i)byline|by-line|(?:^|[\\s_-])author|writer|contributor|posted-?by");

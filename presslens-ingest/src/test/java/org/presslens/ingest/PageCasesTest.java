@@ -436,6 +436,20 @@ class PageCasesTest {
   }
 
   @Test
+  void jsonLdWithARawLineBreakInAStringIsStillRead() throws Exception {
+    // A description pasted into the template keeps its line break, which strict JSON forbids,
+    // and a trailing comma follows: search engines read such a node, and so does PressLens.
+    Article a = read("<html><head><script type=\"application/ld+json\">{\"@type\":\"DiscussionForumPosting\","
+        + "\"about\":{\"@type\":\"VideoGame\",\"description\":\"A console.\n\nIt has a screen.\"},"
+        + "\"headline\":\"Ferry to stop\",\"datePublished\":\"2024-02-21 13:00:00\","
+        + "\"author\":{\"@type\":\"Person\",\"name\":\"Need2KnowLion\"},}</script></head><body><article>"
+        + "<h1>Ferry to stop</h1>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(a.published()).isEqualTo("2024-02-21");
+    assertThat(a.extraction().from()).containsEntry("published", "json-ld");
+    assertThat(a.authors()).containsExactly("Need2KnowLion");
+  }
+
+  @Test
   void yoastDatesTheWebPageNodeOfItsGraphNotTheArticle() throws Exception {
     String graph = "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
         + "{\"@type\":\"%s\",\"headline\":\"%s\"},{\"@type\":\"WebPage\",\"name\":\"%2$s\","
