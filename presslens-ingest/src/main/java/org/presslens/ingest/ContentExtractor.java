@@ -123,6 +123,47 @@ final class ContentExtractor {
   }
 
   /**
+   * What a product page shows beside its product, by a class or id word: buyers' reviews and the
+   * other products offered ("related-products", "customers also viewed", a carousel of cards).
+   * A word's start only, after a separator or inside camelCase: "cart-preview" is no review.
+   */
+  private static final Pattern PRODUCT_EXTRAS = Pattern.compile(
+      "(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))(?i:review|related|recommend|similar|upsell|up-sell|cross-?sell|also-?(?:viewed|bought|like)|recently-?viewed|carousel)");
+
+  /**
+   * Takes a product page's {@link #PRODUCT_EXTRAS} out of {@code doc}, except a block that holds
+   * the page's {@code <h1>} (the product itself, in a gallery marked "carousel"). WCXB's product
+   * pages keep neither reviews nor other products in their content, with few exceptions.
+   */
+  static void removeProductExtras(Document doc) {
+    Element body = doc.body();
+    if (body == null) {
+      return;
+    }
+    List<Element> doomed = new ArrayList<>();
+    Map<String, Boolean> extra = new java.util.HashMap<>();
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof Element e && e != body && !e.tagName().equals("main")) {
+          String hints = e.className() + " " + e.id();
+          if (!hints.isBlank() && extra.computeIfAbsent(hints, h -> PRODUCT_EXTRAS.matcher(h).find()) && e.selectFirst("h1") == null) {
+            doomed.add(e);
+            return FilterResult.SKIP_ENTIRELY;
+          }
+        }
+        return FilterResult.CONTINUE;
+      }
+
+      @Override
+      public FilterResult tail(Node node, int depth) {
+        return FilterResult.CONTINUE;
+      }
+    }, body);
+    removeAll(doomed);
+  }
+
+  /**
    * On a page of many blocks, what a class or id marks as boilerplate: fewer words than {@link
    * #UNLIKELY}, whose "media", "rating", "tags" or "header" mark a listing's cards and a service
    * page's sections as often as an article's clutter.

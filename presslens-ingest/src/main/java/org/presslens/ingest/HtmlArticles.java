@@ -39,6 +39,13 @@ public final class HtmlArticles {
 
   private HtmlArticles() {}
 
+  /** A product page parsed afresh, less its reviews and the other products it offers. */
+  private static Document productParse(String html, String url) {
+    Document doc = parse(html, url);
+    ContentExtractor.removeProductExtras(doc);
+    return doc;
+  }
+
   /** Parses HTML as every reader of pages here does, with nesting capped at {@link #MAX_DEPTH}. */
   static Document parse(String html, String url) {
     Document doc = Parser.htmlParser().setMaxDepth(MAX_DEPTH).parseInput(html, url == null ? "" : url);
@@ -206,10 +213,14 @@ public final class HtmlArticles {
         body = ContentExtractor.extractLeniently(parse(html, url), params, true);
       }
     }
-    if (type.equals("product")) {
+    boolean product = type.equals("product");
+    if (product) {
       // A product page is many blocks, not one container of prose: its main region is the
-      // content when the page marks one (parsed again: extraction cut the first).
-      String region = ContentExtractor.extractMain(parse(html, url));
+      // content when the page marks one (parsed again: extraction cut the first). Its reviews
+      // and the other products it offers are not the product's.
+      String shown = ContentExtractor.extract(productParse(html, url), params, false).container();
+      body = shown.isBlank() ? body : shown;
+      String region = ContentExtractor.extractMain(productParse(html, url));
       if (region != null && region.length() > body.length()) {
         body = region;
       }
@@ -217,7 +228,7 @@ public final class HtmlArticles {
     // A listing's cards, a service page's sections: no one container holds the content, the page
     // does (below which share of the page's text, per type, is the trained model's note).
     if (types.readsWhole(type, look.features()) || body.isBlank()) { // parsed again: extraction cut the first
-      String page = ContentExtractor.extractPage(parse(html, url));
+      String page = ContentExtractor.extractPage(product ? productParse(html, url) : parse(html, url));
       body = page.isBlank() ? body : page;
     }
     String kind = PageType.kind(type);

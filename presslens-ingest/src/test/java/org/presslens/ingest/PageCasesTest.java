@@ -279,6 +279,28 @@ class PageCasesTest {
   }
 
   @Test
+  void aProductPageIsItsProductNotItsReviewsOrTheProductsBesideIt() throws Exception {
+    // A shop's page: the clock, its description and specifications; then buyers' reviews, whose
+    // prose outweighs the description, and a carousel of other clocks. Only the clock is content.
+    StringBuilder reviews = new StringBuilder();
+    for (int i = 1; i <= 6; i++) {
+      reviews.append("<div class=\"review-item\"><p>Review ").append(i).append(": we hung it by the back door last winter, and")
+          .append(" it has kept good time with the tide tables ever since, even through the storms in January and March.</p></div>");
+    }
+    Article a = read("<html><head><script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Tide clock\"}"
+        + "</script></head><body><div class=\"product-view\"><h1>Tide clock</h1><div class=\"product-description\">"
+        + "<p>A brass tide clock for the harbour wall, made in Porthaven, with a dial that shows high and low water, and a case"
+        + " that stands salt spray.</p><ul><li>Case: brass, 22 cm</li><li>Movement: quartz, one AA cell</li></ul></div>"
+        + "<div id=\"reviews\"><h2>Reviews</h2>" + reviews + "</div>"
+        + "<div class=\"related-products carousel\"><h2>You may also like</h2><p>Barometer, brass, with a ship's wheel dial and"
+        + " a storm warning, made in the same workshop.</p><p>Ship's bell clock, brass, striking the watches, with a case of oak.</p>"
+        + "</div></div></body></html>", "https://shop.harbourgazette.example/products/tide-clock");
+    assertThat(a.extraction().pageKind()).isEqualTo("product");
+    assertThat(a.text()).contains("A brass tide clock", "Movement: quartz")
+        .doesNotContain("Review 1", "Barometer", "Ship's bell clock");
+  }
+
+  @Test
   void productsAndThreadsSayWhatTheyAre() throws Exception {
     Article product = read("<html><head><script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Tide clock\"}"
         + "</script></head><body><main><h1>Tide clock</h1><p>A brass tide clock for the harbour wall, made in Porthaven,"
