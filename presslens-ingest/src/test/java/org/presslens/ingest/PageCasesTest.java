@@ -77,13 +77,15 @@ class PageCasesTest {
     // React's streamed parts: each waits in <div hidden id="S:n"> until a script moves it into its
     // placeholder, in place of the loading state; a part whose placeholder is gone shows where it is.
     String lead = "<p>Porthaven, Monday. The ferry operator has written to every household on the islands this week.</p>";
-    Article streamed = read("<html><body><main><article><h1>Ferry to stop</h1><!--$?--><template id=\"B:0\"></template>"
+    String streamedPage = "<html><body><main><article><h1>Ferry to stop</h1><!--$?--><template id=\"B:0\"></template>"
         + "<p>Loading the story, please wait.</p><!--/$-->" + lead + "</article></main>"
         + "<div hidden id=\"S:0\"><div class=\"flex flex-col\">" + PARAGRAPHS + "</div></div>"
         + "<div hidden id=\"S:1\"><p>Comments are open until Friday on every story about the ferry crossing.</p></div>"
-        + "<div hidden>Menu</div><script>$RC(\"B:0\",\"S:0\")</script></body></html>");
-    assertThat(streamed.text()).startsWith("The ferry between Porthaven").contains("Comments are open")
-        .doesNotContain("Loading").doesNotContain("Menu");
+        + "<div hidden>Menu</div><script>$RC(\"B:0\",\"S:0\")</script></body></html>";
+    Article streamed = read(streamedPage);
+    assertThat(streamed.text()).startsWith("The ferry between Porthaven").doesNotContain("Loading").doesNotContain("Menu");
+    // The part whose placeholder is gone is shown where it is (beside <main>, so no content here).
+    assertThat(HtmlArticles.parse(streamedPage, null).getElementById("S:1").hasAttr("hidden")).isFalse();
     assertThat(streamed.text().indexOf("transport minister declined")).isLessThan(streamed.text().indexOf("Porthaven, Monday"));
   }
 
@@ -298,6 +300,26 @@ class PageCasesTest {
     assertThat(a.extraction().pageKind()).isEqualTo("product");
     assertThat(a.text()).contains("A brass tide clock", "Movement: quartz")
         .doesNotContain("Review 1", "Barometer", "Ship's bell clock");
+  }
+
+  @Test
+  void aPageReadWholeIsItsMainRegionWhenThatHoldsMostOfIt() {
+    // A shop's category page: its cards in <main>, the site's link lists beside it, in blocks
+    // whose classes say nothing. The cards are the content.
+    StringBuilder cards = new StringBuilder();
+    for (int i = 1; i <= 8; i++) {
+      cards.append("<div class=\"card\"><h3>Tide clock, model ").append(i).append("</h3><p>Brass case, quartz movement, a dial")
+          .append(" for high and low water, made in Porthaven.</p><span>£").append(40 + i).append("</span></div>");
+    }
+    String page = "<html><body><main><h1>Tide clocks</h1>" + cards + "</main><div class=\"seo-block\"><h4>Popular searches</h4>"
+        + "<a href=\"/a\">barometers</a> <a href=\"/b\">ship's bells</a> <a href=\"/c\">chart tables</a></div></body></html>";
+    String text = ContentExtractor.extractPage(HtmlArticles.parse(page, "https://shop.harbourgazette.example/tide-clocks"));
+    assertThat(text).contains("Tide clock, model 1", "Tide clock, model 8").doesNotContain("Popular searches", "barometers");
+    // A <main> that holds less than most of the page's text is no better a guess than the page.
+    String thin = "<html><body><main><h1>Tide clocks</h1><p>Brass, quartz.</p></main><div><p>" + "A guide to choosing a tide clock. ".repeat(20)
+        + "</p></div></body></html>";
+    assertThat(ContentExtractor.extractPage(HtmlArticles.parse(thin, "https://shop.harbourgazette.example/tide-clocks")))
+        .contains("Brass, quartz.", "A guide to choosing");
   }
 
   @Test
