@@ -31,7 +31,7 @@ final class ContentExtractor {
       "script, style, noscript, template, svg, canvas, iframe, object, embed, video, audio, "
           + "button, input, select, textarea, form, nav, aside, footer, figcaption, "
           + "[hidden], [aria-hidden=true], [role=navigation], [role=complementary], "
-          + "[role=contentinfo], [role=banner], [role=dialog], [role=alert], dialog, menu";
+          + "[role=contentinfo], [role=banner], [role=dialog], [role=alert], [popover], dialog, menu";
   /**
    * What goes on the second try ({@link #extractLeniently}): only what never holds text a reader
    * sees. Forms and {@code <noscript>} stay (ASP.NET pages wrap the whole page in a form; forum
@@ -214,14 +214,19 @@ final class ContentExtractor {
   }
 
   /**
-   * What is never content on any page: {@link #NEVER_CONTENT} and elements hidden by their style;
-   * but a visible {@code <form>} with more than four paragraphs that holds most of the page's text
-   * is its content ({@link #holdsTheProse}).
+   * What is never content on any page: {@link #NEVER_CONTENT} (a {@code [popover]} included,
+   * which a browser shows only when it is opened) and elements hidden by their style; but a
+   * visible {@code <form>} is content when it holds posts, {@code <article>}s with a paragraph of
+   * prose (80 characters; a shop's product cards have none), or more than four paragraphs and
+   * most of the page's text ({@link #holdsTheProse}).
    */
   private static void removeNeverContent(Element body) {
     List<Element> never = new ArrayList<>();
     int total = -1; // the page's text, measured only on a page with a form
     for (Element e : body.select(NEVER_CONTENT)) {
+      if (isVisibleOutermostForm(e) && e.select("article p").stream().anyMatch(p -> p.text().length() >= 80)) {
+        continue; // posts, each an <article> of prose: a thread's, wrapped for moderators' check boxes
+      }
       if (isVisibleOutermostForm(e) && e.getElementsByTag("p").size() > 4) {
         total = total < 0 ? rawTextLength(body) : total;
         if (holdsTheProse(e, total)) {

@@ -703,6 +703,16 @@ class PageCasesTest {
     Article hidden = read("<html><body><main><h1>Ferry to stop</h1>" + signIn + posts.replace("<form ", "<form hidden ")
         + "</main></body></html>");
     assertThat(hidden.text()).doesNotContain("The ferry to the outer islands stops in March");
+    // A short thread, two posts in the form and less than half the page's text: posts, each an
+    // <article> of prose, are no input form's. The popover beside them (an app's install prompt)
+    // shows only when opened.
+    String shortThread = posts.substring(0, posts.indexOf("<article class=\"post\"><p>The council")) + "</div></form>";
+    String popover = "<div popover id=\"install\"><p>Install the Harbour Forum app on your home screen for push notifications,"
+        + " badges and more. Tap the share icon in your browser, scroll the menu and tap Add to Home Screen, then tap Add.</p></div>";
+    Article brief = read("<html><body><main><h1>Ferry to stop</h1>" + shortThread + popover + signIn + signIn + signIn
+        + "</main></body></html>");
+    assertThat(brief.text()).contains("The ferry to the outer islands stops in March", "We need an answer")
+        .doesNotContain("Install the Harbour Forum app");
   }
 
   @Test
