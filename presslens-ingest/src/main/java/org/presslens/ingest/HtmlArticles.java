@@ -39,6 +39,9 @@ public final class HtmlArticles {
 
   private HtmlArticles() {}
 
+  /** Filler text of page templates, "Lorem ipsum dolor sit amet…" and its variants. */
+  private static final Pattern PLACEHOLDER = Pattern.compile("(?i)lorem ipsum\\b");
+
   /** A product page parsed afresh, less its reviews and the other products it offers. */
   private static Document productParse(String html, String url) {
     Document doc = parse(html, url);
@@ -247,6 +250,9 @@ public final class HtmlArticles {
       String para = paragraphs[i];
       if (i < 3 && isByline(para)) {
         continue; // the byline is metadata (authors, date), not the article's text
+      }
+      if (PLACEHOLDER.matcher(para).lookingAt()) {
+        continue; // a template's filler a page left in, hidden or not: no one's words
       }
       boolean creditLine = false;
       for (CreditLines.Found f : CreditLines.find(para)) {

@@ -323,6 +323,14 @@ class PageCasesTest {
   }
 
   @Test
+  void aTemplatesLoremIpsumIsNoOnesText() throws Exception {
+    // A page builder's unfilled cards ("Lorem ipsum dolor sit amet…") left in beside the article.
+    Article a = readArticleThen("<div class=\"cards\"><div><h4>Head Line 2</h4><p>Lorem ipsum dolor sit amet, consectetur"
+        + " adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p><p>Lorem ipsum 1</p></div></div>");
+    assertThat(a.text()).contains("transport minister declined").doesNotContainIgnoringCase("lorem ipsum");
+  }
+
+  @Test
   void productsAndThreadsSayWhatTheyAre() throws Exception {
     Article product = read("<html><head><script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Tide clock\"}"
         + "</script></head><body><main><h1>Tide clock</h1><p>A brass tide clock for the harbour wall, made in Porthaven,"
