@@ -446,7 +446,8 @@ final class ContentExtractor {
       return false;
     }
     String hints = e.className() + " " + e.id();
-    if (hints.isBlank() || !unlikely.computeIfAbsent(hints, h -> unlikelyHints.matcher(h).find()) || LIKELY.matcher(e.id()).find()) {
+    if (hints.isBlank() || !unlikely.computeIfAbsent(hints, h -> unlikelyHints.matcher(h).find()) || LIKELY.matcher(e.id()).find()
+        || isElementorPostContent(hints)) {
       return false;
     }
     if (LIKELY.matcher(hints).find() && e.text().length() > total / 3) {
@@ -456,6 +457,16 @@ final class ContentExtractor {
       return false; // a wrapper with an unlucky class name ("has-sidebar") that holds the article
     }
     return true;
+  }
+
+  /**
+   * Elementor, a WordPress page builder, classes every block of a page "elementor-widget", the
+   * post's own text too: its Post Content widget ("elementor-widget-theme-post-content") and the
+   * bare "elementor-widget-container" inside every widget are the article's, whatever "widget"
+   * says elsewhere. The builder's other widgets (menus, latest posts, forms) stay unlikely.
+   */
+  private static boolean isElementorPostContent(String hints) {
+    return hints.contains("elementor-widget-theme-post-content") || hints.strip().equals("elementor-widget-container");
   }
 
   /** The element whose direct prose paragraphs score highest, readability-style. */

@@ -331,6 +331,23 @@ class PageCasesTest {
   }
 
   @Test
+  void elementorsPostContentWidgetIsTheArticle() throws Exception {
+    // Elementor classes every block "elementor-widget", the post's text too; beside it, its latest-posts widget.
+    String widget = "<div class=\"elementor-element elementor-widget elementor-widget-%s\"><div class=\"elementor-widget-container\">%s"
+        + "</div></div>";
+    StringBuilder teasers = new StringBuilder();
+    for (int i = 1; i <= 2; i++) {
+      teasers.append("<article><h3>Harbour news ").append(i).append("</h3><p>March ").append(i).append(", 2025</p><p>The council met again,")
+          .append(" and everyone had their say.</p></article>");
+    }
+    Article a = read("<html><body class=\"elementor-page\"><div class=\"elementor elementor-location-single post type-post\">"
+        + String.format(widget, "heading", "<h1>Ferry to stop</h1>") + String.format(widget, "theme-post-content", PARAGRAPHS)
+        + String.format(widget, "posts", "<h2>Latest News</h2>" + teasers) + "</div></body></html>");
+    assertThat(a.text()).startsWith("The ferry between Porthaven").contains("transport minister declined")
+        .doesNotContain("Harbour news", "Latest News");
+  }
+
+  @Test
   void productsAndThreadsSayWhatTheyAre() throws Exception {
     Article product = read("<html><head><script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Tide clock\"}"
         + "</script></head><body><main><h1>Tide clock</h1><p>A brass tide clock for the harbour wall, made in Porthaven,"
