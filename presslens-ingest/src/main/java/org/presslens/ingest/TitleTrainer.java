@@ -23,7 +23,8 @@ import org.presslens.core.learn.LinearTrainer;
  * 5, in id order, as {@code eval extraction --folds 5} counts them). The figures reported are
  * nested: for each outer fold, C is chosen by four-fold cross-validation on the other folds alone,
  * the model fitted on them, and the fold scored. The shipped model is chosen and fitted the same
- * way on all pages.
+ * way on all pages. A page's kind, one of the features, comes from a page-type model fitted
+ * without the page's fold ({@link PageTypeTrainer#heldOutKinds}), as an unseen page's would.
  */
 public final class TitleTrainer {
   private static final int FOLDS = 5;
@@ -48,9 +49,13 @@ public final class TitleTrainer {
 
   private record Page(int fold, List<Set<String>> features, List<Boolean> right, boolean rulesRight) {}
 
+  /** The pages read, and whether their kinds came from page-type models that never saw them. */
+  private record Read(List<Page> pages, boolean heldOutKinds) {}
+
   /** Reads {@code split}, trains, writes the model to {@code out} with its figures in its notes. */
   public static Result train(Path split, Path out, PrintStream log) throws IOException {
-    List<Page> pages = read(split, log);
+    Read read = read(split, log);
+    List<Page> pages = read.pages();
     List<Fold> folds = new ArrayList<>();
     for (int k = 0; k < FOLDS; k++) {
       int held = k;
@@ -70,12 +75,19 @@ public final class TitleTrainer {
     notes.put("nested", String.format(Locale.ROOT, "held-out title accuracy %.4f (rules alone %.4f), mean over 5 folds",
         folds.stream().mapToDouble(Fold::accuracy).average().orElse(0), folds.stream().mapToDouble(Fold::rules).average().orElse(0)));
     notes.put("candidates", String.format(Locale.ROOT, "some candidate right on %.4f of pages", oracle));
+    notes.put("kind", read.heldOutKinds() ? "each training page's kind from a page-type model fitted without the page's fold"
+        : "the shipped page-type model's (the split has too few pages of some type to fit one without each fold)");
     fit(pages, i -> true, c).withNotes(notes).write(out);
     return new Result(folds, c, cv, pages.size(), oracle);
   }
 
-  private static List<Page> read(Path split, PrintStream log) throws IOException {
+  private static Read read(Path split, PrintStream log) throws IOException {
     List<WcxbBenchmark.Page> all = WcxbBenchmark.pages(split);
+    log.println("page kinds, each from a page-type model fitted without the page's fold ...");
+    String[] kinds = PageTypeTrainer.heldOutKinds(all, log);
+    if (kinds == null) {
+      log.println("too few pages of some type to fit a page-type model without each fold: the shipped model's kinds");
+    }
     List<Page> pages = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       WcxbBenchmark.Page p = all.get(i);
@@ -92,7 +104,8 @@ public final class TitleTrainer {
       }
       List<Set<String>> features = new ArrayList<>();
       List<Boolean> right = new ArrayList<>();
-      TitleChooser.Page page = TitleChooser.page(choice.ruleTitle(), choice.kind(), choice.address());
+      String kind = kinds == null || choice.kind().equals("none") ? choice.kind() : kinds[i];
+      TitleChooser.Page page = TitleChooser.page(choice.ruleTitle(), kind, choice.address());
       for (TitleChooser.Candidate c : choice.candidates()) {
         features.add(TitleChooser.features(c, page));
         right.add(WcxbBenchmark.words(c.text()).equals(goldWords));
@@ -103,7 +116,7 @@ public final class TitleTrainer {
         log.println("read " + pages.size() + " pages");
       }
     }
-    return pages;
+    return new Read(pages, kinds != null);
   }
 
   /** The C whose four- (or five-) fold accuracy over the folds {@code use} accepts is highest. */

@@ -96,7 +96,7 @@ class TitleChooserTest {
 
   @Test
   void theShippedModelSaysHowItWasMade() {
-    assertThat(TitleChooser.shipped().notes()).containsKeys("data", "command", "nested", "setting");
+    assertThat(TitleChooser.shipped().notes()).containsKeys("data", "command", "nested", "setting", "kind");
   }
 
   @Test
@@ -125,6 +125,6 @@ class TitleChooserTest {
       assertThat(f.rules()).isEqualTo(0.0); // the rules take the <h1>
       assertThat(f.accuracy()).isEqualTo(1.0);
     });
-    assertThat(LinearModel.read(model).notes()).containsKeys("data", "command", "nested");
+    assertThat(LinearModel.read(model).notes()).containsKeys("data", "command", "nested", "kind");
   }
 }

@@ -125,11 +125,16 @@ public final class LinearTrainer {
       for (double y : problem.y) {
         counts[(int) y]++;
       }
-      double[] weights = new double[counts.length];
-      int[] labels = new int[counts.length];
-      for (int k = 0; k < counts.length; k++) {
-        labels[k] = k;
-        weights[k] = counts[k] == 0 ? 1 : (double) problem.l / (counts.length * counts[k]);
+      // Weights only for the classes the data has, so that a class without examples is reported
+      // below as such rather than as liblinear's "label not found".
+      int present = (int) java.util.Arrays.stream(counts).filter(n -> n > 0).count();
+      double[] weights = new double[present];
+      int[] labels = new int[present];
+      for (int k = 0, j = 0; k < counts.length; k++) {
+        if (counts[k] > 0) {
+          labels[j] = k;
+          weights[j++] = (double) problem.l / (present * counts[k]);
+        }
       }
       parameter.setWeights(weights, labels);
     }
@@ -137,7 +142,7 @@ public final class LinearTrainer {
     int[] seen = m.getLabels();
     double[] w = m.getFeatureWeights();
     int columns = m.getNrClass() == 2 ? 1 : m.getNrClass();
-    if (columns > 1 && m.getNrClass() != classes.size()) {
+    if (m.getNrClass() != classes.size()) { // a two-class model of three classes would score the wrong ones
       throw new IllegalArgumentException("every class needs training examples: saw " + m.getNrClass() + " of " + classes.size());
     }
     // liblinear orders classes as first seen; a two-class model's vector scores seen[0].

@@ -27,6 +27,23 @@ class LinearModelTest {
   }
 
   @Test
+  void dataWithoutOneOfTheClassesIsRefusedSayingSo() {
+    // A small fold may lack a class: balanced or not, training says so (it had given a two-class
+    // model of three classes, or liblinear's "class label 1 specified in weight is not found").
+    List<String> classes = List.of("a", "b", "c");
+    List<List<String>> x = new ArrayList<>();
+    int[] y = new int[40];
+    for (int i = 0; i < 40; i++) {
+      y[i] = i % 4 == 0 ? 2 : 0; // no "b"; "c" rare
+      x.add(List.of("word=" + classes.get(y[i])));
+    }
+    for (boolean balanced : new boolean[] {false, true}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LinearTrainer(x, y, classes, 1).fit(1, balanced))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("every class needs training examples");
+    }
+  }
+
+  @Test
   void manyClassesKeepTheirNamesAndSumToOne(@TempDir Path dir) throws Exception {
     List<String> classes = List.of("a", "b", "c");
     List<List<String>> x = new ArrayList<>();
