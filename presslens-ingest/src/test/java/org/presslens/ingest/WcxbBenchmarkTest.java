@@ -43,12 +43,12 @@ class WcxbBenchmarkTest {
     Path dev = Path.of(System.getProperty("presslens.datasets", "../../shared/datasets")).resolve("wcxb").resolve("dev");
     assumeThat(WcxbBenchmark.isSplit(dev)).as("dataset not present: " + dev).isTrue();
     WcxbBenchmark.Result r = WcxbBenchmark.run(dev, id -> true);
-    // Measured: article 0.948, all pages 0.855, title 0.820, author 0.855, date 0.850. The
+    // Measured: article 0.949, all pages 0.860, title 0.820, author 0.857, date 0.852. The
     // page-type classifier and the title chooser were fitted on these pages: their figures are
     // in-sample (held out: all pages 0.839, articles 0.939, `presslens train page-type`; title
-    // 0.8136, `presslens train title`).
+    // 0.8170, `presslens train title`).
     assertThat(r.byType().get("article").f1()).isGreaterThanOrEqualTo(0.94);
-    assertThat(r.overall().f1()).isGreaterThanOrEqualTo(0.85);
+    assertThat(r.overall().f1()).isGreaterThanOrEqualTo(0.855);
     assertThat(r.overall().title()).isGreaterThanOrEqualTo(0.81);
     assertThat(r.overall().author()).isGreaterThanOrEqualTo(0.845);
     assertThat(r.overall().date()).isGreaterThanOrEqualTo(0.84);
