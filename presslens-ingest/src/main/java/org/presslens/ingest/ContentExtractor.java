@@ -140,14 +140,18 @@ final class ContentExtractor {
     if (body == null) {
       return;
     }
+    Set<Element> holdsHeadline = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Element h1 : body.getElementsByTag("h1")) {
+      holdsHeadline.addAll(h1.parents());
+    }
     List<Element> doomed = new ArrayList<>();
     Map<String, Boolean> extra = new java.util.HashMap<>();
     NodeTraversor.filter(new NodeFilter() {
       @Override
       public FilterResult head(Node node, int depth) {
-        if (node instanceof Element e && e != body && !e.tagName().equals("main")) {
+        if (node instanceof Element e && e != body && !e.is(MAIN)) {
           String hints = e.className() + " " + e.id();
-          if (!hints.isBlank() && extra.computeIfAbsent(hints, h -> PRODUCT_EXTRAS.matcher(h).find()) && e.selectFirst("h1") == null) {
+          if (!hints.isBlank() && extra.computeIfAbsent(hints, h -> PRODUCT_EXTRAS.matcher(h).find()) && !holdsHeadline.contains(e)) {
             doomed.add(e);
             return FilterResult.SKIP_ENTIRELY;
           }

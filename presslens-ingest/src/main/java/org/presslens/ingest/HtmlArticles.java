@@ -39,8 +39,11 @@ public final class HtmlArticles {
 
   private HtmlArticles() {}
 
-  /** Filler text of page templates, "Lorem ipsum dolor sit amet…" and its variants. */
-  private static final Pattern PLACEHOLDER = Pattern.compile("(?i)lorem ipsum\\b");
+  /**
+   * Filler text of page templates: "Lorem ipsum dolor sit amet…", or "Lorem ipsum" (and a
+   * number) alone; a sentence about the filler ("Lorem ipsum is dummy text…") is no filler.
+   */
+  private static final Pattern PLACEHOLDER = Pattern.compile("(?i)lorem ipsum(?:\\s+dolor\\b|\\s*\\d*\\s*$)");
 
   /** A product page parsed afresh, less its reviews and the other products it offers. */
   private static Document productParse(String html, String url) {
@@ -216,22 +219,22 @@ public final class HtmlArticles {
         body = ContentExtractor.extractLeniently(parse(html, url), params, true);
       }
     }
-    boolean product = type.equals("product");
-    if (product) {
-      // A product page is many blocks, not one container of prose: its main region is the
-      // content when the page marks one (parsed again: extraction cut the first). Its reviews
-      // and the other products it offers are not the product's.
-      String shown = ContentExtractor.extract(productParse(html, url), params, false).container();
+    // A product page less its reviews and the other products it offers, parsed once and copied
+    // for each reading (each cuts what it reads).
+    Document product = type.equals("product") ? productParse(html, url) : null;
+    if (product != null) {
+      // Many blocks, not one container of prose: its main region is the content when the page
+      // marks one. The first reading's container, which may be the reviews, only when neither
+      // reading finds anything.
+      String shown = ContentExtractor.extract(product.clone(), params, false).container();
+      String region = ContentExtractor.extractMain(product.clone());
+      shown = region != null && region.length() > shown.length() ? region : shown;
       body = shown.isBlank() ? body : shown;
-      String region = ContentExtractor.extractMain(productParse(html, url));
-      if (region != null && region.length() > body.length()) {
-        body = region;
-      }
     }
     // A listing's cards, a service page's sections: no one container holds the content, the page
     // does (below which share of the page's text, per type, is the trained model's note).
     if (types.readsWhole(type, look.features()) || body.isBlank()) { // parsed again: extraction cut the first
-      String page = ContentExtractor.extractPage(product ? productParse(html, url) : parse(html, url));
+      String page = ContentExtractor.extractPage(product != null ? product : parse(html, url));
       body = page.isBlank() ? body : page;
     }
     String kind = PageType.kind(type);

@@ -320,19 +320,20 @@ public final class PageTypeTrainer {
    * cross-validation on those folds alone, as {@link #train} chooses it. What trains a model that
    * reads the kind ({@link TitleTrainer}) must see kinds as unseen pages get them: the shipped
    * model, fitted on all of dev, is right on dev more often than on any other page. Null when some
-   * four folds lack a page of some type (a split too small to fit a page-type model on).
+   * type has pages in fewer than three folds: choosing the setting fits on three folds (neither
+   * the held-out one nor the inner one), and every type must be among them.
    */
   static String[] heldOutKinds(List<WcxbBenchmark.Page> pages, PrintStream log) throws IOException {
     PageTypeTrainer t = new PageTypeTrainer(pages, log, false);
-    for (int fold = 0; fold < FOLDS; fold++) {
-      for (int type = 0; type < PageType.TYPES.size(); type++) {
-        boolean seen = false;
-        for (int i = 0; i < pages.size() && !seen; i++) {
-          seen = i % FOLDS != fold && t.labels[i] == type;
+    for (int type = 0; type < PageType.TYPES.size(); type++) {
+      Set<Integer> folds = new java.util.HashSet<>();
+      for (int i = 0; i < pages.size(); i++) {
+        if (t.labels[i] == type) {
+          folds.add(i % FOLDS);
         }
-        if (!seen) {
-          return null;
-        }
+      }
+      if (folds.size() < 3) {
+        return null;
       }
     }
     String[] kinds = new String[pages.size()];

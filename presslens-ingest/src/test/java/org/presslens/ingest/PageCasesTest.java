@@ -293,13 +293,22 @@ class PageCasesTest {
         + "</script></head><body><div class=\"product-view\"><h1>Tide clock</h1><div class=\"product-description\">"
         + "<p>A brass tide clock for the harbour wall, made in Porthaven, with a dial that shows high and low water, and a case"
         + " that stands salt spray.</p><ul><li>Case: brass, 22 cm</li><li>Movement: quartz, one AA cell</li></ul></div>"
-        + "<div id=\"reviews\"><h2>Reviews</h2>" + reviews + "</div>"
+        + "<div id=\"reviews\"><h2>Reviews</h2>" + reviews + "</div><div class=\"yotpoReviews\"><p>Yotpo: 4.8 stars from 120"
+        + " buyers of the tide clock, who praise its brass case and its dial.</p></div>"
         + "<div class=\"related-products carousel\"><h2>You may also like</h2><p>Barometer, brass, with a ship's wheel dial and"
         + " a storm warning, made in the same workshop.</p><p>Ship's bell clock, brass, striking the watches, with a case of oak.</p>"
         + "</div></div></body></html>", "https://shop.harbourgazette.example/products/tide-clock");
     assertThat(a.extraction().pageKind()).isEqualTo("product");
     assertThat(a.text()).contains("A brass tide clock", "Movement: quartz")
-        .doesNotContain("Review 1", "Barometer", "Ship's bell clock");
+        .doesNotContain("Review 1", "Yotpo", "Barometer", "Ship's bell clock");
+    // The product itself in a gallery marked "carousel" stays, and so does a block whose word
+    // only ends in "review" ("cart-preview").
+    Article gallery = read("<html><head><script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Tide clock\"}"
+        + "</script></head><body><div class=\"product-carousel\"><h1>Tide clock</h1><div class=\"cart-preview\"><p>A brass tide"
+        + " clock for the harbour wall, made in Porthaven, with a dial that shows high and low water, and a case that stands"
+        + " salt spray.</p></div></div>" + "<div class=\"related-products\"><p>Barometer, brass, with a ship's wheel dial.</p></div>"
+        + "</body></html>", "https://shop.harbourgazette.example/products/tide-clock");
+    assertThat(gallery.text()).contains("A brass tide clock").doesNotContain("Barometer");
   }
 
   @Test
@@ -328,6 +337,10 @@ class PageCasesTest {
     Article a = readArticleThen("<div class=\"cards\"><div><h4>Head Line 2</h4><p>Lorem ipsum dolor sit amet, consectetur"
         + " adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p><p>Lorem ipsum 1</p></div></div>");
     assertThat(a.text()).contains("transport minister declined").doesNotContainIgnoringCase("lorem ipsum");
+    // A sentence about the filler is no filler.
+    Article about = readArticleThen("<p>Lorem ipsum is the scrambled Latin that typesetters have set as filler since the"
+        + " 1500s, and the council's website still shows it on two pages.</p>");
+    assertThat(about.text()).contains("Lorem ipsum is the scrambled Latin");
   }
 
   @Test

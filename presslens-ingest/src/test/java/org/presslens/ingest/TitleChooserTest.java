@@ -100,6 +100,40 @@ class TitleChooserTest {
   }
 
   @Test
+  void pageKindsForTrainingComeFromModelsThatNeverSawThePage(@TempDir Path dir) throws IOException {
+    // 35 pages, page i of type i mod 7: every type in all five folds (page i in fold i mod 5).
+    List<String> types = PageType.TYPES;
+    for (int i = 0; i < 35; i++) {
+      writePage(dir, i, types.get(i % 7));
+    }
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    String[] kinds = PageTypeTrainer.heldOutKinds(WcxbBenchmark.pages(dir), quiet);
+    assertThat(kinds).hasSize(35).allSatisfy(k -> assertThat(k).isIn(PageKind.ARTICLE, PageKind.FORUM, PageKind.PRODUCT,
+        PageKind.LISTING, PageKind.OTHER));
+    // A type in two folds only: choosing a setting fits on three folds, which could all lack it.
+    Path small = dir.resolve("small");
+    for (int i = 0; i < 35; i++) {
+      writePage(small, i, i == 0 || i == 1 ? "forum" : types.get(i % 7).equals("forum") ? "article" : types.get(i % 7));
+    }
+    assertThat(PageTypeTrainer.heldOutKinds(WcxbBenchmark.pages(small), quiet)).isNull();
+  }
+
+  /** A page of WCXB's layout in {@code dir}, of the given gold type, whose words say what it is. */
+  private static void writePage(Path dir, int i, String type) throws IOException {
+    Files.createDirectories(dir.resolve("ground-truth"));
+    Files.createDirectories(dir.resolve("html"));
+    String id = String.format("%04d", i);
+    String html = "<html><head><title>" + type + " page " + i + "</title></head><body><main><h1>" + type + " " + i + "</h1><p>"
+        + ("This " + type + " page says what a " + type + " page says. ").repeat(4) + "</p></main></body></html>";
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("html").resolve(id + ".html.gz")))) {
+      out.write(html.getBytes(StandardCharsets.UTF_8));
+    }
+    Files.writeString(dir.resolve("ground-truth").resolve(id + ".json"), "{\"url\": \"https://gazette.example/" + type + "/" + i
+        + "\", \"ground_truth\": {\"title\": \"" + type + " " + i + "\", \"main_content\": \"x\"},"
+        + " \"_internal\": {\"page_type\": {\"primary\": \"" + type + "\"}}}");
+  }
+
+  @Test
   void trainingChoosesByFoldsAndWritesTheModel(@TempDir Path dir) throws IOException {
     // Ten pages whose gold title is the meta title without the site's name; the rules take the
     // <h1>, which starts with it and adds a subtitle.
