@@ -236,8 +236,8 @@ class PageCasesTest {
 
   @Test
   void aPageOfSectionsThatSaysNotWhatItIsKeepsEverySection() throws Exception {
-    // A service page: one section of prose, then features, plans and questions in short blocks no
-    // container of prose holds; the page says nothing of its kind.
+    // A service page at its product's address: one section of prose, then features, plans and
+    // questions in short blocks no container of prose holds; the page says nothing of its kind.
     StringBuilder features = new StringBuilder();
     for (String f : new String[] {"Tide tables for 40 harbours", "Alerts before storms", "Berth bookings by phone",
         "Fuel prices at each quay", "Crew rotas shared with the harbour master", "Offline charts"}) {
@@ -253,7 +253,7 @@ class PageCasesTest {
         + "<div class=\"plan\"><h3>Fleet</h3><span>$49 a month for up to five harbours</span></div></section>"
         + "<section class=\"faq\"><h2>Questions</h2><h3>Does it work without a signal?</h3><span>Yes, charts and tables are kept on"
         + " the phone.</span><h3>Can the crew see the rota?</h3><span>Each crew member gets a link.</span></section>"
-        + "<footer>© Harbour Planner Ltd</footer></body></html>");
+        + "<footer>© Harbour Planner Ltd</footer></body></html>", "https://harbourplanner.example/");
     assertThat(a.text()).contains("keeps a small port's tides", "Alerts before storms", "Offline charts",
         "$49 a month for up to five harbours", "Does it work without a signal?", "Each crew member gets a link.")
         .doesNotContain("Harbour Planner Ltd");
