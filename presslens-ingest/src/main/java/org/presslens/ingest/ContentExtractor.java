@@ -144,27 +144,12 @@ final class ContentExtractor {
     for (Element h1 : body.getElementsByTag("h1")) {
       holdsHeadline.addAll(h1.parents());
     }
-    List<Element> doomed = new ArrayList<>();
     Map<String, Boolean> extra = new java.util.HashMap<>();
-    NodeTraversor.filter(new NodeFilter() {
-      @Override
-      public FilterResult head(Node node, int depth) {
-        if (node instanceof Element e && e != body && !e.is(MAIN)) {
-          String hints = e.className() + " " + e.id();
-          if (!hints.isBlank() && extra.computeIfAbsent(hints, h -> PRODUCT_EXTRAS.matcher(h).find()) && !holdsHeadline.contains(e)) {
-            doomed.add(e);
-            return FilterResult.SKIP_ENTIRELY;
-          }
-        }
-        return FilterResult.CONTINUE;
-      }
-
-      @Override
-      public FilterResult tail(Node node, int depth) {
-        return FilterResult.CONTINUE;
-      }
-    }, body);
-    removeAll(doomed);
+    removeOutermost(body, e -> {
+      String hints = e.className() + " " + e.id();
+      return e != body && !e.is(MAIN) && !hints.isBlank() && extra.computeIfAbsent(hints, h -> PRODUCT_EXTRAS.matcher(h).find())
+          && !holdsHeadline.contains(e);
+    }, e -> false);
   }
 
   /**
@@ -395,19 +380,31 @@ final class ContentExtractor {
    */
   private static void removeUnlikely(Element body, Pattern unlikelyHints) {
     int total = Math.max(1, body.text().length());
-    List<Element> doomed = new ArrayList<>();
     // Pages repeat the same class lists on hundreds of elements: match each list once.
     Map<String, Boolean> unlikely = new java.util.HashMap<>();
+    // Inside code, classes are a highlighter's ("hljs-comment", "token comment"): the code's own parts.
+    removeOutermost(body, e -> isUnlikely(e, body, total, unlikelyHints, unlikely),
+        e -> e.tagName().equals("pre") || e.tagName().equals("code"));
+  }
+
+  /**
+   * Takes out of {@code root} every element {@code doomed} accepts, outermost first (what it
+   * holds is not looked at), and looks inside no element {@code opaque} accepts.
+   */
+  private static void removeOutermost(Element root, java.util.function.Predicate<Element> doomed,
+      java.util.function.Predicate<Element> opaque) {
+    List<Element> found = new ArrayList<>();
     NodeTraversor.filter(new NodeFilter() {
       @Override
       public FilterResult head(Node node, int depth) {
-        if (node instanceof Element e && isUnlikely(e, body, total, unlikelyHints, unlikely)) {
-          doomed.add(e);
-          return FilterResult.SKIP_ENTIRELY;
-        }
-        // Inside code, classes are a highlighter's ("hljs-comment", "token comment"): the code's own parts.
-        if (node instanceof Element e && (e.tagName().equals("pre") || e.tagName().equals("code"))) {
-          return FilterResult.SKIP_ENTIRELY;
+        if (node instanceof Element e) {
+          if (doomed.test(e)) {
+            found.add(e);
+            return FilterResult.SKIP_ENTIRELY;
+          }
+          if (opaque.test(e)) {
+            return FilterResult.SKIP_ENTIRELY;
+          }
         }
         return FilterResult.CONTINUE;
       }
@@ -416,8 +413,8 @@ final class ContentExtractor {
       public FilterResult tail(Node node, int depth) {
         return FilterResult.CONTINUE;
       }
-    }, body);
-    removeAll(doomed);
+    }, root);
+    removeAll(found);
   }
 
   /**
