@@ -155,10 +155,10 @@ final class ContentExtractor {
   /**
    * On a page of many blocks, what a class or id marks as boilerplate: fewer words than {@link
    * #UNLIKELY}, whose "media", "rating", "tags" or "header" mark a listing's cards and a service
-   * page's sections as often as an article's clutter.
+   * page's sections as often as an article's clutter; and a shop's "facets" and "filter" panels.
    */
   private static final Pattern UNLIKELY_ON_BLOCK_PAGES =
-      Pattern.compile("(?i)cookie|consent|popup|modal|newsletter|subscri|breadcrumb|footer|\\bnav|(?<!context)menu|sidebar");
+      Pattern.compile("(?i)cookie|consent|popup|modal|newsletter|subscri|breadcrumb|footer|\\bnav|(?<!context)menu|sidebar|facet|filter");
 
   /**
    * The text of a page whose content is spread over many blocks (a listing's cards, a service
