@@ -155,10 +155,11 @@ final class ContentExtractor {
   /**
    * On a page of many blocks, what a class or id marks as boilerplate: fewer words than {@link
    * #UNLIKELY}, whose "media", "rating", "tags" or "header" mark a listing's cards and a service
-   * page's sections as often as an article's clutter; and a shop's "facets" and "filter" panels.
+   * page's sections as often as an article's clutter; and a shop's "facets" and "filter" panels,
+   * its pages' links and toolbars.
    */
   private static final Pattern UNLIKELY_ON_BLOCK_PAGES =
-      Pattern.compile("(?i)cookie|consent|popup|modal|newsletter|subscri|breadcrumb|footer|\\bnav|(?<!context)menu|sidebar|facet|filter");
+      Pattern.compile("(?i)cookie|consent|popup|modal|newsletter|subscri|breadcrumb|footer|\\bnav|(?<!context)menu|sidebar|facet|filter|pagination|pager\\b|toolbar");
 
   /**
    * The text of a page whose content is spread over many blocks (a listing's cards, a service
