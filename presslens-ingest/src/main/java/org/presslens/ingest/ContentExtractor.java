@@ -156,10 +156,12 @@ final class ContentExtractor {
    * On a page of many blocks, what a class or id marks as boilerplate: fewer words than {@link
    * #UNLIKELY}, whose "media", "rating", "tags" or "header" mark a listing's cards and a service
    * page's sections as often as an article's clutter; and a shop's "facets" and "filter" panels,
-   * its pages' links and toolbars.
+   * its pages' links and toolbars, and text for screen readers only ("sr-only",
+   * "screen-reader-text": "Regular price", "Add to wishlist" under every card), which a browser
+   * does not show.
    */
   private static final Pattern UNLIKELY_ON_BLOCK_PAGES =
-      Pattern.compile("(?i)cookie|consent|popup|modal|newsletter|subscri|breadcrumb|footer|\\bnav|(?<!context)menu|sidebar|facet|filter|pagination|pager\\b|toolbar");
+      Pattern.compile("(?i)cookie|consent|popup|modal|newsletter|subscri|breadcrumb|footer|\\bnav|(?<!context)menu|sidebar|facet|filter|pagination|pager\\b|toolbar|sr-only|screen-reader");
 
   /**
    * The text of a page whose content is spread over many blocks (a listing's cards, a service

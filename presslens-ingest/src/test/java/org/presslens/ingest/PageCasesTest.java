@@ -325,12 +325,14 @@ class PageCasesTest {
     String text = ContentExtractor.extractPage(HtmlArticles.parse(page, "https://shop.harbourgazette.example/tide-clocks"));
     assertThat(text).contains("Tide clock, model 1", "Tide clock, model 8").doesNotContain("Popular searches", "barometers");
     // Without a <main>: the shop's filters and page links, marked as such ("facets", "filter-panel",
-    // "pagination"), are no content.
+    // "pagination"), and the price labels only a screen reader reads, are no content.
     String faceted = "<html><body><div class=\"collection\"><h1>Tide clocks</h1><div class=\"facets\"><h4>Material</h4>"
         + "<label>Brass (12)</label><label>Oak (4)</label></div><div class=\"filter-panel\"><h4>Price</h4><label>Under £50</label>"
-        + "</div>" + cards + "<div class=\"pagination\"><a href=\"?p=2\">Next page</a></div></div></body></html>";
+        + "</div>" + cards.toString().replace("<span>£", "<span class=\"sr-only\">Regular price</span><span>£")
+        + "<div class=\"pagination\"><a href=\"?p=2\">Next page</a></div></div></body></html>";
     assertThat(ContentExtractor.extractPage(HtmlArticles.parse(faceted, "https://shop.harbourgazette.example/tide-clocks")))
-        .contains("Tide clock, model 1", "Tide clock, model 8").doesNotContain("Material", "Brass (12)", "Under £50", "Next page");
+        .contains("Tide clock, model 1", "Tide clock, model 8", "£48")
+        .doesNotContain("Material", "Brass (12)", "Under £50", "Next page", "Regular price");
     // A <main> that holds less than most of the page's text is no better a guess than the page.
     String thin = "<html><body><main><h1>Tide clocks</h1><p>Brass, quartz.</p></main><div><p>" + "A guide to choosing a tide clock. ".repeat(20)
         + "</p></div></body></html>";
