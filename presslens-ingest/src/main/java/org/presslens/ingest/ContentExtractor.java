@@ -113,7 +113,7 @@ final class ContentExtractor {
       return null;
     }
     clean(body, false);
-    Element main = body.selectFirst("main, [role=main]");
+    Element main = body.selectFirst(MAIN);
     if (main == null) {
       return null;
     }
@@ -180,7 +180,7 @@ final class ContentExtractor {
     removeUnlikely(body, UNLIKELY_ON_BLOCK_PAGES);
     removeSiteHeaders(body);
     // 70%: of 0.5, 0.7 and 0.8 on WCXB dev's folds, the share that every fold holds or gains by.
-    Element main = body.selectFirst("main, [role=main]");
+    Element main = body.selectFirst(MAIN);
     if (main != null && main.text().length() >= 0.7 * body.text().length()) {
       return allText(main);
     }
@@ -216,13 +216,15 @@ final class ContentExtractor {
     List<Element> never = new ArrayList<>();
     int total = -1; // the page's text, measured only on a page with a form
     for (Element e : body.select(NEVER_CONTENT)) {
-      if (isVisibleOutermostForm(e) && e.select("article p").stream().anyMatch(p -> p.text().length() >= 80)) {
-        continue; // posts, each an <article> of prose: a thread's, wrapped for moderators' check boxes
-      }
-      if (isVisibleOutermostForm(e) && e.getElementsByTag("p").size() > 4) {
-        total = total < 0 ? rawTextLength(body) : total;
-        if (holdsTheProse(e, total)) {
-          continue;
+      if (isVisibleOutermostForm(e)) {
+        if (e.select("article p").stream().anyMatch(p -> p.text().length() >= 80)) {
+          continue; // posts, each an <article> of prose: a thread's, wrapped for moderators' check boxes
+        }
+        if (e.getElementsByTag("p").size() > 4) {
+          total = total < 0 ? rawTextLength(body) : total;
+          if (holdsTheProse(e, total)) {
+            continue;
+          }
         }
       }
       never.add(e);
