@@ -487,7 +487,9 @@ final class ContentExtractor {
     if (marked != null) {
       return marked;
     }
-    Map<Element, Double> scores = new IdentityHashMap<>();
+    // In document order (jsoup's elements hash by identity): of two equal scores the first wins,
+    // the same on every run; an IdentityHashMap's order follows identity hash codes, which do not.
+    Map<Element, Double> scores = new java.util.LinkedHashMap<>();
     // The length of each block's own text, measured once: prose is counted below for ancestor
     // after ancestor, and a block's own text may run through a deep subtree of inline elements.
     Map<Element, Integer> ownLengths = new IdentityHashMap<>();

@@ -45,9 +45,9 @@ public final class HtmlArticles {
    */
   private static final Pattern PLACEHOLDER = Pattern.compile("(?i)lorem ipsum(?:\\s+dolor\\b|\\s*\\d*\\s*$)");
 
-  /** A product page parsed afresh, less its reviews and the other products it offers. */
-  private static Document productParse(String html, String url) {
-    Document doc = parse(html, url);
+  /** A copy of a product page, less its reviews and the other products it offers. */
+  private static Document productCopy(Document pristine) {
+    Document doc = pristine.clone();
     ContentExtractor.removeProductExtras(doc);
     return doc;
   }
@@ -193,11 +193,13 @@ public final class HtmlArticles {
 
   private static Article read(String input, String html, String url, ContentExtractor.Params params, PageType types)
       throws BadInputException {
-    Document doc = parse(html, url);
-    PageMetadata meta = new PageMetadata(doc);
-    String canonical = canonical(doc);
-    String domain = Source.domainOf(canonical);
-    String siteName = siteName(doc, meta);
+    Parsed parsed = Parsed.of(html, url);
+    Document pristine = parsed.pristine();
+    Document doc = parsed.doc();
+    PageMetadata meta = parsed.meta();
+    String canonical = parsed.canonical();
+    String domain = parsed.domain();
+    String siteName = parsed.siteName();
     // Metadata first: extraction cuts the page.
     PageMetadata.Found<String> title = meta.title(siteName, domain);
     List<TitleChooser.Candidate> titles = TitleChooser.candidates(doc, title.value(), siteName, domain);
@@ -206,22 +208,21 @@ public final class HtmlArticles {
     String modified = meta.modified();
     List<String> pageBlocks = doc.body() == null ? List.of() : ContentExtractor.allBlocks(doc.body());
 
-    FirstLook look = firstLook(doc, html, url, canonical, meta, params);
+    FirstLook look = firstLook(doc, pristine, canonical, meta, params);
     String body = look.container();
     String type = types.type(look.features());
-    if (type.equals("forum")) { // a thread's replies are its content, and its author opened it: read again (parsed again)
-      Document thread = parse(html, url);
+    if (type.equals("forum")) { // a thread's replies are its content, and its author opened it: read again
+      Document thread = pristine.clone();
       PageMetadata threadMeta = new PageMetadata(thread);
       authors = threadMeta.authors(true);
       published = threadMeta.published(doc.location(), true);
       body = ContentExtractor.extract(thread, params, true).container();
       if (body.isBlank()) {
-        body = ContentExtractor.extractLeniently(parse(html, url), params, true);
+        body = ContentExtractor.extractLeniently(pristine.clone(), params, true);
       }
     }
-    // A product page less its reviews and the other products it offers, parsed once and copied
-    // for each reading (each cuts what it reads).
-    Document product = type.equals("product") ? productParse(html, url) : null;
+    // A product page less its reviews and the other products it offers, copied for each reading.
+    Document product = type.equals("product") ? productCopy(pristine) : null;
     if (product != null) {
       // Many blocks, not one container of prose: its main region is the content when the page
       // marks one. The first reading's container, which may be the reviews, only when neither
@@ -233,8 +234,8 @@ public final class HtmlArticles {
     }
     // A listing's cards, a service page's sections: no one container holds the content, the page
     // does (below which share of the page's text, per type, is the trained model's note).
-    if (types.readsWhole(type, look.features()) || body.isBlank()) { // parsed again: extraction cut the first
-      String page = ContentExtractor.extractPage(product != null ? product : parse(html, url));
+    if (types.readsWhole(type, look.features()) || body.isBlank()) {
+      String page = ContentExtractor.extractPage(product != null ? product : pristine.clone());
       body = page.isBlank() ? body : page;
     }
     String kind = PageType.kind(type);
@@ -308,43 +309,60 @@ public final class HtmlArticles {
    */
   private record FirstLook(String container, PageType.Features features) {}
 
-  /** {@code doc} is the page as parsed, which this cuts; its metadata must be read before. */
-  private static FirstLook firstLook(Document doc, String html, String url, String canonical, PageMetadata meta,
+  /**
+   * {@code doc} is a copy of the page as parsed, which this cuts (its metadata must be read
+   * before); {@code pristine} is the page as parsed, which this leaves whole.
+   */
+  private static FirstLook firstLook(Document doc, Document pristine, String canonical, PageMetadata meta,
       ContentExtractor.Params params) {
     PageType.Shape shape = PageType.shape(doc, canonical, meta.ldTypes());
     ContentExtractor.Extracted found = ContentExtractor.extract(doc, params, false);
     String container = found.container();
-    if (container.isBlank()) { // nothing left after the boilerplate went: try again, removing less (parsed again)
-      container = ContentExtractor.extractLeniently(parse(html, url), params, false);
+    if (container.isBlank()) { // nothing left after the boilerplate went: try again, removing less
+      container = ContentExtractor.extractLeniently(pristine.clone(), params, false);
     }
     return new FirstLook(container, shape.with(container, found.pageChars()));
   }
 
   /**
-   * What {@link TitleChooser} reads of a page (for training it), as {@link #of} computes it: the
-   * candidates, the rules' title, the page's kind and its own address (null when read without one).
+   * A page parsed once, and what every reading of it reads first. Each reading cuts the page, so
+   * each takes its own copy of {@code pristine}, which costs about a fifth of parsing it again;
+   * {@code doc} is the first reading's copy, on which the metadata is read before the cut.
    */
-  record TitleChoice(List<TitleChooser.Candidate> candidates, String ruleTitle, String kind, String address) {}
+  private record Parsed(Document pristine, Document doc, PageMetadata meta, String canonical, String domain,
+      String siteName) {
+    static Parsed of(String html, String url) {
+      Document pristine = parse(html, url);
+      Document doc = pristine.clone();
+      PageMetadata meta = new PageMetadata(doc);
+      String canonical = HtmlArticles.canonical(doc);
+      return new Parsed(pristine, doc, meta, canonical, Source.domainOf(canonical), HtmlArticles.siteName(doc, meta));
+    }
 
-  static TitleChoice titleChoice(String input, byte[] bytes, String url) throws BadInputException {
-    HtmlEncoding.Decoded decoded = HtmlEncoding.decode(bytes, null);
-    Document doc = parse(decoded.html(), url);
-    PageMetadata meta = new PageMetadata(doc);
-    String canonical = canonical(doc);
-    String domain = Source.domainOf(canonical);
-    String siteName = siteName(doc, meta);
-    String title = meta.title(siteName, domain).value();
-    List<TitleChooser.Candidate> candidates = TitleChooser.candidates(doc, title, siteName, domain);
-    FirstLook look = firstLook(doc, decoded.html(), url, canonical, meta, ContentExtractor.Params.DEFAULT);
-    return new TitleChoice(candidates, title, PageType.kind(PageType.shipped().type(look.features())), url == null ? null : canonical);
+    FirstLook firstLook() {
+      return HtmlArticles.firstLook(doc, pristine, canonical, meta, ContentExtractor.Params.DEFAULT);
+    }
+  }
+
+  /**
+   * What {@link TitleChooser} and {@link PageType} read of a page (for training them), as {@link
+   * #of} computes it: the title candidates, the rules' title, the page's features for its type and
+   * its own address (null when read without one).
+   */
+  record TitleChoice(List<TitleChooser.Candidate> candidates, String ruleTitle, PageType.Features features,
+      String address) {}
+
+  static TitleChoice titleChoice(byte[] bytes, String url) {
+    Parsed parsed = Parsed.of(HtmlEncoding.decode(bytes, null).html(), url);
+    String title = parsed.meta().title(parsed.siteName(), parsed.domain()).value();
+    List<TitleChooser.Candidate> candidates =
+        TitleChooser.candidates(parsed.doc(), title, parsed.siteName(), parsed.domain());
+    return new TitleChoice(candidates, title, parsed.firstLook().features(), url == null ? null : parsed.canonical());
   }
 
   /** The features {@link PageType} reads of a page (for training it), as {@link #of} computes them. */
-  static PageType.Features features(String input, byte[] bytes, String url) throws BadInputException {
-    HtmlEncoding.Decoded decoded = HtmlEncoding.decode(bytes, null);
-    Document doc = parse(decoded.html(), url);
-    PageMetadata meta = new PageMetadata(doc);
-    return firstLook(doc, decoded.html(), url, canonical(doc), meta, ContentExtractor.Params.DEFAULT).features();
+  static PageType.Features features(byte[] bytes, String url) {
+    return Parsed.of(HtmlEncoding.decode(bytes, null).html(), url).firstLook().features();
   }
 
   /** The site's name as the page gives it: og:site_name, else the JSON-LD publisher, else application-name. */

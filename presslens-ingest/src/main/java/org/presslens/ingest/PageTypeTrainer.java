@@ -86,10 +86,10 @@ public final class PageTypeTrainer {
   private final double[][] f1;
 
   /**
-   * Reads every page's features and label; with {@code readings}, also its word-F1 under each of
-   * the six readings (what choosing the read-whole shares needs, and six extractions a page cost).
+   * Reads every page's features and label, and its word-F1 under each of the six readings (what
+   * choosing the read-whole shares needs, and six extractions a page cost).
    */
-  private PageTypeTrainer(List<WcxbBenchmark.Page> pages, PrintStream log, boolean readings) throws IOException {
+  private PageTypeTrainer(List<WcxbBenchmark.Page> pages, PrintStream log) throws IOException {
     this.pages = pages;
     labels = new int[pages.size()];
     f1 = new double[pages.size()][GROUPS.size() * 2];
@@ -100,19 +100,10 @@ public final class PageTypeTrainer {
     }
     for (int i = 0; i < pages.size(); i++) {
       WcxbBenchmark.Page page = pages.get(i);
-      labels[i] = PageType.TYPES.indexOf(page.type());
-      if (labels[i] < 0) {
-        throw new IOException(page.html() + ": unknown page type " + page.type());
-      }
+      labels[i] = label(page);
       byte[] bytes = page.bytes();
-      PageType.Features f;
-      try {
-        f = HtmlArticles.features(page.html().toString(), bytes, page.url());
-      } catch (BadInputException e) {
-        f = new PageType.Features(List.of(), new float[PageType.DENSE.size()]);
-      }
-      features.add(f);
-      for (int r = 0; readings && r < groupReadings.size(); r++) {
+      features.add(HtmlArticles.features(bytes, page.url()));
+      for (int r = 0; r < groupReadings.size(); r++) {
         String text;
         try {
           text = HtmlArticles.of(page.html().toString(), bytes, page.url(), null, ContentExtractor.Params.DEFAULT,
@@ -128,6 +119,25 @@ public final class PageTypeTrainer {
     }
   }
 
+  /** Pages whose features were read elsewhere, for fitting page-type models alone (no read-whole shares). */
+  private PageTypeTrainer(List<WcxbBenchmark.Page> pages, List<PageType.Features> features) throws IOException {
+    this.pages = pages;
+    this.features.addAll(features);
+    labels = new int[pages.size()];
+    for (int i = 0; i < pages.size(); i++) {
+      labels[i] = label(pages.get(i));
+    }
+    f1 = null;
+  }
+
+  private static int label(WcxbBenchmark.Page page) throws IOException {
+    int label = PageType.TYPES.indexOf(page.type());
+    if (label < 0) {
+      throw new IOException(page.html() + ": unknown page type " + page.type());
+    }
+    return label;
+  }
+
   /**
    * Trains on the WCXB split {@code split}, writes the model to {@code out} with its notes, and
    * returns the nested cross-validation's figures.
@@ -136,7 +146,7 @@ public final class PageTypeTrainer {
     long start = System.nanoTime();
     List<WcxbBenchmark.Page> pages = WcxbBenchmark.pages(split);
     log.println("reading " + pages.size() + " pages six ways ...");
-    PageTypeTrainer t = new PageTypeTrainer(pages, log, true);
+    PageTypeTrainer t = new PageTypeTrainer(pages, log);
     List<Setting> grid = grid();
 
     List<Fold> folds = new ArrayList<>();
@@ -322,9 +332,11 @@ public final class PageTypeTrainer {
    * model, fitted on all of dev, is right on dev more often than on any other page. Null when some
    * type has pages in fewer than three folds: choosing the setting fits on three folds (neither
    * the held-out one nor the inner one), and every type must be among them.
+   *
+   * @param features each page's features, as {@link HtmlArticles#features} reads them
    */
-  static String[] heldOutKinds(List<WcxbBenchmark.Page> pages, PrintStream log) throws IOException {
-    PageTypeTrainer t = new PageTypeTrainer(pages, log, false);
+  static String[] heldOutKinds(List<WcxbBenchmark.Page> pages, List<PageType.Features> features) throws IOException {
+    PageTypeTrainer t = new PageTypeTrainer(pages, features);
     for (int type = 0; type < PageType.TYPES.size(); type++) {
       Set<Integer> folds = new java.util.HashSet<>();
       for (int i = 0; i < pages.size(); i++) {

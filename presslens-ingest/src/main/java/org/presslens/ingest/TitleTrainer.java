@@ -83,38 +83,36 @@ public final class TitleTrainer {
 
   private static Read read(Path split, PrintStream log) throws IOException {
     List<WcxbBenchmark.Page> all = WcxbBenchmark.pages(split);
+    List<HtmlArticles.TitleChoice> choices = new ArrayList<>();
+    for (WcxbBenchmark.Page p : all) {
+      choices.add(HtmlArticles.titleChoice(p.bytes(), p.url()));
+      if (choices.size() % 250 == 0) {
+        log.println("read " + choices.size() + " pages");
+      }
+    }
     log.println("page kinds, each from a page-type model fitted without the page's fold ...");
-    String[] kinds = PageTypeTrainer.heldOutKinds(all, log);
+    String[] kinds = PageTypeTrainer.heldOutKinds(all, choices.stream().map(HtmlArticles.TitleChoice::features).toList());
     if (kinds == null) {
       log.println("too few pages of some type to fit a page-type model without each fold: the shipped model's kinds");
     }
     List<Page> pages = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
-      WcxbBenchmark.Page p = all.get(i);
-      String gold = p.gold().path("title").asText("");
+      String gold = all.get(i).gold().path("title").asText("");
       if (gold.isBlank()) {
         continue;
       }
       List<String> goldWords = WcxbBenchmark.words(gold);
-      HtmlArticles.TitleChoice choice;
-      try {
-        choice = HtmlArticles.titleChoice(p.id(), p.bytes(), p.url());
-      } catch (BadInputException e) {
-        choice = new HtmlArticles.TitleChoice(List.of(), null, "none", p.url());
-      }
+      HtmlArticles.TitleChoice choice = choices.get(i);
+      String kind = kinds != null ? kinds[i] : PageType.kind(PageType.shipped().type(choice.features()));
+      TitleChooser.Page page = TitleChooser.page(choice.ruleTitle(), kind, choice.address());
       List<Set<String>> features = new ArrayList<>();
       List<Boolean> right = new ArrayList<>();
-      String kind = kinds == null || choice.kind().equals("none") ? choice.kind() : kinds[i];
-      TitleChooser.Page page = TitleChooser.page(choice.ruleTitle(), kind, choice.address());
       for (TitleChooser.Candidate c : choice.candidates()) {
         features.add(TitleChooser.features(c, page));
         right.add(WcxbBenchmark.words(c.text()).equals(goldWords));
       }
       boolean rulesRight = choice.ruleTitle() != null && WcxbBenchmark.words(choice.ruleTitle()).equals(goldWords);
       pages.add(new Page(i % FOLDS, features, right, rulesRight));
-      if (pages.size() % 250 == 0) {
-        log.println("read " + pages.size() + " pages");
-      }
     }
     return new Read(pages, kinds != null);
   }

@@ -106,8 +106,7 @@ class TitleChooserTest {
     for (int i = 0; i < 35; i++) {
       writePage(dir, i, types.get(i % 7));
     }
-    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    String[] kinds = PageTypeTrainer.heldOutKinds(WcxbBenchmark.pages(dir), quiet);
+    String[] kinds = heldOutKinds(dir);
     assertThat(kinds).hasSize(35).allSatisfy(k -> assertThat(k).isIn(PageKind.ARTICLE, PageKind.FORUM, PageKind.PRODUCT,
         PageKind.LISTING, PageKind.OTHER));
     // A type in two folds only: choosing a setting fits on three folds, which could all lack it.
@@ -115,7 +114,16 @@ class TitleChooserTest {
     for (int i = 0; i < 35; i++) {
       writePage(small, i, i == 0 || i == 1 ? "forum" : types.get(i % 7).equals("forum") ? "article" : types.get(i % 7));
     }
-    assertThat(PageTypeTrainer.heldOutKinds(WcxbBenchmark.pages(small), quiet)).isNull();
+    assertThat(heldOutKinds(small)).isNull();
+  }
+
+  private static String[] heldOutKinds(Path split) throws IOException {
+    List<WcxbBenchmark.Page> pages = WcxbBenchmark.pages(split);
+    List<PageType.Features> features = new java.util.ArrayList<>();
+    for (WcxbBenchmark.Page p : pages) {
+      features.add(HtmlArticles.features(p.bytes(), p.url()));
+    }
+    return PageTypeTrainer.heldOutKinds(pages, features);
   }
 
   /** A page of WCXB's layout in {@code dir}, of the given gold type, whose words say what it is. */
