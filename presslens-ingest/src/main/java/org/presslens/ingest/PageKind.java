@@ -2,7 +2,6 @@ package org.presslens.ingest;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -20,11 +19,11 @@ final class PageKind {
   static final String LISTING = "listing";
   static final String OTHER = "other";
 
-  private static final Pattern POST = Pattern.compile("(?i)(?:^|[\\s_-])(?:post|message|reply|comment|answer|topic-?body)(?:$|[\\s_-])");
-  private static final Pattern USER = Pattern.compile("(?i)user|author|poster|member|username");
+  private static final HintPattern POST = new HintPattern("(?i)(?:^|[\\s_-])(?:post|message|reply|comment|answer|topic-?body)(?:$|[\\s_-])");
 
   /** The site's navigation, whose many links are no listing. */
-  private static final String CHROME = "nav, header, footer, aside, [role=navigation], [class~=(?i)menu|\\bnav|footer|header]";
+  private static final org.jsoup.select.Evaluator CHROME =
+      org.jsoup.select.QueryParser.parse("nav, header, footer, aside, [role=navigation], [class~=(?i)menu|\\bnav|footer|header]");
 
   private PageKind() {}
 
@@ -38,14 +37,19 @@ final class PageKind {
     return null;
   }
 
+  /** A class naming a user; parsed once: asked of every post-like element of every page. */
+  private static final org.jsoup.select.Evaluator POSTER =
+      org.jsoup.select.QueryParser.parse("[class~=(?i)user|author|poster|member|username]");
+
   /** The element in a post that names its writer, or null. */
   static Element poster(Element post) {
-    return post.selectFirst("[class~=(?i)" + USER.pattern() + "]");
+    return post.selectFirst(POSTER);
   }
 
   private static boolean isPost(Element e) {
-    return POST.matcher(e.className()).find() && e.text().length() >= 40 && poster(e) != null
-        && e.parents().stream().noneMatch(p -> POST.matcher(p.className()).find());
+    // The class words first, the subtree's text and its writer last: most elements fail early.
+    return POST.find(e.className()) && e.parents().stream().noneMatch(p -> POST.find(p.className()))
+        && e.text().length() >= 40 && poster(e) != null;
   }
 
   /** The number of posts under {@code root} signed by a user: elements marked as posts that hold a user's name. */
@@ -70,7 +74,8 @@ final class PageKind {
       return 0;
     }
     for (Element parent : body.getAllElements()) {
-      if (parent.childrenSize() < 8 || parent.closest(CHROME) != null) {
+      // Child nodes first: counting the child elements builds their list.
+      if (parent.childNodeSize() < 8 || parent.childrenSize() < 8 || parent.closest(CHROME) != null) {
         continue;
       }
       Map<String, Integer> byClass = new HashMap<>();

@@ -559,7 +559,10 @@ final class PageMetadata {
   private List<String> authorNameElements(Element root) {
     List<String> names = new ArrayList<>();
     Element first = null;
-    for (Element e : root.select(AUTHOR_NAME)) {
+    for (Element e : root.getElementsByAttribute("class")) {
+      if (!AUTHOR_NAME.find(e.attr("class"))) {
+        continue;
+      }
       if (elsewhere(e, root) || (first != null && !sameByline(first, e))) {
         continue;
       }
@@ -573,8 +576,8 @@ final class PageMetadata {
     return names;
   }
 
-  private static final String AUTHOR_NAME =
-      "[class~=(?i)(?:^|[\\s_-])(?:author|byline|writer)(?:[-_]+meta)?(?:-|--|__|_)?name(?:$|[\\s_-])]";
+  private static final HintPattern AUTHOR_NAME =
+      new HintPattern("(?i)(?:^|[\\s_-])(?:author|byline|writer)(?:[-_]+meta)?(?:-|--|__|_)?name(?:$|[\\s_-])");
 
   /** Whether two links sit in the same byline: a common ancestor at most two levels above each. */
   private static boolean sameByline(Element a, Element b) {
