@@ -64,6 +64,11 @@ final class EvalCommand implements Runnable {
         description = "WCXB: also print the figures of K folds over the pages (page i in fold i mod K).")
     int folds;
 
+    @Option(names = "--speed-passes", paramLabel = "N", defaultValue = "0",
+        description = "WCXB: after scoring, read every page N more times from memory and print each pass's speed "
+            + "(pages/s of one thread's CPU time, the JIT warmed by the scoring run).")
+    int speedPasses;
+
     @Option(names = "--cross-validate", description = {
         "WCXB: choose the extractor's constants (grow, reach) by cross-validation",
         "over --folds (default 5) folds of pages; prints each fold's choice and",
@@ -125,8 +130,12 @@ final class EvalCommand implements Runnable {
             java.util.Arrays.stream(f1).min().orElse(0), java.util.Arrays.stream(f1).max().orElse(0));
       }
       long nanos = r.pages().stream().mapToLong(WcxbBenchmark.PageScore::nanos).sum();
-      System.out.printf("extraction with metadata: %.1f pages/s of one thread's CPU time (%d pages, %.1f s; decoding and parsing included, reading the file excluded)%n",
+      System.out.printf("extraction with metadata, scoring run: %.1f pages/s of one thread's CPU time (%d pages, %.1f s; decoding and parsing included, reading the file excluded; the JIT still compiling)%n",
           r.pages().size() / (nanos / 1e9), r.pages().size(), nanos / 1e9);
+      double[] speed = WcxbBenchmark.speed(split, speedPasses);
+      for (int i = 0; i < speed.length; i++) {
+        System.out.printf("warm pass %d: %.1f pages/s of one thread's CPU time%n", i + 1, speed[i]);
+      }
       System.out.println("page kind said (columns) by WCXB type (rows):");
       List<String> kinds = List.of("article", "forum", "product", "listing", "other");
       System.out.printf("%-13s%s%n", "", kinds.stream().map(k -> String.format("%9s", k)).reduce("", String::concat));

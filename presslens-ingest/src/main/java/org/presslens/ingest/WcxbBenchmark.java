@@ -113,6 +113,38 @@ public final class WcxbBenchmark {
     return isSplit(dir) ? dir : isSplit(dir.resolve("dev")) ? dir.resolve("dev") : null;
   }
 
+  /**
+   * Extraction speed once the JIT has compiled the extractor: every page of the split {@code dir}
+   * read from memory by {@link HtmlArticles} (decoding, parsing, metadata, page kind, main text),
+   * {@code passes} times over, on this thread.
+   *
+   * @return pages per second of this thread's CPU time, one figure per pass (the first pass
+   *     after the scoring run, so already warm)
+   */
+  public static double[] speed(Path dir, int passes) throws IOException {
+    List<Page> pages = pages(dir);
+    List<byte[]> bytes = new ArrayList<>();
+    for (Page page : pages) {
+      bytes.add(page.bytes());
+    }
+    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    double[] perSecond = new double[passes];
+    for (int pass = 0; pass < passes; pass++) {
+      long start = cpu.getCurrentThreadCpuTime();
+      for (int i = 0; i < pages.size(); i++) {
+        Page page = pages.get(i);
+        try {
+          HtmlArticles.of(page.html().toString(), bytes.get(i), page.url(), null, ContentExtractor.Params.DEFAULT,
+              PageType.shipped());
+        } catch (BadInputException e) {
+          // no text found: as fast a page as any
+        }
+      }
+      perSecond[pass] = pages.size() / ((cpu.getCurrentThreadCpuTime() - start) / 1e9);
+    }
+    return perSecond;
+  }
+
   /** Scores every page of the split {@code dir} whose id {@code pick} accepts. */
   public static Result run(Path dir, Predicate<String> pick) throws IOException {
     return run(dir, pick, ContentExtractor.Params.DEFAULT);
