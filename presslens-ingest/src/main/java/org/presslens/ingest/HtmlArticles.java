@@ -45,6 +45,35 @@ public final class HtmlArticles {
    */
   private static final Pattern PLACEHOLDER = Pattern.compile("(?i)lorem ipsum(?:\\s+dolor\\b|\\s*\\d*\\s*$)");
 
+  /**
+   * A run of 24 or more letters, digits and hyphens, with both letters and digits: GUIDs run
+   * together. Code's identifiers hold underscores, brackets or quotes; addresses dots or slashes.
+   */
+  private static final Pattern MACHINE_TOKEN =
+      Pattern.compile("(?<![A-Za-z0-9-])(?=[A-Za-z0-9-]*\\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9-]{24,}(?![A-Za-z0-9-])");
+
+  /**
+   * A paragraph of three or more {@link #MACHINE_TOKEN}s that make most of its characters: what
+   * eBay writes around its "Sponsored" labels, hundreds of GUIDs that its style sheet hides
+   * letter by letter. One id in a sentence ("Take note of the UUID - eg. ba5b7f3a-…") is text.
+   */
+  static boolean isMachineText(String para) {
+    int visible = 0;
+    for (int i = 0; i < para.length(); i++) {
+      if (!Character.isWhitespace(para.charAt(i))) {
+        visible++;
+      }
+    }
+    int machine = 0;
+    int tokens = 0;
+    Matcher m = MACHINE_TOKEN.matcher(para);
+    while (m.find()) {
+      machine += m.end() - m.start();
+      tokens++;
+    }
+    return tokens >= 3 && machine * 2 > visible;
+  }
+
   /** A copy of a product page, less its reviews and the other products it offers. */
   private static Document productCopy(Document pristine) {
     Document doc = pristine.clone();
@@ -257,6 +286,9 @@ public final class HtmlArticles {
       }
       if (PLACEHOLDER.matcher(para).lookingAt()) {
         continue; // a template's filler a page left in, hidden or not: no one's words
+      }
+      if (isMachineText(para)) {
+        continue; // ids a script writes and a style sheet hides (eBay's "Sponsored" label): no one's words
       }
       boolean creditLine = false;
       for (CreditLines.Found f : CreditLines.find(para)) {

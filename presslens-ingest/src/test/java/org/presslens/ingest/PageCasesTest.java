@@ -1083,4 +1083,19 @@ class PageCasesTest {
     }
     assertThat(read).containsExactly("Harbour notice one for the ferry crews today");
   }
+
+  @Test
+  void runsOfIdsThatAStyleSheetHidesAreNoText() throws Exception {
+    // eBay writes hundreds of GUIDs, run together, around each "Sponsored" label and hides them
+    // letter by letter with its style sheet; a single id inside a sentence is the writer's.
+    String ids = "S19aea247-2e76-4905-9b83-15a5a5664cfaG661bd3c3-576f-4713-baee-9dc0dd7c3568 "
+        + "p2e2c3720-cfa9-41e9-9571-b179b489e15fYb116df00-3333-431c-b9c0-c9dfc191290c "
+        + "4466aaa5-b3b2-4d16-adfd-03659a220a60ob40593e2-a65c-47d1-aa1d-8eac5d04101a";
+    Article a = readArticleThen("<p>" + ids + "</p><p>Take note of the volume id, for example "
+        + "ba5b7f3a-54d2-4325-80e5-e7a159900d3f, before the ferry's chart plotter is restarted.</p>");
+    assertThat(a.text()).contains("transport minister declined").contains("ba5b7f3a-54d2-4325-80e5-e7a159900d3f")
+        .doesNotContain("S19aea247");
+    assertThat(HtmlArticles.isMachineText("__m512i high = _mm512_and_si512(_mm512_srli_epi16(text_zmm, 4), "
+        + "_mm512_set1_epi8(0x0F)); __m512i offsets = _mm512_shuffle_epi8(offset_lut, high);")).isFalse();
+  }
 }
