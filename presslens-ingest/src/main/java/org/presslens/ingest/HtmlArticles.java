@@ -81,9 +81,12 @@ public final class HtmlArticles {
     return doc;
   }
 
-  /** Parses HTML as every reader of pages here does, with nesting capped at {@link #MAX_DEPTH}. */
+  /**
+   * Parses HTML as every reader of pages here does: doubly encoded UTF-8 repaired ({@link
+   * Mojibake}), nesting capped at {@link #MAX_DEPTH}.
+   */
   static Document parse(String html, String url) {
-    Document doc = Parser.htmlParser().setMaxDepth(MAX_DEPTH).parseInput(html, url == null ? "" : url);
+    Document doc = Parser.htmlParser().setMaxDepth(MAX_DEPTH).parseInput(Mojibake.repair(html), url == null ? "" : url);
     placeStreamedParts(doc);
     return doc;
   }
