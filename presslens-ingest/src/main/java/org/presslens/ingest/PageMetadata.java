@@ -1010,9 +1010,13 @@ final class PageMetadata {
   /** The date of an "Updated: …" or "Last updated …" line near the top of the article. */
   private String updatedLine(Element root) {
     for (List<String> lines : List.of(leadLines(root), headlineLines())) {
-      for (String line : lines) {
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
         if (line.length() <= 160 && UPDATED.matcher(line).find()) {
           String d = DateText.find(line);
+          if (d == null && UPDATE_ONLY.matcher(line).matches() && i + 1 < lines.size() && lines.get(i + 1).length() <= 160) {
+            d = DateText.find(lines.get(i + 1)); // the label, then its date on a line of its own
+          }
           if (d != null) {
             return d;
           }
@@ -1071,6 +1075,24 @@ final class PageMetadata {
     return copy;
   }
 
+  /** A line that begins by saying it dates an update: "Updated on", "Last modified:", "Revised". */
+  private static final Pattern UPDATE_LABEL = Pattern.compile("(?i)\\W*(?:last\\s+)?(?:updated|modified|revised)\\b");
+  /** A line that says only that: the label of a date in an element of its own. */
+  private static final Pattern UPDATE_ONLY = Pattern.compile("(?i)\\W*(?:last\\s+)?(?:updated|modified|revised)(?:\\s+on)?\\W*");
+
+  /**
+   * Whether the date in {@code e} (whose text is {@code text}) is labelled as an update: its text
+   * begins so, or the element before it says only that ("Updated on", then the date in an
+   * element of its own, as themes write a label and its value).
+   */
+  private static boolean labelledUpdate(Element e, String text) {
+    if (UPDATE_LABEL.matcher(text).lookingAt()) {
+      return true;
+    }
+    Element before = e.previousElementSibling();
+    return before != null && UPDATE_ONLY.matcher(before.text()).matches();
+  }
+
   /** A date in the byline or dateline: an element marked as one, or a short line near the top. */
   private String bylineDate(Element root) {
     for (Element e : root.getAllElements()) {
@@ -1084,14 +1106,20 @@ final class PageMetadata {
       if (t == null) { // a dateline that also holds tags or a summary: its first lines
         t = String.join(" | ", textLines(read, null, 2));
       }
+      if (labelledUpdate(e, t)) {
+        continue; // "Updated on February 24, 2026": when it was changed, not published
+      }
       String d = t.length() <= 400 ? DateText.find(t) : null;
       if (d != null) {
         return d;
       }
     }
     for (List<String> lines : List.of(leadLines(root), headlineLines())) {
-      for (String line : lines) {
-        if (line.length() <= 160 && !line.toLowerCase(Locale.ROOT).contains("updated")) {
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
+        // The label and its date may stand on lines of their own (a label's element and a value's).
+        boolean afterUpdateLabel = i > 0 && UPDATE_ONLY.matcher(lines.get(i - 1)).matches();
+        if (line.length() <= 160 && !line.toLowerCase(Locale.ROOT).contains("updated") && !afterUpdateLabel) {
           String d = DateText.find(line);
           if (d != null) {
             return d;

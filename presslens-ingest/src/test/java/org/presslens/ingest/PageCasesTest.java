@@ -1098,4 +1098,22 @@ class PageCasesTest {
     assertThat(HtmlArticles.isMachineText("__m512i high = _mm512_and_si512(_mm512_srli_epi16(text_zmm, 4), "
         + "_mm512_set1_epi8(0x0F)); __m512i offsets = _mm512_shuffle_epi8(offset_lut, high);")).isFalse();
   }
+
+  @Test
+  void aDateLabelledAsAnUpdateIsSaidToBeOne() throws Exception {
+    // Themes write a date's label and its value in elements of their own; the only date such a
+    // page shows is when it was updated: the page's date, said to come from the update.
+    for (String dateline : List.of(
+        "<div class=\"post-date-info\"><span class=\"meta-heading\">Updated on</span> <span class=\"meta-value\">February 24, 2026</span></div>",
+        "<div class=\"meta\"><div class=\"text-16px\">Last updated:</div><div class=\"text-16px\">February 24, 2026</div></div>")) {
+      Article a = read("<html><body><article><h1>Ferry to stop</h1>" + dateline + PARAGRAPHS + "</article></body></html>");
+      assertThat(a.published()).as(dateline).startsWith("2026-02-24");
+      assertThat(a.extraction().from()).as(dateline).containsEntry("published", "modified");
+    }
+    // Published and updated on one line: the publication date, from the byline.
+    Article both = read("<html><body><article><h1>Ferry to stop</h1>"
+        + "<div class=\"post-date-info\">Published March 1, 2026 · Updated March 5, 2026</div>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(both.published()).startsWith("2026-03-01");
+    assertThat(both.extraction().from()).containsEntry("published", "byline");
+  }
 }
