@@ -81,12 +81,9 @@ public final class HtmlArticles {
     return doc;
   }
 
-  /**
-   * Parses HTML as every reader of pages here does: doubly encoded UTF-8 repaired ({@link
-   * Mojibake}), nesting capped at {@link #MAX_DEPTH}.
-   */
+  /** Parses HTML as every reader of pages here does, with nesting capped at {@link #MAX_DEPTH}. */
   static Document parse(String html, String url) {
-    Document doc = Parser.htmlParser().setMaxDepth(MAX_DEPTH).parseInput(Mojibake.repair(html), url == null ? "" : url);
+    Document doc = Parser.htmlParser().setMaxDepth(MAX_DEPTH).parseInput(html, url == null ? "" : url);
     placeStreamedParts(doc);
     return doc;
   }
@@ -306,7 +303,8 @@ public final class HtmlArticles {
         kept.add(para);
       }
     }
-    String text = String.join("\n\n", kept);
+    // Repaired as read out, not before: the readings (and the models fitted on them) see the page as served.
+    String text = Mojibake.repair(String.join("\n\n", kept));
     if (text.isBlank()) {
       throw new BadInputException(input, "no article text found in the HTML");
     }
@@ -333,7 +331,8 @@ public final class HtmlArticles {
     putFrom(from, "authors", authors);
     putFrom(from, "published", published);
     putFrom(from, "language", language);
-    return new Article(input, text, title.value(), authors.value() == null ? List.of() : authors.value(), published.value(),
+    List<String> names = authors.value() == null ? List.of() : authors.value().stream().map(Mojibake::repair).toList();
+    return new Article(input, text, title.value() == null ? null : Mojibake.repair(title.value()), names, published.value(),
         language.value(), new Source(siteName, domain, canonical), credits,
         new Article.Extraction(kind, modified, from));
   }

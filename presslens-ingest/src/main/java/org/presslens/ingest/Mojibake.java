@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
  * are saved this way by a publishing system that re-encodes its own output (24 of WCXB's 1,497
  * dev pages); a browser shows the same garbage, but the quote marks and dashes that attribution
  * reads are lost. Only sequences holding a C1 control (U+0080–U+009F), which no text holds, and
- * that decode as UTF-8 are repaired, so Latin text ("Â", "é") is never touched.
+ * that decode as UTF-8 are repaired, so Latin text ("Â", "é") is never touched. {@link
+ * HtmlArticles} repairs what it reads out (text, title, authors), not the page before reading
+ * it: the readings, and the models fitted on them, see the page as it was served.
  */
 final class Mojibake {
   private Mojibake() {}
