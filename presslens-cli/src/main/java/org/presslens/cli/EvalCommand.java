@@ -132,9 +132,14 @@ final class EvalCommand implements Runnable {
       long nanos = r.pages().stream().mapToLong(WcxbBenchmark.PageScore::nanos).sum();
       System.out.printf("extraction with metadata, scoring run: %.1f pages/s of one thread's CPU time (%d pages, %.1f s; decoding and parsing included, reading the file excluded; the JIT still compiling)%n",
           r.pages().size() / (nanos / 1e9), r.pages().size(), nanos / 1e9);
-      double[] speed = WcxbBenchmark.speed(split, speedPasses);
-      for (int i = 0; i < speed.length; i++) {
-        System.out.printf("warm pass %d: %.1f pages/s of one thread's CPU time%n", i + 1, speed[i]);
+      if (speedPasses < 0) {
+        throw new Main.UserError("--speed-passes: a number of passes, 0 or more");
+      }
+      if (speedPasses > 0) {
+        double[] speed = WcxbBenchmark.speed(split, speedPasses);
+        for (int i = 0; i < speed.length; i++) {
+          System.out.printf("warm pass %d: %.1f pages/s of one thread's CPU time%n", i + 1, speed[i]);
+        }
       }
       System.out.println("page kind said (columns) by WCXB type (rows):");
       List<String> kinds = List.of("article", "forum", "product", "listing", "other");

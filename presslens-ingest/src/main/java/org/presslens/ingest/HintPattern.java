@@ -11,7 +11,8 @@ import org.jsoup.nodes.Element;
  * "row col-md-6") on most of their elements, and sites share them; matching the long
  * alternations of boilerplate words was a sixth of extraction's time on WCXB's pages (a Java
  * Flight Recorder profile of {@code presslens eval extraction}). Ids ("post-48213") are seldom
- * seen twice and are matched afresh. Thread-safe; it forgets all it remembers when it holds
+ * seen twice and are matched afresh, as are class lists longer than {@value
+ * #MAX_REMEMBERED_LENGTH} characters. Thread-safe; it forgets all it remembers when it holds
  * {@value #MAX_ANSWERS} class lists, so that no run of pages grows it without bound.
  *
  * <p>The pattern must not match across a space: an element is marked when its class list or its
@@ -19,6 +20,8 @@ import org.jsoup.nodes.Element;
  */
 final class HintPattern {
   private static final int MAX_ANSWERS = 50_000;
+  /** Longer class lists are matched afresh: the answers kept stay a few megabytes. */
+  private static final int MAX_REMEMBERED_LENGTH = 200;
 
   private final Pattern pattern;
   private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
@@ -29,6 +32,9 @@ final class HintPattern {
 
   /** Whether the pattern is found in {@code classNames}, as {@link java.util.regex.Matcher#find()}. */
   boolean find(String classNames) {
+    if (classNames.length() > MAX_REMEMBERED_LENGTH) {
+      return pattern.matcher(classNames).find();
+    }
     Boolean found = answers.get(classNames);
     if (found == null) {
       found = pattern.matcher(classNames).find();

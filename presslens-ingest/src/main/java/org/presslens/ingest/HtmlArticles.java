@@ -46,11 +46,12 @@ public final class HtmlArticles {
   private static final Pattern PLACEHOLDER = Pattern.compile("(?i)lorem ipsum(?:\\s+dolor\\b|\\s*\\d*\\s*$)");
 
   /**
-   * A run of 24 or more letters, digits and hyphens, with both letters and digits: GUIDs run
-   * together. Code's identifiers hold underscores, brackets or quotes; addresses dots or slashes.
+   * A run of 24 or more letters, digits and hyphens that holds a GUID's first groups
+   * ("4466aaa5-b3b2-4d16"): GUIDs run together. Code's identifiers hold underscores, brackets or
+   * quotes, addresses dots or slashes; checksums and slugs hold no GUID.
    */
-  private static final Pattern MACHINE_TOKEN =
-      Pattern.compile("(?<![A-Za-z0-9-])(?=[A-Za-z0-9-]*\\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9-]{24,}(?![A-Za-z0-9-])");
+  private static final Pattern MACHINE_TOKEN = Pattern.compile(
+      "(?<![A-Za-z0-9-])(?=[A-Za-z0-9-]*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4})[A-Za-z0-9-]{24,}(?![A-Za-z0-9-])");
 
   /**
    * A paragraph of three or more {@link #MACHINE_TOKEN}s that make most of its characters: what
@@ -278,7 +279,8 @@ public final class HtmlArticles {
     List<String> kept = new ArrayList<>();
     List<Credit> credits = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    String[] paragraphs = body.split("\n\n");
+    // Repaired as read out, not before: the readings (and the models fitted on them) see the page as served.
+    String[] paragraphs = Mojibake.repair(body).split("\n\n");
     for (int i = 0; i < paragraphs.length; i++) {
       String para = paragraphs[i];
       if (i < 3 && isByline(para)) {
@@ -303,8 +305,7 @@ public final class HtmlArticles {
         kept.add(para);
       }
     }
-    // Repaired as read out, not before: the readings (and the models fitted on them) see the page as served.
-    String text = Mojibake.repair(String.join("\n\n", kept));
+    String text = String.join("\n\n", kept);
     if (text.isBlank()) {
       throw new BadInputException(input, "no article text found in the HTML");
     }
@@ -315,7 +316,7 @@ public final class HtmlArticles {
       }
     }
     for (String block : pageBlocks) { // credit lines outside the body: "Source » X" under the headline
-      for (CreditLines.Found f : CreditLines.find(block)) {
+      for (CreditLines.Found f : CreditLines.find(Mojibake.repair(block))) {
         if (f.wholeLine() && seen.add(f.kind() + f.name())) {
           credits.add(new Credit(f.text(), f.name(), f.kind(), null));
         }

@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
  * dev pages); a browser shows the same garbage, but the quote marks and dashes that attribution
  * reads are lost. Only sequences holding a C1 control (U+0080–U+009F), which no text holds, and
  * that decode as UTF-8 are repaired, so Latin text ("Â", "é") is never touched. {@link
- * HtmlArticles} repairs what it reads out (text, title, authors), not the page before reading
- * it: the readings, and the models fitted on them, see the page as it was served.
+ * HtmlArticles} repairs what it reads out (text, credit lines, title, authors), not the page
+ * before reading it: the readings, and the models fitted on them, see the page as it was served.
  */
 final class Mojibake {
   private Mojibake() {}

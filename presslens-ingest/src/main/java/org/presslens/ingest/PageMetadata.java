@@ -1075,11 +1075,6 @@ final class PageMetadata {
     return copy;
   }
 
-  /** A line that begins by saying it dates an update: "Updated on", "Last modified:", "Revised". */
-  private static final Pattern UPDATE_LABEL = Pattern.compile("(?i)\\W*(?:last\\s+)?(?:updated|modified|revised)\\b");
-  /** A line that says only that: the label of a date in an element of its own. */
-  private static final Pattern UPDATE_ONLY = Pattern.compile("(?i)\\W*(?:last\\s+)?(?:updated|modified|revised)(?:\\s+on)?\\W*");
-
   /**
    * Whether the date in {@code e} (whose text is {@code text}) is labelled as an update: its text
    * begins so, or the element before it says only that ("Updated on", then the date in an
@@ -1107,7 +1102,13 @@ final class PageMetadata {
         t = String.join(" | ", textLines(read, null, 2));
       }
       if (labelledUpdate(e, t)) {
-        continue; // "Updated on February 24, 2026": when it was changed, not published
+        // "Updated on February 24, 2026": when it was changed; "… · Published March 1" still says when it appeared
+        Matcher published = PUBLISHED_LABEL.matcher(t);
+        String d = published.find() ? DateText.find(t.substring(published.end())) : null;
+        if (d != null) {
+          return d;
+        }
+        continue;
       }
       String d = t.length() <= 400 ? DateText.find(t) : null;
       if (d != null) {
@@ -1119,7 +1120,7 @@ final class PageMetadata {
         String line = lines.get(i);
         // The label and its date may stand on lines of their own (a label's element and a value's).
         boolean afterUpdateLabel = i > 0 && UPDATE_ONLY.matcher(lines.get(i - 1)).matches();
-        if (line.length() <= 160 && !line.toLowerCase(Locale.ROOT).contains("updated") && !afterUpdateLabel) {
+        if (line.length() <= 160 && !UPDATED.matcher(line).find() && !afterUpdateLabel) {
           String d = DateText.find(line);
           if (d != null) {
             return d;
@@ -1162,7 +1163,13 @@ final class PageMetadata {
   private static final Pattern PUBLISHED_KEY = Pattern.compile("(?i)publish|pub-?date|created|issued|(?:^|[^a-z])date(?:$|[^a-z])");
   private static final Pattern NOT_PUBLISHED_KEY =
       Pattern.compile("(?i)modif|updat|revis|expir|review|valid|event|start|end|birth|copyright|crawl|index");
-  private static final Pattern UPDATED = Pattern.compile("(?i)\\b(?:last\\s+)?(?:updated|modified|aktualisiert)\\b");
+  /** The words that say a date is an update's; {@link #UPDATED} anywhere in a line, {@link #UPDATE_LABEL} at its start. */
+  private static final String UPDATE_WORDS = "(?:last\\s+)?(?:updated|modified|revised|aktualisiert)";
+  private static final Pattern UPDATED = Pattern.compile("(?i)\\b" + UPDATE_WORDS + "\\b");
+  /** A line that begins by saying it dates an update: "Updated on", "Last modified:", "Revised". */
+  private static final Pattern UPDATE_LABEL = Pattern.compile("(?i)\\W*" + UPDATE_WORDS + "\\b");
+  /** A line that says only that: the label of a date in an element of its own. */
+  private static final Pattern UPDATE_ONLY = Pattern.compile("(?i)\\W*" + UPDATE_WORDS + "(?:\\s+on)?\\W*");
 
   static String urlDate(String url) {
     if (url == null) {

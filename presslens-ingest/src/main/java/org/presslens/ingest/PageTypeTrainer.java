@@ -121,6 +121,9 @@ public final class PageTypeTrainer {
 
   /** Pages whose features were read elsewhere, for fitting page-type models alone (no read-whole shares). */
   private PageTypeTrainer(List<WcxbBenchmark.Page> pages, List<PageType.Features> features) throws IOException {
+    if (features.size() != pages.size()) {
+      throw new IllegalArgumentException(features.size() + " pages' features for " + pages.size() + " pages");
+    }
     this.pages = pages;
     this.features.addAll(features);
     labels = new int[pages.size()];
@@ -333,7 +336,8 @@ public final class PageTypeTrainer {
    * type has pages in fewer than three folds: choosing the setting fits on three folds (neither
    * the held-out one nor the inner one), and every type must be among them.
    *
-   * @param features each page's features, as {@link HtmlArticles#features} reads them
+   * @param features each page's features, in the order of {@code pages}, as {@link HtmlArticles#of} reads them
+   *     ({@link HtmlArticles#features} and {@link HtmlArticles#titleChoice} give them)
    */
   static String[] heldOutKinds(List<WcxbBenchmark.Page> pages, List<PageType.Features> features) throws IOException {
     PageTypeTrainer t = new PageTypeTrainer(pages, features);

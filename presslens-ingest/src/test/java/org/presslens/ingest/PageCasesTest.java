@@ -1095,6 +1095,10 @@ class PageCasesTest {
         + "ba5b7f3a-54d2-4325-80e5-e7a159900d3f, before the ferry's chart plotter is restarted.</p>");
     assertThat(a.text()).contains("transport minister declined").contains("ba5b7f3a-54d2-4325-80e5-e7a159900d3f")
         .doesNotContain("S19aea247");
+    // Checksums and slugs are no GUIDs: a release's three checksums stay.
+    assertThat(HtmlArticles.isMachineText("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 "
+        + "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 "
+        + "how-to-start-an-llc-in-new-york-2026-guide")).isFalse();
     assertThat(HtmlArticles.isMachineText("__m512i high = _mm512_and_si512(_mm512_srli_epi16(text_zmm, 4), "
         + "_mm512_set1_epi8(0x0F)); __m512i offsets = _mm512_shuffle_epi8(offset_lut, high);")).isFalse();
   }
@@ -1115,5 +1119,9 @@ class PageCasesTest {
         + "<div class=\"post-date-info\">Published March 1, 2026 · Updated March 5, 2026</div>" + PARAGRAPHS + "</article></body></html>");
     assertThat(both.published()).startsWith("2026-03-01");
     assertThat(both.extraction().from()).containsEntry("published", "byline");
+    // The update first, the publication after it on the same line: still the publication.
+    Article updateFirst = read("<html><body><article><h1>Ferry to stop</h1>"
+        + "<div class=\"post-date-info\">Updated March 5, 2026 · Published March 1, 2026</div>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(updateFirst.published()).startsWith("2026-03-01");
   }
 }
