@@ -127,22 +127,31 @@ public final class WcxbBenchmark {
     for (Page page : pages) {
       bytes.add(page.bytes());
     }
-    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
     double[] perSecond = new double[passes];
     for (int pass = 0; pass < passes; pass++) {
-      long start = cpu.getCurrentThreadCpuTime();
+      long nanos = 0;
       for (int i = 0; i < pages.size(); i++) {
-        Page page = pages.get(i);
-        try {
-          HtmlArticles.of(page.html().toString(), bytes.get(i), page.url(), null, ContentExtractor.Params.DEFAULT,
-              PageType.shipped());
-        } catch (BadInputException e) {
-          // no text found: as fast a page as any
-        }
+        nanos += extract(pages.get(i), bytes.get(i), ContentExtractor.Params.DEFAULT).nanos();
       }
-      perSecond[pass] = pages.size() / ((cpu.getCurrentThreadCpuTime() - start) / 1e9);
+      perSecond[pass] = pages.size() / (nanos / 1e9);
     }
     return perSecond;
+  }
+
+  /** A page's extraction (null when no text was found) and the CPU time it took on this thread. */
+  private record Extraction(Article article, long nanos) {}
+
+  private static Extraction extract(Page page, byte[] bytes, ContentExtractor.Params params) {
+    // The thread's CPU time, not the wall clock: on a shared machine the wall clock measures the load.
+    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    long start = cpu.getCurrentThreadCpuTime();
+    Article a;
+    try {
+      a = HtmlArticles.of(page.html().toString(), bytes, page.url(), null, params, PageType.shipped());
+    } catch (BadInputException e) {
+      a = null; // no text found: scored as an empty extraction
+    }
+    return new Extraction(a, cpu.getCurrentThreadCpuTime() - start);
   }
 
   /** Scores every page of the split {@code dir} whose id {@code pick} accepts. */
@@ -257,17 +266,9 @@ public final class WcxbBenchmark {
 
   private static PageScore score(Page page, ContentExtractor.Params params) throws IOException {
     JsonNode gold = page.gold();
-    byte[] bytes = page.bytes();
-    // The thread's CPU time, not the wall clock: on a shared machine the wall clock measures the load.
-    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
-    long start = cpu.getCurrentThreadCpuTime();
-    Article a;
-    try {
-      a = HtmlArticles.of(page.html().toString(), bytes, page.url(), null, params, PageType.shipped());
-    } catch (BadInputException e) {
-      a = null; // no text found: scored as an empty extraction
-    }
-    long nanos = cpu.getCurrentThreadCpuTime() - start;
+    Extraction read = extract(page, page.bytes(), params);
+    Article a = read.article();
+    long nanos = read.nanos();
     String text = a == null ? "" : a.text();
     double[] prf = page.prf(text);
     String goldAuthor = gold.path("author").asText("");
