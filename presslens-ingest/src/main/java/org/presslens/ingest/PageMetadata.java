@@ -809,7 +809,8 @@ final class PageMetadata {
     return onTheAddressDay(given, urlDate(address));
   }
 
-  private static final Pattern PUBLISHED_LABEL = Pattern.compile("(?i)\\b(?:published|ver[öo]ffentlicht)\\b");
+  /** "Published", not "Last published" (when the page, or a blog, last put something out: an update's date). */
+  private static final Pattern PUBLISHED_LABEL = Pattern.compile("(?i)(?<!\\blast\\s{1,3})\\b(?:published|ver[öo]ffentlicht)\\b");
   private static final Pattern ORIGINALLY_PUBLISHED = Pattern.compile("(?i)\\boriginally\\s+published(?:\\s+on)?\\b");
 
   /**
@@ -1085,11 +1086,20 @@ final class PageMetadata {
       return true;
     }
     Element before = e.previousElementSibling();
-    return before != null && UPDATE_ONLY.matcher(before.text()).matches();
+    if (before != null && UPDATE_ONLY.matcher(before.text()).matches()) {
+      return true;
+    }
+    // The label in pieces of its own: "<span>Last Updated</span> <span>on</span> <span class=date>Feb 27, 2026</span>"
+    String around = e.parent() == null ? null : shortText(e.parent(), 160);
+    return around != null && UPDATE_LABEL.matcher(around).lookingAt() && !PUBLISHED_LABEL.matcher(around).find();
   }
 
   /** A date in the byline or dateline: an element marked as one, or a short line near the top. */
   private String bylineDate(Element root) {
+    String beside = besideHeadline();
+    if (beside != null) {
+      return beside;
+    }
     for (Element e : root.getAllElements()) {
       String hints = e.className() + " " + e.id();
       if (hints.isBlank() || !holdsAny(hints, DATE_WORDS) || !DATE_HINT.matcher(hints).find() || elsewhere(e, root)
@@ -1110,7 +1120,9 @@ final class PageMetadata {
         }
         continue;
       }
-      String d = t.length() <= 400 ? DateText.find(t) : null;
+      // "By Ana Silva · Updated on May 27, 2025": a date only before the update's label
+      Matcher update = UPDATED.matcher(t);
+      String d = t.length() <= 400 ? DateText.find(update.find() ? t.substring(0, update.start()) : t) : null;
       if (d != null) {
         return d;
       }
@@ -1131,6 +1143,38 @@ final class PageMetadata {
     // The hero above the article often holds the byline: the writer's link is looked for there too.
     String besideWriter = writerBlockDate(root);
     return besideWriter != null || root == doc.body() || doc.body() == null ? besideWriter : writerBlockDate(doc.body());
+  }
+
+  /**
+   * The date of a line just above or below the headline (three lines before it, four after),
+   * not labelled as an update: where a dateline stands ("OCTOBER 13, 2025", then the headline;
+   * the headline, the writer, "March 2, 2026"), before any element marked as a date further on,
+   * which may be another story's card. Null when none.
+   */
+  private String besideHeadline() {
+    Element h1 = headlineElement();
+    List<String> lines = headlineLines();
+    if (h1 == null || lines.isEmpty()) {
+      return null;
+    }
+    String headline = h1.text().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+    int at = lines.indexOf(headline);
+    if (at < 0) {
+      return null;
+    }
+    for (int i = Math.max(0, at - 3); i <= Math.min(lines.size() - 1, at + 4); i++) {
+      String line = lines.get(i);
+      boolean afterUpdateLabel = i > 0 && UPDATE_ONLY.matcher(lines.get(i - 1)).matches();
+      if (i != at && line.length() <= 160 && !afterUpdateLabel) {
+        // "DECEMBER 22, 2022 Updated: JANUARY 02, 2026": what stands before the update is the publication
+        Matcher update = UPDATED.matcher(line);
+        String d = DateText.find(update.find() ? line.substring(0, update.start()) : line);
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    return null;
   }
 
   /**
@@ -1164,8 +1208,8 @@ final class PageMetadata {
   private static final Pattern NOT_PUBLISHED_KEY =
       Pattern.compile("(?i)modif|updat|revis|expir|review|valid|event|start|end|birth|copyright|crawl|index");
   /** The words that say a date is an update's; {@link #UPDATED} anywhere in a line, {@link #UPDATE_LABEL} at its start. */
-  private static final String UPDATE_WORDS = "(?:last\\s+)?(?:updated|modified|revised|aktualisiert)";
-  private static final Pattern UPDATED = Pattern.compile("(?i)\\b" + UPDATE_WORDS + "\\b");
+  private static final String UPDATE_WORDS = "(?:(?:last\\s+)?(?:updated|modified|revised|aktualisiert)|last\\s+published)";
+  private static final Pattern UPDATED = Pattern.compile("(?i)(?<![a-z])" + UPDATE_WORDS + "\\b"); // "2022Updated:" too
   /** A line that begins by saying it dates an update: "Updated on", "Last modified:", "Revised". */
   private static final Pattern UPDATE_LABEL = Pattern.compile("(?i)\\W*" + UPDATE_WORDS + "\\b");
   /** A line that says only that: the label of a date in an element of its own. */

@@ -922,6 +922,34 @@ class PageCasesTest {
   }
 
   @Test
+  void theDatelineBesideTheHeadlineComesBeforeOtherStoriesDates() throws Exception {
+    // No article element: the dateline stands just above the headline, and the cards of other
+    // stories below carry dates in elements marked as such.
+    String cards = "<div class=\"cards\"><div class=\"card\"><span class=\"post-date\">March 19, 2026</span>"
+        + "<a href=\"/news/buses\">Buses to run late</a></div></div>";
+    Article above = read("<html><body><div class=\"top\"><p>OCTOBER 13, 2025</p><h1>Ferry to stop</h1></div>"
+        + "<div class=\"story\">" + PARAGRAPHS + "</div>" + cards + "</body></html>");
+    assertThat(above.published()).isEqualTo("2025-10-13");
+    Article below = read("<html><body><div class=\"top\"><h1>Ferry to stop</h1><p>Ines Carvalho</p><p>March 2, 2026</p></div>"
+        + "<div class=\"story\">" + PARAGRAPHS + "</div>" + cards + "</body></html>");
+    assertThat(below.published()).isEqualTo("2026-03-02");
+    // Publication and update run together with no mark between them: the date before the update.
+    Article runTogether = read("<html><body><div class=\"top\"><p>News DECEMBER 22, 2022Updated: JANUARY 02, 2026</p>"
+        + "<h1>Ferry to stop</h1></div><div class=\"story\">" + PARAGRAPHS + "</div></body></html>");
+    assertThat(runTogether.published()).isEqualTo("2022-12-22");
+  }
+
+  @Test
+  void whenABlogLastPublishedIsNoPublicationDate() throws Exception {
+    // A blogging platform's box about the blog the story appeared in: "Published in Harbour
+    // Notes", "Last published Apr 8, 2024" (the blog's latest story), not this story's day.
+    Article a = read("<html><body><article><h1>Ferry to stop</h1><p>Ines Carvalho · 7 min read · Dec 30, 2013</p>" + PARAGRAPHS
+        + "<div class=\"pub-info\"><p>Published in Harbour Notes</p><p>197 followers · Last published Apr 8, 2024</p></div>"
+        + "</article></body></html>");
+    assertThat(a.published()).isEqualTo("2013-12-30");
+  }
+
+  @Test
   void aPageThatSaysWhenItWasOriginallyPublishedIsDatedThen() throws Exception {
     // The byline shows the last revision's day; the note below the story says when it first appeared.
     Article a = readArticleThen("<p class=\"byline\">Ines Carvalho · 30 Sep 2022, 11:07am</p>"
@@ -1109,7 +1137,12 @@ class PageCasesTest {
     // page shows is when it was updated: the page's date, said to come from the update.
     for (String dateline : List.of(
         "<div class=\"post-date-info\"><span class=\"meta-heading\">Updated on</span> <span class=\"meta-value\">February 24, 2026</span></div>",
-        "<div class=\"meta\"><div class=\"text-16px\">Last updated:</div><div class=\"text-16px\">February 24, 2026</div></div>")) {
+        "<div class=\"meta\"><div class=\"text-16px\">Last updated:</div><div class=\"text-16px\">February 24, 2026</div></div>",
+        // the label in two pieces, the date marked on its own
+        "<span class=\"post-date\"><span class=\"desktop\">Last Updated</span> <span class=\"mobile\">on</span> "
+            + "<span class=\"date\">February 24, 2026</span></span>",
+        // the writer, then the update, in one marked line
+        "<div class=\"article-meta\">By Ines Carvalho · Updated on February 24, 2026 09:10AM</div>")) {
       Article a = read("<html><body><article><h1>Ferry to stop</h1>" + dateline + PARAGRAPHS + "</article></body></html>");
       assertThat(a.published()).as(dateline).startsWith("2026-02-24");
       assertThat(a.extraction().from()).as(dateline).containsEntry("published", "modified");
