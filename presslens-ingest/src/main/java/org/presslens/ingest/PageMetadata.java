@@ -805,6 +805,14 @@ final class PageMetadata {
       if (said != null && Math.abs(daysBetween(said, given.value())) > 1) {
         return new Found<>(said, "byline");
       }
+      // So does the date shown beside the headline, unless it is the update's (dateModified):
+      // on WCXB dev, 9 pages rose and none fell (docs/EXTRACTION.md).
+      String shown = besideHeadline();
+      String modified = modified();
+      if (shown != null && ("json-ld".equals(given.from()) || "meta".equals(given.from()))
+          && !sameDay(shown, given.value()) && (modified == null || !sameDay(shown, modified))) {
+        return new Found<>(shown, "byline");
+      }
     }
     return onTheAddressDay(given, urlDate(address));
   }
@@ -890,6 +898,18 @@ final class PageMetadata {
       return found;
     }
     return Math.abs(daysBetween(addressDay, found.value())) == 1 ? new Found<>(addressDay, "url") : found;
+  }
+
+  /**
+   * Whether a date shown on the page is the day of a timestamp: a day apart is a time zone's
+   * doing, and "09.10.2024" reads either way round (the reading here takes the day first).
+   */
+  private static boolean sameDay(String shown, String timestamp) {
+    if (Math.abs(daysBetween(shown, timestamp)) <= 1) {
+      return true;
+    }
+    return shown.length() >= 10 && timestamp.length() >= 10
+        && (shown.substring(0, 5) + shown.substring(8, 10) + "-" + shown.substring(5, 7)).equals(timestamp.substring(0, 10));
   }
 
   /** Days from one date's day to another's (ISO 8601, a time after the day ignored); 0 when either is unreadable. */
@@ -1146,8 +1166,8 @@ final class PageMetadata {
   }
 
   /**
-   * The date of a line just above or below the headline (three lines before it, four after),
-   * not labelled as an update: where a dateline stands ("OCTOBER 13, 2025", then the headline;
+   * The date of a line just above or below the headline (three lines before it, four after,
+   * the nearest first), not labelled as an update: where a dateline stands ("OCTOBER 13, 2025", then the headline;
    * the headline, the writer, "March 2, 2026"), before any element marked as a date further on,
    * which may be another story's card. Null when none.
    */
@@ -1162,10 +1182,14 @@ final class PageMetadata {
     if (at < 0) {
       return null;
     }
-    for (int i = Math.max(0, at - 3); i <= Math.min(lines.size() - 1, at + 4); i++) {
+    // Nearest first, below before above: a ticker of other stories' dates may stand above the headline.
+    for (int i : new int[] {at + 1, at - 1, at + 2, at - 2, at + 3, at - 3, at + 4}) {
+      if (i < 0 || i >= lines.size()) {
+        continue;
+      }
       String line = lines.get(i);
       boolean afterUpdateLabel = i > 0 && UPDATE_ONLY.matcher(lines.get(i - 1)).matches();
-      if (i != at && line.length() <= 160 && !afterUpdateLabel) {
+      if (line.length() <= 160 && !afterUpdateLabel) {
         // "DECEMBER 22, 2022 Updated: JANUARY 02, 2026": what stands before the update is the publication
         Matcher update = UPDATED.matcher(line);
         String d = DateText.find(update.find() ? line.substring(0, update.start()) : line);

@@ -940,6 +940,32 @@ class PageCasesTest {
   }
 
   @Test
+  void theDateShownUnderTheHeadlineOverridesMetadataOfAnotherDay() throws Exception {
+    // A publishing system's metadata can keep the day a page was first saved (2013) while the
+    // page shows readers its own (2023): the reader's date, as with a "Published …" label.
+    String ld = "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"datePublished\": \"2013-03-11T11:11:07-07:00\","
+        + " \"dateModified\": \"2026-02-18T07:49:16-08:00\"}</script>";
+    Article stale = read("<html><head>" + ld + "</head><body><article><h1>Ferry to stop</h1>"
+        + "<p class=\"release\">March 20, 2023 | Transport</p>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(stale.published()).isEqualTo("2023-03-20");
+    assertThat(stale.extraction().from()).containsEntry("published", "byline");
+    // The day shown is the update's (the metadata's dateModified): the metadata's publication stands.
+    Article updated = read("<html><head>" + ld + "</head><body><article><h1>Ferry to stop</h1>"
+        + "<p class=\"release\">February 18, 2026 | Transport</p>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(updated.published()).startsWith("2013-03-11");
+    // "09.10.2024" reads either way round: it agrees with a datePublished of 10 September.
+    String september = "<script type=\"application/ld+json\">{\"@type\": \"Article\", \"datePublished\": \"2024-09-10T16:07Z\"}</script>";
+    Article numeric = read("<html><head>" + september + "</head><body><article><h1>Ferry to stop</h1><p>By Ines Carvalho</p>"
+        + "<p>09.10.2024</p>" + PARAGRAPHS + "</article></body></html>");
+    assertThat(numeric.published()).startsWith("2024-09-10");
+    // A ticker of other stories above the headline, the story's own date below it: the nearest, below.
+    String june = "<script type=\"application/ld+json\">{\"@type\": \"Article\", \"datePublished\": \"2024-06-03T15:14:59Z\"}</script>";
+    Article ticker = read("<html><head>" + june + "</head><body><div class=\"ticker\"><p>[ November 28, 2025 ] Buses to run late</p></div>"
+        + "<div class=\"post\"><h1>Ferry to stop</h1><p>June 3, 2024</p>" + PARAGRAPHS + "</div></body></html>");
+    assertThat(ticker.published()).startsWith("2024-06-03");
+  }
+
+  @Test
   void whenABlogLastPublishedIsNoPublicationDate() throws Exception {
     // A blogging platform's box about the blog the story appeared in: "Published in Harbour
     // Notes", "Last published Apr 8, 2024" (the blog's latest story), not this story's day.
