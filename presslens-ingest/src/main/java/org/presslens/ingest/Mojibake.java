@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
  * again, so that a right single quote (E2 80 99) reads "â" and two C1 control characters. Pages
  * are saved this way by a publishing system that re-encodes its own output (24 of WCXB's 1,497
  * dev pages); a browser shows the same garbage, but the quote marks and dashes that attribution
- * reads are lost. Only sequences holding a C1 control (U+0080–U+009F), which no text holds, and
- * that decode as UTF-8 are repaired, so Latin text ("Â", "é") is never touched. {@link
+ * reads are lost. Only a text that holds a C1 control (U+0080–U+009F), which no text holds, is
+ * repaired, so Latin text ("Â", "é") elsewhere is never touched; in such a text every sequence
+ * that decodes as UTF-8 is, those without a C1 control too ("Ã©" is "é", "Â¶" is "¶"). {@link
  * HtmlArticles} repairs what it reads out (text, credit lines, title, authors), not the page
  * before reading it: the readings, and the models fitted on them, see the page as it was served.
  */
@@ -50,9 +51,6 @@ final class Mojibake {
         return null;
       }
       bytes[k] = (byte) c;
-    }
-    if (!holdsC1(text, start + 1, start + length)) {
-      return null;
     }
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -21,6 +21,15 @@ class MojibakeTest {
   }
 
   @Test
+  void inADoublyEncodedTextLettersWithoutAControlAreRepairedToo() {
+    // "é" encoded twice is "Ã©", with no C1 control of its own; the quote's controls show the
+    // text was encoded twice, and so are its letters and its pilcrow.
+    assertThat(Mojibake.repair(twice("Zoë’s café ¶"))).isEqualTo("Zoë’s café ¶");
+    assertThat(Mojibake.repair(twice("itertools — Functions creating iterators for efficient looping¶")))
+        .isEqualTo("itertools — Functions creating iterators for efficient looping¶");
+  }
+
+  @Test
   void latinTextAndLoneControlsAreLeftAsTheyAre() {
     for (String text : new String[] {"Â bientôt, señor", "Ã la carte", "São Paulo — Zürich", "a\u0085b", "\u00E2\u0080"}) {
       assertThat(Mojibake.repair(text)).isEqualTo(text);
