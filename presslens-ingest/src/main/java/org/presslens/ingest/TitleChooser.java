@@ -119,23 +119,58 @@ final class TitleChooser {
   /**
    * What every candidate of one page is weighed against, read once per page: the rules' title
    * (its words, and whether it holds a year), the page's kind, where the page stands ("home", a
-   * site's home page, whose address has no path; "inner"; "addr:none", read without an address)
-   * and the words of its address's path.
+   * site's home page, whose address has no path; "inner"; "addr:none", read without an address),
+   * the words of its address's path, how its first {@code <h1>} stands to its {@code <title>}
+   * and how many {@code <h1>}s give a candidate.
    *
    * @param ruleYear whether the rules' title holds a year; null when the rules found none
+   * @param headline "h1InTitle" (the {@code <title>} holds the first {@code <h1>}'s words, as
+   *     "Headline | Site" does), else how many of their words the two share ("h1:0", "h1:lo",
+   *     "h1:mid", "h1:hi"), or "noh1" / "notitle": a headline that is a slogan beside a
+   *     descriptive {@code <title>} shares few
+   * @param headings how many {@code <h1>}s give a candidate, at most {@link #HEADINGS}: a page of
+   *     several has no one headline
    */
-  record Page(List<String> rule, Boolean ruleYear, String kind, String place, Set<String> slug) {}
+  record Page(List<String> rule, Boolean ruleYear, String kind, String place, Set<String> slug, String headline,
+      int headings) {}
 
   /**
    * @param kind the page's kind ({@link PageKind}), or "none"
    * @param address the page's own address, or null when it was read without one
+   * @param candidates the page's candidates ({@link #candidates})
    */
-  static Page page(String ruleTitle, String kind, String address) {
+  static Page page(String ruleTitle, String kind, String address, List<Candidate> candidates) {
     String path = address == null ? null : address.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#]*", "");
     String place = path == null ? "addr:none" : path.replaceFirst("^/", "").isEmpty() ? "home" : "inner";
     Set<String> slug = path == null ? Set.of() : new HashSet<>(WcxbBenchmark.words(path.replace('-', ' ').replace('_', ' ')));
+    List<String> h1 = wordsOf(candidates, "h1#1");
+    List<String> title = wordsOf(candidates, "title");
+    String headline = h1 == null ? "noh1" : title == null ? "notitle"
+        : Collections.indexOfSubList(title, h1) >= 0 ? "h1InTitle" : "h1:" + shared(h1, title);
+    int headings = 0;
+    for (Candidate c : candidates) {
+      for (int i = 1; i <= HEADINGS; i++) {
+        headings = c.sources().contains("h1#" + i) ? Math.max(headings, i) : headings;
+      }
+    }
     return new Page(ruleTitle == null ? List.of() : WcxbBenchmark.words(ruleTitle),
-        ruleTitle == null ? null : YEAR.matcher(ruleTitle).find(), kind, place, slug);
+        ruleTitle == null ? null : YEAR.matcher(ruleTitle).find(), kind, place, slug, headline, headings);
+  }
+
+  /** The words of the candidate {@code source} gives, or null when it gives none. */
+  private static List<String> wordsOf(List<Candidate> candidates, String source) {
+    return candidates.stream().filter(c -> c.sources().contains(source)).findFirst()
+        .map(c -> WcxbBenchmark.words(c.text())).orElse(null);
+  }
+
+  /** How many of the distinct words of {@code a} and {@code b} they share (Jaccard): "0", "lo", "mid", "hi". */
+  private static String shared(List<String> a, List<String> b) {
+    Set<String> both = new HashSet<>(a);
+    both.retainAll(new HashSet<>(b));
+    Set<String> either = new HashSet<>(a);
+    either.addAll(b);
+    double j = either.isEmpty() ? 0 : both.size() / (double) either.size();
+    return j == 0 ? "0" : j < 0.34 ? "lo" : j < 0.67 ? "mid" : "hi";
   }
 
   /**
@@ -143,7 +178,8 @@ final class TitleChooser {
    * page stands and with how much of the candidate the address spells (a guide's address is
    * written from its search title); its length, how many sources agree on it, whether it holds a
    * separator or a year (and whether the rules' choice holds one), and whether it holds, or sits
-   * inside, the rules' choice.
+   * inside, the rules' choice; and, with its source's kind ("h1", "title", "meta"), how the page's
+   * headline stands to its {@code <title>} and how many headlines it has.
    */
   static Set<String> features(Candidate c, Page page) {
     List<String> words = WcxbBenchmark.words(c.text());
@@ -174,6 +210,12 @@ final class TitleChooser {
     if (!rule.isEmpty() && !words.equals(rule) && Collections.indexOfSubList(words, rule) >= 0) {
       f.add("holdsRule");
     }
+    // The source's broad kind with how the headline stands to the <title>, and how many headlines there are.
+    String from = c.sources().stream().anyMatch(s -> s.startsWith("h1")) ? "h1"
+        : c.sources().stream().anyMatch(s -> s.startsWith("title")) ? "title" : "meta";
+    f.add("headline:" + page.headline());
+    f.add("headline:" + page.headline() + "|" + from);
+    f.add("headings:" + page.headings() + "|" + from);
     for (String s : c.sources()) {
       f.add("src:" + s);
       f.add(page.kind() + "|" + s);
@@ -203,7 +245,7 @@ final class TitleChooser {
     if (rule.value() == null || candidates.stream().noneMatch(c -> c.sources().contains("rule"))) {
       return rule;
     }
-    Page page = page(rule.value(), kind, address);
+    Page page = page(rule.value(), kind, address, candidates);
     Candidate best = null;
     double bestScore = -1;
     for (Candidate c : candidates) {

@@ -104,7 +104,7 @@ public final class TitleTrainer {
       List<String> goldWords = WcxbBenchmark.words(gold);
       HtmlArticles.TitleChoice choice = choices.get(i);
       String kind = kinds != null ? kinds[i] : PageType.kind(PageType.shipped().type(choice.features()));
-      TitleChooser.Page page = TitleChooser.page(choice.ruleTitle(), kind, choice.address());
+      TitleChooser.Page page = TitleChooser.page(choice.ruleTitle(), kind, choice.address(), choice.candidates());
       List<Set<String>> features = new ArrayList<>();
       List<Boolean> right = new ArrayList<>();
       for (TitleChooser.Candidate c : choice.candidates()) {

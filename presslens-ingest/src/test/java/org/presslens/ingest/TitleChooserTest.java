@@ -36,22 +36,33 @@ class TitleChooserTest {
         .doesNotHaveDuplicates();
     TitleChooser.Candidate og = c.stream().filter(x -> x.text().equals("Winter ferry ends in October")).findFirst().orElseThrow();
     assertThat(og.sources()).contains("og:title-cut", "og:title-part0of2");
+    // The <title> holds the headline's words ("Ferry to stop - News - Harbour Gazette"), and one <h1> gives a candidate.
+    TitleChooser.Page page = TitleChooser.page("Ferry to stop", "article", null, c);
+    assertThat(page.headline()).isEqualTo("h1InTitle");
+    assertThat(page.headings()).isEqualTo(1);
+    assertThat(TitleChooser.features(og, page)).contains("headline:h1InTitle|meta", "headings:1|meta");
+    // A slogan for a headline, sharing no word with a descriptive <title>.
+    Document slogan = Jsoup.parse("<html><head><title>Cloud hosting for web apps | Harbour Cloud</title></head><body>"
+        + "<h1>Deploy close to your users</h1><h1>Pricing</h1></body></html>", "");
+    List<TitleChooser.Candidate> s = TitleChooser.candidates(slogan, "Deploy close to your users", "Harbour Cloud", null);
+    assertThat(TitleChooser.page("Deploy close to your users", "other", null, s)).extracting(TitleChooser.Page::headline,
+        TitleChooser.Page::headings).containsExactly("h1:0", 2);
   }
 
   @Test
   void featuresSayWhereACandidateComesFromAndWhatItHolds() {
     TitleChooser.Candidate og = new TitleChooser.Candidate("Winter ferry ends in October", Set.of("og:title-cut"));
-    assertThat(TitleChooser.features(og, TitleChooser.page("Ferry to stop", "article", "https://www.harbourgazette.example/news/winter-ferry-ends-in-october")))
+    assertThat(TitleChooser.features(og, TitleChooser.page("Ferry to stop", "article", "https://www.harbourgazette.example/news/winter-ferry-ends-in-october", List.of(og))))
         .contains("src:og:title-cut", "article|og:title-cut", "kind:article", "w:4-6", "agree:1", "inner", "slug:hi",
             "slug:hi|og:title-cut")
         .doesNotContain("holdsRule", "insideRule", "year", "home");
-    assertThat(TitleChooser.features(og, TitleChooser.page("Ferry to stop", "listing", "https://www.harbourgazette.example/")))
+    assertThat(TitleChooser.features(og, TitleChooser.page("Ferry to stop", "listing", "https://www.harbourgazette.example/", List.of(og))))
         .contains("home", "home|og:title-cut", "slug:none");
     // Read without an address (a file, an upload): neither a home page nor an inner one.
-    assertThat(TitleChooser.features(og, TitleChooser.page("Ferry to stop", "article", null))).contains("addr:none", "slug:none")
+    assertThat(TitleChooser.features(og, TitleChooser.page("Ferry to stop", "article", null, List.of(og)))).contains("addr:none", "slug:none")
         .doesNotContain("home", "inner");
     TitleChooser.Candidate search = new TitleChooser.Candidate("Best ferries of 2025", Set.of("title-cut"));
-    assertThat(TitleChooser.features(search, TitleChooser.page("Best ferries", "article", null))).contains("year", "yearRuleLacks", "holdsRule");
+    assertThat(TitleChooser.features(search, TitleChooser.page("Best ferries", "article", null, List.of(search)))).contains("year", "yearRuleLacks", "holdsRule");
   }
 
   @Test
