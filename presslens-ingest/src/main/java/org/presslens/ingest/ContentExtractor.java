@@ -255,6 +255,13 @@ final class ContentExtractor {
         || NEVER_CONTENT_ROLES.contains(e.attr("role").trim().toLowerCase(java.util.Locale.ROOT));
   }
 
+  /** "Skip to main content", "Skip navigation", "Jump to content": a link within the page for keyboards and screen readers. */
+  private static final Pattern SKIP_LINK = Pattern.compile("(?i)\\s*(?:skip|jump)\\s+(?:to|over|navigation)\\b.{0,40}");
+
+  private static boolean isSkipLink(Element e) {
+    return e.normalName().equals("a") && e.attr("href").startsWith("#") && SKIP_LINK.matcher(e.text()).matches();
+  }
+
   /**
    * Whether a {@code <form>} with more than four paragraphs holds most of the page's text: then
    * it is the page's content, not an input form:
@@ -722,6 +729,9 @@ final class ContentExtractor {
         }
         if (tag.equals("h1")) {
           return FilterResult.SKIP_ENTIRELY; // the headline is the title, not the body
+        }
+        if (tag.equals("a") && isSkipLink(e)) {
+          return FilterResult.SKIP_ENTIRELY; // for keyboards and screen readers, not a reader's text
         }
         if (BLOCKS.contains(tag)) {
           flush(current, out);

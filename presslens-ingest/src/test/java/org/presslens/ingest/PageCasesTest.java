@@ -333,6 +333,11 @@ class PageCasesTest {
     assertThat(ContentExtractor.extractPage(HtmlArticles.parse(faceted, "https://shop.harbourgazette.example/tide-clocks")))
         .contains("Tide clock, model 1", "Tide clock, model 8", "£48")
         .doesNotContain("Material", "Brass (12)", "Under £50", "Next page", "Regular price");
+    // The link that lets a keyboard skip to the content, whatever its classes, is no content either.
+    String skip = "<html><body><a class=\"btn\" href=\"#cards\">Skip to main content</a><div id=\"cards\"><h1>Tide clocks</h1>"
+        + cards + "</div></body></html>";
+    assertThat(ContentExtractor.extractPage(HtmlArticles.parse(skip, "https://shop.harbourgazette.example/tide-clocks")))
+        .contains("Tide clock, model 1").doesNotContain("Skip to");
     // A <main> that holds less than most of the page's text is no better a guess than the page.
     String thin = "<html><body><main><h1>Tide clocks</h1><p>Brass, quartz.</p></main><div><p>" + "A guide to choosing a tide clock. ".repeat(20)
         + "</p></div></body></html>";
