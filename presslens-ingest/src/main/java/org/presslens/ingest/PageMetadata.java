@@ -849,7 +849,8 @@ final class PageMetadata {
         }
       }
       // A text longer than the block it must sit in (120 characters) is a paragraph, not a label: not matched.
-      if (text.length() <= 120 && PUBLISHED_LABEL.matcher(text).find() && !labelled.contains(t.parent())) {
+      if (text.length() <= 120 && mayBePublishedLabel(text) && PUBLISHED_LABEL.matcher(text).find()
+          && !labelled.contains(t.parent())) {
         labelled.add(t.parent());
       }
     }, doc.body());
@@ -876,6 +877,11 @@ final class PageMetadata {
       }
     }
     return null;
+  }
+
+  /** Whether {@code text} may hold {@link #PUBLISHED_LABEL}: a look for its letters, before the regex, on every short text node. */
+  private static boolean mayBePublishedLabel(String text) {
+    return text.contains("ublish") || text.contains("UBLISH") || text.contains("ffentlicht") || text.contains("FFENTLICHT");
   }
 
   private static boolean inComments(Element e) {
@@ -1177,7 +1183,7 @@ final class PageMetadata {
     if (h1 == null || lines.isEmpty()) {
       return null;
     }
-    String headline = h1.text().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+    String headline = collapseSpace(h1.text());
     int at = lines.indexOf(headline);
     if (at < 0) {
       return null;
@@ -1412,11 +1418,34 @@ final class PageMetadata {
   }
 
   private static void flushLine(StringBuilder current, List<String> lines) {
-    String line = current.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+    String line = collapseSpace(current);
     current.setLength(0);
     if (!line.isEmpty()) {
       lines.add(line);
     }
+  }
+
+  /**
+   * {@code text} with each run of white space (what the regex class {@code \s} matches, and no-break
+   * spaces) made one space, and stripped: what a regex replacement gave, without one, as it runs on
+   * every line.
+   */
+  private static String collapseSpace(CharSequence text) {
+    StringBuilder b = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00a0') {
+        space = true;
+      } else {
+        if (space) {
+          b.append(' ');
+          space = false;
+        }
+        b.append(c);
+      }
+    }
+    return b.toString().strip();
   }
 
   /** The text of {@code e}, or null when it is longer than {@code limit} (found without reading all of it). */
@@ -1441,7 +1470,7 @@ final class PageMetadata {
         return FilterResult.CONTINUE;
       }
     }, e);
-    String t = b.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+    String t = collapseSpace(b);
     return t.length() > limit ? null : t;
   }
 
