@@ -43,14 +43,14 @@ class WcxbBenchmarkTest {
     Path dev = Path.of(System.getProperty("presslens.datasets", "../../shared/datasets")).resolve("wcxb").resolve("dev");
     assumeThat(WcxbBenchmark.isSplit(dev)).as("dataset not present: " + dev).isTrue();
     WcxbBenchmark.Result r = WcxbBenchmark.run(dev, id -> true);
-    // Measured: article 0.949, all pages 0.8622, title 0.818, author 0.857, date 0.853. The
+    // Measured: article 0.949, all pages 0.8633, title 0.824, author 0.855, date 0.870. The
     // page-type classifier and the title chooser were fitted on these pages: their figures are
-    // in-sample (held out: all pages 0.859, articles 0.949, `presslens train page-type`; title
-    // 0.8170, `presslens train title`).
+    // in-sample (held out: all pages 0.8605, articles 0.949, `presslens train page-type`; title
+    // 0.8230, `presslens train title`).
     assertThat(r.byType().get("article").f1()).isGreaterThanOrEqualTo(0.94);
     assertThat(r.overall().f1()).isGreaterThanOrEqualTo(0.855);
-    assertThat(r.overall().title()).isGreaterThanOrEqualTo(0.81);
+    assertThat(r.overall().title()).isGreaterThanOrEqualTo(0.815);
     assertThat(r.overall().author()).isGreaterThanOrEqualTo(0.845);
-    assertThat(r.overall().date()).isGreaterThanOrEqualTo(0.84);
+    assertThat(r.overall().date()).isGreaterThanOrEqualTo(0.86);
   }
 }
