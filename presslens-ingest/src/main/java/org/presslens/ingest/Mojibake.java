@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
  * are saved this way by a publishing system that re-encodes its own output (24 of WCXB's 1,497
  * dev pages); a browser shows the same garbage, but the quote marks and dashes that attribution
  * reads are lost. Only a text that holds a C1 control (U+0080–U+009F), which no text holds, is
- * repaired, so Latin text ("Â", "é") elsewhere is never touched; in such a text every sequence
- * that decodes as UTF-8 is, those without a C1 control too ("Ã©" is "é", "Â¶" is "¶"). {@link
+ * repaired, so Latin text ("Â", "é") elsewhere is never touched. In such a text each sequence
+ * that decodes as UTF-8 and holds a C1 control is repaired, and so is one that begins with "Â" or
+ * "Ã" without one ("Ã©" is "é", "Â¶" is "¶"); correct letters beside it ("liberté »", "Spaß«",
+ * whose bytes would decode too) stay. {@link
  * HtmlArticles} repairs what it reads out (text, credit lines, title, authors), not the page
  * before reading it: the readings, and the models fitted on them, see the page as it was served.
  */
@@ -51,6 +53,12 @@ final class Mojibake {
         return null;
       }
       bytes[k] = (byte) c;
+    }
+    // A sequence with a control of its own is garbage wherever it stands; one without is "Ã©"
+    // or "Â¶" only when it begins with Â or Ã (C2, C3): a correct "é" before a no-break space
+    // and "»" (E9 A0 BB), or "ß«" (DF AB), would decode as well, and stay.
+    if (!holdsC1(text, start + 1, start + length) && bytes[0] != (byte) 0xC2 && bytes[0] != (byte) 0xC3) {
+      return null;
     }
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -120,6 +120,8 @@ final class PageMetadata {
   private final Element scope;
   private final java.util.Map<Element, List<String>> leadLines = new java.util.IdentityHashMap<>();
   private List<String> headlineLines;
+  /** The index of the headline's first line in {@link #headlineLines}; -1 when there are none. */
+  private int headlineAt = -1;
   private java.util.Map<String, String> metas;
 
   PageMetadata(Document doc) {
@@ -792,7 +794,9 @@ final class PageMetadata {
 
   /**
    * The publication date: JSON-LD, meta tags, a {@code <time>}, the byline or dateline, the URL;
-   * of a forum {@code thread}, the first dated post's (see {@link #threadDate}).
+   * of a forum {@code thread}, the first dated post's (see {@link #threadDate}). A date the page
+   * shows (a "Published" label, or a short line beside the headline) overrides metadata that
+   * gives another day, unless it is the page's last-modified day.
    */
   Found<String> published(String url, boolean thread) {
     String address = url != null && !url.isBlank() ? url : doc.location();
@@ -807,7 +811,9 @@ final class PageMetadata {
       }
       // So does the date shown beside the headline, unless it is the update's (dateModified):
       // on WCXB dev, 9 pages rose and none fell (docs/EXTRACTION.md).
-      String shown = besideHeadline();
+      // A line that is mostly its date (60 characters: "March 20, 2023 | Wellness"), not a
+      // subheading or a caption that mentions a day.
+      String shown = besideHeadline(60);
       String modified = modified();
       if (shown != null && ("json-ld".equals(given.from()) || "meta".equals(given.from()))
           && !sameDay(shown, given.value()) && (modified == null || !sameDay(shown, modified))) {
@@ -818,7 +824,7 @@ final class PageMetadata {
   }
 
   /** "Published", not "Last published" (when the page, or a blog, last put something out: an update's date). */
-  private static final Pattern PUBLISHED_LABEL = Pattern.compile("(?i)(?<!\\blast\\s{1,3})\\b(?:published|ver[öo]ffentlicht)\\b");
+  private static final Pattern PUBLISHED_LABEL = Pattern.compile("(?i)(?<!\\blast[\\s\u00a0]{1,20})\\b(?:published|ver[öo]ffentlicht)\\b");
   private static final Pattern ORIGINALLY_PUBLISHED = Pattern.compile("(?i)\\boriginally\\s+published(?:\\s+on)?\\b");
 
   /**
@@ -879,7 +885,10 @@ final class PageMetadata {
     return null;
   }
 
-  /** Whether {@code text} may hold {@link #PUBLISHED_LABEL}: a look for its letters, before the regex, on every short text node. */
+  /**
+   * Whether {@code text} may hold {@link #PUBLISHED_LABEL}: a look for its words' letters, before
+   * the regex, on every short text node (a word added to the label must be added here too).
+   */
   private static boolean mayBePublishedLabel(String text) {
     return text.contains("ublish") || text.contains("UBLISH") || text.contains("ffentlicht") || text.contains("FFENTLICHT");
   }
@@ -1104,8 +1113,9 @@ final class PageMetadata {
 
   /**
    * Whether the date in {@code e} (whose text is {@code text}) is labelled as an update: its text
-   * begins so, or the element before it says only that ("Updated on", then the date in an
-   * element of its own, as themes write a label and its value).
+   * begins so, the element before it says only that ("Updated on", then the date in an element
+   * of its own, as themes write a label and its value), or its parent's text begins so (the
+   * label in pieces of their own).
    */
   private static boolean labelledUpdate(Element e, String text) {
     if (UPDATE_LABEL.matcher(text).lookingAt()) {
@@ -1122,7 +1132,7 @@ final class PageMetadata {
 
   /** A date in the byline or dateline: an element marked as one, or a short line near the top. */
   private String bylineDate(Element root) {
-    String beside = besideHeadline();
+    String beside = besideHeadline(160);
     if (beside != null) {
       return beside;
     }
@@ -1146,9 +1156,8 @@ final class PageMetadata {
         }
         continue;
       }
-      // "By Ana Silva · Updated on May 27, 2025": a date only before the update's label
-      Matcher update = UPDATED.matcher(t);
-      String d = t.length() <= 400 ? DateText.find(update.find() ? t.substring(0, update.start()) : t) : null;
+      // "By Ana Silva · Updated on May 27, 2025": a date only before the update's label (or after a "Published" one)
+      String d = t.length() <= 400 ? publicationOf(t) : null;
       if (d != null) {
         return d;
       }
@@ -1176,16 +1185,13 @@ final class PageMetadata {
    * the nearest first), not labelled as an update: where a dateline stands ("OCTOBER 13, 2025", then the headline;
    * the headline, the writer, "March 2, 2026"), before any element marked as a date further on,
    * which may be another story's card. Null when none.
+   *
+   * @param maxLine the longest line read, in characters: a longer one is prose, not a dateline
    */
-  private String besideHeadline() {
-    Element h1 = headlineElement();
+  private String besideHeadline(int maxLine) {
     List<String> lines = headlineLines();
-    if (h1 == null || lines.isEmpty()) {
-      return null;
-    }
-    String headline = collapseSpace(h1.text());
-    int at = lines.indexOf(headline);
-    if (at < 0) {
+    int at = headlineAt;
+    if (lines.isEmpty() || at < 0) {
       return null;
     }
     // Nearest first, below before above: a ticker of other stories' dates may stand above the headline.
@@ -1195,16 +1201,32 @@ final class PageMetadata {
       }
       String line = lines.get(i);
       boolean afterUpdateLabel = i > 0 && UPDATE_ONLY.matcher(lines.get(i - 1)).matches();
-      if (line.length() <= 160 && !afterUpdateLabel) {
-        // "DECEMBER 22, 2022 Updated: JANUARY 02, 2026": what stands before the update is the publication
-        Matcher update = UPDATED.matcher(line);
-        String d = DateText.find(update.find() ? line.substring(0, update.start()) : line);
+      if (line.length() <= maxLine && !afterUpdateLabel) {
+        String d = publicationOf(line);
         if (d != null) {
           return d;
         }
       }
     }
     return null;
+  }
+
+  /**
+   * The publication date a line gives: its date, or of a line that also holds an update, the
+   * date before the update ("DECEMBER 22, 2022 Updated: JANUARY 02, 2026") or after a
+   * "Published" label following it ("Updated March 5 · Published March 1"). Null when none.
+   */
+  private static String publicationOf(String line) {
+    Matcher update = UPDATED.matcher(line);
+    if (!update.find()) {
+      return DateText.find(line);
+    }
+    String before = DateText.find(line.substring(0, update.start()));
+    if (before != null) {
+      return before;
+    }
+    Matcher published = PUBLISHED_LABEL.matcher(line);
+    return published.find(update.end()) ? DateText.find(line.substring(published.end())) : null;
   }
 
   /**
@@ -1368,7 +1390,9 @@ final class PageMetadata {
   private List<String> headlineLines() {
     if (headlineLines == null) {
       Element h1 = headlineElement();
-      headlineLines = h1 == null || doc.body() == null ? List.of() : textLines(doc.body(), h1, 12);
+      int[] at = {-1};
+      headlineLines = h1 == null || doc.body() == null ? List.of() : textLines(doc.body(), h1, 12, at);
+      headlineAt = headlineLines.isEmpty() ? -1 : at[0];
     }
     return headlineLines;
   }
@@ -1378,6 +1402,11 @@ final class PageMetadata {
    * given a {@code mark} element, the three lines before it and {@code count} from it on.
    */
   private static List<String> textLines(Element root, Element mark, int count) {
+    return textLines(root, mark, count, new int[1]);
+  }
+
+  /** As {@link #textLines(Element, Element, int)}, with the index of the mark's first line in what it returns put in {@code at[0]}. */
+  private static List<String> textLines(Element root, Element mark, int count, int[] at) {
     List<String> lines = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     int[] markAt = {mark == null ? 0 : -1};
@@ -1414,7 +1443,9 @@ final class PageMetadata {
     if (markAt[0] < 0) {
       return List.of();
     }
-    return lines.subList(mark == null ? 0 : Math.max(0, markAt[0] - 3), Math.min(lines.size(), markAt[0] + count));
+    int from = mark == null ? 0 : Math.max(0, markAt[0] - 3);
+    at[0] = markAt[0] - from;
+    return lines.subList(from, Math.min(lines.size(), markAt[0] + count));
   }
 
   private static void flushLine(StringBuilder current, List<String> lines) {

@@ -128,8 +128,9 @@ final class TitleChooser {
    *     "Headline | Site" does), else how many of their words the two share ("h1:0", "h1:lo",
    *     "h1:mid", "h1:hi"), or "noh1" / "notitle": a headline that is a slogan beside a
    *     descriptive {@code <title>} shares few
-   * @param headings how many {@code <h1>}s give a candidate, at most {@link #HEADINGS}: a page of
-   *     several has no one headline
+   * @param headings how many of the page's {@code <h1>}s were read for candidates, at most {@link
+   *     #HEADINGS} (the highest "h1#i" among the sources; one written twice, for desktop and
+   *     mobile, counts twice): a page of several has no one headline
    */
   record Page(List<String> rule, Boolean ruleYear, String kind, String place, Set<String> slug, String headline,
       int headings) {}

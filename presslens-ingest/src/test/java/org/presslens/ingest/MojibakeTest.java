@@ -27,6 +27,10 @@ class MojibakeTest {
     assertThat(Mojibake.repair(twice("Zoë’s café ¶"))).isEqualTo("Zoë’s café ¶");
     assertThat(Mojibake.repair(twice("itertools — Functions creating iterators for efficient looping¶")))
         .isEqualTo("itertools — Functions creating iterators for efficient looping¶");
+    // Correct text beside a doubly encoded quote keeps its letters: "é", a no-break space and "»"
+    // (E9 A0 BB), or "ß«" (DF AB), would decode as UTF-8 too.
+    assertThat(Mojibake.repair("« liberté\u00a0» et »Spaß« " + twice("’")))
+        .isEqualTo("« liberté\u00a0» et »Spaß« ’");
   }
 
   @Test

@@ -947,6 +947,7 @@ class PageCasesTest {
     Article runTogether = read("<html><body><div class=\"top\"><p>News DECEMBER 22, 2022Updated: JANUARY 02, 2026</p>"
         + "<h1>Ferry to stop</h1></div><div class=\"story\">" + PARAGRAPHS + "</div></body></html>");
     assertThat(runTogether.published()).isEqualTo("2022-12-22");
+    assertThat(runTogether.extraction().from()).containsEntry("published", "byline");
   }
 
   @Test
