@@ -79,6 +79,9 @@ final class EvalCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      if (speedPasses < 0) {
+        throw new Main.UserError("--speed-passes: a number of passes, 0 or more");
+      }
       Path wcxb = WcxbBenchmark.split(goldDir);
       if (wcxb != null && crossValidate) {
         List<WcxbBenchmark.FoldChoice> choices = WcxbBenchmark.crossValidate(wcxb, folds > 1 ? folds : 5, System.err);
@@ -132,9 +135,6 @@ final class EvalCommand implements Runnable {
       long nanos = r.pages().stream().mapToLong(WcxbBenchmark.PageScore::nanos).sum();
       System.out.printf("extraction with metadata, scoring run: %.1f pages/s of one thread's CPU time (%d pages, %.1f s; decoding and parsing included, reading the file excluded; the JIT still compiling)%n",
           r.pages().size() / (nanos / 1e9), r.pages().size(), nanos / 1e9);
-      if (speedPasses < 0) {
-        throw new Main.UserError("--speed-passes: a number of passes, 0 or more");
-      }
       if (speedPasses > 0) {
         double[] speed = WcxbBenchmark.speed(split, speedPasses);
         for (int i = 0; i < speed.length; i++) {

@@ -1165,9 +1165,7 @@ final class PageMetadata {
     for (List<String> lines : List.of(leadLines(root), headlineLines())) {
       for (int i = 0; i < lines.size(); i++) {
         String line = lines.get(i);
-        // The label and its date may stand on lines of their own (a label's element and a value's).
-        boolean afterUpdateLabel = i > 0 && UPDATE_ONLY.matcher(lines.get(i - 1)).matches();
-        if (line.length() <= 160 && !UPDATED.matcher(line).find() && !afterUpdateLabel) {
+        if (line.length() <= 160 && !UPDATED.matcher(line).find() && !followsUpdateLabel(lines, i)) {
           String d = DateText.find(line);
           if (d != null) {
             return d;
@@ -1200,8 +1198,7 @@ final class PageMetadata {
         continue;
       }
       String line = lines.get(i);
-      boolean afterUpdateLabel = i > 0 && UPDATE_ONLY.matcher(lines.get(i - 1)).matches();
-      if (line.length() <= maxLine && !afterUpdateLabel) {
+      if (line.length() <= maxLine && !followsUpdateLabel(lines, i)) {
         String d = publicationOf(line);
         if (d != null) {
           return d;
@@ -1209,6 +1206,15 @@ final class PageMetadata {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether line {@code i} follows one that says only "Updated on" or the like: the label and
+   * its date stand on lines of their own (a label's element and a value's), and the date is an
+   * update's.
+   */
+  private static boolean followsUpdateLabel(List<String> lines, int i) {
+    return i > 0 && UPDATE_ONLY.matcher(lines.get(i - 1)).matches();
   }
 
   /**
